@@ -1,0 +1,14 @@
+import path from 'node:path';
+import { readDataFile } from './readDataFile.js';
+import { terminalConfigSchema, type TerminalConfig } from './terminalConfigSchema.js';
+
+export interface LoadedConfig {
+  config: TerminalConfig;
+  /** Absolute path of the file it came from; relative paths inside it resolve from its folder. */
+  file: string;
+}
+
+export async function loadTerminalConfig(file: string): Promise<LoadedConfig> {
+  const absolute = path.resolve(file);
+  return { config: await readDataFile(absolute, terminalConfigSchema), file: absolute };
+}

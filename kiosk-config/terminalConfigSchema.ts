@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { catalogueCategoryIdSchema } from '../main/contract/catalogue.js';
+import { localeSchema, terminalRoleSchema } from '../main/contract/terminal.js';
+
+const identifier = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/, { error: 'expected 1–32 letters, digits or "-"' });
+
+/** A device address string, checked against the forms that device accepts. */
+function devicePort(forms: { pattern: RegExp; shape: string }[]) {
+  const shapes = forms.map((form) => form.shape);
+  const expected = shapes.length > 1 ? `${shapes.slice(0, -1).join(', ')} or ${shapes.at(-1)}` : shapes.join('');
+  return z.string().refine((value) => forms.some((form) => form.pattern.test(value)), { error: `expected ${expected}` });
+}
+
+const tcp = { pattern: /^tcp:\/\/[A-Za-z0-9.-]+:\d{1,5}$/, shape: 'tcp://host:port' };
+const serial = { pattern: /^serial:\/.+/, shape: 'serial:/dev/PATH' };
+const hid = { pattern: /^hid:[0-9a-fA-F]{4}:[0-9a-fA-F]{4}$/, shape: 'hid:VID:PID' };
+const osPrinter = { pattern: /^printer:.+/, shape: 'printer:NAME' };
+const cups = { pattern: /^cups:[A-Za-z0-9_.-]+$/, shape: 'cups:QUEUE' };
+const wedge = { pattern: /^keyboard-wedge$/, shape: '"keyboard-wedge"' };
+const simulator = { pattern: /^simulator$/, shape: '"simulator"' };
+
+/** Which physical device plays each device role; absent roles are not fitted. */
+export const deviceBindingsSchema = z
+  .object({
+    idCardReader: z
+      .object({
+        port: devicePort([serial, hid, simulator]),
+        baudRate: z.number().int().positive().default(115200),
+      })
+      .strict(),
+    scanner: z.object({ port: devicePort([hid, wedge, simulator]) }).strict(),
+    receiptPrinter: z
+      .object({
+        port: devicePort([tcp, serial, osPrinter, simulator]),
+        model: z.enum(['epson', 'star']).default('epson'),
+      })
+      .strict(),
+    documentPrinter: z.object({ port: devicePort([cups, simulator]) }).strict(),
+    ledDisplay: z
+      .object({
+        port: devicePort([serial, simulator]),
+        address: z.number().int().min(0).max(255),
+      })
+      .strict(),
+  })
+  .partial()
+  .strict();
+
+export const terminalConfigSchema = z
+  .object({
+    $schema: z.string().optional(),
+    terminalId: identifier,
+    hallId: identifier,
+    role: terminalRoleSchema,
+    /** The counter's window number, shown on the LED and in announcements. Counters only. */
+    windowNumber: z.number().int().min(1).max(999).optional(),
+    locale: localeSchema.default('zh-CN'),
+    /** A citizen's session ends after this long without a touch. */
+    idleTimeoutSeconds: z.number().int().min(15).max(3600).default(90),
+    upstream: z.union([
+      z.literal('embedded'),
+      z.url({ protocol: /^https?$/, error: 'expected "embedded" or an http(s):// URL of the hall server' }),
+    ]),
+    devices: deviceBindingsSchema.default({}),
+    /** Catalogue category ids this terminal offers; the catalogue itself is data in kiosk-config/catalogue. */
+    services: z.array(catalogueCategoryIdSchema).default([]),
+    /** Where the terminal's database lives; relative paths are from the config file's folder. */
+    dataDir: z.string().min(1).optional(),
+    setup: z
+      .object({ pin: z.string().regex(/^\d{4,8}$/, { error: 'expected 4–8 digits' }) })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .superRefine((config, context) => {
+    if (config.role === 'counter' && config.windowNumber === undefined) {
+      context.addIssue({ code: 'custom', path: ['windowNumber'], message: 'required when role is "counter"' });
+    }
+    if (config.role !== 'counter' && config.windowNumber !== undefined) {
+      context.addIssue({ code: 'custom', path: ['windowNumber'], message: `only a counter has a window number, this terminal is a ${config.role}` });
+    }
+  });
+
+export type TerminalConfig = z.output<typeof terminalConfigSchema>;
+export type TerminalConfigInput = z.input<typeof terminalConfigSchema>;

@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { profilesDir } from '../../../kiosk-config/paths.js';
+import type { Logger } from '../../host/logger.js';
+import { parseCommandArgs, parsePort } from '../parseCommandArgs.js';
+import { runTerminal, untilStopSignal, type RunningTerminal } from '../runTerminal.js';
+import { defaultPort } from './serve.js';
+
+export const demoHelp = `Usage: onewindow demo [--port N] [--data-dir DIR]
+
+Runs the demo hall on this machine: a kiosk, a counter and a queue display
+from the demo profiles, each on its own port from N (default ${defaultPort}),
+and prints the URL of each screen. Stops on Ctrl-C.
+
+  --data-dir DIR   where the demo terminals keep their databases`;
+
+const demoProfiles = ['demo-kiosk.json', 'demo-counter.json', 'demo-display.json'];
+
+export async function demoCommand(args: string[], logger: Logger): Promise<number> {
+  const { values } = parseCommandArgs('demo', args, { port: { type: 'string' }, 'data-dir': { type: 'string' } });
+  if (values.help) {
+    console.log(demoHelp);
+    return 0;
+  }
+  const basePort = parsePort('demo', values.port, defaultPort);
+  const terminals: RunningTerminal[] = [];
+  try {
+    for (const [index, profile] of demoProfiles.entries()) {
+      terminals.push(
+        await runTerminal({
+          configFile: path.join(profilesDir, profile),
+          port: basePort === 0 ? 0 : basePort + index,
+          logger,
+          ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
+        }),
+      );
+    }
+  } catch (error) {
+    await Promise.all(terminals.map((terminal) => terminal.stop()));
+    throw error;
+  }
+  console.log('OneWindow demo hall is running. Open each screen in a browser:');
+  for (const terminal of terminals) {
+    console.log(`  ${terminal.host.config.role.padEnd(8)} ${terminal.url}`);
+  }
+  console.log('Technician setup: add #/setup to a URL (PIN 2468 in the demo profiles). Ctrl-C stops.');
+  await untilStopSignal();
+  await Promise.all(terminals.map((terminal) => terminal.stop()));
+  return 0;
+}

@@ -1,0 +1,74 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { profilesDir } from '../../../kiosk-config/paths.js';
+import type { Logger } from '../../host/logger.js';
+import { findChromium, findElectronBinary } from '../findBrowser.js';
+import { parseCommandArgs, parsePort } from '../parseCommandArgs.js';
+import { runTerminal, untilStopSignal } from '../runTerminal.js';
+import { defaultPort } from './serve.js';
+import { packageRoot } from '../../../kiosk-config/paths.js';
+
+export const startHelp = `Usage: onewindow start [--config FILE] [--port N] [--data-dir DIR]
+
+Starts the terminal as it runs in the hall:
+  1. in Electron, when its binary is installed;
+  2. otherwise the host in Node ("serve") with the system Chromium in --app mode
+     (full-screen kiosk mode for a kiosk);
+  3. otherwise serves and prints the URL to open.
+
+  --config FILE    terminal configuration (default kiosk-config/profiles/demo-kiosk.json)
+  --port N         bridge port when Electron is absent (default ${defaultPort})
+  --data-dir DIR   where the terminal's database lives`;
+
+export async function startCommand(args: string[], logger: Logger): Promise<number> {
+  const { values } = parseCommandArgs('start', args, {
+    config: { type: 'string' },
+    port: { type: 'string' },
+    'data-dir': { type: 'string' },
+  });
+  if (values.help) {
+    console.log(startHelp);
+    return 0;
+  }
+  const configFile = path.resolve(values.config ?? path.join(profilesDir, 'demo-kiosk.json'));
+  const port = parsePort('start', values.port, defaultPort);
+
+  const electron = findElectronBinary();
+  if (electron) {
+    const electronArgs = [path.join(packageRoot, 'dist', 'main', 'electron', 'main.js'), '--config', configFile];
+    if (values['data-dir']) electronArgs.push('--data-dir', values['data-dir']);
+    const child = spawn(electron, electronArgs, { stdio: 'inherit' });
+    return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
+  }
+
+  const terminal = await runTerminal({
+    configFile,
+    port,
+    logger,
+    ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
+  });
+  const chromium = findChromium();
+  console.log(`OneWindow ${terminal.host.config.role} ${terminal.host.config.terminalId} serving at ${terminal.url}`);
+  if (chromium) {
+    console.log(`Electron is not installed; opening it in ${chromium} instead`);
+    const profile = await mkdtemp(path.join(os.tmpdir(), 'onewindow-chromium-'));
+    const browserArgs = [
+      `--app=${terminal.url}`,
+      `--user-data-dir=${profile}`,
+      '--no-first-run',
+      '--disable-background-networking',
+      ...(terminal.host.config.role === 'kiosk' ? ['--kiosk'] : []),
+      // Chromium refuses to run as root with its sandbox on.
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    ];
+    const browser = spawn(chromium, browserArgs, { stdio: 'ignore' });
+    browser.on('exit', () => process.kill(process.pid, 'SIGTERM'));
+  } else {
+    console.log('Neither Electron nor Chromium is installed: open the URL above in a browser.');
+  }
+  await untilStopSignal();
+  await terminal.stop();
+  return 0;
+}

@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+import { DataFileError } from '../../kiosk-config/readDataFile.js';
+import { createLogger } from '../host/logger.js';
+import { configCommand, configHelp } from './commands/config.js';
+import { demoCommand, demoHelp } from './commands/demo.js';
+import { serveCommand, serveHelp } from './commands/serve.js';
+import { startCommand, startHelp } from './commands/start.js';
+import { UsageError } from './usageError.js';
+
+const overview = `Usage: onewindow <command> [options]
+
+Commands:
+  serve     run a terminal's host in Node and serve its screen to a browser
+  start     run a terminal as in the hall (Electron, else Chromium --app)
+  demo      run a demo hall: kiosk, counter and display on simulated devices
+  config    validate a terminal configuration, or print its JSON Schema
+
+"onewindow <command> --help" tells more.`;
+
+const helpByCommand: Record<string, string> = {
+  serve: serveHelp,
+  start: startHelp,
+  demo: demoHelp,
+  config: configHelp,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    console.log(args[0] && helpByCommand[args[0]] ? helpByCommand[args[0]] : overview);
+    return 0;
+  }
+  const logger = createLogger();
+  switch (command) {
+    case 'serve':
+      return serveCommand(args, logger);
+    case 'start':
+      return startCommand(args, logger);
+    case 'demo':
+      return demoCommand(args, logger);
+    case 'config':
+      return configCommand(args);
+    default:
+      throw new UsageError(`unknown command "${command}"`, 'onewindow');
+  }
+}
+
+/** Failures a person can act on are printed plainly; a stack trace only with ONEWINDOW_DEBUG. */
+function report(error: unknown): number {
+  if (error instanceof UsageError) {
+    const hint = error.command === 'onewindow' ? 'onewindow --help' : `onewindow ${error.command} --help`;
+    console.error(`onewindow ${error.command === 'onewindow' ? '' : `${error.command}: `}${error.message}\n(see "${hint}")`);
+    return 2;
+  }
+  if (error instanceof DataFileError) {
+    console.error(`invalid configuration or data file ${error.message}`);
+    return 2;
+  }
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EADDRINUSE') {
+    console.error(`onewindow: ${(error as Error).message}: the port is in use; choose another with --port`);
+    return 1;
+  }
+  console.error(`onewindow: ${error instanceof Error ? error.message : String(error)}`);
+  if (process.env.ONEWINDOW_DEBUG) console.error(error);
+  return 1;
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  process.exitCode = report(error);
+}

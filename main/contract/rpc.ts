@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { catalogueCategorySchema } from './catalogue.js';
+import { setupTokenSchema, setupUnlockInputSchema, setupUnlockOutputSchema } from './setup.js';
+import { terminalStatusSchema } from './status.js';
+import { terminalInfoSchema } from './terminal.js';
+
+const noInput = z.object({}).strict();
+
+/**
+ * Every call the renderer can make of the host. Adding a method here makes the
+ * dispatcher require a handler for it (see RpcHandlers), so the two cannot drift.
+ */
+export const rpcMethods = {
+  'terminal.info': { input: noInput, output: terminalInfoSchema },
+  'status.get': { input: noInput, output: terminalStatusSchema },
+  'catalogue.categories': { input: noInput, output: z.array(catalogueCategorySchema) },
+  /** Opens setup mode for a while; a wrong PIN is refused, and repeated wrong PINs lock it. */
+  'setup.unlock': { input: setupUnlockInputSchema, output: setupUnlockOutputSchema },
+  /** Re-reads the catalogue data files into the store; used by setup after a technician edits them. */
+  'catalogue.reload': {
+    input: z.object({ setupToken: setupTokenSchema }).strict(),
+    output: z.object({ categories: z.number().int().nonnegative() }),
+  },
+} as const;
+
+/** Every event the host pushes to the screens. Events say what changed; state comes from calls. */
+export const rpcEvents = {
+  'catalogue.changed': z.object({ categories: z.number().int().nonnegative() }),
+} as const;
+
+export type RpcMethodName = keyof typeof rpcMethods;
+export type RpcInput<M extends RpcMethodName> = z.input<(typeof rpcMethods)[M]['input']>;
+export type RpcOutput<M extends RpcMethodName> = z.output<(typeof rpcMethods)[M]['output']>;
+export type RpcEventName = keyof typeof rpcEvents;
+export type RpcEventPayload<E extends RpcEventName> = z.output<(typeof rpcEvents)[E]>;
+
+export type RpcHandlers = {
+  [M in RpcMethodName]: (input: z.output<(typeof rpcMethods)[M]['input']>) => Promise<RpcOutput<M>>;
+};
+
+export type RpcEventListener<E extends RpcEventName> = (payload: RpcEventPayload<E>) => void;
+
+/** What the renderer holds, whichever transport is underneath. Calls reject with RpcError. */
+export interface RpcClient {
+  call<M extends RpcMethodName>(method: M, input: RpcInput<M>): Promise<RpcOutput<M>>;
+  on<E extends RpcEventName>(event: E, listener: RpcEventListener<E>): () => void;
+}
+
+export function isRpcMethodName(name: string): name is RpcMethodName {
+  return Object.hasOwn(rpcMethods, name);
+}
+
+export function isRpcEventName(name: string): name is RpcEventName {
+  return Object.hasOwn(rpcEvents, name);
+}
+
+/** Wire names shared by the Electron preload and main process. */
+export const ipcChannels = {
+  call: 'onewindow:rpc',
+  event: 'onewindow:event',
+} as const;
+
+/** The meta tag through which the HTTP bridge gives its page the per-launch token. */
+export const bridgeTokenMetaName = 'onewindow-token';
+
+/** Wire form of an event on the bridge's WebSocket and over Electron IPC. */
+export const rpcEventEnvelopeSchema = z.object({
+  event: z.string(),
+  payload: z.unknown(),
+});

@@ -1,0 +1,80 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { RpcHandlers } from '../contract/rpc.js';
+import { DataFileError } from '../../kiosk-config/readDataFile.js';
+import { defaultCatalogueDir, packageRoot } from '../../kiosk-config/paths.js';
+import type { LoadedConfig } from '../../kiosk-config/loadTerminalConfig.js';
+import type { TerminalConfig } from '../../kiosk-config/terminalConfigSchema.js';
+import { servicesProblems } from '../../kiosk-config/servicesProblems.js';
+import { CatalogueService } from '../services/catalogue/catalogueService.js';
+import { SetupAccess } from '../services/setup/setupAccess.js';
+import { terminalStatus } from '../services/status/terminalStatus.js';
+import { terminalInfo } from '../services/terminal/terminalInfo.js';
+import { openDatabase } from '../store/database.js';
+import { migrate, readMigrations } from '../store/migrate.js';
+import { createDispatcher, type Dispatch } from '../transport/dispatcher.js';
+import { EventHub } from '../transport/eventHub.js';
+import type { Logger } from './logger.js';
+
+export const migrationsDir = path.join(packageRoot, 'main', 'store', 'migrations');
+
+export interface HostOptions {
+  loaded: LoadedConfig;
+  dataDir: string;
+  logger: Logger;
+  catalogueDir?: string;
+}
+
+/** A running terminal host: what the transports (Electron IPC, HTTP bridge) sit on. */
+export interface Host {
+  readonly config: TerminalConfig;
+  readonly dispatch: Dispatch;
+  readonly events: EventHub;
+  readonly databasePath: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root. Opens the store, applies migrations, seeds the
+ * catalogue, and wires services to the dispatcher. No Electron here: the
+ * same host runs in Electron's main process and in plain Node.
+ */
+export async function createHost(options: HostOptions): Promise<Host> {
+  const { config, file: configFile } = options.loaded;
+  await mkdir(options.dataDir, { recursive: true });
+  const databasePath = path.join(options.dataDir, `${config.terminalId}.db`);
+  const db = await openDatabase(databasePath);
+  try {
+    const applied = await migrate(db, await readMigrations(migrationsDir));
+    if (applied.length > 0) options.logger.info({ databasePath, applied }, 'applied migrations');
+
+    const events = new EventHub();
+    const catalogue = new CatalogueService(db, options.catalogueDir ?? defaultCatalogueDir, config.services, events);
+    const categories = await catalogue.seed();
+    const problems = servicesProblems(config, categories.map((category) => category.id));
+    if (problems.length > 0) throw new DataFileError(configFile, problems);
+
+    const setup = new SetupAccess({ pin: config.setup?.pin });
+    const handlers: RpcHandlers = {
+      'terminal.info': async () => terminalInfo(config),
+      'status.get': async () => terminalStatus(config),
+      'catalogue.categories': () => catalogue.categories(),
+      'setup.unlock': async ({ pin }) => setup.unlock(pin),
+      'catalogue.reload': async ({ setupToken }) => {
+        setup.require(setupToken);
+        return catalogue.reload();
+      },
+    };
+    options.logger.info({ terminalId: config.terminalId, role: config.role, databasePath }, 'host started');
+    return {
+      config,
+      dispatch: createDispatcher(handlers, options.logger),
+      events,
+      databasePath,
+      close: () => db.close(),
+    };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}

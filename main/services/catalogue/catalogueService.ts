@@ -1,0 +1,52 @@
+import type { CatalogueCategory } from '../../contract/catalogue.js';
+import { ServiceError } from '../../contract/errors.js';
+import { readCatalogueCategories } from '../../../kiosk-config/catalogueData.js';
+import { DataFileError } from '../../../kiosk-config/readDataFile.js';
+import type { Database } from '../../store/database.js';
+import { CatalogueCategoryRepository } from '../../store/catalogueCategoryRepository.js';
+import type { EventHub } from '../../transport/eventHub.js';
+
+/**
+ * The hall's service catalogue as this terminal offers it. The data files are
+ * the source; the store holds the copy the screens read, replaced whole in one
+ * transaction so a screen never sees half a catalogue.
+ */
+export class CatalogueService {
+  readonly #repository: CatalogueCategoryRepository;
+
+  constructor(
+    private readonly db: Database,
+    private readonly catalogueDir: string,
+    private readonly enabledServices: readonly string[],
+    private readonly events: EventHub,
+  ) {
+    this.#repository = new CatalogueCategoryRepository(db);
+  }
+
+  /** Loads the data files into the store; returns what it loaded. */
+  async seed(): Promise<CatalogueCategory[]> {
+    const categories = await readCatalogueCategories(this.catalogueDir);
+    await this.db.transaction((tx) => new CatalogueCategoryRepository(tx).replaceAll(categories));
+    return categories;
+  }
+
+  /** Like seed, and tells every screen to re-read. A bad data file leaves the stored catalogue as it was. */
+  async reload(): Promise<{ categories: number }> {
+    let categories: number;
+    try {
+      categories = (await this.seed()).length;
+    } catch (error) {
+      if (!(error instanceof DataFileError)) throw error;
+      const issues = error.problems.map((problem) => ({ path: error.file, message: problem }));
+      throw new ServiceError('bad_data', `the catalogue was not reloaded: ${error.message}`, issues);
+    }
+    this.events.emit('catalogue.changed', { categories });
+    return { categories };
+  }
+
+  /** The categories this terminal offers, in catalogue order. */
+  async categories(): Promise<CatalogueCategory[]> {
+    const all = await this.#repository.list();
+    return all.filter((category) => this.enabledServices.includes(category.id));
+  }
+}

@@ -1,0 +1,158 @@
+import sqlite3 from 'sqlite3';
+
+export type SqlParams = ReadonlyArray<unknown> | Readonly<Record<string, unknown>>;
+
+export interface RunResult {
+  changes: number;
+  lastId: number;
+}
+
+/** The store's whole surface: a promise API over one sqlite3 connection. */
+export interface Queryable {
+  run(sql: string, params?: SqlParams): Promise<RunResult>;
+  get<T>(sql: string, params?: SqlParams): Promise<T | undefined>;
+  all<T>(sql: string, params?: SqlParams): Promise<T[]>;
+  exec(sql: string): Promise<void>;
+  /** Runs `work` in a transaction: committed if it resolves, rolled back if it throws. */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+}
+
+export interface Database extends Queryable {
+  readonly path: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  busyTimeoutMs?: number;
+  readOnly?: boolean;
+}
+
+/**
+ * Opens (creating if needed) a database file in WAL mode. One connection per
+ * process; statements outside a transaction wait while one is open, so a
+ * transaction never picks up another caller's writes.
+ */
+export async function openDatabase(path: string, options: OpenOptions = {}): Promise<Database> {
+  const mode = options.readOnly ? sqlite3.OPEN_READONLY : sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE;
+  const raw = await new Promise<sqlite3.Database>((resolve, reject) => {
+    const db: sqlite3.Database = new sqlite3.Database(path, mode, (error) => (error ? reject(error) : resolve(db)));
+  });
+  const connection = new Connection(raw, path);
+  // busy_timeout first: switching to WAL itself needs a lock another process may hold.
+  await connection.exec(`PRAGMA busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
+  if (!options.readOnly) {
+    await connection.exec('PRAGMA journal_mode = WAL');
+    // FULL: a committed ticket or outbox event must survive a power cut, not only a crash.
+    await connection.exec('PRAGMA synchronous = FULL');
+  }
+  await connection.exec('PRAGMA foreign_keys = ON');
+  return connection;
+}
+
+class Connection implements Database {
+  #queue: Promise<unknown> = Promise.resolve();
+  #closed = false;
+
+  constructor(
+    readonly raw: sqlite3.Database,
+    readonly path: string,
+  ) {}
+
+  run(sql: string, params: SqlParams = []): Promise<RunResult> {
+    return this.#serialized(() => rawRun(this.raw, sql, params));
+  }
+
+  get<T>(sql: string, params: SqlParams = []): Promise<T | undefined> {
+    return this.#serialized(() => rawGet<T>(this.raw, sql, params));
+  }
+
+  all<T>(sql: string, params: SqlParams = []): Promise<T[]> {
+    return this.#serialized(() => rawAll<T>(this.raw, sql, params));
+  }
+
+  exec(sql: string): Promise<void> {
+    return this.#serialized(() => rawExec(this.raw, sql));
+  }
+
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.#serialized(() => runTransaction(this.raw, work, 0));
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#queue.catch(() => undefined);
+    await new Promise<void>((resolve, reject) => this.raw.close((error) => (error ? reject(error) : resolve())));
+  }
+
+  #serialized<T>(operation: () => Promise<T>): Promise<T> {
+    if (this.#closed) return Promise.reject(new Error(`database ${this.path} is closed`));
+    const result = this.#queue.then(operation, operation);
+    this.#queue = result.catch(() => undefined);
+    return result;
+  }
+}
+
+/** Inside a transaction: statements go straight to the connection; nesting uses savepoints. */
+class TransactionScope implements Queryable {
+  constructor(
+    private readonly raw: sqlite3.Database,
+    private readonly depth: number,
+  ) {}
+  run(sql: string, params: SqlParams = []) {
+    return rawRun(this.raw, sql, params);
+  }
+  get<T>(sql: string, params: SqlParams = []) {
+    return rawGet<T>(this.raw, sql, params);
+  }
+  all<T>(sql: string, params: SqlParams = []) {
+    return rawAll<T>(this.raw, sql, params);
+  }
+  exec(sql: string) {
+    return rawExec(this.raw, sql);
+  }
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    return runTransaction(this.raw, work, this.depth + 1);
+  }
+}
+
+async function runTransaction<T>(raw: sqlite3.Database, work: (tx: Queryable) => Promise<T>, depth: number): Promise<T> {
+  const savepoint = `sp_${depth}`;
+  // IMMEDIATE takes the write lock up front, so two processes wait on busy_timeout
+  // instead of failing when a read lock cannot be upgraded.
+  await rawExec(raw, depth === 0 ? 'BEGIN IMMEDIATE' : `SAVEPOINT ${savepoint}`);
+  try {
+    const result = await work(new TransactionScope(raw, depth));
+    await rawExec(raw, depth === 0 ? 'COMMIT' : `RELEASE ${savepoint}`);
+    return result;
+  } catch (error) {
+    const undo = depth === 0 ? 'ROLLBACK' : `ROLLBACK TO ${savepoint}; RELEASE ${savepoint}`;
+    await rawExec(raw, undo).catch(() => undefined);
+    throw error;
+  }
+}
+
+function rawRun(raw: sqlite3.Database, sql: string, params: SqlParams): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    raw.run(sql, params, function (this: sqlite3.RunResult, error: Error | null) {
+      if (error) reject(error);
+      else resolve({ changes: this.changes, lastId: this.lastID });
+    });
+  });
+}
+
+function rawGet<T>(raw: sqlite3.Database, sql: string, params: SqlParams): Promise<T | undefined> {
+  return new Promise((resolve, reject) => {
+    raw.get(sql, params, (error: Error | null, row: T | undefined) => (error ? reject(error) : resolve(row)));
+  });
+}
+
+function rawAll<T>(raw: sqlite3.Database, sql: string, params: SqlParams): Promise<T[]> {
+  return new Promise((resolve, reject) => {
+    raw.all(sql, params, (error: Error | null, rows: T[]) => (error ? reject(error) : resolve(rows)));
+  });
+}
+
+function rawExec(raw: sqlite3.Database, sql: string): Promise<void> {
+  return new Promise((resolve, reject) => raw.exec(sql, (error) => (error ? reject(error) : resolve())));
+}

@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CatalogueCategory } from '../../main/contract/catalogue';
+import type { TerminalInfo } from '../../main/contract/terminal';
+import { useRpcQuery } from '../client/hostContext';
+import { localized } from '../i18n/i18n';
+import { Clock } from '../ui/Clock';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { MessageDialog } from '../ui/MessageDialog';
+import { StatusStrip } from '../ui/StatusStrip';
+import { useIdleReset } from '../ui/useIdleReset';
+import { CategoryIcon } from './CategoryIcon';
+import './kiosk.css';
+
+const accents = ['#0b4a8b', '#1e7b34', '#7b3fa0', '#b3261e', '#a15c00', '#00707a'];
+
+/** The kiosk's home: the catalogue's categories as large touch targets, read from the host. */
+export function KioskHome({ terminal }: { terminal: TerminalInfo }) {
+  const { t, i18n } = useTranslation();
+  const { data: categories, error } = useRpcQuery('catalogue.categories', {}, ['catalogue.changed']);
+  const [chosen, setChosen] = useState<CatalogueCategory | null>(null);
+  useIdleReset(terminal.idleTimeoutSeconds, () => {
+    setChosen(null);
+    void i18n.changeLanguage(terminal.locale);
+  });
+
+  return (
+    <div className="screen kiosk">
+      <header className="top-bar">
+        <h1>{t('app.title')}</h1>
+        <Clock />
+        <LanguageSwitch />
+      </header>
+      <main>
+        <p className="welcome">{t('kiosk.welcome')}</p>
+        <p className="hint">{t('kiosk.hint')}</p>
+        {error && <ErrorNotice error={error} />}
+        {categories?.length === 0 && <p className="notice">{t('kiosk.noServices')}</p>}
+        <nav className="category-grid" aria-label={t('kiosk.welcome')}>
+          {categories?.map((category, index) => (
+            <button
+              type="button"
+              key={category.id}
+              className="category-tile"
+              data-category={category.id}
+              style={{ '--accent': accents[index % accents.length] } as React.CSSProperties}
+              onClick={() => setChosen(category)}
+            >
+              <CategoryIcon id={category.id} />
+              <span className="name">{localized(category.name, i18n.language)}</span>
+              <span className="description">{localized(category.description, i18n.language)}</span>
+            </button>
+          ))}
+        </nav>
+      </main>
+      <StatusStrip terminalId={terminal.terminalId} />
+      {chosen && (
+        <MessageDialog message={t('kiosk.notYetOpen', { name: localized(chosen.name, i18n.language) })} onClose={() => setChosen(null)} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import '@fontsource/noto-sans-sc/400.css';
+import '@fontsource/noto-sans-sc/700.css';
+import './ui/styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { connectToHost } from './client/hostClient';
+import { HostProvider } from './client/hostContext';
+import { initI18n } from './i18n/i18n';
+
+/**
+ * Start-up: reach the host, learn the terminal's role and language, then
+ * render that role's screen. Failing to reach the host is said on screen in
+ * both languages, since the language is not known yet.
+ */
+async function start(): Promise<void> {
+  const root = createRoot(document.getElementById('root')!);
+  const host = connectToHost();
+  const terminal = await host?.call('terminal.info', {}).catch(() => null);
+  const i18n = await initI18n(terminal?.locale ?? 'zh-CN');
+  if (!host || !terminal) {
+    const both = `${i18n.t('app.noHost', { lng: 'zh-CN' })} ${i18n.t('app.noHost', { lng: 'en' })}`;
+    root.render(<p className="notice error">{both}</p>);
+    return;
+  }
+  root.render(
+    <StrictMode>
+      <HostProvider value={host}>
+        <App terminal={terminal} />
+      </HostProvider>
+    </StrictMode>,
+  );
+}
+
+void start();

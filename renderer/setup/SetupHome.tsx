@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RpcError } from '../../main/contract/errors';
+import type { TerminalInfo } from '../../main/contract/terminal';
+import { useHost, useRpcQuery } from '../client/hostContext';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { StatusStrip } from '../ui/StatusStrip';
+import { PinPad } from './PinPad';
+import './setup.css';
+
+/** Technician setup, behind the PIN: the terminal's identity, its devices, and the catalogue. */
+export function SetupHome({ terminal }: { terminal: TerminalInfo }) {
+  const { t } = useTranslation();
+  const host = useHost();
+  const [setupToken, setSetupToken] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<RpcError | null>(null);
+  const [reloaded, setReloaded] = useState<number | null>(null);
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+    } catch (failure) {
+      setError(failure as RpcError);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const unlock = (pin: string) =>
+    run(async () => {
+      setSetupToken((await host.call('setup.unlock', { pin })).setupToken);
+    });
+  const reload = () =>
+    run(async () => {
+      if (setupToken) setReloaded((await host.call('catalogue.reload', { setupToken })).categories);
+    });
+
+  return (
+    <div className="screen setup">
+      <header className="top-bar">
+        <h1>{t('setup.title')}</h1>
+        <LanguageSwitch />
+        <button type="button" onClick={() => (window.location.hash = `#/${terminal.role}`)}>
+          {t('setup.back')}
+        </button>
+      </header>
+      <main>
+        {error && (
+          <div>
+            <ErrorNotice error={error} />
+            <p className="detail">{error.message}</p>
+          </div>
+        )}
+        {setupToken === null ? (
+          <section>
+            <PinPad onSubmit={(pin) => void unlock(pin)} busy={busy} />
+          </section>
+        ) : (
+          <>
+            <TerminalFacts terminal={terminal} />
+            <DeviceList />
+            <section aria-labelledby="catalogue-heading">
+              <h2 id="catalogue-heading">{t('setup.catalogue')}</h2>
+              <button type="button" className="primary" disabled={busy} onClick={() => void reload()}>
+                {t('setup.reload')}
+              </button>
+              {reloaded !== null && <p role="status">{t('setup.reloaded', { count: reloaded })}</p>}
+            </section>
+          </>
+        )}
+      </main>
+      <StatusStrip terminalId={terminal.terminalId} />
+    </div>
+  );
+}
+
+function TerminalFacts({ terminal }: { terminal: TerminalInfo }) {
+  const { t } = useTranslation();
+  const facts: [string, string][] = [
+    ['terminalId', terminal.terminalId],
+    ['hallId', terminal.hallId],
+    ['role', t(`role.${terminal.role}`)],
+    ['windowNumber', terminal.windowNumber === null ? t('setup.none') : String(terminal.windowNumber)],
+    ['locale', terminal.locale],
+    ['idleTimeout', t('setup.seconds', { count: terminal.idleTimeoutSeconds })],
+    ['upstream', terminal.upstream],
+  ];
+  return (
+    <section aria-labelledby="terminal-heading">
+      <h2 id="terminal-heading">{t('setup.terminal')}</h2>
+      <dl>
+        {facts.map(([key, value]) => (
+          <div key={key} style={{ display: 'contents' }}>
+            <dt>{t(`setup.field.${key}`)}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+function DeviceList() {
+  const { t } = useTranslation();
+  const { data: status } = useRpcQuery('status.get', {});
+  return (
+    <section aria-labelledby="devices-heading">
+      <h2 id="devices-heading">{t('setup.devices')}</h2>
+      {status?.devices.length === 0 && <p>{t('setup.noDevices')}</p>}
+      <dl>
+        {status?.devices.map((device) => (
+          <div key={device.role} style={{ display: 'contents' }}>
+            <dt>{t(`status.device.${device.role}`)}</dt>
+            <dd>
+              <span className={`dot ${device.state}`} aria-hidden="true" />
+              {t(`status.state.${device.state}`)}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
