@@ -56,6 +56,11 @@ export default tseslint.config(
     },
   },
   {
+    // A sandboxed preload is CommonJS and may only require('electron').
+    files: ['main/electron/preload.cts'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['main/**/*.ts', 'kiosk-config/**/*.ts'],
     ignores: ['main/electron/**'],
     rules: {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { defaultCatalogueDir } from './paths.js';
 import { readDataFile } from './readDataFile.js';
 import { terminalConfigSchema, type TerminalConfig } from './terminalConfigSchema.js';
 
@@ -11,4 +12,10 @@ export interface LoadedConfig {
 export async function loadTerminalConfig(file: string): Promise<LoadedConfig> {
   const absolute = path.resolve(file);
   return { config: await readDataFile(absolute, terminalConfigSchema), file: absolute };
+}
+
+/** The catalogue folder a terminal reads: its config's catalogueDir (relative to the config file), else kiosk-config/catalogue. */
+export function catalogueDirOf(loaded: LoadedConfig): string {
+  const { catalogueDir } = loaded.config;
+  return catalogueDir ? path.resolve(path.dirname(loaded.file), catalogueDir) : defaultCatalogueDir;
 }

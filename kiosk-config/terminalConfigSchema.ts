@@ -66,6 +66,8 @@ export const terminalConfigSchema = z
     devices: deviceBindingsSchema.default({}),
     /** Catalogue category ids this terminal offers; the catalogue itself is data in kiosk-config/catalogue. */
     services: z.array(catalogueCategoryIdSchema).default([]),
+    /** A hall's own catalogue folder instead of kiosk-config/catalogue; relative to the config file's folder. */
+    catalogueDir: z.string().min(1).optional(),
     /** Where the terminal's database lives; relative paths are from the config file's folder. */
     dataDir: z.string().min(1).optional(),
     setup: z

@@ -2,8 +2,8 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { RpcHandlers } from '../contract/rpc.js';
 import { DataFileError } from '../../kiosk-config/readDataFile.js';
-import { defaultCatalogueDir, packageRoot } from '../../kiosk-config/paths.js';
-import type { LoadedConfig } from '../../kiosk-config/loadTerminalConfig.js';
+import { packageRoot } from '../../kiosk-config/paths.js';
+import { catalogueDirOf, type LoadedConfig } from '../../kiosk-config/loadTerminalConfig.js';
 import type { TerminalConfig } from '../../kiosk-config/terminalConfigSchema.js';
 import { servicesProblems } from '../../kiosk-config/servicesProblems.js';
 import { CatalogueService } from '../services/catalogue/catalogueService.js';
@@ -22,7 +22,6 @@ export interface HostOptions {
   loaded: LoadedConfig;
   dataDir: string;
   logger: Logger;
-  catalogueDir?: string;
 }
 
 /** A running terminal host: what the transports (Electron IPC, HTTP bridge) sit on. */
@@ -49,7 +48,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     if (applied.length > 0) options.logger.info({ databasePath, applied }, 'applied migrations');
 
     const events = new EventHub();
-    const catalogue = new CatalogueService(db, options.catalogueDir ?? defaultCatalogueDir, config.services, events);
+    const catalogue = new CatalogueService(db, catalogueDirOf(options.loaded), config.services, events);
     const categories = await catalogue.seed();
     const problems = servicesProblems(config, categories.map((category) => category.id));
     if (problems.length > 0) throw new DataFileError(configFile, problems);

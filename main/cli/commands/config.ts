@@ -1,6 +1,5 @@
 import { readCatalogueCategories } from '../../../kiosk-config/catalogueData.js';
-import { loadTerminalConfig } from '../../../kiosk-config/loadTerminalConfig.js';
-import { defaultCatalogueDir } from '../../../kiosk-config/paths.js';
+import { catalogueDirOf, loadTerminalConfig } from '../../../kiosk-config/loadTerminalConfig.js';
 import { DataFileError } from '../../../kiosk-config/readDataFile.js';
 import { servicesProblems } from '../../../kiosk-config/servicesProblems.js';
 import { terminalConfigJsonSchema } from '../../../kiosk-config/writeJsonSchema.js';
@@ -29,7 +28,7 @@ export async function configCommand(args: string[]): Promise<number> {
     throw new UsageError('expected "config validate FILE" or "config schema"', 'config');
   }
   const loaded = await loadTerminalConfig(file);
-  const categories = await readCatalogueCategories(defaultCatalogueDir);
+  const categories = await readCatalogueCategories(catalogueDirOf(loaded));
   const problems = servicesProblems(loaded.config, categories.map((category) => category.id));
   if (problems.length > 0) throw new DataFileError(loaded.file, problems);
   console.log(`${loaded.file}: valid (${loaded.config.role} ${loaded.config.terminalId})`);

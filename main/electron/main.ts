@@ -1,0 +1,62 @@
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ipcChannels } from '../contract/rpc.js';
+import { loadTerminalConfig } from '../../kiosk-config/loadTerminalConfig.js';
+import { packageRoot, profilesDir } from '../../kiosk-config/paths.js';
+import { createHost, type Host } from '../host/createHost.js';
+import { resolveDataDir } from '../host/dataDir.js';
+import { createLogger } from '../host/logger.js';
+import { ownWindowsCheck, registerIpcHandlers } from './ipcHandlers.js';
+import { createTerminalWindow } from './terminalWindow.js';
+
+// Electron's main entry: thin. The host is the same createHost() as in
+// `onewindow serve`; only the transport (IPC) and the window differ.
+const here = path.dirname(fileURLToPath(import.meta.url));
+const indexFile = path.join(packageRoot, 'dist', 'renderer', 'index.html');
+const appUrl = pathToFileURL(indexFile).href;
+const { values } = parseArgs({
+  args: process.argv.slice(2),
+  options: { config: { type: 'string' }, 'data-dir': { type: 'string' } },
+  strict: false,
+});
+const configFile = typeof values.config === 'string' ? values.config : path.join(profilesDir, 'demo-kiosk.json');
+const logger = createLogger();
+let host: Host | undefined;
+
+async function launch(): Promise<void> {
+  const loaded = await loadTerminalConfig(configFile);
+  const dataDirArg = typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined;
+  host = await createHost({ loaded, dataDir: resolveDataDir(loaded, dataDirArg), logger });
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, answer) => answer(false));
+
+  const windows = new Set<BrowserWindow>();
+  const ownIds = () => new Set([...windows].map((window) => window.webContents.id));
+  registerIpcHandlers(ipcMain, host.dispatch, ownWindowsCheck(ownIds, appUrl));
+  host.events.subscribe((event, payload) => {
+    for (const window of windows) window.webContents.send(ipcChannels.event, { event, payload });
+  });
+
+  const window = createTerminalWindow(BrowserWindow, {
+    role: loaded.config.role,
+    preloadPath: path.join(here, 'preload.cjs'),
+    indexFile,
+  });
+  windows.add(window);
+  window.on('closed', () => windows.delete(window));
+}
+
+app.on('window-all-closed', () => app.quit());
+app.on('will-quit', (event) => {
+  if (!host) return;
+  event.preventDefault();
+  const closing = host;
+  host = undefined;
+  void closing.close().finally(() => app.quit());
+});
+
+app.whenReady().then(launch).catch((error: unknown) => {
+  dialog.showErrorBox('OneWindow', error instanceof Error ? error.message : String(error));
+  app.exit(2);
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { ipcChannels } from '../../../main/contract/rpc.js';
+import { ownWindowsCheck, registerIpcHandlers } from '../../../main/electron/ipcHandlers.js';
+import { FakeIpcMain } from '../../support/fakeElectron.js';
+
+const appUrl = 'file:///app/dist/renderer/index.html';
+
+function event(senderId: number, url = `${appUrl}#/kiosk`, parent: unknown = null) {
+  return { sender: { id: senderId }, senderFrame: { url, parent } };
+}
+
+describe('Electron IPC handlers', () => {
+  const calls: [string, unknown][] = [];
+  const ipcMain = new FakeIpcMain();
+  const unregister = registerIpcHandlers(
+    ipcMain,
+    async (method, input) => (calls.push([method, input]), { ok: true, result: 'dispatched' }),
+    ownWindowsCheck(() => new Set([7]), appUrl),
+  );
+  const handler = ipcMain.handlers.get(ipcChannels.call)!;
+
+  it('passes calls from the app window to the dispatcher', async () => {
+    expect(await handler(event(7), 'terminal.info', {})).toEqual({ ok: true, result: 'dispatched' });
+    expect(calls).toEqual([['terminal.info', {}]]);
+  });
+
+  it('refuses other webContents, subframes and pages navigated elsewhere, without dispatching', async () => {
+    calls.length = 0;
+    for (const foreign of [event(8), event(7, appUrl, { url: appUrl }), event(7, 'https://evil.example/'), { sender: { id: 7 }, senderFrame: null }]) {
+      expect(await handler(foreign, 'terminal.info', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it('refuses a method name that is not a string', async () => {
+    expect(await handler(event(7), { evil: true }, {})).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('unregisters', () => {
+    unregister();
+    expect(ipcMain.handlers.has(ipcChannels.call)).toBe(false);
+  });
+});

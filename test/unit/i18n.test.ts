@@ -1,0 +1,53 @@
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { packageRoot } from '../../kiosk-config/paths.js';
+import en from '../../renderer/i18n/en.json';
+import zhCN from '../../renderer/i18n/zh-CN.json';
+import { rpcErrorCodeSchema } from '../../main/contract/errors.js';
+import { deviceRoleSchema, deviceStateSchema } from '../../main/contract/status.js';
+
+function keysOf(tree: object, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'object' && value !== null ? keysOf(value, `${prefix}${key}.`) : [`${prefix}${key}`],
+  );
+}
+
+async function rendererSources(dir = path.join(packageRoot, 'renderer')): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries.map((entry) => {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) return rendererSources(full);
+      return Promise.resolve(/\.tsx?$/.test(entry.name) ? [full] : []);
+    }),
+  );
+  return nested.flat();
+}
+
+describe('i18n resources', () => {
+  const zhKeys = keysOf(zhCN).sort();
+
+  it('has the same keys in zh-CN and en', () => {
+    expect(keysOf(en).sort()).toEqual(zhKeys);
+  });
+
+  it('has every literal key the components use', async () => {
+    const used = new Set<string>();
+    for (const file of await rendererSources()) {
+      const source = await readFile(file, 'utf8');
+      for (const match of source.matchAll(/\bt\('([a-zA-Z0-9_.]+)'/g)) used.add(match[1]!);
+    }
+    expect(used.size).toBeGreaterThan(20);
+    expect([...used].filter((key) => !zhKeys.includes(key))).toEqual([]);
+  });
+
+  it('translates every error code, device role and device state the contract can send', () => {
+    const needed = [
+      ...rpcErrorCodeSchema.options.map((code) => `errors.${code}`),
+      ...deviceRoleSchema.options.map((role) => `status.device.${role}`),
+      ...deviceStateSchema.options.map((state) => `status.state.${state}`),
+    ];
+    expect(needed.filter((key) => !zhKeys.includes(key))).toEqual([]);
+  });
+});
