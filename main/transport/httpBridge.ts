@@ -48,8 +48,13 @@ const statusByCode: Record<RpcErrorCode, number> = {
 export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpBridge> {
   const token = createSecret();
   const indexHtml = await readIndexHtml(options.rendererDir, token);
-  const app = Fastify({ loggerInstance: options.logger, logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: 1024 * 1024 });
+  const app = Fastify({
+    loggerInstance: options.logger,
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 1024 * 1024,
+    // On shutdown, drop kept-alive browser connections instead of waiting them out.
+    forceCloseConnections: true,
+  });
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
 
   const listenHost = options.host ?? '127.0.0.1';

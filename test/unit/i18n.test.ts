@@ -2,8 +2,6 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../kiosk-config/paths.js';
-import en from '../../renderer/i18n/en.json';
-import zhCN from '../../renderer/i18n/zh-CN.json';
 import { rpcErrorCodeSchema } from '../../main/contract/errors.js';
 import { deviceRoleSchema, deviceStateSchema } from '../../main/contract/status.js';
 
@@ -24,6 +22,13 @@ async function rendererSources(dir = path.join(packageRoot, 'renderer')): Promis
   );
   return nested.flat();
 }
+
+async function readLocale(name: string): Promise<object> {
+  return JSON.parse(await readFile(path.join(packageRoot, 'renderer', 'i18n', `${name}.json`), 'utf8')) as object;
+}
+
+const zhCN = await readLocale('zh-CN');
+const en = await readLocale('en');
 
 describe('i18n resources', () => {
   const zhKeys = keysOf(zhCN).sort();

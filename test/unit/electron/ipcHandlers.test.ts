@@ -13,7 +13,7 @@ describe('Electron IPC handlers', () => {
   const calls: [string, unknown][] = [];
   const ipcMain = new FakeIpcMain();
   const unregister = registerIpcHandlers(
-    ipcMain,
+    ipcMain as never,
     async (method, input) => (calls.push([method, input]), { ok: true, result: 'dispatched' }),
     ownWindowsCheck(() => new Set([7]), appUrl),
   );
