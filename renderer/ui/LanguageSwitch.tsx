@@ -5,7 +5,7 @@ export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   const next = i18n.language === 'en' ? 'zh-CN' : 'en';
   return (
-    <button type="button" aria-label={t('language.switchLabel')} lang={next} onClick={() => void i18n.changeLanguage(next)}>
+    <button type="button" title={t('language.switchLabel')} lang={next} onClick={() => void i18n.changeLanguage(next)}>
       {t('language.switchTo')}
     </button>
   );

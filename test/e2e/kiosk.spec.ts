@@ -1,0 +1,91 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { cjkFontLoaded, seriousA11yViolations, smallTouchTargets } from './accessibility.js';
+import { screenshotDir, serveProfile, type ServedTerminal } from './servedTerminal.js';
+
+const categoriesZh = ['政务服务', '证明打印', '预约办事', '社保与市民卡查询', '便民服务', '交通出行'];
+let terminal: ServedTerminal;
+
+test.beforeAll(async () => {
+  terminal = await serveProfile('demo-kiosk');
+});
+test.afterAll(async () => {
+  await terminal.stop();
+});
+
+async function openKiosk(page: Page) {
+  await page.setViewportSize({ width: 1080, height: 1920 });
+  await page.goto(terminal.url);
+  await expect(page.locator('.category-tile')).toHaveCount(categoriesZh.length);
+}
+
+test('the kiosk home shows the catalogue categories in Chinese, in the bundled font', async ({ page }) => {
+  await openKiosk(page);
+  await expect(page.locator('.category-tile .name')).toHaveText(categoriesZh);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('政务服务 24 小时自助区');
+  await expect(page.getByTestId('hall-status')).toHaveText('离线：大厅服务器未连接');
+  await expect(page.getByText('凭条打印机：未检测')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+  expect(await cjkFontLoaded(page)).toBe(true);
+  expect(await smallTouchTargets(page)).toEqual([]);
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await page.screenshot({ path: path.join(screenshotDir, 'kiosk-home-zh.png') });
+});
+
+test('switching to English and back', async ({ page }) => {
+  await openKiosk(page);
+  await page.getByRole('button', { name: 'English', exact: true }).click();
+  await expect(page.locator('.category-tile .name').nth(1)).toHaveText('Print certificates');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('24-hour government self-service');
+  await expect(page.getByTestId('hall-status')).toHaveText('Offline: hall server not connected');
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+  await page.screenshot({ path: path.join(screenshotDir, 'kiosk-home-en.png') });
+  await page.getByRole('button', { name: '中文', exact: true }).click();
+  await expect(page.locator('.category-tile .name').nth(1)).toHaveText('证明打印');
+});
+
+test('a category not yet open says where to go instead', async ({ page }) => {
+  await openKiosk(page);
+  await page.locator('[data-category="certificates"]').click();
+  const dialog = page.getByRole('alertdialog');
+  await expect(dialog).toContainText('本终端暂未开通“证明打印”，请到人工窗口办理。');
+  await dialog.getByRole('button', { name: '知道了' }).click();
+  await expect(dialog).toHaveCount(0);
+});
+
+test('the URL cannot turn a kiosk into another role', async ({ page }) => {
+  await page.setViewportSize({ width: 1080, height: 1920 });
+  await page.goto(terminal.url.replace('#/kiosk', '#/counter'));
+  await expect(page.locator('.category-tile')).toHaveCount(categoriesZh.length);
+  await expect(page.getByText('号窗口')).toHaveCount(0);
+});
+
+test('setup: a wrong PIN is refused; with the right one, a catalogue edit reaches the kiosk live', async ({ page, browser }) => {
+  await openKiosk(page);
+
+  const setup = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+  await setup.goto(terminal.url.replace('#/kiosk', '#/setup'));
+  const pad = async (pin: string) => {
+    for (const digit of pin) await setup.locator('.pin-pad').getByRole('button', { name: digit, exact: true }).click();
+    await setup.getByRole('button', { name: '进入' }).click();
+  };
+  await expect(setup.getByText('请输入设置密码')).toBeVisible();
+  await setup.screenshot({ path: path.join(screenshotDir, 'setup-pin.png') });
+  await pad('1111');
+  await expect(setup.getByRole('alert')).toHaveText('密码错误，或设置已锁定。');
+  await pad('2468');
+  await expect(setup.getByRole('heading', { name: '终端信息' })).toBeVisible();
+  await expect(setup.getByText('K-01', { exact: true })).toBeVisible();
+
+  const catalogue = JSON.parse(await readFile(terminal.catalogueFile, 'utf8'));
+  catalogue.categories[1].name = { 'zh-CN': '证明与凭证打印', en: 'Certificates and receipts' };
+  await writeFile(terminal.catalogueFile, JSON.stringify(catalogue, null, 2));
+  await setup.getByRole('button', { name: '重新加载服务目录' }).click();
+  await expect(setup.getByRole('status').filter({ hasText: '已重新加载' })).toHaveText('已重新加载，共 6 个分类');
+  await setup.screenshot({ path: path.join(screenshotDir, 'setup.png') });
+
+  // The kiosk page was not touched: the change arrives over the bridge's event socket.
+  await expect(page.locator('.category-tile .name').nth(1)).toHaveText('证明与凭证打印');
+  await setup.close();
+});

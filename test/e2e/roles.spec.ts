@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { cjkFontLoaded, seriousA11yViolations } from './accessibility.js';
+import { screenshotDir, serveProfile } from './servedTerminal.js';
+
+test('the counter screen shows its window and the services it serves', async ({ page }) => {
+  const terminal = await serveProfile('demo-counter');
+  try {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(terminal.url);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('3 号窗口');
+    await expect(page.getByRole('listitem')).toHaveText(['政务服务', '证明打印', '社保与市民卡查询']);
+    await expect(page.getByText('窗口屏：未检测')).toBeVisible();
+    expect(await cjkFontLoaded(page)).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(screenshotDir, 'counter.png') });
+  } finally {
+    await terminal.stop();
+  }
+});
+
+test('the hall display shows the now-calling board', async ({ page }) => {
+  const terminal = await serveProfile('demo-display');
+  try {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(terminal.url);
+    await expect(page.getByRole('heading', { name: '正在叫号' })).toBeVisible();
+    await expect(page.getByText('暂无叫号')).toBeVisible();
+    expect(await cjkFontLoaded(page)).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(screenshotDir, 'display.png') });
+  } finally {
+    await terminal.stop();
+  }
+});

@@ -1,0 +1,37 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { defaultCatalogueDir, packageRoot, profilesDir } from '../../kiosk-config/paths.js';
+import { startCli, type ServingCli } from '../support/cliProcess.js';
+
+export const screenshotDir = path.join(packageRoot, 'artifacts', 'screenshots');
+
+export interface ServedTerminal {
+  url: string;
+  /** The terminal's own copy of the catalogue, which a test may edit. */
+  catalogueFile: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * `onewindow serve` as a technician would run it, on a copy of a demo profile
+ * whose catalogue is a copy too, in a temp folder.
+ */
+export async function serveProfile(profile: string): Promise<ServedTerminal> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-e2e-'));
+  await cp(defaultCatalogueDir, path.join(dir, 'catalogue'), { recursive: true });
+  const config = JSON.parse(await readFile(path.join(profilesDir, `${profile}.json`), 'utf8'));
+  delete config.$schema;
+  const configFile = path.join(dir, `${profile}.json`);
+  await writeFile(configFile, JSON.stringify({ ...config, catalogueDir: 'catalogue', dataDir: 'data' }, null, 2));
+  const serving: ServingCli = await startCli(['serve', '--config', configFile, '--port', '0']);
+  return {
+    url: serving.urls[0]!,
+    catalogueFile: path.join(dir, 'catalogue', 'categories.json'),
+    stop: async () => {
+      serving.child.kill('SIGTERM');
+      await serving.exited;
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
