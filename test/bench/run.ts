@@ -1,0 +1,8 @@
+// `npm run bench`: every figure is a ratio against a baseline measured in the
+// same run on the same machine, so the numbers travel between machines.
+import { benchBridgeRoundTrip } from './bridgeRoundTrip.js';
+import { benchStoreWrites } from './storeWrites.js';
+
+process.env.ONEWINDOW_LOG_LEVEL ??= 'silent';
+await benchBridgeRoundTrip();
+await benchStoreWrites();
