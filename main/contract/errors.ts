@@ -7,7 +7,10 @@ import { z } from 'zod';
 export const rpcErrorCodeSchema = z.enum([
   'invalid_input',
   'unknown_method',
+  /** The caller is not who it must be: no or a wrong bridge token, a foreign window. */
   'unauthorized',
+  /** The caller is known but may not do this: a wrong setup PIN, setup locked. */
+  'forbidden',
   'not_found',
   /** A data file of the terminal (catalogue, template) is wrong; the issues say where. */
   'bad_data',

@@ -32,6 +32,7 @@ const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 const statusByCode: Record<RpcErrorCode, number> = {
   invalid_input: 400,
   unauthorized: 401,
+  forbidden: 403,
   unknown_method: 404,
   not_found: 404,
   bad_data: 500,

@@ -5,6 +5,7 @@ import { localized } from '../i18n/i18n';
 import { Clock } from '../ui/Clock';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { StatusStrip } from '../ui/StatusStrip';
+import { TopBar } from '../ui/TopBar';
 import './counter.css';
 
 /** The clerk's screen at a counter (1920×1080): the window, its ticket and the services it serves. */
@@ -13,10 +14,9 @@ export function CounterHome({ terminal }: { terminal: TerminalInfo }) {
   const { data: categories, error } = useRpcQuery('catalogue.categories', {}, ['catalogue.changed']);
   return (
     <div className="screen counter">
-      <header className="top-bar">
-        <h1>{t('counter.title', { number: terminal.windowNumber })}</h1>
+      <TopBar title={t('counter.title', { number: terminal.windowNumber })}>
         <Clock />
-      </header>
+      </TopBar>
       <main>
         <section aria-labelledby="current-heading">
           <h2 id="current-heading">{t('counter.current')}</h2>

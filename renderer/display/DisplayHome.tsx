@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { TerminalInfo } from '../../main/contract/terminal';
 import { Clock } from '../ui/Clock';
 import { StatusStrip } from '../ui/StatusStrip';
+import { TopBar } from '../ui/TopBar';
 import './display.css';
 
 /** The hall board (1920×1080 TV), readable from across the hall: now calling and the last calls. */
@@ -9,10 +10,9 @@ export function DisplayHome({ terminal }: { terminal: TerminalInfo }) {
   const { t } = useTranslation();
   return (
     <div className="screen display">
-      <header className="top-bar">
-        <h1>{t('app.title')}</h1>
+      <TopBar title={t('app.title')}>
         <Clock />
-      </header>
+      </TopBar>
       <main>
         <section aria-labelledby="calling-heading">
           <h2 id="calling-heading">{t('display.nowCalling')}</h2>

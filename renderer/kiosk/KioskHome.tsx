@@ -9,6 +9,7 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { MessageDialog } from '../ui/MessageDialog';
 import { StatusStrip } from '../ui/StatusStrip';
+import { TopBar } from '../ui/TopBar';
 import { useIdleReset } from '../ui/useIdleReset';
 import { CategoryIcon } from './CategoryIcon';
 import './kiosk.css';
@@ -27,11 +28,10 @@ export function KioskHome({ terminal }: { terminal: TerminalInfo }) {
 
   return (
     <div className="screen kiosk">
-      <header className="top-bar">
-        <h1>{t('app.title')}</h1>
+      <TopBar title={t('app.title')}>
         <Clock />
         <LanguageSwitch />
-      </header>
+      </TopBar>
       <main>
         <p className="welcome">{t('kiosk.welcome')}</p>
         <p className="hint">{t('kiosk.hint')}</p>

@@ -6,6 +6,7 @@ import { useHost, useRpcQuery } from '../client/hostContext';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { StatusStrip } from '../ui/StatusStrip';
+import { TopBar } from '../ui/TopBar';
 import { PinPad } from './PinPad';
 import './setup.css';
 
@@ -40,13 +41,12 @@ export function SetupHome({ terminal }: { terminal: TerminalInfo }) {
 
   return (
     <div className="screen setup">
-      <header className="top-bar">
-        <h1>{t('setup.title')}</h1>
+      <TopBar title={t('setup.title')}>
         <LanguageSwitch />
         <button type="button" onClick={() => (window.location.hash = `#/${terminal.role}`)}>
           {t('setup.back')}
         </button>
-      </header>
+      </TopBar>
       <main>
         {error && (
           <div>

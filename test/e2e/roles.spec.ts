@@ -33,3 +33,22 @@ test('the hall display shows the now-calling board', async ({ page }) => {
     await terminal.stop();
   }
 });
+
+test('a hall display recovers by itself when its host restarts', async ({ page }) => {
+  const first = await serveProfile('demo-display', { keepDir: true });
+  const port = new URL(first.url).port;
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto(first.url);
+  await expect(page.getByRole('heading', { name: '正在叫号' })).toBeVisible();
+  const firstToken = await page.locator('meta[name="onewindow-token"]').getAttribute('content');
+  await first.stop();
+
+  // The same terminal comes back on the same port, with a new per-launch token.
+  const second = await first.restart(port);
+  try {
+    await expect.poll(() => page.locator('meta[name="onewindow-token"]').getAttribute('content'), { timeout: 30_000 }).not.toBe(firstToken);
+    await expect(page.getByRole('heading', { name: '正在叫号' })).toBeVisible();
+  } finally {
+    await second.stop();
+  }
+});

@@ -2,7 +2,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultCatalogueDir, packageRoot, profilesDir } from '../../kiosk-config/paths.js';
-import { startCli, type ServingCli } from '../support/cliProcess.js';
+import { startCli } from '../support/cliProcess.js';
 
 export const screenshotDir = path.join(packageRoot, 'artifacts', 'screenshots');
 
@@ -11,27 +11,35 @@ export interface ServedTerminal {
   /** The terminal's own copy of the catalogue, which a test may edit. */
   catalogueFile: string;
   stop(): Promise<void>;
+  /** Serves the same terminal (same config and database) again, on `port`. */
+  restart(port: string): Promise<ServedTerminal>;
 }
 
 /**
  * `onewindow serve` as a technician would run it, on a copy of a demo profile
- * whose catalogue is a copy too, in a temp folder.
+ * whose catalogue is a copy too, in a temp folder. The folder is removed on
+ * stop, unless `keepDir` (a test that restarts the terminal).
  */
-export async function serveProfile(profile: string): Promise<ServedTerminal> {
+export async function serveProfile(profile: string, options: { keepDir?: boolean } = {}): Promise<ServedTerminal> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-e2e-'));
   await cp(defaultCatalogueDir, path.join(dir, 'catalogue'), { recursive: true });
   const config = JSON.parse(await readFile(path.join(profilesDir, `${profile}.json`), 'utf8'));
   delete config.$schema;
   const configFile = path.join(dir, `${profile}.json`);
   await writeFile(configFile, JSON.stringify({ ...config, catalogueDir: 'catalogue', dataDir: 'data' }, null, 2));
-  const serving: ServingCli = await startCli(['serve', '--config', configFile, '--port', '0']);
+  return launch(dir, configFile, '0', options.keepDir ?? false);
+}
+
+async function launch(dir: string, configFile: string, port: string, keepDir: boolean): Promise<ServedTerminal> {
+  const serving = await startCli(['serve', '--config', configFile, '--port', port]);
   return {
     url: serving.urls[0]!,
     catalogueFile: path.join(dir, 'catalogue', 'categories.json'),
     stop: async () => {
       serving.child.kill('SIGTERM');
       await serving.exited;
-      await rm(dir, { recursive: true, force: true });
+      if (!keepDir) await rm(dir, { recursive: true, force: true });
     },
+    restart: (again) => launch(dir, configFile, again, false),
   };
 }

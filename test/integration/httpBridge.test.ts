@@ -100,10 +100,10 @@ describe('HTTP + WebSocket bridge', () => {
   it('pushes events over the WebSocket after a change made through a call', async () => {
     const { socket, messages } = await openEvents(terminal.bridge.token);
     const wrongPin = await rpc('setup.unlock', { pin: '0000' });
-    expect(wrongPin.status).toBe(401);
+    expect(wrongPin.status).toBe(403);
     const unlocked = (await (await rpc('setup.unlock', { pin: '2468' })).json()) as { result: { setupToken: string } };
     const withoutSetup = await rpc('catalogue.reload', { setupToken: 'not-the-token-at-all' });
-    expect(await withoutSetup.json()).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await withoutSetup.json()).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const reloaded = await rpc('catalogue.reload', { setupToken: unlocked.result.setupToken });
     expect(await reloaded.json()).toEqual({ ok: true, result: { categories: 6 } });
     await expect.poll(() => messages).toEqual([{ event: 'catalogue.changed', payload: { categories: 6 } }]);

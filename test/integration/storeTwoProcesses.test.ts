@@ -8,13 +8,23 @@ import { useTempDirs } from '../support/tempDir.js';
 const writerScript = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'storeWriter.ts');
 const tempDir = useTempDirs();
 
-function runWriter(file: string, writer: string, count: number, startAt: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', writerScript, file, writer, String(count), String(startAt)], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`writer ${writer} exited ${code}: ${stderr}`))));
-  });
+interface Writer {
+  ready: Promise<void>;
+  go(): void;
+  done: Promise<void>;
+}
+
+function startWriter(file: string, writer: string, count: number): Writer {
+  const child = spawn(process.execPath, ['--import', 'tsx', writerScript, file, writer, String(count)], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return {
+    ready: new Promise((resolve) => child.stdout.once('data', () => resolve())),
+    go: () => child.stdin.write('go\n'),
+    done: new Promise((resolve, reject) =>
+      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`writer ${writer} exited ${code}: ${stderr}`)))),
+    ),
+  };
 }
 
 describe('store shared by two processes', () => {
@@ -25,8 +35,10 @@ describe('store shared by two processes', () => {
     await db.close();
 
     const perWriter = 150;
-    const startAt = Date.now() + 2000;
-    await Promise.all([runWriter(file, 'a', perWriter, startAt), runWriter(file, 'b', perWriter, startAt)]);
+    const writers = [startWriter(file, 'a', perWriter), startWriter(file, 'b', perWriter)];
+    await Promise.all(writers.map((writer) => writer.ready));
+    writers.forEach((writer) => writer.go());
+    await Promise.all(writers.map((writer) => writer.done));
 
     const check = await openDatabase(file);
     const counts = await check.all<{ writer: string; n: number }>('SELECT writer, COUNT(*) AS n FROM entry GROUP BY writer ORDER BY writer');

@@ -68,12 +68,12 @@ describe('dispatcher', () => {
     const dispatch = createDispatcher(
       handlers({
         'setup.unlock': async () => {
-          throw new ServiceError('unauthorized', 'wrong PIN');
+          throw new ServiceError('forbidden', 'wrong PIN');
         },
       }),
       recordingLogger().logger,
     );
-    expect(await dispatch('setup.unlock', { pin: '1' })).toEqual({ ok: false, error: { code: 'unauthorized', message: 'wrong PIN' } });
+    expect(await dispatch('setup.unlock', { pin: '1' })).toEqual({ ok: false, error: { code: 'forbidden', message: 'wrong PIN' } });
   });
 
   it('turns any other failure into `internal` without leaking the stack, and logs it', async () => {

@@ -21,10 +21,10 @@ describe('rpc client', () => {
   });
 
   it('throws RpcError with the typed code of a failure', async () => {
-    const client = createRpcClient(transportAnswering({ ok: false, error: { code: 'unauthorized', message: 'wrong PIN' } }));
+    const client = createRpcClient(transportAnswering({ ok: false, error: { code: 'forbidden', message: 'wrong PIN' } }));
     const error = await client.call('setup.unlock', { pin: '1' }).catch((failure: unknown) => failure);
     expect(error).toBeInstanceOf(RpcError);
-    expect(error).toMatchObject({ code: 'unauthorized', message: 'wrong PIN' });
+    expect(error).toMatchObject({ code: 'forbidden', message: 'wrong PIN' });
   });
 
   it('refuses an answer that is not an RPC result or breaks the contract', async () => {

@@ -23,25 +23,25 @@ describe('setup access (technician PIN)', () => {
     const { setupToken, expiresAt } = access.unlock('2468');
     expect(new Date(expiresAt).getTime()).toBe(time.now() + 60_000);
     expect(codeOf(() => access.require(setupToken))).toBeUndefined();
-    expect(codeOf(() => access.require(`${setupToken}x`))).toMatch(/^unauthorized/);
+    expect(codeOf(() => access.require(`${setupToken}x`))).toMatch(/^forbidden/);
     time.advance(60_000);
-    expect(codeOf(() => access.require(setupToken))).toBe('unauthorized: setup mode is locked; enter the PIN again');
+    expect(codeOf(() => access.require(setupToken))).toBe('forbidden: setup mode is locked; enter the PIN again');
   });
 
   it('refuses a wrong PIN, and locks after repeated wrong PINs even for the right one', () => {
     const time = clock();
     const access = new SetupAccess({ pin: '2468', maxAttempts: 3, lockoutMs: 30_000, now: time.now });
-    expect(codeOf(() => access.unlock('0000'))).toBe('unauthorized: wrong PIN');
-    expect(codeOf(() => access.unlock('1111'))).toBe('unauthorized: wrong PIN');
-    expect(codeOf(() => access.unlock('2222'))).toBe('unauthorized: wrong PIN');
-    expect(codeOf(() => access.unlock('2468'))).toBe('unauthorized: too many wrong PINs; try again in 30 s');
+    expect(codeOf(() => access.unlock('0000'))).toBe('forbidden: wrong PIN');
+    expect(codeOf(() => access.unlock('1111'))).toBe('forbidden: wrong PIN');
+    expect(codeOf(() => access.unlock('2222'))).toBe('forbidden: wrong PIN');
+    expect(codeOf(() => access.unlock('2468'))).toBe('forbidden: too many wrong PINs; try again in 30 s');
     time.advance(30_000);
     expect(codeOf(() => access.unlock('2468'))).toBeUndefined();
   });
 
   it('cannot be opened when the configuration has no PIN', () => {
     const access = new SetupAccess({ pin: undefined });
-    expect(codeOf(() => access.unlock('1234'))).toMatch(/^unauthorized: setup mode has no PIN/);
-    expect(codeOf(() => access.require('anything-long-enough'))).toMatch(/^unauthorized/);
+    expect(codeOf(() => access.unlock('1234'))).toMatch(/^forbidden: setup mode has no PIN/);
+    expect(codeOf(() => access.require('anything-long-enough'))).toMatch(/^forbidden/);
   });
 });

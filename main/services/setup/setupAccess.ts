@@ -35,11 +35,11 @@ export class SetupAccess {
 
   unlock(pin: string): { setupToken: string; expiresAt: string } {
     if (this.#pin === undefined) {
-      throw new ServiceError('unauthorized', 'setup mode has no PIN: set setup.pin in the terminal configuration');
+      throw new ServiceError('forbidden', 'setup mode has no PIN: set setup.pin in the terminal configuration');
     }
     const now = this.#now();
     if (now < this.#lockedUntil) {
-      throw new ServiceError('unauthorized', `too many wrong PINs; try again in ${Math.ceil((this.#lockedUntil - now) / 1000)} s`);
+      throw new ServiceError('forbidden', `too many wrong PINs; try again in ${Math.ceil((this.#lockedUntil - now) / 1000)} s`);
     }
     if (!secretsEqual(this.#pin, pin)) {
       this.#failures += 1;
@@ -47,7 +47,7 @@ export class SetupAccess {
         this.#failures = 0;
         this.#lockedUntil = now + this.#lockoutMs;
       }
-      throw new ServiceError('unauthorized', 'wrong PIN');
+      throw new ServiceError('forbidden', 'wrong PIN');
     }
     this.#failures = 0;
     this.#session = { token: createSecret(24), expiresAt: now + this.#sessionMs };
@@ -58,7 +58,7 @@ export class SetupAccess {
   require(token: string): void {
     const session = this.#session;
     if (!session || this.#now() >= session.expiresAt || !secretsEqual(session.token, token)) {
-      throw new ServiceError('unauthorized', 'setup mode is locked; enter the PIN again');
+      throw new ServiceError('forbidden', 'setup mode is locked; enter the PIN again');
     }
   }
 }
