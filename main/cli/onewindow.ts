@@ -3,7 +3,9 @@ import { DataFileError } from '../../kiosk-config/readDataFile.js';
 import { createLogger } from '../host/logger.js';
 import { configCommand, configHelp } from './commands/config.js';
 import { demoCommand, demoHelp } from './commands/demo.js';
+import { idcardCommand, idcardHelp } from './commands/idcard.js';
 import { serveCommand, serveHelp } from './commands/serve.js';
+import { simulateCommand, simulateHelp } from './commands/simulate.js';
 import { startCommand, startHelp } from './commands/start.js';
 import { UsageError } from './usageError.js';
 
@@ -14,6 +16,8 @@ Commands:
   start     run a terminal as in the hall (Electron, else Chromium --app)
   demo      run a demo hall: kiosk, counter and display on simulated devices
   config    validate a terminal configuration, or print its JSON Schema
+  idcard    read the card on a resident ID-card reader
+  simulate  start a simulated device (idcard) standalone
 
 "onewindow <command> --help" tells more.`;
 
@@ -22,6 +26,8 @@ const helpByCommand: Record<string, string> = {
   start: startHelp,
   demo: demoHelp,
   config: configHelp,
+  idcard: idcardHelp,
+  simulate: simulateHelp,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -40,6 +46,10 @@ async function main(argv: string[]): Promise<number> {
       return demoCommand(args, logger);
     case 'config':
       return configCommand(args);
+    case 'idcard':
+      return idcardCommand(args);
+    case 'simulate':
+      return simulateCommand(args);
     default:
       throw new UsageError(`unknown command "${command}"`, 'onewindow');
   }

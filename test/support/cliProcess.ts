@@ -30,7 +30,7 @@ export interface ServingCli {
   exited: Promise<number | null>;
 }
 
-/** Starts a long-running command (`serve`, `demo`) and resolves once it has printed `expectedUrls` URLs. */
+/** Starts a long-running command (`serve`, `demo`, `simulate`) and resolves once it has printed `expectedUrls` URLs (0: anything). */
 export function startCli(args: string[], expectedUrls = 1, env: NodeJS.ProcessEnv = {}): Promise<ServingCli> {
   const child = spawn(process.execPath, [cliPath, ...args], { env: { ...process.env, ONEWINDOW_LOG_LEVEL: 'warn', ...env } });
   let stdout = '';
@@ -42,7 +42,7 @@ export function startCli(args: string[], expectedUrls = 1, env: NodeJS.ProcessEn
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
       const urls = stdout.match(/http:\/\/\S+/g) ?? [];
-      if (urls.length >= expectedUrls) {
+      if (urls.length >= expectedUrls && stdout.length > 0) {
         clearTimeout(timer);
         resolve({ child, urls, output: () => ({ stdout, stderr }), exited });
       }

@@ -42,7 +42,7 @@ describe('SAM frame codec on the byte fixtures of the reader manuals', () => {
   it('reports a wrong checksum and goes on with the next frame', () => {
     const decoder = new SamFrameDecoder();
     const bad = Buffer.from(encodeCommand(...commands.findCard));
-    bad[bad.length - 1] ^= 0xff;
+    bad.writeUInt8(bad.readUInt8(bad.length - 1) ^ 0xff, bad.length - 1);
     const events = decoder.push(Buffer.concat([bad, encodeCommand(...commands.selectCard)]));
     expect(events.map((event) => event.kind)).toEqual(['checksum-error', 'frame']);
     expect(parseCommandBody((events[1] as { body: Buffer }).body)).toMatchObject({ cmd: 0x20, para: 0x02 });
