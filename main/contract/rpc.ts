@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { catalogueCategorySchema } from './catalogue.js';
 import { setupTokenSchema, setupUnlockInputSchema, setupUnlockOutputSchema } from './setup.js';
-import { terminalStatusSchema } from './status.js';
+import { deviceRoleSchema, terminalStatusSchema } from './status.js';
 import { terminalInfoSchema } from './terminal.js';
 
 const noInput = z.object({}).strict();
@@ -21,10 +21,16 @@ export const rpcMethods = {
     input: z.object({ setupToken: setupTokenSchema }).strict(),
     output: z.object({ categories: z.number().int().nonnegative() }),
   },
+  /** What setup's test buttons do: print a test ticket, read a card, show text on the LED. */
+  'devices.test': {
+    input: z.object({ setupToken: setupTokenSchema, role: deviceRoleSchema }).strict(),
+    output: z.object({ ok: z.boolean(), message: z.string() }),
+  },
 } as const;
 
 /** Every event the host pushes to the screens. Events say what changed; state comes from calls. */
 export const rpcEvents = {
+  'status.changed': terminalStatusSchema,
   'catalogue.changed': z.object({ categories: z.number().int().nonnegative() }),
 } as const;
 

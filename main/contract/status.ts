@@ -8,11 +8,24 @@ export type DeviceRole = z.infer<typeof deviceRoleSchema>;
 /** `unknown` until the device manager has checked the device. */
 export const deviceStateSchema = z.enum(['unknown', 'ready', 'warning', 'fault']);
 
+/** Why a device is not simply ready; the UI translates each (`status.detail.<code>`). */
+export const deviceDetailSchema = z.enum([
+  'connecting',
+  'disconnected',
+  'not_responding',
+  'self_test_failed',
+  'paper_near_end',
+  'paper_out',
+  'cover_open',
+  'offline',
+  'media_jam',
+]);
+export type DeviceDetail = z.infer<typeof deviceDetailSchema>;
+
 export const deviceStatusSchema = z.object({
   role: deviceRoleSchema,
   state: deviceStateSchema,
-  /** A code the UI translates (`devices.detail.<code>`), e.g. `paper_out`; null when there is nothing to say. */
-  detail: z.string().nullable(),
+  detail: deviceDetailSchema.nullable(),
 });
 export type DeviceStatus = z.infer<typeof deviceStatusSchema>;
 

@@ -8,7 +8,10 @@ import type { TerminalConfig } from '../../kiosk-config/terminalConfigSchema.js'
 import { servicesProblems } from '../../kiosk-config/servicesProblems.js';
 import { CatalogueService } from '../services/catalogue/catalogueService.js';
 import { SetupAccess } from '../services/setup/setupAccess.js';
-import { terminalStatus } from '../services/status/terminalStatus.js';
+import { StatusService } from '../services/status/statusService.js';
+import type { DeviceRole } from '../contract/status.js';
+import { createManagedDevices } from '../devices/createManagedDevices.js';
+import { DeviceManager } from '../devices/deviceManager.js';
 import { terminalInfo } from '../services/terminal/terminalInfo.js';
 import { openDatabase } from '../store/database.js';
 import { migrate, readMigrations } from '../store/migrate.js';
@@ -22,6 +25,8 @@ export interface HostOptions {
   loaded: LoadedConfig;
   dataDir: string;
   logger: Logger;
+  /** How often devices are asked how they are (default 5 s). */
+  deviceHealthIntervalMs?: number;
 }
 
 /** A running terminal host: what the transports (Electron IPC, HTTP bridge) sit on. */
@@ -30,6 +35,7 @@ export interface Host {
   readonly dispatch: Dispatch;
   readonly events: EventHub;
   readonly databasePath: string;
+  readonly devices: DeviceManager;
   close(): Promise<void>;
 }
 
@@ -53,24 +59,39 @@ export async function createHost(options: HostOptions): Promise<Host> {
     const problems = servicesProblems(config, categories.map((category) => category.id));
     if (problems.length > 0) throw new DataFileError(configFile, problems);
 
+    const status = new StatusService(Object.keys(config.devices) as DeviceRole[], events);
+    const devices = new DeviceManager(createManagedDevices(config), {
+      logger: options.logger,
+      onStatus: (deviceStatus) => status.reportDevice(deviceStatus),
+      ...(options.deviceHealthIntervalMs ? { healthIntervalMs: options.deviceHealthIntervalMs } : {}),
+    });
     const setup = new SetupAccess({ pin: config.setup?.pin });
     const handlers: RpcHandlers = {
       'terminal.info': async () => terminalInfo(config),
-      'status.get': async () => terminalStatus(config),
+      'status.get': async () => status.get(),
       'catalogue.categories': () => catalogue.categories(),
       'setup.unlock': async ({ pin }) => setup.unlock(pin),
       'catalogue.reload': async ({ setupToken }) => {
         setup.require(setupToken);
         return catalogue.reload();
       },
+      'devices.test': async ({ setupToken, role }) => {
+        setup.require(setupToken);
+        return devices.test(role);
+      },
     };
+    devices.start();
     options.logger.info({ terminalId: config.terminalId, role: config.role, databasePath }, 'host started');
     return {
       config,
       dispatch: createDispatcher(handlers, options.logger),
       events,
       databasePath,
-      close: () => db.close(),
+      devices,
+      close: async () => {
+        await devices.stop();
+        await db.close();
+      },
     };
   } catch (error) {
     await db.close();

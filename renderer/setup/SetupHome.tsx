@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RpcError } from '../../main/contract/errors';
+import type { DeviceRole } from '../../main/contract/status';
 import type { TerminalInfo } from '../../main/contract/terminal';
 import { useHost, useRpcQuery } from '../client/hostContext';
+import { deviceLine } from '../ui/deviceLine';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { StatusStrip } from '../ui/StatusStrip';
@@ -61,7 +63,7 @@ export function SetupHome({ terminal }: { terminal: TerminalInfo }) {
         ) : (
           <>
             <TerminalFacts terminal={terminal} />
-            <DeviceList />
+            <DeviceList setupToken={setupToken} />
             <section aria-labelledby="catalogue-heading">
               <h2 id="catalogue-heading">{t('setup.catalogue')}</h2>
               <button type="button" className="primary" disabled={busy} onClick={() => void reload()}>
@@ -103,24 +105,43 @@ function TerminalFacts({ terminal }: { terminal: TerminalInfo }) {
   );
 }
 
-function DeviceList() {
+function DeviceList({ setupToken }: { setupToken: string }) {
   const { t } = useTranslation();
-  const { data: status } = useRpcQuery('status.get', {});
+  const host = useHost();
+  const { data: status } = useRpcQuery('status.get', {}, ['status.changed']);
+  const [results, setResults] = useState<Partial<Record<DeviceRole, { ok: boolean; message: string } | 'testing'>>>({});
+  const runTest = async (role: DeviceRole) => {
+    setResults((current) => ({ ...current, [role]: 'testing' }));
+    const result = await host.call('devices.test', { setupToken, role }).catch((error: RpcError) => ({ ok: false, message: error.message }));
+    setResults((current) => ({ ...current, [role]: result }));
+  };
   return (
     <section aria-labelledby="devices-heading">
       <h2 id="devices-heading">{t('setup.devices')}</h2>
       {status?.devices.length === 0 && <p>{t('setup.noDevices')}</p>}
-      <dl>
-        {status?.devices.map((device) => (
-          <div key={device.role} style={{ display: 'contents' }}>
-            <dt>{t(`status.device.${device.role}`)}</dt>
-            <dd>
-              <span className={`dot ${device.state}`} aria-hidden="true" />
-              {t(`status.state.${device.state}`)}
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <ul className="device-list">
+        {status?.devices.map((device) => {
+          const result = results[device.role];
+          return (
+            <li key={device.role} data-device={device.role}>
+              <span className="device-state">
+                <span className={`dot ${device.state}`} aria-hidden="true" />
+                {deviceLine(t, device)}
+              </span>
+              <button type="button" disabled={result === 'testing'} onClick={() => void runTest(device.role)}>
+                {t('setup.test')}
+              </button>
+              {result && (
+                <span className="test-result" role="status">
+                  {result === 'testing'
+                    ? t('setup.testing')
+                    : t('setup.testResult', { verdict: t(result.ok ? 'setup.testOk' : 'setup.testFailed'), message: result.message })}
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRpcQuery } from '../client/hostContext';
+import { deviceLine } from './deviceLine';
 
 const setupHoldMs = 3000;
 
@@ -11,7 +12,7 @@ const setupHoldMs = 3000;
  */
 export function StatusStrip({ terminalId }: { terminalId: string }) {
   const { t } = useTranslation();
-  const { data: status } = useRpcQuery('status.get', {});
+  const { data: status } = useRpcQuery('status.get', {}, ['status.changed']);
   const holdTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const startHold = () => {
     holdTimer.current = setTimeout(() => {
@@ -31,10 +32,7 @@ export function StatusStrip({ terminalId }: { terminalId: string }) {
           {status.devices.map((device) => (
             <span key={device.role}>
               <span className={`dot ${device.state}`} aria-hidden="true" />
-              {t('status.deviceLine', {
-                device: t(`status.device.${device.role}`),
-                state: t(`status.state.${device.state}`),
-              })}
+              {deviceLine(t, device)}
             </span>
           ))}
         </>

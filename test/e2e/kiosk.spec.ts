@@ -25,6 +25,8 @@ test('the kiosk home shows the catalogue categories in Chinese, in the bundled f
   await expect(page.locator('.category-tile .name')).toHaveText(categoriesZh);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('政务服务 24 小时自助区');
   await expect(page.getByTestId('hall-status')).toHaveText('离线：大厅服务器未连接');
+  // The simulated ID-card reader is connected over a pseudo-terminal and checked; the strip updates live.
+  await expect(page.getByText('身份证阅读器：正常')).toBeVisible({ timeout: 15_000 });
   await expect(page.getByText('凭条打印机：未检测')).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
   expect(await cjkFontLoaded(page)).toBe(true);
@@ -81,6 +83,10 @@ test('setup: a wrong PIN is refused; with the right one, a catalogue edit reache
   const catalogue = JSON.parse(await readFile(terminal.catalogueFile, 'utf8'));
   catalogue.categories[1].name = { 'zh-CN': '证明与凭证打印', en: 'Certificates and receipts' };
   await writeFile(terminal.catalogueFile, JSON.stringify(catalogue, null, 2));
+  const reader = setup.locator('[data-device="idCardReader"]');
+  await expect(reader).toContainText('身份证阅读器：正常', { timeout: 15_000 });
+  await reader.getByRole('button', { name: '测试' }).click();
+  await expect(reader.getByRole('status')).toHaveText('正常：read a resident card, number 110***********002X');
   await setup.getByRole('button', { name: '重新加载服务目录' }).click();
   await expect(setup.getByRole('status').filter({ hasText: '已重新加载' })).toHaveText('已重新加载，共 6 个分类');
   await setup.screenshot({ path: path.join(screenshotDir, 'setup.png') });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../kiosk-config/paths.js';
 import { rpcErrorCodeSchema } from '../../main/contract/errors.js';
-import { deviceRoleSchema, deviceStateSchema } from '../../main/contract/status.js';
+import { deviceDetailSchema, deviceRoleSchema, deviceStateSchema } from '../../main/contract/status.js';
 
 function keysOf(tree: object, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([key, value]) =>
@@ -52,6 +52,7 @@ describe('i18n resources', () => {
       ...rpcErrorCodeSchema.options.map((code) => `errors.${code}`),
       ...deviceRoleSchema.options.map((role) => `status.device.${role}`),
       ...deviceStateSchema.options.map((state) => `status.state.${state}`),
+      ...deviceDetailSchema.options.map((detail) => `status.detail.${detail}`),
     ];
     expect(needed.filter((key) => !zhKeys.includes(key))).toEqual([]);
   });

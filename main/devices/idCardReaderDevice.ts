@@ -1,0 +1,109 @@
+import { demoCards } from '../../drivers/id-card/demoCards.js';
+import { IdCardSimulator } from '../../drivers/id-card/idCardSimulator.js';
+import { openReaderPort, parseVidPid, type ReaderAddress } from '../../drivers/id-card/openReaderPort.js';
+import { SamReader } from '../../drivers/id-card/samReader.js';
+import { SamStatusError } from '../../drivers/id-card/statusWords.js';
+import type { BytePort } from '../../drivers/serial/bytePort.js';
+import { openPtyPair, type PtyPair } from '../../drivers/serial/ptyPair.js';
+import { openSerialBytePort } from '../../drivers/serial/serialBytePort.js';
+import { maskIdNumber } from '../contract/identity.js';
+import type { DeviceHealth, DeviceTestResult, ManagedDevice } from './managedDevice.js';
+
+/** The simulator behind a "simulator" binding: a pty pair with the simulated reader on the far end. */
+interface SimulatorRig {
+  pty: PtyPair;
+  port: BytePort;
+  simulator: IdCardSimulator;
+}
+
+/**
+ * The resident ID-card reader as the device manager drives it. A "simulator"
+ * binding runs the simulated reader over a real pseudo-terminal, so the demo
+ * exercises the same bytes and driver as the hall.
+ */
+export class IdCardReaderDevice implements ManagedDevice {
+  readonly role = 'idCardReader';
+  #port: BytePort | null = null;
+  #reader: SamReader | null = null;
+  #rig: SimulatorRig | null = null;
+
+  constructor(
+    private readonly binding: { port: string; baudRate: number },
+    private readonly timeoutMs = 1500,
+  ) {}
+
+  get address(): string {
+    return this.binding.port;
+  }
+
+  /** The live reader, for the services that read cards (citizen session); null while disconnected. */
+  get reader(): SamReader | null {
+    return this.#reader;
+  }
+
+  /** The simulated reader behind a "simulator" binding, for demo controls and tests; null otherwise. */
+  get simulator(): IdCardSimulator | null {
+    return this.#rig?.simulator ?? null;
+  }
+
+  async connect(): Promise<void> {
+    await this.disconnect();
+    let address: ReaderAddress;
+    if (this.binding.port === 'simulator') {
+      this.#rig = await startSimulatorRig();
+      address = { kind: 'serial', path: this.#rig.pty.devicePath, baudRate: this.binding.baudRate };
+    } else {
+      address = readerAddressOf(this.binding.port, this.binding.baudRate);
+    }
+    this.#port = await openReaderPort(address);
+    this.#reader = new SamReader(this.#port, this.timeoutMs);
+  }
+
+  async check(): Promise<DeviceHealth> {
+    if (!this.#reader) return { state: 'fault', detail: 'disconnected' };
+    try {
+      await this.#reader.checkSam();
+      return { state: 'ready', detail: null };
+    } catch (error) {
+      if (error instanceof SamStatusError) return { state: 'fault', detail: 'self_test_failed' };
+      throw error;
+    }
+  }
+
+  async test(): Promise<DeviceTestResult> {
+    if (!this.#reader) return { ok: false, message: 'the reader is not connected' };
+    const card = await this.#reader.readInsertedCard();
+    if (!card) return { ok: false, message: 'the reader answers, but there is no card on it' };
+    const check = card.idNumberValid === false ? ', check digit WRONG' : '';
+    return { ok: card.problems.length === 0, message: `read a ${card.type} card, number ${maskIdNumber(card.idNumber)}${check}` };
+  }
+
+  async disconnect(): Promise<void> {
+    this.#reader?.dispose();
+    this.#reader = null;
+    await this.#port?.close();
+    this.#port = null;
+    if (this.#rig) {
+      this.#rig.simulator.close();
+      await this.#rig.port.close();
+      await this.#rig.pty.close();
+      this.#rig = null;
+    }
+  }
+}
+
+function readerAddressOf(port: string, baudRate: number): ReaderAddress {
+  if (port.startsWith('serial:')) return { kind: 'serial', path: port.slice('serial:'.length), baudRate };
+  const ids = port.startsWith('hid:') ? parseVidPid(port.slice('hid:'.length)) : null;
+  if (!ids) throw new Error(`not an ID-card reader address: ${port}`);
+  return { kind: 'hid', ...ids };
+}
+
+async function startSimulatorRig(): Promise<SimulatorRig> {
+  const pty = await openPtyPair();
+  const port = await openSerialBytePort({ path: pty.simulatorPath, baudRate: 115200 });
+  const simulator = new IdCardSimulator(port);
+  // The demo reader holds the fictional resident card, so setup's "read a card" shows a read.
+  simulator.insert(demoCards.resident);
+  return { pty, port, simulator };
+}

@@ -1,0 +1,37 @@
+import type { DeviceRole, DeviceStatus, TerminalStatus } from '../../contract/status.js';
+import type { EventHub } from '../../transport/eventHub.js';
+
+/**
+ * What the status strip shows: the link to the hall server and each fitted
+ * device. The device manager (and, with its issue, the sync layer) report in;
+ * every change goes to the screens as `status.changed`. Until a device has
+ * been checked it is `unknown`, and the hall link is offline until reached:
+ * the strip never claims more than the terminal knows.
+ */
+export class StatusService {
+  #status: TerminalStatus;
+
+  constructor(
+    fittedDevices: readonly DeviceRole[],
+    private readonly events: EventHub,
+  ) {
+    this.#status = {
+      hall: { state: 'offline', lastContactAt: null },
+      devices: fittedDevices.map((role) => ({ role, state: 'unknown', detail: null })),
+    };
+  }
+
+  get(): TerminalStatus {
+    return structuredClone(this.#status);
+  }
+
+  reportDevice(status: DeviceStatus): void {
+    const current = this.#status.devices.find((device) => device.role === status.role);
+    if (!current || (current.state === status.state && current.detail === status.detail)) return;
+    this.#status = {
+      ...this.#status,
+      devices: this.#status.devices.map((device) => (device.role === status.role ? status : device)),
+    };
+    this.events.emit('status.changed', this.get());
+  }
+}
