@@ -35,6 +35,8 @@ export const deviceBindingsSchema = z
       .object({
         port: devicePort([tcp, serial, osPrinter, simulator]),
         model: z.enum(['epson', 'star']).default('epson'),
+        /** For a serial printer. */
+        baudRate: z.number().int().positive().default(9600),
       })
       .strict(),
     documentPrinter: z.object({ port: devicePort([cups, simulator]) }).strict(),

@@ -3,6 +3,7 @@ import { DataFileError } from '../../kiosk-config/readDataFile.js';
 import { createLogger } from '../host/logger.js';
 import { configCommand, configHelp } from './commands/config.js';
 import { demoCommand, demoHelp } from './commands/demo.js';
+import { devicesCommand, devicesHelp } from './commands/devices.js';
 import { idcardCommand, idcardHelp } from './commands/idcard.js';
 import { serveCommand, serveHelp } from './commands/serve.js';
 import { simulateCommand, simulateHelp } from './commands/simulate.js';
@@ -16,8 +17,9 @@ Commands:
   start     run a terminal as in the hall (Electron, else Chromium --app)
   demo      run a demo hall: kiosk, counter and display on simulated devices
   config    validate a terminal configuration, or print its JSON Schema
+  devices   list attached devices, or test the one bound to a role
   idcard    read the card on a resident ID-card reader
-  simulate  start a simulated device (idcard) standalone
+  simulate  start a simulated device (idcard, receipt-printer) standalone
 
 "onewindow <command> --help" tells more.`;
 
@@ -26,6 +28,7 @@ const helpByCommand: Record<string, string> = {
   start: startHelp,
   demo: demoHelp,
   config: configHelp,
+  devices: devicesHelp,
   idcard: idcardHelp,
   simulate: simulateHelp,
 };
@@ -46,6 +49,8 @@ async function main(argv: string[]): Promise<number> {
       return demoCommand(args, logger);
     case 'config':
       return configCommand(args);
+    case 'devices':
+      return devicesCommand(args);
     case 'idcard':
       return idcardCommand(args);
     case 'simulate':
