@@ -25,9 +25,10 @@ test('the kiosk home shows the catalogue categories in Chinese, in the bundled f
   await expect(page.locator('.category-tile .name')).toHaveText(categoriesZh);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('政务服务 24 小时自助区');
   await expect(page.getByTestId('hall-status')).toHaveText('离线：大厅服务器未连接');
-  // The simulated ID-card reader is connected over a pseudo-terminal and checked; the strip updates live.
+  // The simulated ID-card reader (over a pseudo-terminal) and receipt printer (over loopback TCP)
+  // are connected and checked; the strip updates live.
   await expect(page.getByText('身份证阅读器：正常')).toBeVisible({ timeout: 15_000 });
-  await expect(page.getByText('凭条打印机：未检测')).toBeVisible();
+  await expect(page.getByText('凭条打印机：正常')).toBeVisible({ timeout: 15_000 });
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
   expect(await cjkFontLoaded(page)).toBe(true);
   expect(await smallTouchTargets(page)).toEqual([]);
