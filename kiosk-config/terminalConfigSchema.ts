@@ -43,7 +43,9 @@ export const deviceBindingsSchema = z
     ledDisplay: z
       .object({
         port: devicePort([serial, simulator]),
-        address: z.number().int().min(0).max(255),
+        /** The display's address on the RS-485 bus (255 is broadcast). */
+        address: z.number().int().min(0).max(254),
+        baudRate: z.number().int().positive().default(9600),
       })
       .strict(),
   })

@@ -4,17 +4,9 @@ import { openReaderPort, parseVidPid, type ReaderAddress } from '../../drivers/i
 import { SamReader } from '../../drivers/id-card/samReader.js';
 import { SamStatusError } from '../../drivers/id-card/statusWords.js';
 import type { BytePort } from '../../drivers/serial/bytePort.js';
-import { openPtyPair, type PtyPair } from '../../drivers/serial/ptyPair.js';
-import { openSerialBytePort } from '../../drivers/serial/serialBytePort.js';
 import { maskIdNumber } from '../contract/identity.js';
 import type { DeviceHealth, DeviceTestResult, ManagedDevice } from './managedDevice.js';
-
-/** The simulator behind a "simulator" binding: a pty pair with the simulated reader on the far end. */
-interface SimulatorRig {
-  pty: PtyPair;
-  port: BytePort;
-  simulator: IdCardSimulator;
-}
+import { startPtySimulator, type PtySimulatorRig } from './ptySimulatorRig.js';
 
 /**
  * The resident ID-card reader as the device manager drives it. A "simulator"
@@ -25,7 +17,7 @@ export class IdCardReaderDevice implements ManagedDevice {
   readonly role = 'idCardReader';
   #port: BytePort | null = null;
   #reader: SamReader | null = null;
-  #rig: SimulatorRig | null = null;
+  #rig: PtySimulatorRig<IdCardSimulator> | null = null;
 
   constructor(
     private readonly binding: { port: string; baudRate: number },
@@ -50,8 +42,10 @@ export class IdCardReaderDevice implements ManagedDevice {
     await this.disconnect();
     let address: ReaderAddress;
     if (this.binding.port === 'simulator') {
-      this.#rig = await startSimulatorRig();
-      address = { kind: 'serial', path: this.#rig.pty.devicePath, baudRate: this.binding.baudRate };
+      // The demo reader holds the fictional resident card, so setup's "read a card" shows a read.
+      this.#rig = await startPtySimulator((port) => new IdCardSimulator(port));
+      this.#rig.simulator.insert(demoCards.resident);
+      address = { kind: 'serial', path: this.#rig.devicePath, baudRate: this.binding.baudRate };
     } else {
       address = readerAddressOf(this.binding.port, this.binding.baudRate);
     }
@@ -83,12 +77,8 @@ export class IdCardReaderDevice implements ManagedDevice {
     this.#reader = null;
     await this.#port?.close();
     this.#port = null;
-    if (this.#rig) {
-      this.#rig.simulator.close();
-      await this.#rig.port.close();
-      await this.#rig.pty.close();
-      this.#rig = null;
-    }
+    await this.#rig?.close();
+    this.#rig = null;
   }
 }
 
@@ -97,13 +87,4 @@ function readerAddressOf(port: string, baudRate: number): ReaderAddress {
   const ids = port.startsWith('hid:') ? parseVidPid(port.slice('hid:'.length)) : null;
   if (!ids) throw new Error(`not an ID-card reader address: ${port}`);
   return { kind: 'hid', ...ids };
-}
-
-async function startSimulatorRig(): Promise<SimulatorRig> {
-  const pty = await openPtyPair();
-  const port = await openSerialBytePort({ path: pty.simulatorPath, baudRate: 115200 });
-  const simulator = new IdCardSimulator(port);
-  // The demo reader holds the fictional resident card, so setup's "read a card" shows a read.
-  simulator.insert(demoCards.resident);
-  return { pty, port, simulator };
 }

@@ -41,6 +41,25 @@ describe('onewindow devices', () => {
     }
   });
 
+  it('shows text on an LED display run by `onewindow simulate led` in another process', async () => {
+    const led = await startCli(['simulate', 'led', '--address', '3'], 0);
+    try {
+      await waitFor(() => /connect to (\S+)/.test(led.output().stdout), 'the simulator path');
+      const devicePath = /connect to (\S+)/.exec(led.output().stdout)![1]!;
+      const config = path.join(await tempDir(), 'counter.json');
+      await writeFile(
+        config,
+        JSON.stringify({ terminalId: 'C-03', hallId: 'h', role: 'counter', windowNumber: 3, upstream: 'embedded', devices: { ledDisplay: { port: `serial:${devicePath}`, address: 3 } } }),
+      );
+      const tested = await runCli(['devices', 'test', 'ledDisplay', '--config', config]);
+      expect(tested.stdout).toContain('test: passed: showed "3号窗口 测试" on the display at address 3');
+      await waitFor(() => led.output().stdout.includes('[LED] 3号窗口 测试'), 'the LED text');
+    } finally {
+      led.child.kill('SIGINT');
+      await led.exited;
+    }
+  });
+
   it('fails a test plainly when the device is not there', async () => {
     const config = path.join(await tempDir(), 'kiosk.json');
     await writeFile(config, JSON.stringify({ terminalId: 'K-07', hallId: 'h', role: 'kiosk', upstream: 'embedded', devices: { receiptPrinter: { port: 'tcp://127.0.0.1:9' } } }));

@@ -1,11 +1,13 @@
 import { parseCommandArgs, parsePort } from '../parseCommandArgs.js';
 import { untilStopSignal } from '../runTerminal.js';
 import { runIdCardSimulator, simulatedCards } from '../simulators/idCardSimulatorCommand.js';
+import { runLedSimulator } from '../simulators/ledSimulatorCommand.js';
 import { runReceiptPrinterSimulator } from '../simulators/receiptPrinterSimulatorCommand.js';
 import { UsageError } from '../usageError.js';
 
 export const simulateHelp = `Usage: onewindow simulate idcard [--pty] [--card ${Object.keys(simulatedCards).join('|')}|none]
        onewindow simulate receipt-printer [--port N]
+       onewindow simulate led [--pty] [--address N]
 
 Starts a simulated device standalone, speaking the same bytes as the real one,
 and prints where to connect. Stops on Ctrl-C.
@@ -16,14 +18,17 @@ and prints where to connect. Stops on Ctrl-C.
     --card          the fictional card on the reader (default resident)
   receipt-printer   an ESC/POS network printer on 127.0.0.1 (default port 9100;
                     0 picks a free one); prints each receipt it gets as text
+  led               a window LED display on a pseudo-terminal pair (needs socat)
+    --address N     its bus address (default 1); prints each text it shows
 
-(The document printer and LED simulators arrive with their drivers.)`;
+(The document printer simulator arrives with its driver.)`;
 
 export async function simulateCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs('simulate', args, {
     pty: { type: 'boolean' },
     card: { type: 'string' },
     port: { type: 'string' },
+    address: { type: 'string' },
   });
   if (values.help) {
     console.log(simulateHelp);
@@ -39,6 +44,12 @@ export async function simulateCommand(args: string[]): Promise<number> {
     case 'receipt-printer':
       await runReceiptPrinterSimulator(parsePort('simulate', values.port, 9100), stopped);
       return 0;
+    case 'led': {
+      const address = Number(values.address ?? '1');
+      if (!Number.isInteger(address) || address < 0 || address > 254) throw new UsageError(`--address: expected 0–254, got "${values.address}"`, 'simulate');
+      await runLedSimulator(address, stopped);
+      return 0;
+    }
     default:
       throw new UsageError(`unknown or missing device "${kind ?? ''}"; see the list in --help`, 'simulate');
   }

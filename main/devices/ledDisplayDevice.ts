@@ -1,0 +1,72 @@
+import { LedDisplay } from '../../drivers/led-display/ledDisplay.js';
+import { LedDisplaySimulator } from '../../drivers/led-display/ledSimulator.js';
+import type { BytePort } from '../../drivers/serial/bytePort.js';
+import { openSerialBytePort } from '../../drivers/serial/serialBytePort.js';
+import type { DeviceHealth, DeviceTestResult, ManagedDevice } from './managedDevice.js';
+import { startPtySimulator, type PtySimulatorRig } from './ptySimulatorRig.js';
+
+export interface LedDisplayBinding {
+  port: string;
+  address: number;
+  baudRate: number;
+}
+
+/** The counter's window LED display on its RS-485 line; a "simulator" binding runs one over a pty pair. */
+export class LedDisplayDevice implements ManagedDevice {
+  readonly role = 'ledDisplay';
+  #port: BytePort | null = null;
+  #display: LedDisplay | null = null;
+  #rig: PtySimulatorRig<LedDisplaySimulator> | null = null;
+
+  constructor(
+    private readonly binding: LedDisplayBinding,
+    private readonly windowNumber: number | undefined,
+  ) {}
+
+  get address(): string {
+    return this.binding.port;
+  }
+
+  get display(): LedDisplay | null {
+    return this.#display;
+  }
+
+  get simulator(): LedDisplaySimulator | null {
+    return this.#rig?.simulator ?? null;
+  }
+
+  async connect(): Promise<void> {
+    await this.disconnect();
+    let path: string;
+    if (this.binding.port === 'simulator') {
+      this.#rig = await startPtySimulator((port) => new LedDisplaySimulator(port, this.binding.address));
+      path = this.#rig.devicePath;
+    } else {
+      path = this.binding.port.slice('serial:'.length);
+    }
+    this.#port = await openSerialBytePort({ path, baudRate: this.binding.baudRate });
+    this.#display = new LedDisplay(this.#port, this.binding.address);
+  }
+
+  async check(): Promise<DeviceHealth> {
+    if (!this.#display) return { state: 'fault', detail: 'disconnected' };
+    await this.#display.ping();
+    return { state: 'ready', detail: null };
+  }
+
+  async test(): Promise<DeviceTestResult> {
+    if (!this.#display) return { ok: false, message: 'the LED display is not connected' };
+    const text = this.windowNumber === undefined ? '测试 TEST' : `${this.windowNumber}号窗口 测试`;
+    await this.#display.show(text);
+    return { ok: true, message: `showed "${text}" on the display at address ${this.binding.address}` };
+  }
+
+  async disconnect(): Promise<void> {
+    this.#display?.dispose();
+    this.#display = null;
+    await this.#port?.close();
+    this.#port = null;
+    await this.#rig?.close();
+    this.#rig = null;
+  }
+}

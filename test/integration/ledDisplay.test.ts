@@ -1,0 +1,54 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { LedDisplay } from '../../drivers/led-display/ledDisplay.js';
+import { LedDisplaySimulator } from '../../drivers/led-display/ledSimulator.js';
+import { openSerialBytePort } from '../../drivers/serial/serialBytePort.js';
+import { startPtySimulator, type PtySimulatorRig } from '../../main/devices/ptySimulatorRig.js';
+import type { BytePort } from '../../drivers/serial/bytePort.js';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function bus(displayAddress: number): Promise<{ rig: PtySimulatorRig<LedDisplaySimulator>; port: BytePort }> {
+  const rig = await startPtySimulator((port) => new LedDisplaySimulator(port, displayAddress));
+  const port = await openSerialBytePort({ path: rig.devicePath, baudRate: 9600 });
+  cleanups.push(async () => {
+    await port.close();
+    await rig.close();
+  });
+  return { rig, port };
+}
+
+describe('window LED display over a real pseudo-terminal', () => {
+  it('shows GB18030 text, scrolls, dims and clears, each acknowledged', async () => {
+    const { rig, port } = await bus(3);
+    const display = new LedDisplay(port, 3);
+    await display.ping();
+    await display.show('请A001号到3号窗口');
+    expect(rig.simulator.showing).toMatchObject({ text: '请A001号到3号窗口', scroll: false });
+    await display.show('欢迎光临 政务服务中心', { scroll: true, speed: 7 });
+    expect(rig.simulator.showing).toMatchObject({ text: '欢迎光临 政务服务中心', scroll: true, speed: 7 });
+    await display.brightness(12);
+    expect(rig.simulator.showing.brightness).toBe(12);
+    await display.clear();
+    expect(rig.simulator.showing.text).toBe('');
+    expect(rig.simulator.history).toEqual(['请A001号到3号窗口', '欢迎光临 政务服务中心']);
+    display.dispose();
+  });
+
+  it('gets no answer from a display at another address', async () => {
+    const { port } = await bus(3);
+    const display = new LedDisplay(port, 4, 300);
+    await expect(display.show('A001')).rejects.toThrow('the LED display at address 4 did not answer within 300 ms');
+    display.dispose();
+  });
+
+  it('refuses what the display cannot take before sending it', async () => {
+    const { port } = await bus(3);
+    const display = new LedDisplay(port, 3);
+    await expect(display.brightness(40)).rejects.toThrow('brightness must be 1–16, got 40');
+    await expect(display.show('长'.repeat(200))).rejects.toThrow(/text too long for the display: 400 bytes/);
+    display.dispose();
+  });
+});
