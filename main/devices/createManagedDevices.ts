@@ -3,13 +3,20 @@ import { IdCardReaderDevice } from './idCardReaderDevice.js';
 import { LedDisplayDevice } from './ledDisplayDevice.js';
 import type { ManagedDevice } from './managedDevice.js';
 import { ReceiptPrinterDevice } from './receiptPrinterDevice.js';
+import { ScannerDevice } from './scannerDevice.js';
+
+export interface DeviceCallbacks {
+  /** A code read by a scanner the host drives (HID or simulated). */
+  onScan: (code: string) => void;
+}
 
 /** A managed device for each configured binding whose driver exists. */
-export function createManagedDevices(config: TerminalConfig): ManagedDevice[] {
+export function createManagedDevices(config: TerminalConfig, callbacks: DeviceCallbacks): ManagedDevice[] {
   const devices: ManagedDevice[] = [];
-  const { idCardReader, receiptPrinter, ledDisplay } = config.devices;
+  const { idCardReader, receiptPrinter, ledDisplay, scanner } = config.devices;
   if (idCardReader) devices.push(new IdCardReaderDevice(idCardReader));
   if (receiptPrinter) devices.push(new ReceiptPrinterDevice(receiptPrinter, config.terminalId));
   if (ledDisplay) devices.push(new LedDisplayDevice(ledDisplay, config.windowNumber));
+  if (scanner) devices.push(new ScannerDevice(scanner, callbacks.onScan));
   return devices;
 }

@@ -60,7 +60,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
     if (problems.length > 0) throw new DataFileError(configFile, problems);
 
     const status = new StatusService(Object.keys(config.devices) as DeviceRole[], events);
-    const devices = new DeviceManager(createManagedDevices(config), {
+    const managed = createManagedDevices(config, { onScan: (code) => events.emit('scanner.scanned', { code }) });
+    const devices = new DeviceManager(managed, {
       logger: options.logger,
       onStatus: (deviceStatus) => status.reportDevice(deviceStatus),
       ...(options.deviceHealthIntervalMs ? { healthIntervalMs: options.deviceHealthIntervalMs } : {}),

@@ -8,6 +8,7 @@ import { deviceLine } from '../ui/deviceLine';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { StatusStrip } from '../ui/StatusStrip';
+import { useScans } from '../ui/useScans';
 import { TopBar } from '../ui/TopBar';
 import { PinPad } from './PinPad';
 import './setup.css';
@@ -109,6 +110,8 @@ function DeviceList({ setupToken }: { setupToken: string }) {
   const { t } = useTranslation();
   const host = useHost();
   const { data: status } = useRpcQuery('status.get', {}, ['status.changed']);
+  const [lastScan, setLastScan] = useState<string | null>(null);
+  useScans(setLastScan);
   const [results, setResults] = useState<Partial<Record<DeviceRole, { ok: boolean; message: string } | 'testing'>>>({});
   const runTest = async (role: DeviceRole) => {
     setResults((current) => ({ ...current, [role]: 'testing' }));
@@ -131,6 +134,11 @@ function DeviceList({ setupToken }: { setupToken: string }) {
               <button type="button" disabled={result === 'testing'} onClick={() => void runTest(device.role)}>
                 {t('setup.test')}
               </button>
+              {device.role === 'scanner' && lastScan && (
+                <span className="test-result" data-testid="last-scan">
+                  {t('setup.lastScan', { code: lastScan })}
+                </span>
+              )}
               {result && (
                 <span className="test-result" role="status">
                   {result === 'testing'

@@ -54,7 +54,7 @@ async function testDevice(role: (typeof deviceRoleSchema.options)[number], confi
     console.error(`${configFile} binds no ${role}`);
     return 1;
   }
-  const device = createManagedDevices(config).find((candidate) => candidate.role === role);
+  const device = createManagedDevices(config, { onScan: (code) => console.log(`scanned: ${code}`) }).find((candidate) => candidate.role === role);
   if (!device) {
     console.error(`the ${role} driver is not available yet`);
     return 1;
