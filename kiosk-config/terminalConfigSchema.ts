@@ -18,6 +18,7 @@ const serial = { pattern: /^serial:\/.+/, shape: 'serial:/dev/PATH' };
 const hid = { pattern: /^hid:[0-9a-fA-F]{4}:[0-9a-fA-F]{4}$/, shape: 'hid:VID:PID' };
 const osPrinter = { pattern: /^printer:.+/, shape: 'printer:NAME' };
 const cups = { pattern: /^cups:[A-Za-z0-9_.-]+$/, shape: 'cups:QUEUE' };
+const spool = { pattern: /^spool:\/.+/, shape: 'spool:/PATH (a simulator\'s spool folder)' };
 const wedge = { pattern: /^keyboard-wedge$/, shape: '"keyboard-wedge"' };
 const simulator = { pattern: /^simulator$/, shape: '"simulator"' };
 
@@ -39,7 +40,7 @@ export const deviceBindingsSchema = z
         baudRate: z.number().int().positive().default(9600),
       })
       .strict(),
-    documentPrinter: z.object({ port: devicePort([cups, simulator]) }).strict(),
+    documentPrinter: z.object({ port: devicePort([cups, spool, simulator]) }).strict(),
     ledDisplay: z
       .object({
         port: devicePort([serial, simulator]),

@@ -19,7 +19,7 @@ Commands:
   config    validate a terminal configuration, or print its JSON Schema
   devices   list attached devices, or test the one bound to a role
   idcard    read the card on a resident ID-card reader
-  simulate  start a simulated device (idcard, receipt-printer, led) standalone
+  simulate  start a simulated device (idcard, receipt-printer, led, document-printer)
 
 "onewindow <command> --help" tells more.`;
 

@@ -1,4 +1,5 @@
 import type { TerminalConfig } from '../../kiosk-config/terminalConfigSchema.js';
+import { DocumentPrinterDevice } from './documentPrinterDevice.js';
 import { IdCardReaderDevice } from './idCardReaderDevice.js';
 import { LedDisplayDevice } from './ledDisplayDevice.js';
 import type { ManagedDevice } from './managedDevice.js';
@@ -13,10 +14,11 @@ export interface DeviceCallbacks {
 /** A managed device for each configured binding whose driver exists. */
 export function createManagedDevices(config: TerminalConfig, callbacks: DeviceCallbacks): ManagedDevice[] {
   const devices: ManagedDevice[] = [];
-  const { idCardReader, receiptPrinter, ledDisplay, scanner } = config.devices;
+  const { idCardReader, receiptPrinter, ledDisplay, scanner, documentPrinter } = config.devices;
   if (idCardReader) devices.push(new IdCardReaderDevice(idCardReader));
   if (receiptPrinter) devices.push(new ReceiptPrinterDevice(receiptPrinter, config.terminalId));
   if (ledDisplay) devices.push(new LedDisplayDevice(ledDisplay, config.windowNumber));
   if (scanner) devices.push(new ScannerDevice(scanner, callbacks.onScan));
+  if (documentPrinter) devices.push(new DocumentPrinterDevice(documentPrinter, config.terminalId));
   return devices;
 }

@@ -60,6 +60,22 @@ describe('onewindow devices', () => {
     }
   });
 
+  it('prints a test page on the document printer run by `onewindow simulate document-printer`', async () => {
+    const spoolDir = path.join(await tempDir(), 'spool');
+    const printer = await startCli(['simulate', 'document-printer', '--spool', spoolDir], 0);
+    try {
+      await waitFor(() => printer.output().stdout.includes(`spool:${spoolDir}`), 'the spool folder');
+      const config = path.join(await tempDir(), 'kiosk.json');
+      await writeFile(config, JSON.stringify({ terminalId: 'K-07', hallId: 'h', role: 'kiosk', upstream: 'embedded', devices: { documentPrinter: { port: `spool:${spoolDir}` } } }));
+      const tested = await runCli(['devices', 'test', 'documentPrinter', '--config', config]);
+      expect(tested.stdout).toContain('test: passed: printed a test page (job Simulated_A4-1)');
+      await waitFor(() => printer.output().stdout.includes('[job Simulated_A4-1] OneWindow test page (completed)'), 'the job');
+    } finally {
+      printer.child.kill('SIGINT');
+      await printer.exited;
+    }
+  });
+
   it('fails a test plainly when the device is not there', async () => {
     const config = path.join(await tempDir(), 'kiosk.json');
     await writeFile(config, JSON.stringify({ terminalId: 'K-07', hallId: 'h', role: 'kiosk', upstream: 'embedded', devices: { receiptPrinter: { port: 'tcp://127.0.0.1:9' } } }));

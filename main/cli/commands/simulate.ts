@@ -1,5 +1,6 @@
 import { parseCommandArgs, parsePort } from '../parseCommandArgs.js';
 import { untilStopSignal } from '../runTerminal.js';
+import { runDocumentPrinterSimulator } from '../simulators/documentPrinterSimulatorCommand.js';
 import { runIdCardSimulator, simulatedCards } from '../simulators/idCardSimulatorCommand.js';
 import { runLedSimulator } from '../simulators/ledSimulatorCommand.js';
 import { runReceiptPrinterSimulator } from '../simulators/receiptPrinterSimulatorCommand.js';
@@ -8,6 +9,7 @@ import { UsageError } from '../usageError.js';
 export const simulateHelp = `Usage: onewindow simulate idcard [--pty] [--card ${Object.keys(simulatedCards).join('|')}|none]
        onewindow simulate receipt-printer [--port N]
        onewindow simulate led [--pty] [--address N]
+       onewindow simulate document-printer [--spool DIR]
 
 Starts a simulated device standalone, speaking the same bytes as the real one,
 and prints where to connect. Stops on Ctrl-C.
@@ -20,8 +22,8 @@ and prints where to connect. Stops on Ctrl-C.
                     0 picks a free one); prints each receipt it gets as text
   led               a window LED display on a pseudo-terminal pair (needs socat)
     --address N     its bus address (default 1); prints each text it shows
-
-(The document printer simulator arrives with its driver.)`;
+  document-printer  an A4 printer as a spool folder that answers the same lp/lpstat
+    --spool DIR     the folder (default: a new temp folder); prints each job`;
 
 export async function simulateCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs('simulate', args, {
@@ -29,6 +31,7 @@ export async function simulateCommand(args: string[]): Promise<number> {
     card: { type: 'string' },
     port: { type: 'string' },
     address: { type: 'string' },
+    spool: { type: 'string' },
   });
   if (values.help) {
     console.log(simulateHelp);
@@ -43,6 +46,9 @@ export async function simulateCommand(args: string[]): Promise<number> {
       return 0;
     case 'receipt-printer':
       await runReceiptPrinterSimulator(parsePort('simulate', values.port, 9100), stopped);
+      return 0;
+    case 'document-printer':
+      await runDocumentPrinterSimulator(values.spool, stopped);
       return 0;
     case 'led': {
       const address = Number(values.address ?? '1');

@@ -1,0 +1,74 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { conditionOf } from '../../drivers/document-printer/cupsOutput.js';
+import { CupsQueue, type JobOutcome } from '../../drivers/document-printer/cupsQueue.js';
+import { SpoolFolder } from '../../drivers/document-printer/spoolSimulator/spoolFolder.js';
+import { testPagePdf } from '../../drivers/document-printer/testPage.js';
+import type { DeviceHealth, DeviceTestResult, ManagedDevice } from './managedDevice.js';
+
+/**
+ * The A4 document printer: a CUPS queue ("cups:QUEUE"); or the spool-folder
+ * simulator, driven through the same lp/lpstat calls: its own for
+ * "simulator", or one `onewindow simulate document-printer` runs ("spool:/DIR").
+ */
+export class DocumentPrinterDevice implements ManagedDevice {
+  readonly role = 'documentPrinter';
+  #queue: CupsQueue | null = null;
+  #spool: { folder: SpoolFolder; directory: string } | null = null;
+
+  constructor(
+    private readonly binding: { port: string },
+    private readonly terminalId: string,
+  ) {}
+
+  get address(): string {
+    return this.binding.port;
+  }
+
+  get spool(): SpoolFolder | null {
+    return this.#spool?.folder ?? null;
+  }
+
+  async connect(): Promise<void> {
+    await this.disconnect();
+    if (this.binding.port === 'simulator') {
+      const directory = await mkdtemp(path.join(os.tmpdir(), 'onewindow-spool-'));
+      const folder = await SpoolFolder.create(directory);
+      this.#spool = { folder, directory };
+      this.#queue = new CupsQueue(await folder.queueName(), folder.commands());
+    } else if (this.binding.port.startsWith('spool:')) {
+      const folder = new SpoolFolder(this.binding.port.slice('spool:'.length));
+      this.#queue = new CupsQueue(await folder.queueName(), folder.commands());
+    } else {
+      this.#queue = new CupsQueue(this.binding.port.slice('cups:'.length));
+    }
+    await this.#queue.state();
+  }
+
+  async check(): Promise<DeviceHealth> {
+    if (!this.#queue) return { state: 'fault', detail: 'disconnected' };
+    const condition = conditionOf(await this.#queue.state());
+    if (condition === 'ready') return { state: 'ready', detail: null };
+    return { state: condition === 'paper_near_end' ? 'warning' : 'fault', detail: condition };
+  }
+
+  /** Prints a PDF and waits for CUPS to say it printed, or why it is held. */
+  async print(pdf: Buffer, title: string, timeoutMs?: number): Promise<JobOutcome> {
+    if (!this.#queue) throw new Error('the document printer is not connected');
+    const jobId = await this.#queue.submit(pdf, title);
+    return this.#queue.waitForJob(jobId, timeoutMs);
+  }
+
+  async test(): Promise<DeviceTestResult> {
+    const outcome = await this.print(await testPagePdf(this.terminalId, new Date()), 'OneWindow test page', 10_000);
+    if (outcome.state === 'completed') return { ok: true, message: `printed a test page (job ${outcome.jobId})` };
+    return { ok: false, message: `job ${outcome.jobId} is held: ${outcome.queue.reasons.join(', ') || 'printer disabled'}` };
+  }
+
+  async disconnect(): Promise<void> {
+    this.#queue = null;
+    if (this.#spool) await rm(this.#spool.directory, { recursive: true, force: true });
+    this.#spool = null;
+  }
+}

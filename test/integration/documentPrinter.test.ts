@@ -1,0 +1,47 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CupsQueue } from '../../drivers/document-printer/cupsQueue.js';
+import { SpoolFolder } from '../../drivers/document-printer/spoolSimulator/spoolFolder.js';
+import { testPagePdf } from '../../drivers/document-printer/testPage.js';
+
+const dirs: string[] = [];
+afterEach(async () => {
+  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+
+async function simulatedQueue(): Promise<{ spool: SpoolFolder; queue: CupsQueue }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-spool-test-'));
+  dirs.push(dir);
+  const spool = await SpoolFolder.create(dir, 'Hall_A4');
+  return { spool, queue: new CupsQueue('Hall_A4', spool.commands()) };
+}
+
+describe('A4 document printer through lp/lpstat, against the spool-folder simulator', () => {
+  it('submits a PDF, gets its job id, and sees it printed', async () => {
+    const { spool, queue } = await simulatedQueue();
+    const pdf = await testPagePdf('K-01', new Date());
+    const jobId = await queue.submit(pdf, 'Test page');
+    expect(jobId).toBe('Hall_A4-1');
+    expect(await queue.waitForJob(jobId, 5000, 50)).toEqual({ state: 'completed', jobId });
+    const received = await spool.pdfOf(jobId);
+    expect(received.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(received.equals(pdf)).toBe(true);
+  });
+
+  it('reports a job held for want of paper, and printed once paper is loaded', async () => {
+    const { spool, queue } = await simulatedQueue();
+    await spool.setState({ enabled: true, reasons: ['media-empty-error'] });
+    const jobId = await queue.submit(await testPagePdf('K-01', new Date()), 'Certificate');
+    expect(await queue.waitForJob(jobId, 300, 50)).toEqual({ state: 'held', jobId, queue: { enabled: true, reasons: ['media-empty-error'] } });
+    await spool.setState({ enabled: true, reasons: [] });
+    expect(await queue.waitForJob(jobId, 2000, 50)).toEqual({ state: 'completed', jobId });
+  });
+
+  it('says plainly when the queue does not exist or CUPS is missing', async () => {
+    const { spool } = await simulatedQueue();
+    await expect(new CupsQueue('No_Such_Queue', spool.commands()).submit(Buffer.from('%PDF-'), 't')).rejects.toThrow('The printer or class does not exist');
+    await expect(new CupsQueue('Q', { lp: ['/nonexistent/lp'], lpstat: ['/nonexistent/lpstat'] }).state()).rejects.toThrow('/nonexistent/lpstat not found: is CUPS installed?');
+  });
+});
