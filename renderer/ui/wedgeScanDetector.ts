@@ -9,7 +9,7 @@ export class WedgeScanDetector {
   #lastAt = -Infinity;
 
   constructor(
-    private readonly maxGapMs = 35,
+    private readonly maxGapMs = 50,
     private readonly minLength = 6,
   ) {}
 

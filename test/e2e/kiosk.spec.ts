@@ -89,7 +89,7 @@ test('setup: a wrong PIN is refused; with the right one, a catalogue edit reache
   await reader.getByRole('button', { name: '测试' }).click();
   await expect(reader.getByRole('status')).toHaveText('正常：read a resident card, number 110***********002X');
   // A keyboard-wedge scanner types a burst ending in Enter; setup shows what it read.
-  await setup.keyboard.type('OW-APPT-20261125', { delay: 5 });
+  await setup.keyboard.type('OW-APPT-20261125');
   await setup.keyboard.press('Enter');
   await expect(setup.getByTestId('last-scan')).toHaveText('最近扫码：OW-APPT-20261125');
   await setup.getByRole('button', { name: '重新加载服务目录' }).click();

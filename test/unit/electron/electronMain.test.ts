@@ -58,7 +58,7 @@ describe('Electron main process (against a fake electron module)', () => {
     let prevented = false;
     willQuit({ preventDefault: () => (prevented = true) });
     expect(prevented).toBe(true);
-    await vi.waitFor(() => expect(fake.quitCount()).toBe(1));
+    await vi.waitFor(() => expect(fake.quitCount()).toBe(1), { timeout: 10_000 });
     // A cleanly closed WAL database leaves no -wal file behind.
     expect(existsSync(path.join(dataDir, 'K-01.db-wal'))).toBe(false);
   });
