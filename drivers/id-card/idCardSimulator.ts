@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { BytePort } from '../serial/bytePort.js';
 import { encodeCardText } from './cardText.js';
 import type { SimulatedCardText } from './demoCards.js';
@@ -105,15 +106,21 @@ export class IdCardSimulator {
     return this.#send(encodeResponse(response));
   }
 
-  /** Writes in order; paced in 32-byte pieces at the configured baud rate. */
+  /**
+   * Writes in order. Paced, each 32-byte piece leaves no earlier than a UART
+   * at the configured rate would have finished sending it (10 bits a byte),
+   * counted from the start of the answer so timer rounding does not add up.
+   */
   #send(bytes: Buffer): Promise<void> {
     const write = async () => {
       const baud = this.options.paceBaud;
       if (!baud) return this.port.write(bytes);
+      const start = performance.now();
       for (let offset = 0; offset < bytes.length; offset += 32) {
         const piece = bytes.subarray(offset, offset + 32);
+        const due = start + ((offset + piece.length) * 10 * 1000) / baud;
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.ceil(due - performance.now()))));
         await this.port.write(piece);
-        await new Promise((resolve) => setTimeout(resolve, (piece.length * 10 * 1000) / baud));
       }
     };
     this.#writing = this.#writing.then(write, write);

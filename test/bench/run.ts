@@ -1,8 +1,12 @@
 // `npm run bench`: every figure is a ratio against a baseline measured in the
 // same run on the same machine, so the numbers travel between machines.
 import { benchBridgeRoundTrip } from './bridgeRoundTrip.js';
+import { benchIdCardRead } from './idCardRead.js';
+import { benchReceiptTickets } from './receiptTickets.js';
 import { benchStoreWrites } from './storeWrites.js';
 
 process.env.ONEWINDOW_LOG_LEVEL ??= 'silent';
 await benchBridgeRoundTrip();
 await benchStoreWrites();
+await benchIdCardRead();
+await benchReceiptTickets();
