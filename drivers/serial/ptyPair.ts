@@ -13,9 +13,13 @@ export interface PtyPair {
   close(): Promise<void>;
 }
 
-/** Two linked pseudo-terminals from socat: a serial cable in software. */
-export async function openPtyPair(): Promise<PtyPair> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-pty-'));
+/**
+ * Two linked pseudo-terminals from socat: a serial cable in software. Given
+ * `dir`, the links are made there (and the folder is kept on close), so a
+ * device can be "plugged back in" at the same path.
+ */
+export async function openPtyPair(options: { dir?: string } = {}): Promise<PtyPair> {
+  const dir = options.dir ?? (await mkdtemp(path.join(os.tmpdir(), 'onewindow-pty-')));
   const devicePath = path.join(dir, 'device');
   const simulatorPath = path.join(dir, 'simulator');
   const socat = spawn('socat', [`pty,raw,echo=0,link=${devicePath}`, `pty,raw,echo=0,link=${simulatorPath}`], { stdio: 'ignore' });
@@ -37,7 +41,7 @@ export async function openPtyPair(): Promise<PtyPair> {
     close: async () => {
       if (socat.exitCode === null) socat.kill();
       await exited;
-      await rm(dir, { recursive: true, force: true });
+      if (!options.dir) await rm(dir, { recursive: true, force: true });
     },
   };
 }
