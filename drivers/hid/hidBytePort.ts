@@ -1,5 +1,5 @@
 import type { EventEmitter } from 'node:events';
-import type { BytePort } from '../serial/bytePort.js';
+import { LinkLoss, type BytePort } from '../serial/bytePort.js';
 import type { HidFraming } from './hidFraming.js';
 
 /** What node-hid's HIDAsync offers that this port uses. */
@@ -21,13 +21,8 @@ export async function openHidDevice(vendorId: number, productId: number): Promis
 
 /** A HID device as a BytePort, the stream carried in reports as `framing` says. */
 export function hidBytePort(device: HidDevice, framing: HidFraming): BytePort {
-  let closed = false;
-  const lostListeners = new Set<(reason: Error) => void>();
-  device.on('error', (error: Error) => {
-    if (closed) return;
-    closed = true;
-    for (const listener of lostListeners) listener(error);
-  });
+  const link = new LinkLoss();
+  device.on('error', (error: Error) => link.lose(error));
   return {
     async write(data) {
       // hidapi takes the report ID as the first byte; 0 for devices without numbered reports.
@@ -41,13 +36,9 @@ export function hidBytePort(device: HidDevice, framing: HidFraming): BytePort {
       device.on('data', forward);
       return () => device.off('data', forward);
     },
-    onLost(listener) {
-      lostListeners.add(listener);
-      return () => lostListeners.delete(listener);
-    },
+    onLost: (listener) => link.onLost(listener),
     async close() {
-      if (closed) return;
-      closed = true;
+      if (!link.close()) return;
       await device.close();
     },
   };

@@ -1,5 +1,5 @@
 import net from 'node:net';
-import type { BytePort } from '../serial/bytePort.js';
+import { LinkLoss, type BytePort } from '../serial/bytePort.js';
 
 /** A TCP connection (a network printer's port 9100) as a BytePort. */
 export function openTcpBytePort(host: string, port: number, timeoutMs = 3000): Promise<BytePort> {
@@ -22,32 +22,23 @@ export function openTcpBytePort(host: string, port: number, timeoutMs = 3000): P
 }
 
 function wrapSocket(socket: net.Socket): BytePort {
-  let closing = false;
-  const lostListeners = new Set<(reason: Error) => void>();
-  const lose = (reason: Error) => {
-    if (closing) return;
-    closing = true;
-    for (const listener of lostListeners) listener(reason);
-  };
-  socket.on('error', lose);
-  socket.on('close', () => lose(new Error('the connection closed')));
+  const link = new LinkLoss();
+  socket.on('error', (error) => link.lose(error));
+  socket.on('close', () => link.lose(new Error('the connection closed')));
   socket.setNoDelay(true);
   return {
     write: (data) =>
       new Promise((resolve, reject) => {
-        if (closing) return reject(new Error('the connection is closed'));
+        if (link.closed) return reject(new Error('the connection is closed'));
         socket.write(data, (error) => (error ? reject(error) : resolve()));
       }),
     onData: (listener) => {
       socket.on('data', listener);
       return () => socket.off('data', listener);
     },
-    onLost: (listener) => {
-      lostListeners.add(listener);
-      return () => lostListeners.delete(listener);
-    },
+    onLost: (listener) => link.onLost(listener),
     close: async () => {
-      closing = true;
+      link.close();
       await new Promise<void>((resolve) => {
         if (socket.destroyed) return resolve();
         socket.end(() => resolve());

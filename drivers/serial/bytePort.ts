@@ -15,3 +15,34 @@ export interface BytePort {
   onLost(listener: (reason: Error) => void): () => void;
   close(): Promise<void>;
 }
+
+/**
+ * The "link lost" bookkeeping every BytePort shares: tell listeners once,
+ * and not at all once the port was closed on purpose.
+ */
+export class LinkLoss {
+  #closed = false;
+  readonly #listeners = new Set<(reason: Error) => void>();
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  lose(reason: Error): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    for (const listener of this.#listeners) listener(reason);
+  }
+
+  /** Marks a deliberate close; returns false when the link was already closed or lost. */
+  close(): boolean {
+    const wasOpen = !this.#closed;
+    this.#closed = true;
+    return wasOpen;
+  }
+
+  onLost(listener: (reason: Error) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+}

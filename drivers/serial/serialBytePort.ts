@@ -1,5 +1,5 @@
 import { SerialPort } from 'serialport';
-import type { BytePort } from './bytePort.js';
+import { LinkLoss, type BytePort } from './bytePort.js';
 
 export interface SerialOptions {
   path: string;
@@ -10,15 +10,9 @@ export interface SerialOptions {
 export async function openSerialBytePort(options: SerialOptions): Promise<BytePort> {
   const port = new SerialPort({ path: options.path, baudRate: options.baudRate, dataBits: 8, stopBits: 1, parity: 'none', autoOpen: false });
   await new Promise<void>((resolve, reject) => port.open((error) => (error ? reject(new Error(`cannot open ${options.path}: ${error.message}`)) : resolve())));
-  let closing = false;
-  const lostListeners = new Set<(reason: Error) => void>();
-  const lose = (reason: Error) => {
-    if (closing) return;
-    closing = true;
-    for (const listener of lostListeners) listener(reason);
-  };
-  port.on('close', (error: Error | null) => lose(error ?? new Error(`${options.path} closed`)));
-  port.on('error', (error: Error) => lose(error));
+  const link = new LinkLoss();
+  port.on('close', (error: Error | null) => link.lose(error ?? new Error(`${options.path} closed`)));
+  port.on('error', (error: Error) => link.lose(error));
   return {
     write: (data) =>
       new Promise((resolve, reject) => {
@@ -28,13 +22,9 @@ export async function openSerialBytePort(options: SerialOptions): Promise<BytePo
       port.on('data', listener);
       return () => port.off('data', listener);
     },
-    onLost: (listener) => {
-      lostListeners.add(listener);
-      return () => lostListeners.delete(listener);
-    },
+    onLost: (listener) => link.onLost(listener),
     close: async () => {
-      if (closing) return;
-      closing = true;
+      if (!link.close()) return;
       await new Promise<void>((resolve) => (port.isOpen ? port.close(() => resolve()) : resolve()));
     },
   };
