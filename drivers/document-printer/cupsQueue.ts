@@ -20,9 +20,10 @@ export class CupsQueue {
     private readonly commands: CupsCommands = systemCups,
   ) {}
 
-  /** Submits a PDF; resolves with the CUPS job id. */
-  async submit(pdf: Buffer, title: string): Promise<string> {
-    const stdout = await this.#run(this.commands.lp, ['-d', this.queue, '-t', title, '-o', 'media=A4', '-'], pdf);
+  /** Submits a document (a PDF by default; `raw` passes printer bytes such as ESC/POS untouched); resolves with the CUPS job id. */
+  async submit(document: Buffer, title: string, format: 'pdf' | 'raw' = 'pdf'): Promise<string> {
+    const options = format === 'raw' ? ['-o', 'raw'] : ['-o', 'media=A4'];
+    const stdout = await this.#run(this.commands.lp, ['-d', this.queue, '-t', title, ...options, '-'], document);
     const jobId = parseRequestId(stdout);
     if (!jobId) throw new Error(`lp did not report a job id: ${stdout.trim()}`);
     return jobId;

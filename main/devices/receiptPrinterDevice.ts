@@ -1,4 +1,6 @@
+import { CupsQueue, systemCups, type CupsCommands } from '../../drivers/document-printer/cupsQueue.js';
 import { openTcpBytePort } from '../../drivers/net/tcpBytePort.js';
+import { OsReceiptPrinter } from '../../drivers/receipt-printer/osReceiptPrinter.js';
 import { blockingFailure, ReceiptPrinter, type PrintOutcome } from '../../drivers/receipt-printer/receiptPrinter.js';
 import { ReceiptPrinterSimulator } from '../../drivers/receipt-printer/receiptPrinterSimulator.js';
 import { testPageJob, type PrinterModel } from '../../drivers/receipt-printer/ticketLayout.js';
@@ -13,20 +15,30 @@ export interface ReceiptPrinterBinding {
   baudRate: number;
 }
 
+/** What the device needs of a printer, whichever link it is on. */
+interface ReceiptPrinterLink {
+  status(): Promise<PrinterStatus>;
+  print(job: Buffer): Promise<PrintOutcome>;
+  dispose(): void;
+}
+
 /**
  * The receipt printer as the device manager drives it: TCP (port 9100) or
- * serial, checked with DLE EOT. A "simulator" binding runs the simulated
- * printer on a loopback port and prints to it over real TCP.
+ * serial, checked with DLE EOT; or an OS queue ("printer:NAME"), printed raw
+ * through CUPS and checked through its printer-state-reasons. A "simulator"
+ * binding runs the simulated printer on a loopback port and prints to it over real TCP.
  */
 export class ReceiptPrinterDevice implements ManagedDevice {
   readonly role = 'receiptPrinter';
   #port: BytePort | null = null;
-  #printer: ReceiptPrinter | null = null;
+  #printer: ReceiptPrinterLink | null = null;
   #simulator: ReceiptPrinterSimulator | null = null;
 
   constructor(
     private readonly binding: ReceiptPrinterBinding,
     private readonly terminalId: string,
+    /** How to reach CUPS for a "printer:NAME" binding; the spool simulator's tools in tests. */
+    private readonly cups: CupsCommands = systemCups,
   ) {}
 
   get address(): string {
@@ -44,6 +56,12 @@ export class ReceiptPrinterDevice implements ManagedDevice {
 
   async connect(): Promise<void> {
     await this.disconnect();
+    if (this.binding.port.startsWith('printer:')) {
+      const printer = new OsReceiptPrinter(new CupsQueue(this.binding.port.slice('printer:'.length), this.cups));
+      await printer.status();
+      this.#printer = printer;
+      return;
+    }
     this.#port = await this.#open();
     this.#printer = new ReceiptPrinter(this.#port);
   }
@@ -83,8 +101,7 @@ export class ReceiptPrinterDevice implements ManagedDevice {
     const tcp = /^tcp:\/\/([^:]+):(\d+)$/.exec(port);
     if (tcp) return openTcpBytePort(tcp[1]!, Number(tcp[2]));
     if (port.startsWith('serial:')) return openSerialBytePort({ path: port.slice('serial:'.length), baudRate: this.binding.baudRate });
-    // An OS printer queue is write-only (no DLE EOT answers): not driven yet.
-    throw new Error(`receipt printers behind an OS queue (${port}) are not supported yet: use tcp:// or serial:`);
+    throw new Error(`not a receipt printer address: ${port}`);
   }
 }
 

@@ -25,7 +25,7 @@ describe('A4 document printer through lp/lpstat, against the spool-folder simula
     const jobId = await queue.submit(pdf, 'Test page');
     expect(jobId).toBe('Hall_A4-1');
     expect(await queue.waitForJob(jobId, 5000, 50)).toEqual({ state: 'completed', jobId });
-    const received = await spool.pdfOf(jobId);
+    const received = await spool.documentOf(jobId);
     expect(received.subarray(0, 5).toString()).toBe('%PDF-');
     expect(received.equals(pdf)).toBe(true);
   });
@@ -43,5 +43,26 @@ describe('A4 document printer through lp/lpstat, against the spool-folder simula
     const { spool } = await simulatedQueue();
     await expect(new CupsQueue('No_Such_Queue', spool.commands()).submit(Buffer.from('%PDF-'), 't')).rejects.toThrow('The printer or class does not exist');
     await expect(new CupsQueue('Q', { lp: ['/nonexistent/lp'], lpstat: ['/nonexistent/lpstat'] }).state()).rejects.toThrow('/nonexistent/lpstat not found: is CUPS installed?');
+  });
+});
+
+describe('receipt printer behind an OS queue (printer:NAME), printed raw', () => {
+  it('prints the ESC/POS test page through lp -o raw and reads its condition from the queue', async () => {
+    const { ReceiptPrinterDevice } = await import('../../main/devices/receiptPrinterDevice.js');
+    const { EscPosDecoder } = await import('../../drivers/receipt-printer/escposDecoder.js');
+    const { spool } = await simulatedQueue();
+    const device = new ReceiptPrinterDevice({ port: 'printer:Hall_A4', model: 'epson', baudRate: 9600 }, 'K-01', spool.commands());
+    await device.connect();
+    expect(await device.check()).toEqual({ state: 'ready', detail: null });
+    expect(await device.test()).toEqual({ ok: true, message: 'printed a test page' });
+    const [job] = await spool.jobs();
+    const decoder = new EscPosDecoder();
+    const lines = decoder.push(await spool.documentOf(job!.id)).flatMap((event) => (event.kind === 'line' ? [event.line.text] : []));
+    expect(lines).toContain('OneWindow 测试页 Test page');
+
+    await spool.setState({ enabled: true, reasons: ['media-empty-error'] });
+    expect(await device.check()).toEqual({ state: 'fault', detail: 'paper_out' });
+    expect(await device.test()).toEqual({ ok: false, message: 'not printed (refused: paper out)' });
+    await device.disconnect();
   });
 });

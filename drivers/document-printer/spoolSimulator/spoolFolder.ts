@@ -44,11 +44,11 @@ export class SpoolFolder {
     }
   }
 
-  async submit(pdf: Buffer, title: string): Promise<string> {
+  async submit(document: Buffer, title: string): Promise<string> {
     const queue = await this.queueName();
     const number = (await this.jobs()).length + 1;
     const id = `${queue}-${number}`;
-    await writeFile(path.join(this.directory, 'jobs', `${id}.pdf`), pdf);
+    await writeFile(path.join(this.directory, 'jobs', `${id}.data`), document);
     const state = await this.state();
     const printable = state.enabled && state.reasons.length === 0;
     await writeFile(path.join(this.directory, 'jobs', `${id}.json`), JSON.stringify({ id, title, state: printable ? 'completed' : 'pending', at: new Date().toISOString() }));
@@ -60,9 +60,9 @@ export class SpoolFolder {
     return Promise.all(names.map(async (name) => JSON.parse(await readFile(path.join(this.directory, 'jobs', name), 'utf8'))));
   }
 
-  /** The PDF bytes of a job, as the printer received them. */
-  pdfOf(jobId: string): Promise<Buffer> {
-    return readFile(path.join(this.directory, 'jobs', `${jobId}.pdf`));
+  /** A job's bytes as the printer received them (a PDF, or raw ESC/POS from a receipt queue). */
+  documentOf(jobId: string): Promise<Buffer> {
+    return readFile(path.join(this.directory, 'jobs', `${jobId}.data`));
   }
 
   async #markCompleted(id: string): Promise<void> {
