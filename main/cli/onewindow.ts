@@ -39,7 +39,8 @@ async function main(argv: string[]): Promise<number> {
     console.log(args[0] && helpByCommand[args[0]] ? helpByCommand[args[0]] : overview);
     return 0;
   }
-  const logger = createLogger();
+  // The demo is for people watching screens, not logs: warnings only unless asked.
+  const logger = createLogger(process.env.ONEWINDOW_LOG_LEVEL ?? (command === 'demo' ? 'warn' : 'info'));
   switch (command) {
     case 'serve':
       return serveCommand(args, logger);
