@@ -56,6 +56,32 @@ export default tseslint.config(
     },
   },
   {
+    files: ['upstream/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The hall server never runs in Electron.' }],
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(main/(?!contract(/|$))|drivers|renderer|kiosk-config)',
+              message: 'The hall server shares only main/contract (and lib/) with the terminal (DESIGN.md, dependency rule).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['lib/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(\\.\\./)+(main|drivers|renderer|kiosk-config|upstream)(/|$)', message: 'lib/ is plain infrastructure: it imports nothing of the product.' }] },
+      ],
+    },
+  },
+  {
     // A sandboxed preload is CommonJS and may only require('electron').
     files: ['main/electron/preload.cts'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -1,5 +1,5 @@
 import type { CatalogueCategory } from '../contract/catalogue.js';
-import type { Queryable } from './database.js';
+import type { Queryable } from '../../lib/sqlite/database.js';
 
 interface CategoryRow {
   id: string;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import sqlite3 from 'sqlite3';
-import { openDatabase } from '../../main/store/database.js';
+import { openDatabase } from '../../lib/sqlite/database.js';
 import { report } from './measure.js';
 
 const rows = 20_000;

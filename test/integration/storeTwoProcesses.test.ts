@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../main/store/database.js';
+import { openDatabase } from '../../lib/sqlite/database.js';
 import { useTempDirs } from '../support/tempDir.js';
 
 const writerScript = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'storeWriter.ts');

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../main/store/database.js';
-import { migrate, readMigrations } from '../../main/store/migrate.js';
+import { openDatabase, type Database } from '../../lib/sqlite/database.js';
+import { migrate, readMigrations } from '../../lib/sqlite/migrate.js';
 import { migrationsDir } from '../../main/host/createHost.js';
 import { useTempDirs } from '../support/tempDir.js';
 

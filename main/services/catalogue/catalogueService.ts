@@ -2,7 +2,7 @@ import type { CatalogueCategory } from '../../contract/catalogue.js';
 import { ServiceError } from '../../contract/errors.js';
 import { readCatalogueCategories } from '../../../kiosk-config/catalogueData.js';
 import { DataFileError } from '../../../kiosk-config/readDataFile.js';
-import type { Database } from '../../store/database.js';
+import type { Database } from '../../../lib/sqlite/database.js';
 import { CatalogueCategoryRepository } from '../../store/catalogueCategoryRepository.js';
 import type { EventHub } from '../../transport/eventHub.js';
 

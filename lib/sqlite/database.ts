@@ -1,3 +1,4 @@
+// The sqlite3 promise API shared by the terminal store and the hall server.
 import sqlite3 from 'sqlite3';
 
 export type SqlParams = ReadonlyArray<unknown> | Readonly<Record<string, unknown>>;

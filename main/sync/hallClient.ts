@@ -1,0 +1,72 @@
+import type { z } from 'zod';
+import { enrollResponseSchema, hallErrorSchema, hallPaths, pingResponseSchema } from '../contract/hallProtocol.js';
+import { signRequest, signingHeaders } from '../contract/requestSigning.js';
+
+export class HallRequestError extends Error {
+  constructor(
+    message: string,
+    readonly status: number | null,
+  ) {
+    super(message);
+    this.name = 'HallRequestError';
+  }
+}
+
+export interface TerminalIdentity {
+  hallUrl: string;
+  terminalId: string;
+  secret: string;
+}
+
+/** Trades a one-time code for this terminal's secret. */
+export async function enrollWithHall(hallUrl: string, code: string): Promise<TerminalIdentity> {
+  const body = await call(new URL(hallPaths.enroll, hallUrl), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) }, enrollResponseSchema);
+  return { hallUrl, terminalId: body.terminalId, secret: body.secret };
+}
+
+/** Requests to the hall server, each signed with the terminal's secret; answers checked against the protocol. */
+export class HallClient {
+  constructor(
+    private readonly identity: TerminalIdentity,
+    private readonly timeoutMs = 5000,
+  ) {}
+
+  ping() {
+    return this.#signed('GET', hallPaths.ping, undefined, pingResponseSchema);
+  }
+
+  #signed<S extends z.ZodType>(method: 'GET' | 'POST', path: string, payload: unknown, schema: S): Promise<z.output<S>> {
+    const body = payload === undefined ? '' : JSON.stringify(payload);
+    const timestamp = Date.now();
+    const headers: Record<string, string> = {
+      [signingHeaders.terminal]: this.identity.terminalId,
+      [signingHeaders.timestamp]: String(timestamp),
+      [signingHeaders.signature]: signRequest(this.identity.secret, method, path, body, timestamp),
+    };
+    if (body !== '') headers['content-type'] = 'application/json';
+    return call(new URL(path, this.identity.hallUrl), { method, headers, ...(body !== '' ? { body } : {}), signal: AbortSignal.timeout(this.timeoutMs) }, schema);
+  }
+}
+
+async function call<S extends z.ZodType>(url: URL, init: RequestInit, schema: S): Promise<z.output<S>> {
+  let response: Response;
+  try {
+    response = await fetch(url, init);
+  } catch (error) {
+    throw new HallRequestError(`cannot reach the hall server at ${url.origin}: ${(error as Error).message}`, null);
+  }
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new HallRequestError(`the hall server answered ${response.status} with something that is not JSON`, response.status);
+  }
+  if (!response.ok) {
+    const failure = hallErrorSchema.safeParse(json);
+    throw new HallRequestError(failure.success ? failure.data.error.message : `the hall server answered ${response.status}`, response.status);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new HallRequestError('the hall server answered with data of the wrong shape', response.status);
+  return parsed.data;
+}
