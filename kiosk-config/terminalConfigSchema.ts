@@ -68,6 +68,8 @@ export const terminalConfigSchema = z
       z.literal('embedded'),
       z.url({ protocol: /^https?$/, error: 'expected "embedded" or an http(s):// URL of the hall server' }),
     ]),
+    /** How often the terminal checks that its hall server answers. */
+    hallPingIntervalMs: z.number().int().min(200).max(600_000).default(5000),
     devices: deviceBindingsSchema.default({}),
     /** Catalogue category ids this terminal offers; the catalogue itself is data in kiosk-config/catalogue. */
     services: z.array(catalogueCategoryIdSchema).default([]),

@@ -4,6 +4,8 @@ import { createLogger } from '../host/logger.js';
 import { configCommand, configHelp } from './commands/config.js';
 import { demoCommand, demoHelp } from './commands/demo.js';
 import { devicesCommand, devicesHelp } from './commands/devices.js';
+import { enrollCommand, enrollHelp } from './commands/enroll.js';
+import { hallCommand, hallHelp } from './commands/hall.js';
 import { idcardCommand, idcardHelp } from './commands/idcard.js';
 import { serveCommand, serveHelp } from './commands/serve.js';
 import { simulateCommand, simulateHelp } from './commands/simulate.js';
@@ -17,6 +19,8 @@ Commands:
   start     run a terminal as in the hall (Electron, else Chromium --app)
   demo      run a demo hall: kiosk, counter and display on simulated devices
   config    validate a terminal configuration, or print its JSON Schema
+  hall      run the hall server, issue enrollment codes, revoke terminals
+  enroll    enroll this terminal with its hall server
   devices   list attached devices, or test the one bound to a role
   idcard    read the card on a resident ID-card reader
   simulate  start a simulated device (idcard, receipt-printer, led, document-printer)
@@ -28,6 +32,8 @@ const helpByCommand: Record<string, string> = {
   start: startHelp,
   demo: demoHelp,
   config: configHelp,
+  hall: hallHelp,
+  enroll: enrollHelp,
   devices: devicesHelp,
   idcard: idcardHelp,
   simulate: simulateHelp,
@@ -50,6 +56,10 @@ async function main(argv: string[]): Promise<number> {
       return demoCommand(args, logger);
     case 'config':
       return configCommand(args);
+    case 'hall':
+      return hallCommand(args, logger);
+    case 'enroll':
+      return enrollCommand(args);
     case 'devices':
       return devicesCommand(args);
     case 'idcard':

@@ -1,8 +1,11 @@
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { loadTerminalConfig } from '../../kiosk-config/loadTerminalConfig.js';
 import { packageRoot } from '../../kiosk-config/paths.js';
 import { createHost, type Host } from '../host/createHost.js';
 import { resolveDataDir } from '../host/dataDir.js';
+import type { EmbeddedHall } from '../host/embeddedHall.js';
+import { connectToHall } from '../host/hallConnection.js';
 import type { Logger } from '../host/logger.js';
 import { startHttpBridge, type HttpBridge } from '../transport/httpBridge.js';
 
@@ -22,12 +25,23 @@ export interface TerminalOptions {
   host?: string;
   port: number;
   logger: Logger;
+  /** A hall server in this process shared by several terminals (the demo); else an "embedded" terminal starts its own. */
+  embeddedHall?: EmbeddedHall;
 }
 
 /** A host in plain Node with its HTTP bridge: what `serve`, `start` and `demo` run. */
 export async function runTerminal(options: TerminalOptions): Promise<RunningTerminal> {
   const loaded = await loadTerminalConfig(options.configFile);
-  const host = await createHost({ loaded, dataDir: resolveDataDir(loaded, options.dataDir), logger: options.logger });
+  const dataDir = resolveDataDir(loaded, options.dataDir);
+  await mkdir(dataDir, { recursive: true });
+  const hall = await connectToHall(loaded.config, dataDir, options.logger, options.embeddedHall);
+  let host: Host;
+  try {
+    host = await createHost({ loaded, dataDir, logger: options.logger, hallIdentity: hall.identity });
+  } catch (error) {
+    await hall.close();
+    throw error;
+  }
   let bridge: HttpBridge;
   try {
     bridge = await startHttpBridge({
@@ -40,6 +54,7 @@ export async function runTerminal(options: TerminalOptions): Promise<RunningTerm
     });
   } catch (error) {
     await host.close();
+    await hall.close();
     throw error;
   }
   return {
@@ -49,6 +64,7 @@ export async function runTerminal(options: TerminalOptions): Promise<RunningTerm
     stop: async () => {
       await bridge.close();
       await host.close();
+      await hall.close();
     },
   };
 }

@@ -1,4 +1,5 @@
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -7,6 +8,7 @@ import { loadTerminalConfig } from '../../kiosk-config/loadTerminalConfig.js';
 import { packageRoot, profilesDir } from '../../kiosk-config/paths.js';
 import { createHost, type Host } from '../host/createHost.js';
 import { resolveDataDir } from '../host/dataDir.js';
+import { connectToHall, type HallConnection } from '../host/hallConnection.js';
 import { createLogger } from '../host/logger.js';
 import { ownWindowsCheck, registerIpcHandlers } from './ipcHandlers.js';
 import { createTerminalWindow } from './terminalWindow.js';
@@ -24,11 +26,15 @@ const { values } = parseArgs({
 const configFile = typeof values.config === 'string' ? values.config : path.join(profilesDir, 'demo-kiosk.json');
 const logger = createLogger();
 let host: Host | undefined;
+let hall: HallConnection | undefined;
 
 async function launch(): Promise<void> {
   const loaded = await loadTerminalConfig(configFile);
   const dataDirArg = typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined;
-  host = await createHost({ loaded, dataDir: resolveDataDir(loaded, dataDirArg), logger });
+  const dataDir = resolveDataDir(loaded, dataDirArg);
+  await mkdir(dataDir, { recursive: true });
+  hall = await connectToHall(loaded.config, dataDir, logger);
+  host = await createHost({ loaded, dataDir, logger, hallIdentity: hall.identity });
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, answer) => answer(false));
 
   const windows = new Set<BrowserWindow>();
@@ -53,7 +59,10 @@ app.on('will-quit', (event) => {
   event.preventDefault();
   const closing = host;
   host = undefined;
-  void closing.close().finally(() => app.quit());
+  void closing
+    .close()
+    .then(() => hall?.close())
+    .finally(() => app.quit());
 });
 
 app.whenReady().then(launch).catch((error: unknown) => {

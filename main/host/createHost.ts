@@ -15,6 +15,8 @@ import { DeviceManager } from '../devices/deviceManager.js';
 import { terminalInfo } from '../services/terminal/terminalInfo.js';
 import { openDatabase } from '../../lib/sqlite/database.js';
 import { migrate, readMigrations } from '../../lib/sqlite/migrate.js';
+import { HallClient, type TerminalIdentity } from '../sync/hallClient.js';
+import { HallLink } from '../sync/hallLink.js';
 import { createDispatcher, type Dispatch } from '../transport/dispatcher.js';
 import { EventHub } from '../transport/eventHub.js';
 import type { Logger } from './logger.js';
@@ -27,6 +29,8 @@ export interface HostOptions {
   logger: Logger;
   /** How often devices are asked how they are (default 5 s). */
   deviceHealthIntervalMs?: number;
+  /** Who this terminal is to its hall server; null runs it offline (not enrolled). */
+  hallIdentity?: TerminalIdentity | null;
 }
 
 /** A running terminal host: what the transports (Electron IPC, HTTP bridge) sit on. */
@@ -66,6 +70,14 @@ export async function createHost(options: HostOptions): Promise<Host> {
       onStatus: (deviceStatus) => status.reportDevice(deviceStatus),
       ...(options.deviceHealthIntervalMs ? { healthIntervalMs: options.deviceHealthIntervalMs } : {}),
     });
+    const hallLink = options.hallIdentity
+      ? new HallLink({
+          client: new HallClient(options.hallIdentity),
+          logger: options.logger,
+          onContact: (online, at) => status.reportHall(online, at),
+          intervalMs: config.hallPingIntervalMs,
+        })
+      : null;
     const setup = new SetupAccess({ pin: config.setup?.pin });
     const handlers: RpcHandlers = {
       'terminal.info': async () => terminalInfo(config),
@@ -82,6 +94,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       },
     };
     devices.start();
+    hallLink?.start();
     options.logger.info({ terminalId: config.terminalId, role: config.role, databasePath }, 'host started');
     return {
       config,
@@ -90,6 +103,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       databasePath,
       devices,
       close: async () => {
+        await hallLink?.stop();
         await devices.stop();
         await db.close();
       },

@@ -92,10 +92,11 @@ describe('onewindow CLI', () => {
   });
 
   it('runs the demo hall: kiosk, counter and display, each on its own URL', async () => {
-    const demo = await startCli(['demo', '--port', '0', '--data-dir', await tempDir()], 3);
-    const roles = demo.urls.map((url) => new URL(url).hash);
-    expect(roles).toEqual(['#/kiosk', '#/counter', '#/display']);
-    for (const url of demo.urls) expect((await fetch(url)).status).toBe(200);
+    const demo = await startCli(['demo', '--port', '0', '--data-dir', await tempDir()], 4);
+    const screens = demo.urls.filter((url) => url.includes('#'));
+    expect(screens.map((url) => new URL(url).hash)).toEqual(['#/kiosk', '#/counter', '#/display']);
+    for (const url of screens) expect((await fetch(url)).status).toBe(200);
+    expect(demo.output().stdout).toMatch(/hall {5}http:\/\/127\.0\.0\.1:\d+ \(embedded hall server\)/);
     demo.child.kill('SIGINT');
     expect(await demo.exited).toBe(0);
   });

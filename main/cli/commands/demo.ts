@@ -1,5 +1,8 @@
+import { mkdir } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { profilesDir } from '../../../kiosk-config/paths.js';
+import { EmbeddedHall } from '../../host/embeddedHall.js';
 import type { Logger } from '../../host/logger.js';
 import { parseCommandArgs, parsePort } from '../parseCommandArgs.js';
 import { runTerminal, untilStopSignal, type RunningTerminal } from '../runTerminal.js';
@@ -9,9 +12,11 @@ export const demoHelp = `Usage: onewindow demo [--port N] [--data-dir DIR]
 
 Runs the demo hall on this machine: a kiosk, a counter and a queue display
 from the demo profiles, each on its own port from N (default ${defaultPort}),
-and prints the URL of each screen. Stops on Ctrl-C.
+on simulated devices, enrolled with one hall server embedded in this
+process; prints the URL of each screen. Stops on Ctrl-C.
 
-  --data-dir DIR   where the demo terminals keep their databases`;
+  --data-dir DIR   where the demo terminals and the embedded hall server keep
+                   their databases (default: onewindow-demo in the temp folder)`;
 
 const demoProfiles = ['demo-kiosk.json', 'demo-counter.json', 'demo-display.json'];
 
@@ -22,7 +27,15 @@ export async function demoCommand(args: string[], logger: Logger): Promise<numbe
     return 0;
   }
   const basePort = parsePort('demo', values.port, defaultPort);
+  const dataDir = path.resolve(values['data-dir'] ?? path.join(os.tmpdir(), 'onewindow-demo'));
+  await mkdir(dataDir, { recursive: true });
+  // One hall server for the three terminals, in this process: their upstream is "embedded".
+  const hall = await EmbeddedHall.start(dataDir, logger);
   const terminals: RunningTerminal[] = [];
+  const stopAll = async () => {
+    await Promise.all(terminals.map((terminal) => terminal.stop()));
+    await hall.close();
+  };
   try {
     for (const [index, profile] of demoProfiles.entries()) {
       terminals.push(
@@ -30,12 +43,13 @@ export async function demoCommand(args: string[], logger: Logger): Promise<numbe
           configFile: path.join(profilesDir, profile),
           port: basePort === 0 ? 0 : basePort + index,
           logger,
-          ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
+          dataDir,
+          embeddedHall: hall,
         }),
       );
     }
   } catch (error) {
-    await Promise.all(terminals.map((terminal) => terminal.stop()));
+    await stopAll();
     throw error;
   }
   console.log('OneWindow demo hall is running. Open each screen in a browser:');
@@ -43,7 +57,8 @@ export async function demoCommand(args: string[], logger: Logger): Promise<numbe
     console.log(`  ${terminal.host.config.role.padEnd(8)} ${terminal.url}`);
   }
   console.log('Technician setup: add #/setup to a URL (PIN 2468 in the demo profiles). Ctrl-C stops.');
+  console.log(`  hall     ${hall.url} (embedded hall server)`);
   await untilStopSignal();
-  await Promise.all(terminals.map((terminal) => terminal.stop()));
+  await stopAll();
   return 0;
 }

@@ -25,6 +25,15 @@ export class StatusService {
     return structuredClone(this.#status);
   }
 
+  /** Contact times move on with every ping; the screens hear only of changes between online and offline. */
+  reportHall(online: boolean, at: Date): void {
+    const state = online ? 'online' : 'offline';
+    const changed = state !== this.#status.hall.state;
+    const lastContactAt = online ? at.toISOString() : this.#status.hall.lastContactAt;
+    this.#status = { ...this.#status, hall: { state, lastContactAt } };
+    if (changed) this.events.emit('status.changed', this.get());
+  }
+
   reportDevice(status: DeviceStatus): void {
     const current = this.#status.devices.find((device) => device.role === status.role);
     if (!current || (current.state === status.state && current.detail === status.detail)) return;

@@ -1,0 +1,69 @@
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createHallServer } from '../../../upstream/http/createHallServer.js';
+import { TerminalRegistry } from '../../../upstream/identity/terminalRegistry.js';
+import { openHallDatabase } from '../../../upstream/storage/openHallDatabase.js';
+import { terminalIdSchema } from '../../contract/hallProtocol.js';
+import type { Logger } from '../../host/logger.js';
+import { parseCommandArgs, parsePort } from '../parseCommandArgs.js';
+import { untilStopSignal } from '../runTerminal.js';
+import { UsageError } from '../usageError.js';
+
+export const hallHelp = `Usage: onewindow hall --db FILE [--port N] [--host ADDR]
+       onewindow hall enroll-code --db FILE --terminal ID
+       onewindow hall revoke --db FILE --terminal ID
+
+Runs the hall server, or manages the terminals it knows.
+
+  --db FILE        the hall's SQLite database (created if missing)
+  --port N         port to listen on (default 7400)
+  --host ADDR      address to listen on (default 127.0.0.1; 0.0.0.0 for the hall network)
+  enroll-code      prints a one-time code (valid 24 h) for a terminal to enroll with:
+                   onewindow enroll --hall URL --code CODE --config FILE
+  revoke           shuts a terminal out: its requests get 401 until it enrolls again`;
+
+export async function hallCommand(args: string[], logger: Logger): Promise<number> {
+  const { values, positionals } = parseCommandArgs('hall', args, {
+    db: { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+    terminal: { type: 'string' },
+  });
+  if (values.help) {
+    console.log(hallHelp);
+    return 0;
+  }
+  if (!values.db) throw new UsageError('--db FILE is required', 'hall');
+  const [action, ...rest] = positionals;
+  if (rest.length > 0) throw new UsageError(`unexpected "${rest.join(' ')}"`, 'hall');
+  const db = await openHallDatabase(path.resolve(values.db));
+  try {
+    const registry = new TerminalRegistry(db);
+    if (action === undefined) return await serveHall(registry, logger, parsePort('hall', values.port, 7400), values.host ?? '127.0.0.1');
+    const terminal = terminalIdSchema.safeParse(values.terminal);
+    if (!terminal.success) throw new UsageError('--terminal ID is required: 1–32 letters, digits or "-"', 'hall');
+    if (action === 'enroll-code') {
+      console.log(await registry.issueCode(terminal.data));
+      return 0;
+    }
+    if (action === 'revoke') {
+      const revoked = await registry.revoke(terminal.data);
+      console.log(revoked ? `${terminal.data} revoked` : `${terminal.data} is not an enrolled terminal`);
+      return revoked ? 0 : 1;
+    }
+    throw new UsageError(`unknown action "${action}"`, 'hall');
+  } finally {
+    await db.close();
+  }
+}
+
+async function serveHall(registry: TerminalRegistry, logger: Logger, port: number, host: string): Promise<number> {
+  const server = await createHallServer({ registry, logger });
+  await server.listen({ host, port });
+  const address = server.server.address() as AddressInfo;
+  console.log(`OneWindow hall server at http://${host}:${address.port}/`);
+  const signal = await untilStopSignal();
+  await server.close();
+  console.log(`stopped (${signal})`);
+  return 0;
+}

@@ -1,0 +1,73 @@
+import { writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, startCli } from '../../support/cliProcess.js';
+import { useTempDirs } from '../../support/tempDir.js';
+
+const tempDir = useTempDirs();
+
+async function hallStatus(url: string, token: string): Promise<string> {
+  const response = await fetch(new URL('api/rpc/status.get', url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: '{}',
+  });
+  return ((await response.json()) as { result: { hall: { state: string } } }).result.hall.state;
+}
+
+async function tokenOf(url: string): Promise<string> {
+  const html = await (await fetch(url)).text();
+  return /name="onewindow-token" content="([^"]+)"/.exec(html)![1]!;
+}
+
+describe('onewindow hall and enroll, as a technician uses them', () => {
+  it('enrolls a terminal that then shows the hall online, and offline once revoked', async () => {
+    const dir = await tempDir();
+    const db = path.join(dir, 'hall.db');
+    const hall = await startCli(['hall', '--db', db, '--port', '0']);
+    const hallUrl = hall.urls[0]!.replace(/\/$/, '');
+    let terminal: Awaited<ReturnType<typeof startCli>> | undefined;
+    try {
+      const code = (await runCli(['hall', 'enroll-code', '--db', db, '--terminal', 'K-21'])).stdout.trim();
+      expect(code).toMatch(/^[A-Z0-9]{12}$/);
+      const config = path.join(dir, 'k21.json');
+      await writeFile(config, JSON.stringify({ terminalId: 'K-21', hallId: 'h', role: 'kiosk', upstream: hallUrl, hallPingIntervalMs: 200, dataDir: 'data' }));
+
+      const wrong = await runCli(['enroll', '--hall', hallUrl, '--code', 'WRONGCODE123', '--config', config]);
+      expect(wrong.code).toBe(1);
+      expect(wrong.stderr).toContain('unknown enrollment code');
+
+      const enrolled = await runCli(['enroll', '--hall', hallUrl, '--code', code, '--config', config]);
+      expect(enrolled.stdout).toContain(`enrolled K-21 with ${hallUrl}`);
+      expect((await stat(path.join(dir, 'data', 'K-21.identity.json'))).mode & 0o777).toBe(0o600);
+
+      terminal = await startCli(['serve', '--config', config, '--port', '0']);
+      const url = terminal.urls[0]!;
+      const token = await tokenOf(url);
+      await expect.poll(() => hallStatus(url, token), { timeout: 10_000 }).toBe('online');
+
+      expect((await runCli(['hall', 'revoke', '--db', db, '--terminal', 'K-21'])).stdout).toContain('K-21 revoked');
+      await expect.poll(() => hallStatus(url, token), { timeout: 10_000 }).toBe('offline');
+    } finally {
+      terminal?.child.kill('SIGTERM');
+      await terminal?.exited;
+      hall.child.kill('SIGTERM');
+      expect(await hall.exited).toBe(0);
+    }
+  }, 60_000);
+
+  it('runs a terminal that is not enrolled, offline, and says why', async () => {
+    const dir = await tempDir();
+    const config = path.join(dir, 'k22.json');
+    await writeFile(config, JSON.stringify({ terminalId: 'K-22', hallId: 'h', role: 'kiosk', upstream: 'http://127.0.0.1:9', dataDir: 'data' }));
+    const terminal = await startCli(['serve', '--config', config, '--port', '0']);
+    try {
+      expect(await hallStatus(terminal.urls[0]!, await tokenOf(terminal.urls[0]!))).toBe('offline');
+      expect(terminal.output().stderr).toContain('terminal K-22 is not enrolled with its hall server');
+    } finally {
+      terminal.child.kill('SIGTERM');
+      await terminal.exited;
+    }
+  });
+});
