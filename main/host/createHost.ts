@@ -17,6 +17,8 @@ import { openDatabase } from '../../lib/sqlite/database.js';
 import { migrate, readMigrations } from '../../lib/sqlite/migrate.js';
 import { HallClient, type TerminalIdentity } from '../sync/hallClient.js';
 import { HallLink } from '../sync/hallLink.js';
+import { OutboxPusher } from '../sync/outboxPusher.js';
+import { OutboxRepository } from '../store/outboxRepository.js';
 import { createDispatcher, type Dispatch } from '../transport/dispatcher.js';
 import { EventHub } from '../transport/eventHub.js';
 import type { Logger } from './logger.js';
@@ -65,9 +67,19 @@ export async function createHost(options: HostOptions): Promise<Host> {
 
     const status = new StatusService(Object.keys(config.devices) as DeviceRole[], events);
     const managed = createManagedDevices(config, { onScan: (code) => events.emit('scanner.scanned', { code }) });
+    const pusher = options.hallIdentity ? new OutboxPusher({ db, client: new HallClient(options.hallIdentity), logger: options.logger }) : null;
+    // Every change the hall must learn goes into the outbox first; it is pushed when the hall answers.
+    const recordEvent = async (type: string, payload: Record<string, unknown>) => {
+      await db.transaction((tx) => new OutboxRepository(tx).append(type, payload));
+      pusher?.nudge();
+    };
     const devices = new DeviceManager(managed, {
       logger: options.logger,
-      onStatus: (deviceStatus) => status.reportDevice(deviceStatus),
+      onStatus: (deviceStatus) => {
+        if (status.reportDevice(deviceStatus)) {
+          recordEvent('device.status', { ...deviceStatus }).catch((error: unknown) => options.logger.error({ err: error }, 'could not record a device status event'));
+        }
+      },
       ...(options.deviceHealthIntervalMs ? { healthIntervalMs: options.deviceHealthIntervalMs } : {}),
     });
     const hallLink = options.hallIdentity
@@ -95,6 +107,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     };
     devices.start();
     hallLink?.start();
+    pusher?.start();
     options.logger.info({ terminalId: config.terminalId, role: config.role, databasePath }, 'host started');
     return {
       config,
@@ -103,6 +116,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       databasePath,
       devices,
       close: async () => {
+        await pusher?.stop();
         await hallLink?.stop();
         await devices.stop();
         await db.close();

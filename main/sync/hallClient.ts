@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { enrollResponseSchema, hallErrorSchema, hallPaths, pingResponseSchema } from '../contract/hallProtocol.js';
 import { signRequest, signingHeaders } from '../contract/requestSigning.js';
+import { pushResponseSchema, syncPaths, type OutboxEvent } from '../contract/syncProtocol.js';
 
 export class HallRequestError extends Error {
   constructor(
@@ -33,6 +34,10 @@ export class HallClient {
 
   ping() {
     return this.#signed('GET', hallPaths.ping, undefined, pingResponseSchema);
+  }
+
+  push(events: readonly OutboxEvent[]) {
+    return this.#signed('POST', syncPaths.push, { events }, pushResponseSchema);
   }
 
   #signed<S extends z.ZodType>(method: 'GET' | 'POST', path: string, payload: unknown, schema: S): Promise<z.output<S>> {

@@ -3,6 +3,8 @@ import type { Logger } from 'pino';
 import { enrollRequestSchema, hallPaths } from '../../main/contract/hallProtocol.js';
 import { checkSignature, signingHeaders } from '../../main/contract/requestSigning.js';
 import { issuesFromZod } from '../../main/contract/errors.js';
+import { pushRequestSchema, syncPaths } from '../../main/contract/syncProtocol.js';
+import type { EventIntake } from '../sync/eventIntake.js';
 import { EnrollmentError, type TerminalRegistry } from '../identity/terminalRegistry.js';
 import { ReplayGuard } from '../identity/replayGuard.js';
 
@@ -15,6 +17,7 @@ declare module 'fastify' {
 
 export interface HallServerOptions {
   registry: TerminalRegistry;
+  intake: EventIntake;
   logger: Logger;
   now?: () => number;
 }
@@ -82,6 +85,12 @@ export async function createHallServer(options: HallServerOptions) {
   });
 
   app.get(hallPaths.ping, async (request) => ({ terminalId: request.terminalId!, hallTime: new Date(now()).toISOString() }));
+
+  app.post(syncPaths.push, async (request, reply) => {
+    const parsed = pushRequestSchema.safeParse(request.body);
+    if (!parsed.success) return refuse(reply, 400, 'bad_request', issuesFromZod(parsed.error).map((issue) => `${issue.path}: ${issue.message}`).join('; '));
+    return options.intake.accept(request.terminalId!, parsed.data.events);
+  });
 
   return app;
 }

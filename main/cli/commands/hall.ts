@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createHallServer } from '../../../upstream/http/createHallServer.js';
 import { TerminalRegistry } from '../../../upstream/identity/terminalRegistry.js';
+import { EventIntake } from '../../../upstream/sync/eventIntake.js';
 import { openHallDatabase } from '../../../upstream/storage/openHallDatabase.js';
 import { terminalIdSchema } from '../../contract/hallProtocol.js';
 import type { Logger } from '../../host/logger.js';
@@ -39,7 +40,7 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
   const db = await openHallDatabase(path.resolve(values.db));
   try {
     const registry = new TerminalRegistry(db);
-    if (action === undefined) return await serveHall(registry, logger, parsePort('hall', values.port, 7400), values.host ?? '127.0.0.1');
+    if (action === undefined) return await serveHall(registry, new EventIntake(db), logger, parsePort('hall', values.port, 7400), values.host ?? '127.0.0.1');
     const terminal = terminalIdSchema.safeParse(values.terminal);
     if (!terminal.success) throw new UsageError('--terminal ID is required: 1–32 letters, digits or "-"', 'hall');
     if (action === 'enroll-code') {
@@ -57,8 +58,8 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
   }
 }
 
-async function serveHall(registry: TerminalRegistry, logger: Logger, port: number, host: string): Promise<number> {
-  const server = await createHallServer({ registry, logger });
+async function serveHall(registry: TerminalRegistry, intake: EventIntake, logger: Logger, port: number, host: string): Promise<number> {
+  const server = await createHallServer({ registry, intake, logger });
   await server.listen({ host, port });
   const address = server.server.address() as AddressInfo;
   console.log(`OneWindow hall server at http://${host}:${address.port}/`);

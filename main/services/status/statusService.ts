@@ -34,13 +34,15 @@ export class StatusService {
     if (changed) this.events.emit('status.changed', this.get());
   }
 
-  reportDevice(status: DeviceStatus): void {
+  /** Returns whether this changed the device's status. */
+  reportDevice(status: DeviceStatus): boolean {
     const current = this.#status.devices.find((device) => device.role === status.role);
-    if (!current || (current.state === status.state && current.detail === status.detail)) return;
+    if (!current || (current.state === status.state && current.detail === status.detail)) return false;
     this.#status = {
       ...this.#status,
       devices: this.#status.devices.map((device) => (device.role === status.role ? status : device)),
     };
     this.events.emit('status.changed', this.get());
+    return true;
   }
 }

@@ -1,14 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hallPaths } from '../../../main/contract/hallProtocol.js';
 import { signRequest, signingHeaders } from '../../../main/contract/requestSigning.js';
 import { enrollWithHall, HallClient } from '../../../main/sync/hallClient.js';
-import { createHallServer } from '../../../upstream/http/createHallServer.js';
-import { TerminalRegistry } from '../../../upstream/identity/terminalRegistry.js';
-import { openHallDatabase } from '../../../upstream/storage/openHallDatabase.js';
-import { recordingLogger } from '../../support/silentLogger.js';
+import { startLoopbackHall } from '../../support/hallOnLoopback.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -16,18 +10,9 @@ afterEach(async () => {
 });
 
 async function hall() {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-hall-'));
-  const db = await openHallDatabase(path.join(dir, 'hall.db'));
-  const registry = new TerminalRegistry(db);
-  const server = await createHallServer({ registry, logger: recordingLogger().logger });
-  await server.listen({ host: '127.0.0.1', port: 0 });
-  const url = `http://127.0.0.1:${(server.server.address() as import('node:net').AddressInfo).port}`;
-  cleanups.push(async () => {
-    await server.close();
-    await db.close();
-    await rm(dir, { recursive: true, force: true });
-  });
-  return { url, registry, db };
+  const started = await startLoopbackHall();
+  cleanups.push(() => started.close());
+  return started;
 }
 
 function signedPing(url: string, terminalId: string, secret: string, timestamp = Date.now()) {

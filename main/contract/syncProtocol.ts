@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/**
+ * Push: a terminal's outbox events, in batches. Each event has a ULID (the
+ * hall deduplicates by it) and the terminal's sequence number (the hall
+ * applies them in that order). Events are validated one by one, so one
+ * malformed event is refused with a reason and the rest of its batch kept.
+ */
+export const outboxEventSchema = z
+  .object({
+    id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, { error: 'expected a ULID' }),
+    seq: z.number().int().positive(),
+    type: z.string().regex(/^[a-z]+(\.[a-z-]+)+$/),
+    occurredAt: z.iso.datetime(),
+    payload: z.record(z.string(), z.unknown()),
+  })
+  .strict();
+export type OutboxEvent = z.infer<typeof outboxEventSchema>;
+
+export const maxPushBatch = 500;
+
+/** The envelope only; each event in it is checked on its own. */
+export const pushRequestSchema = z.object({ events: z.array(z.unknown()).min(1).max(maxPushBatch) }).strict();
+
+export const pushResponseSchema = z.object({
+  /** Applied now or before (duplicates): the terminal may forget them. */
+  acknowledged: z.array(z.string()),
+  /** Refused for good, with the reason; the terminal records and forgets them. */
+  rejected: z.array(z.object({ id: z.string(), reason: z.string() })),
+  /** Set when an earlier event is missing: the terminal resends from this sequence number. */
+  resendFrom: z.number().int().positive().nullable(),
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+export const syncPaths = { push: '/api/v1/events' } as const;

@@ -1,0 +1,51 @@
+import { ulid } from 'ulid';
+import type { OutboxEvent } from '../contract/syncProtocol.js';
+import type { Queryable } from '../../lib/sqlite/database.js';
+
+interface OutboxRow {
+  id: string;
+  seq: number;
+  type: string;
+  occurred_at: string;
+  payload: string;
+}
+
+/** The terminal's outbox. `append` joins the caller's transaction, so the change and its event commit together. */
+export class OutboxRepository {
+  constructor(private readonly db: Queryable) {}
+
+  /** Call with a transaction's scope: numbers the event and stores it. */
+  async append(type: string, payload: Record<string, unknown>, occurredAt: Date = new Date()): Promise<OutboxEvent> {
+    await this.db.run("UPDATE sync_counter SET value = value + 1 WHERE name = 'outbox_seq'");
+    const counter = await this.db.get<{ value: number }>("SELECT value FROM sync_counter WHERE name = 'outbox_seq'");
+    const event: OutboxEvent = { id: ulid(), seq: counter!.value, type, occurredAt: occurredAt.toISOString(), payload };
+    await this.db.run('INSERT INTO outbox_event (id, seq, type, occurred_at, payload) VALUES (?, ?, ?, ?, ?)', [
+      event.id,
+      event.seq,
+      event.type,
+      event.occurredAt,
+      JSON.stringify(event.payload),
+    ]);
+    return event;
+  }
+
+  async pending(limit: number, fromSeq = 0): Promise<OutboxEvent[]> {
+    const rows = await this.db.all<OutboxRow>('SELECT id, seq, type, occurred_at, payload FROM outbox_event WHERE seq >= ? ORDER BY seq LIMIT ?', [fromSeq, limit]);
+    return rows.map((row) => ({ id: row.id, seq: row.seq, type: row.type, occurredAt: row.occurred_at, payload: JSON.parse(row.payload) }));
+  }
+
+  async backlog(): Promise<number> {
+    return (await this.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM outbox_event'))!.n;
+  }
+
+  /** Forgets acknowledged events and records refused ones; call in a transaction. */
+  async settle(acknowledged: readonly string[], rejected: readonly { id: string; reason: string }[], at: Date = new Date()): Promise<void> {
+    for (const { id, reason } of rejected) {
+      await this.db.run(
+        'INSERT OR IGNORE INTO outbox_rejected (id, seq, type, reason, rejected_at) SELECT id, seq, type, ?, ? FROM outbox_event WHERE id = ?',
+        [reason, at.toISOString(), id],
+      );
+    }
+    for (const id of [...acknowledged, ...rejected.map((entry) => entry.id)]) await this.db.run('DELETE FROM outbox_event WHERE id = ?', [id]);
+  }
+}

@@ -1,0 +1,71 @@
+import type { Database } from '../../lib/sqlite/database.js';
+import { formatIssuePath } from '../../main/contract/errors.js';
+import { outboxEventSchema, type OutboxEvent, type PushResponse } from '../../main/contract/syncProtocol.js';
+
+type Candidate = { seq: number; id: string } & ({ event: OutboxEvent } | { reason: string });
+
+/**
+ * Takes a terminal's pushed events: deduplicated by id, applied in sequence
+ * order, one transaction per batch. A malformed event is refused with its
+ * reason (its sequence number counts as used); a gap stops the batch and
+ * asks the terminal to resend from the first missing number.
+ */
+export class EventIntake {
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  accept(terminalId: string, raw: readonly unknown[]): Promise<PushResponse> {
+    const response: PushResponse = { acknowledged: [], rejected: [], resendFrom: null };
+    const candidates: Candidate[] = [];
+    for (const item of raw) {
+      const parsed = outboxEventSchema.safeParse(item);
+      if (parsed.success) {
+        candidates.push({ seq: parsed.data.seq, id: parsed.data.id, event: parsed.data });
+        continue;
+      }
+      const { id, seq } = (item ?? {}) as { id?: unknown; seq?: unknown };
+      const reason = parsed.error.issues.map((issue) => `${formatIssuePath(issue.path)}: ${issue.message}`).join('; ');
+      if (typeof id !== 'string') continue;
+      if (typeof seq === 'number' && Number.isInteger(seq) && seq > 0) candidates.push({ seq, id, reason });
+      else response.rejected.push({ id, reason });
+    }
+    candidates.sort((a, b) => a.seq - b.seq);
+
+    return this.db.transaction(async (tx) => {
+      let cursor = (await tx.get<{ last_seq: number }>('SELECT last_seq FROM terminal_cursor WHERE terminal_id = ?', [terminalId]))?.last_seq ?? 0;
+      for (const candidate of candidates) {
+        const known = await tx.get<{ terminal_id: string }>('SELECT terminal_id FROM terminal_event WHERE id = ?', [candidate.id]);
+        if (known && known.terminal_id === terminalId) {
+          response.acknowledged.push(candidate.id);
+          continue;
+        }
+        if (known || candidate.seq <= cursor) {
+          response.rejected.push({ id: candidate.id, reason: known ? 'id already used by another terminal' : `sequence number ${candidate.seq} already used` });
+          continue;
+        }
+        if (candidate.seq > cursor + 1) {
+          response.resendFrom = cursor + 1;
+          break;
+        }
+        if ('reason' in candidate) {
+          response.rejected.push({ id: candidate.id, reason: candidate.reason });
+        } else {
+          const { event } = candidate;
+          await tx.run(
+            'INSERT INTO terminal_event (id, terminal_id, seq, type, occurred_at, payload, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+            [event.id, terminalId, event.seq, event.type, event.occurredAt, JSON.stringify(event.payload), this.now().toISOString()],
+          );
+          response.acknowledged.push(event.id);
+        }
+        cursor = candidate.seq;
+      }
+      await tx.run(
+        'INSERT INTO terminal_cursor (terminal_id, last_seq) VALUES (?, ?) ON CONFLICT (terminal_id) DO UPDATE SET last_seq = excluded.last_seq',
+        [terminalId, cursor],
+      );
+      return response;
+    });
+  }
+}
