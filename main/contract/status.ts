@@ -33,6 +33,9 @@ export const terminalStatusSchema = z.object({
   hall: z.object({
     state: hallLinkStateSchema,
     lastContactAt: z.iso.datetime().nullable(),
+    /** Events in the outbox that the hall server has not acknowledged yet. */
+    backlog: z.number().int().nonnegative(),
+    lastPushAt: z.iso.datetime().nullable(),
   }),
   devices: z.array(deviceStatusSchema),
 });

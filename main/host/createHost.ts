@@ -67,10 +67,20 @@ export async function createHost(options: HostOptions): Promise<Host> {
 
     const status = new StatusService(Object.keys(config.devices) as DeviceRole[], events);
     const managed = createManagedDevices(config, { onScan: (code) => events.emit('scanner.scanned', { code }) });
-    const pusher = options.hallIdentity ? new OutboxPusher({ db, client: new HallClient(options.hallIdentity), logger: options.logger }) : null;
+    const outbox = new OutboxRepository(db);
+    status.reportBacklog(await outbox.backlog(), null);
+    const pusher = options.hallIdentity
+      ? new OutboxPusher({
+          db,
+          client: new HallClient(options.hallIdentity),
+          logger: options.logger,
+          onPushed: ({ backlog, at }) => status.reportBacklog(backlog, at),
+        })
+      : null;
     // Every change the hall must learn goes into the outbox first; it is pushed when the hall answers.
     const recordEvent = async (type: string, payload: Record<string, unknown>) => {
       await db.transaction((tx) => new OutboxRepository(tx).append(type, payload));
+      status.reportBacklog(await outbox.backlog(), null);
       pusher?.nudge();
     };
     const devices = new DeviceManager(managed, {

@@ -29,6 +29,7 @@ export function StatusStrip({ terminalId }: { terminalId: string }) {
             <span className={`dot ${status.hall.state}`} aria-hidden="true" />
             {t(`status.hall.${status.hall.state}`)}
           </span>
+          {status.hall.backlog > 0 && <span data-testid="sync-backlog">{t('status.hall.backlog', { count: status.hall.backlog })}</span>}
           {status.devices.map((device) => (
             <span key={device.role}>
               <span className={`dot ${device.state}`} aria-hidden="true" />

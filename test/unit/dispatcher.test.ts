@@ -18,7 +18,7 @@ const info = {
 function handlers(overrides: Partial<RpcHandlers> = {}): RpcHandlers {
   return {
     'terminal.info': async () => info,
-    'status.get': async () => ({ hall: { state: 'offline', lastContactAt: null }, devices: [] }),
+    'status.get': async () => ({ hall: { state: 'offline', lastContactAt: null, backlog: 0, lastPushAt: null }, devices: [] }),
     'catalogue.categories': async () => [],
     'setup.unlock': async () => ({ setupToken: 'x'.repeat(32), expiresAt: new Date(0).toISOString() }),
     'catalogue.reload': async () => ({ categories: 1 }),

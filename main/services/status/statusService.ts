@@ -16,7 +16,7 @@ export class StatusService {
     private readonly events: EventHub,
   ) {
     this.#status = {
-      hall: { state: 'offline', lastContactAt: null },
+      hall: { state: 'offline', lastContactAt: null, backlog: 0, lastPushAt: null },
       devices: fittedDevices.map((role) => ({ role, state: 'unknown', detail: null })),
     };
   }
@@ -30,8 +30,17 @@ export class StatusService {
     const state = online ? 'online' : 'offline';
     const changed = state !== this.#status.hall.state;
     const lastContactAt = online ? at.toISOString() : this.#status.hall.lastContactAt;
-    this.#status = { ...this.#status, hall: { state, lastContactAt } };
+    this.#status = { ...this.#status, hall: { ...this.#status.hall, state, lastContactAt } };
     if (changed) this.events.emit('status.changed', this.get());
+  }
+
+  /** The outbox's size, after a push or an append; the screens hear when it changes. */
+  reportBacklog(backlog: number, pushedAt: Date | null): void {
+    const hall = this.#status.hall;
+    const lastPushAt = pushedAt ? pushedAt.toISOString() : hall.lastPushAt;
+    if (backlog === hall.backlog && lastPushAt === hall.lastPushAt) return;
+    this.#status = { ...this.#status, hall: { ...hall, backlog, lastPushAt } };
+    if (backlog !== hall.backlog) this.events.emit('status.changed', this.get());
   }
 
   /** Returns whether this changed the device's status. */
