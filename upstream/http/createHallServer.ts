@@ -5,6 +5,7 @@ import { checkSignature, signingHeaders } from '../../main/contract/requestSigni
 import { issuesFromZod } from '../../main/contract/errors.js';
 import { pushRequestSchema, syncPaths } from '../../main/contract/syncProtocol.js';
 import type { EventIntake } from '../sync/eventIntake.js';
+import { hallOpenApi } from './openApi.js';
 import { EnrollmentError, type TerminalRegistry } from '../identity/terminalRegistry.js';
 import { ReplayGuard } from '../identity/replayGuard.js';
 
@@ -83,6 +84,9 @@ export async function createHallServer(options: HallServerOptions) {
       throw error;
     }
   });
+
+  const openApi = hallOpenApi();
+  app.get('/docs', async () => openApi);
 
   app.get(hallPaths.ping, async (request) => ({ terminalId: request.terminalId!, hallTime: new Date(now()).toISOString() }));
 

@@ -63,6 +63,13 @@ describe('terminal identity on a real hall server over loopback', () => {
     expect(await db.all('SELECT id FROM terminal')).toEqual([{ id: 'K-03' }]);
   });
 
+  it('describes its API as OpenAPI at /docs', async () => {
+    const { url } = await hall();
+    const document = (await (await fetch(new URL('/docs', url))).json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.keys(document.paths)).toEqual(['/api/v1/enroll', '/api/v1/ping', '/api/v1/events']);
+  });
+
   it('says plainly when the hall server cannot be reached', async () => {
     await expect(enrollWithHall('http://127.0.0.1:9', 'ABCDEFGH1234')).rejects.toThrow('cannot reach the hall server at http://127.0.0.1:9');
   });
