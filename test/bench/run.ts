@@ -2,6 +2,7 @@
 // same run on the same machine, so the numbers travel between machines.
 import { benchBridgeRoundTrip } from './bridgeRoundTrip.js';
 import { benchIdCardRead } from './idCardRead.js';
+import { benchPushThroughput } from './pushThroughput.js';
 import { benchReceiptTickets } from './receiptTickets.js';
 import { benchStoreWrites } from './storeWrites.js';
 
@@ -10,3 +11,4 @@ await benchBridgeRoundTrip();
 await benchStoreWrites();
 await benchIdCardRead();
 await benchReceiptTickets();
+await benchPushThroughput();
