@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { enrollWithHall, type TerminalIdentity } from '../../main/sync/hallClient.js';
 import { createHallServer } from '../../upstream/http/createHallServer.js';
 import { TerminalRegistry } from '../../upstream/identity/terminalRegistry.js';
@@ -21,10 +22,46 @@ export interface LoopbackHall {
   close(): Promise<void>;
 }
 
-/** A real hall server (SQLite file, fastify on 127.0.0.1) for integration tests. */
-export async function startLoopbackHall(): Promise<LoopbackHall> {
+export type HallBackend = 'sqlite' | 'postgres';
+
+/**
+ * The storage backends the hall tests run against: SQLite always, PostgreSQL
+ * when ONEWINDOW_TEST_POSTGRES_URL names a server (`.ci/run` starts one; in CI
+ * its absence is an error, not a silent skip).
+ */
+export function hallBackends(): HallBackend[] {
+  if (process.env.ONEWINDOW_TEST_POSTGRES_URL) return ['sqlite', 'postgres'];
+  if (process.env.CI) throw new Error('CI runs the hall tests on PostgreSQL too: set ONEWINDOW_TEST_POSTGRES_URL (see .ci/run)');
+  return ['sqlite'];
+}
+
+/** A fresh database for one hall: a file, or a new PostgreSQL database dropped afterwards. */
+async function freshHallStore(backend: HallBackend, dir: string): Promise<{ location: string; drop: () => Promise<void> }> {
+  if (backend === 'sqlite') return { location: path.join(dir, 'hall.db'), drop: async () => undefined };
+  const adminUrl = process.env.ONEWINDOW_TEST_POSTGRES_URL!;
+  const name = `ow_test_${path.basename(dir).replace(/[^a-z0-9]/gi, '').toLowerCase()}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    location: url.toString(),
+    drop: async () => {
+      const dropper = new pg.Client({ connectionString: adminUrl });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}
+
+/** A real hall server (SQLite file or PostgreSQL database, fastify on 127.0.0.1) for integration tests. */
+export async function startLoopbackHall(backend: HallBackend = 'sqlite'): Promise<LoopbackHall> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-hall-'));
-  const db = await openHallDatabase(path.join(dir, 'hall.db'));
+  const store = await freshHallStore(backend, dir);
+  const db = await openHallDatabase(store.location);
   const registry = new TerminalRegistry(db);
   let port = 0;
   let server: Awaited<ReturnType<typeof createHallServer>> | null = null;
@@ -47,6 +84,7 @@ export async function startLoopbackHall(): Promise<LoopbackHall> {
     close: async () => {
       await server?.close();
       await db.close();
+      await store.drop();
       await rm(dir, { recursive: true, force: true });
     },
   };

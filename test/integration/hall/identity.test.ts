@@ -2,75 +2,77 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { hallPaths } from '../../../main/contract/hallProtocol.js';
 import { signRequest, signingHeaders } from '../../../main/contract/requestSigning.js';
 import { enrollWithHall, HallClient } from '../../../main/sync/hallClient.js';
-import { startLoopbackHall } from '../../support/hallOnLoopback.js';
+import { hallBackends, startLoopbackHall } from '../../support/hallOnLoopback.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function hall() {
-  const started = await startLoopbackHall();
-  cleanups.push(() => started.close());
-  return started;
-}
+describe.each(hallBackends())('hall server on %s', (backend) => {
+  async function hall() {
+    const started = await startLoopbackHall(backend);
+    cleanups.push(() => started.close());
+    return started;
+  }
 
-function signedPing(url: string, terminalId: string, secret: string, timestamp = Date.now()) {
-  return fetch(new URL(hallPaths.ping, url), {
-    headers: {
-      [signingHeaders.terminal]: terminalId,
-      [signingHeaders.timestamp]: String(timestamp),
-      [signingHeaders.signature]: signRequest(secret, 'GET', hallPaths.ping, '', timestamp),
-    },
-  });
-}
+  function signedPing(url: string, terminalId: string, secret: string, timestamp = Date.now()) {
+    return fetch(new URL(hallPaths.ping, url), {
+      headers: {
+        [signingHeaders.terminal]: terminalId,
+        [signingHeaders.timestamp]: String(timestamp),
+        [signingHeaders.signature]: signRequest(secret, 'GET', hallPaths.ping, '', timestamp),
+      },
+    });
+  }
 
-describe('terminal identity on a real hall server over loopback', () => {
-  it('enrolls with a one-time code and then makes signed requests', async () => {
-    const { url, registry } = await hall();
-    const code = await registry.issueCode('K-01');
-    const identity = await enrollWithHall(url, code);
-    expect(identity).toMatchObject({ hallUrl: url, terminalId: 'K-01' });
-    expect(await new HallClient(identity).ping()).toMatchObject({ terminalId: 'K-01' });
-    await expect(enrollWithHall(url, code)).rejects.toThrow('this enrollment code was already used');
-    await expect(enrollWithHall(url, 'NOTACODE1234')).rejects.toThrow('unknown enrollment code');
-  });
+  describe('terminal identity on a real hall server over loopback', () => {
+    it('enrolls with a one-time code and then makes signed requests', async () => {
+      const { url, registry } = await hall();
+      const code = await registry.issueCode('K-01');
+      const identity = await enrollWithHall(url, code);
+      expect(identity).toMatchObject({ hallUrl: url, terminalId: 'K-01' });
+      expect(await new HallClient(identity).ping()).toMatchObject({ terminalId: 'K-01' });
+      await expect(enrollWithHall(url, code)).rejects.toThrow('this enrollment code was already used');
+      await expect(enrollWithHall(url, 'NOTACODE1234')).rejects.toThrow('unknown enrollment code');
+    });
 
-  it('refuses unsigned, unknown, badly signed, stale and replayed requests with 401', async () => {
-    const { url, registry } = await hall();
-    const { secret } = await enrollWithHall(url, await registry.issueCode('K-02'));
-    expect((await fetch(new URL(hallPaths.ping, url))).status).toBe(401);
-    expect((await signedPing(url, 'K-99', secret)).status).toBe(401);
-    expect((await signedPing(url, 'K-02', `${secret}x`)).status).toBe(401);
-    const stale = await signedPing(url, 'K-02', secret, Date.now() - 5 * 60_000);
-    expect(stale.status).toBe(401);
-    expect(await stale.json()).toEqual({ error: { code: 'unauthorized', message: 'the request time is outside the replay window (check the terminal clock)' } });
-    const at = Date.now();
-    expect((await signedPing(url, 'K-02', secret, at)).status).toBe(200);
-    const replay = await signedPing(url, 'K-02', secret, at);
-    expect(replay.status).toBe(401);
-    expect(await replay.json()).toMatchObject({ error: { message: 'this request was already received' } });
-  });
+    it('refuses unsigned, unknown, badly signed, stale and replayed requests with 401', async () => {
+      const { url, registry } = await hall();
+      const { secret } = await enrollWithHall(url, await registry.issueCode('K-02'));
+      expect((await fetch(new URL(hallPaths.ping, url))).status).toBe(401);
+      expect((await signedPing(url, 'K-99', secret)).status).toBe(401);
+      expect((await signedPing(url, 'K-02', `${secret}x`)).status).toBe(401);
+      const stale = await signedPing(url, 'K-02', secret, Date.now() - 5 * 60_000);
+      expect(stale.status).toBe(401);
+      expect(await stale.json()).toEqual({ error: { code: 'unauthorized', message: 'the request time is outside the replay window (check the terminal clock)' } });
+      const at = Date.now();
+      expect((await signedPing(url, 'K-02', secret, at)).status).toBe(200);
+      const replay = await signedPing(url, 'K-02', secret, at);
+      expect(replay.status).toBe(401);
+      expect(await replay.json()).toMatchObject({ error: { message: 'this request was already received' } });
+    });
 
-  it('shuts a revoked terminal out, until it enrolls again with a new code', async () => {
-    const { url, registry, db } = await hall();
-    const identity = await enrollWithHall(url, await registry.issueCode('K-03'));
-    expect(await registry.revoke('K-03')).toBe(true);
-    await expect(new HallClient(identity).ping()).rejects.toMatchObject({ status: 401, message: 'unknown or revoked terminal' });
-    const again = await enrollWithHall(url, await registry.issueCode('K-03'));
-    expect(again.secret).not.toBe(identity.secret);
-    expect(await new HallClient(again).ping()).toMatchObject({ terminalId: 'K-03' });
-    expect(await db.all('SELECT id FROM terminal')).toEqual([{ id: 'K-03' }]);
-  });
+    it('shuts a revoked terminal out, until it enrolls again with a new code', async () => {
+      const { url, registry, db } = await hall();
+      const identity = await enrollWithHall(url, await registry.issueCode('K-03'));
+      expect(await registry.revoke('K-03')).toBe(true);
+      await expect(new HallClient(identity).ping()).rejects.toMatchObject({ status: 401, message: 'unknown or revoked terminal' });
+      const again = await enrollWithHall(url, await registry.issueCode('K-03'));
+      expect(again.secret).not.toBe(identity.secret);
+      expect(await new HallClient(again).ping()).toMatchObject({ terminalId: 'K-03' });
+      expect(await db.all('SELECT id FROM terminal')).toEqual([{ id: 'K-03' }]);
+    });
 
-  it('describes its API as OpenAPI at /docs', async () => {
-    const { url } = await hall();
-    const document = (await (await fetch(new URL('/docs', url))).json()) as { openapi: string; paths: Record<string, unknown> };
-    expect(document.openapi).toBe('3.1.0');
-    expect(Object.keys(document.paths)).toEqual(['/api/v1/enroll', '/api/v1/ping', '/api/v1/events']);
-  });
+    it('describes its API as OpenAPI at /docs', async () => {
+      const { url } = await hall();
+      const document = (await (await fetch(new URL('/docs', url))).json()) as { openapi: string; paths: Record<string, unknown> };
+      expect(document.openapi).toBe('3.1.0');
+      expect(Object.keys(document.paths)).toEqual(['/api/v1/enroll', '/api/v1/ping', '/api/v1/events']);
+    });
 
-  it('says plainly when the hall server cannot be reached', async () => {
-    await expect(enrollWithHall('http://127.0.0.1:9', 'ABCDEFGH1234')).rejects.toThrow('cannot reach the hall server at http://127.0.0.1:9');
+    it('says plainly when the hall server cannot be reached', async () => {
+      await expect(enrollWithHall('http://127.0.0.1:9', 'ABCDEFGH1234')).rejects.toThrow('cannot reach the hall server at http://127.0.0.1:9');
+    });
   });
 });

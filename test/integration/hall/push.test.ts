@@ -7,7 +7,7 @@ import { migrationsDir } from '../../../main/host/createHost.js';
 import { HallClient } from '../../../main/sync/hallClient.js';
 import { OutboxPusher } from '../../../main/sync/outboxPusher.js';
 import { OutboxRepository } from '../../../main/store/outboxRepository.js';
-import { startLoopbackHall, type LoopbackHall } from '../../support/hallOnLoopback.js';
+import { hallBackends, startLoopbackHall, type LoopbackHall } from '../../support/hallOnLoopback.js';
 import { recordingLogger } from '../../support/silentLogger.js';
 import { useTempDirs } from '../../support/tempDir.js';
 
@@ -17,69 +17,71 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function setUp(): Promise<{ hall: LoopbackHall; db: Database; client: HallClient }> {
-  const hall = await startLoopbackHall();
-  const db = await openDatabase(path.join(await tempDir(), 'terminal.db'));
-  await migrate(db, await readMigrations(migrationsDir));
-  cleanups.push(async () => {
-    await db.close();
-    await hall.close();
-  });
-  return { hall, db, client: new HallClient(await hall.enroll('K-01')) };
-}
-
-async function append(db: Database, count: number): Promise<void> {
-  for (let index = 0; index < count; index += 1) {
-    await db.transaction((tx) => new OutboxRepository(tx).append('test.counted', { index }));
+describe.each(hallBackends())('hall server on %s', (backend) => {
+  async function setUp(): Promise<{ hall: LoopbackHall; db: Database; client: HallClient }> {
+    const hall = await startLoopbackHall(backend);
+    const db = await openDatabase(path.join(await tempDir(), 'terminal.db'));
+    await migrate(db, await readMigrations(migrationsDir));
+    cleanups.push(async () => {
+      await db.close();
+      await hall.close();
+    });
+    return { hall, db, client: new HallClient(await hall.enroll('K-01')) };
   }
-}
 
-const receivedSeqs = (hall: LoopbackHall) => hall.db.all<{ seq: number }>("SELECT seq FROM terminal_event WHERE terminal_id = 'K-01' ORDER BY seq");
+  async function append(db: Database, count: number): Promise<void> {
+    for (let index = 0; index < count; index += 1) {
+      await db.transaction((tx) => new OutboxRepository(tx).append('test.counted', { index }));
+    }
+  }
 
-describe('outbox push to a real hall server on loopback', () => {
-  it('delivers every event once, in order, and empties the outbox', async () => {
-    const { hall, db, client } = await setUp();
-    await append(db, 1200);
-    const pusher = new OutboxPusher({ db, client, logger: recordingLogger().logger, batchSize: 500 });
-    while ((await pusher.pushBatch()) > 0);
-    expect((await receivedSeqs(hall)).map((row) => row.seq)).toEqual(Array.from({ length: 1200 }, (_, index) => index + 1));
-    expect(await new OutboxRepository(db).backlog()).toBe(0);
-  });
+  const receivedSeqs = (hall: LoopbackHall) => hall.db.all<{ seq: number }>("SELECT seq FROM terminal_event WHERE terminal_id = 'K-01' ORDER BY seq");
 
-  it('keeps working while the hall is down, and drains the backlog in order when it returns', async () => {
-    const { hall, db, client } = await setUp();
-    const pusher = new OutboxPusher({ db, client, logger: recordingLogger().logger, idleMs: 50 });
-    pusher.start();
-    await append(db, 10);
-    await expect.poll(async () => (await receivedSeqs(hall)).length).toBe(10);
-    await hall.stopServing();
-    await append(db, 25);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(await new OutboxRepository(db).backlog()).toBe(25);
-    await hall.start();
-    await expect.poll(async () => (await receivedSeqs(hall)).length, { timeout: 15_000 }).toBe(35);
-    expect((await receivedSeqs(hall)).map((row) => row.seq)).toEqual(Array.from({ length: 35 }, (_, index) => index + 1));
-    await pusher.stop();
-  }, 30_000);
+  describe('outbox push to a real hall server on loopback', () => {
+    it('delivers every event once, in order, and empties the outbox', async () => {
+      const { hall, db, client } = await setUp();
+      await append(db, 1200);
+      const pusher = new OutboxPusher({ db, client, logger: recordingLogger().logger, batchSize: 500 });
+      while ((await pusher.pushBatch()) > 0);
+      expect((await receivedSeqs(hall)).map((row) => row.seq)).toEqual(Array.from({ length: 1200 }, (_, index) => index + 1));
+      expect(await new OutboxRepository(db).backlog()).toBe(0);
+    });
 
-  it('takes duplicated and reordered pushes harmlessly, and refuses a malformed event with a reason', async () => {
-    const { hall, db, client } = await setUp();
-    await append(db, 3);
-    const events = await new OutboxRepository(db).pending(10);
-    expect(await client.push([events[2]!, events[0]!, events[1]!])).toEqual({ acknowledged: events.map((event) => event.id), rejected: [], resendFrom: null });
-    expect(await client.push(events)).toEqual({ acknowledged: events.map((event) => event.id), rejected: [], resendFrom: null });
-    const malformed = { id: ulid(), seq: 4, type: 'Not A Type', occurredAt: 'yesterday', payload: {} };
-    const next = { id: ulid(), seq: 5, type: 'test.counted', occurredAt: new Date().toISOString(), payload: { index: 5 } };
-    const answer = await client.push([malformed as never, next]);
-    expect(answer.acknowledged).toEqual([next.id]);
-    expect(answer.rejected).toEqual([{ id: malformed.id, reason: expect.stringMatching(/^type: .*; occurredAt: /) }]);
-    expect((await receivedSeqs(hall)).map((row) => row.seq)).toEqual([1, 2, 3, 5]);
-  });
+    it('keeps working while the hall is down, and drains the backlog in order when it returns', async () => {
+      const { hall, db, client } = await setUp();
+      const pusher = new OutboxPusher({ db, client, logger: recordingLogger().logger, idleMs: 50 });
+      pusher.start();
+      await append(db, 10);
+      await expect.poll(async () => (await receivedSeqs(hall)).length).toBe(10);
+      await hall.stopServing();
+      await append(db, 25);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await new OutboxRepository(db).backlog()).toBe(25);
+      await hall.start();
+      await expect.poll(async () => (await receivedSeqs(hall)).length, { timeout: 15_000 }).toBe(35);
+      expect((await receivedSeqs(hall)).map((row) => row.seq)).toEqual(Array.from({ length: 35 }, (_, index) => index + 1));
+      await pusher.stop();
+    }, 30_000);
 
-  it('asks for a resend when an earlier event is missing, and applies nothing past the gap', async () => {
-    const { hall, client } = await setUp();
-    const later = { id: ulid(), seq: 7, type: 'test.counted', occurredAt: new Date().toISOString(), payload: {} };
-    expect(await client.push([later])).toEqual({ acknowledged: [], rejected: [], resendFrom: 1 });
-    expect(await receivedSeqs(hall)).toEqual([]);
+    it('takes duplicated and reordered pushes harmlessly, and refuses a malformed event with a reason', async () => {
+      const { hall, db, client } = await setUp();
+      await append(db, 3);
+      const events = await new OutboxRepository(db).pending(10);
+      expect(await client.push([events[2]!, events[0]!, events[1]!])).toEqual({ acknowledged: events.map((event) => event.id), rejected: [], resendFrom: null });
+      expect(await client.push(events)).toEqual({ acknowledged: events.map((event) => event.id), rejected: [], resendFrom: null });
+      const malformed = { id: ulid(), seq: 4, type: 'Not A Type', occurredAt: 'yesterday', payload: {} };
+      const next = { id: ulid(), seq: 5, type: 'test.counted', occurredAt: new Date().toISOString(), payload: { index: 5 } };
+      const answer = await client.push([malformed as never, next]);
+      expect(answer.acknowledged).toEqual([next.id]);
+      expect(answer.rejected).toEqual([{ id: malformed.id, reason: expect.stringMatching(/^type: .*; occurredAt: /) }]);
+      expect((await receivedSeqs(hall)).map((row) => row.seq)).toEqual([1, 2, 3, 5]);
+    });
+
+    it('asks for a resend when an earlier event is missing, and applies nothing past the gap', async () => {
+      const { hall, client } = await setUp();
+      const later = { id: ulid(), seq: 7, type: 'test.counted', occurredAt: new Date().toISOString(), payload: {} };
+      expect(await client.push([later])).toEqual({ acknowledged: [], rejected: [], resendFrom: 1 });
+      expect(await receivedSeqs(hall)).toEqual([]);
+    });
   });
 });

@@ -1,0 +1,116 @@
+import pg from 'pg';
+import type { Database, Queryable, RunResult, SqlParams } from '../sqlite/database.js';
+
+// COUNT(*) and other bigints come back as strings by default; the hall's numbers fit in a double.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+/**
+ * PostgreSQL behind the same small API as the sqlite store, so the hall
+ * server's repositories and migrations run on either. Statements use `?`
+ * placeholders, turned into $1, $2, … here.
+ */
+export async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 8 });
+  try {
+    await pool.query('SELECT 1');
+  } catch (error) {
+    await pool.end();
+    throw new Error(`cannot reach PostgreSQL at ${redact(url)}: ${(error as Error).message}`, { cause: error });
+  }
+  return new PostgresDatabase(pool, redact(url));
+}
+
+class PostgresDatabase implements Database {
+  constructor(
+    private readonly pool: pg.Pool,
+    readonly path: string,
+  ) {}
+
+  run(sql: string, params: SqlParams = []): Promise<RunResult> {
+    return runOn(this.pool, sql, params);
+  }
+  get<T>(sql: string, params: SqlParams = []): Promise<T | undefined> {
+    return rowsOn<T>(this.pool, sql, params).then((rows) => rows[0]);
+  }
+  all<T>(sql: string, params: SqlParams = []): Promise<T[]> {
+    return rowsOn<T>(this.pool, sql, params);
+  }
+  async exec(sql: string): Promise<void> {
+    await this.pool.query(sql);
+  }
+  async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(new ClientScope(client, 0));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+  close(): Promise<void> {
+    return this.pool.end();
+  }
+}
+
+class ClientScope implements Queryable {
+  constructor(
+    private readonly client: pg.PoolClient,
+    private readonly depth: number,
+  ) {}
+  run(sql: string, params: SqlParams = []) {
+    return runOn(this.client, sql, params);
+  }
+  get<T>(sql: string, params: SqlParams = []) {
+    return rowsOn<T>(this.client, sql, params).then((rows) => rows[0]);
+  }
+  all<T>(sql: string, params: SqlParams = []) {
+    return rowsOn<T>(this.client, sql, params);
+  }
+  async exec(sql: string) {
+    await this.client.query(sql);
+  }
+  async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    const savepoint = `sp_${this.depth + 1}`;
+    await this.client.query(`SAVEPOINT ${savepoint}`);
+    try {
+      const result = await work(new ClientScope(this.client, this.depth + 1));
+      await this.client.query(`RELEASE SAVEPOINT ${savepoint}`);
+      return result;
+    } catch (error) {
+      await this.client.query(`ROLLBACK TO SAVEPOINT ${savepoint}`).catch(() => undefined);
+      throw error;
+    }
+  }
+}
+
+type Runner = pg.Pool | pg.PoolClient;
+
+async function runOn(runner: Runner, sql: string, params: SqlParams): Promise<RunResult> {
+  const result = await runner.query(numberPlaceholders(sql), positional(params));
+  return { changes: result.rowCount ?? 0, lastId: 0 };
+}
+
+async function rowsOn<T>(runner: Runner, sql: string, params: SqlParams): Promise<T[]> {
+  const result = await runner.query(numberPlaceholders(sql), positional(params));
+  return result.rows as T[];
+}
+
+function positional(params: SqlParams): unknown[] {
+  if (!Array.isArray(params)) throw new Error('the PostgreSQL store takes positional (?) parameters only');
+  return params as unknown[];
+}
+
+/** `?` → `$n`, leaving quoted text alone. */
+export function numberPlaceholders(sql: string): string {
+  let index = 0;
+  return sql.replace(/'(?:[^']|'')*'|\?/g, (match) => (match === '?' ? `$${++index}` : match));
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}
