@@ -9,3 +9,7 @@ export const catalogueCategorySchema = z.object({
   description: localizedTextSchema,
 });
 export type CatalogueCategory = z.infer<typeof catalogueCategorySchema>;
+
+/** A category as the hall server publishes it to terminals (scope "catalogue", keyed by id). */
+export const hallCatalogueItemSchema = catalogueCategorySchema.extend({ position: z.number().int().nonnegative() });
+export type HallCatalogueItem = z.infer<typeof hallCatalogueItemSchema>;

@@ -32,4 +32,31 @@ export const pushResponseSchema = z.object({
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
-export const syncPaths = { push: '/api/v1/events' } as const;
+/** Scopes of hall-owned data a terminal pulls. (config, slots and queue join with their issues.) */
+export const syncScopeSchema = z.enum(['catalogue']);
+export type SyncScope = z.infer<typeof syncScopeSchema>;
+
+export const maxPullPage = 1000;
+
+export const pullQuerySchema = z
+  .object({
+    scope: syncScopeSchema,
+    after: z.coerce.number().int().nonnegative(),
+    limit: z.coerce.number().int().min(1).max(maxPullPage).default(maxPullPage),
+  })
+  .strict();
+
+export const pullResponseSchema = z.object({
+  scope: syncScopeSchema,
+  /** In change order; a null value means the item was removed. */
+  items: z.array(z.object({ seq: z.number().int().positive(), key: z.string(), value: z.unknown().nullable() })),
+  /** Pass as `after` next time. */
+  cursor: z.number().int().nonnegative(),
+  more: z.boolean(),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+/** What the live channel says: which scope changed, up to which change. State comes from pull. */
+export const liveMessageSchema = z.object({ type: z.literal('changed'), scope: syncScopeSchema, cursor: z.number().int().nonnegative() });
+
+export const syncPaths = { push: '/api/v1/events', changes: '/api/v1/changes', live: '/api/v1/live' } as const;

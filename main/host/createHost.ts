@@ -15,10 +15,8 @@ import { DeviceManager } from '../devices/deviceManager.js';
 import { terminalInfo } from '../services/terminal/terminalInfo.js';
 import { openDatabase } from '../../lib/sqlite/database.js';
 import { migrate, readMigrations } from '../../lib/sqlite/migrate.js';
-import { HallClient, type TerminalIdentity } from '../sync/hallClient.js';
-import { HallLink } from '../sync/hallLink.js';
-import { OutboxPusher } from '../sync/outboxPusher.js';
-import { OutboxRepository } from '../store/outboxRepository.js';
+import type { TerminalIdentity } from '../sync/hallClient.js';
+import { TerminalSync } from '../sync/terminalSync.js';
 import { createDispatcher, type Dispatch } from '../transport/dispatcher.js';
 import { EventHub } from '../transport/eventHub.js';
 import type { Logger } from './logger.js';
@@ -67,39 +65,25 @@ export async function createHost(options: HostOptions): Promise<Host> {
 
     const status = new StatusService(Object.keys(config.devices) as DeviceRole[], events);
     const managed = createManagedDevices(config, { onScan: (code) => events.emit('scanner.scanned', { code }) });
-    const outbox = new OutboxRepository(db);
-    status.reportBacklog(await outbox.backlog(), null);
-    const pusher = options.hallIdentity
-      ? new OutboxPusher({
-          db,
-          client: new HallClient(options.hallIdentity),
-          logger: options.logger,
-          onPushed: ({ backlog, at }) => status.reportBacklog(backlog, at),
-        })
-      : null;
-    // Every change the hall must learn goes into the outbox first; it is pushed when the hall answers.
-    const recordEvent = async (type: string, payload: Record<string, unknown>) => {
-      await db.transaction((tx) => new OutboxRepository(tx).append(type, payload));
-      status.reportBacklog(await outbox.backlog(), null);
-      pusher?.nudge();
-    };
+    const sync = new TerminalSync({
+      db,
+      identity: options.hallIdentity ?? null,
+      logger: options.logger,
+      status,
+      pingIntervalMs: config.hallPingIntervalMs,
+      onPulled: (scope) => {
+        if (scope === 'catalogue') void catalogue.announce();
+      },
+    });
     const devices = new DeviceManager(managed, {
       logger: options.logger,
       onStatus: (deviceStatus) => {
         if (status.reportDevice(deviceStatus)) {
-          recordEvent('device.status', { ...deviceStatus }).catch((error: unknown) => options.logger.error({ err: error }, 'could not record a device status event'));
+          sync.record('device.status', { ...deviceStatus }).catch((error: unknown) => options.logger.error({ err: error }, 'could not record a device status event'));
         }
       },
       ...(options.deviceHealthIntervalMs ? { healthIntervalMs: options.deviceHealthIntervalMs } : {}),
     });
-    const hallLink = options.hallIdentity
-      ? new HallLink({
-          client: new HallClient(options.hallIdentity),
-          logger: options.logger,
-          onContact: (online, at) => status.reportHall(online, at),
-          intervalMs: config.hallPingIntervalMs,
-        })
-      : null;
     const setup = new SetupAccess({ pin: config.setup?.pin });
     const handlers: RpcHandlers = {
       'terminal.info': async () => terminalInfo(config),
@@ -116,8 +100,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       },
     };
     devices.start();
-    hallLink?.start();
-    pusher?.start();
+    await sync.start();
     options.logger.info({ terminalId: config.terminalId, role: config.role, databasePath }, 'host started');
     return {
       config,
@@ -126,8 +109,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       databasePath,
       devices,
       close: async () => {
-        await pusher?.stop();
-        await hallLink?.stop();
+        await sync.stop();
         await devices.stop();
         await db.close();
       },

@@ -2,7 +2,6 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createHallServer } from '../../upstream/http/createHallServer.js';
 import { TerminalRegistry } from '../../upstream/identity/terminalRegistry.js';
-import { EventIntake } from '../../upstream/sync/eventIntake.js';
 import { openHallDatabase } from '../../upstream/storage/openHallDatabase.js';
 import { enrollWithHall, type TerminalIdentity } from '../sync/hallClient.js';
 import type { Logger } from './logger.js';
@@ -21,7 +20,7 @@ export class EmbeddedHall {
 
   static async start(dataDir: string, logger: Logger): Promise<EmbeddedHall> {
     const db = await openHallDatabase(path.join(dataDir, 'embedded-hall.db'));
-    const server = await createHallServer({ registry: new TerminalRegistry(db), intake: new EventIntake(db), logger });
+    const server = await createHallServer({ db, logger });
     await server.listen({ host: '127.0.0.1', port: 0 });
     const url = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
     return new EmbeddedHall(url, new TerminalRegistry(db), async () => {

@@ -1,4 +1,4 @@
-import type { CatalogueCategory } from '../contract/catalogue.js';
+import type { CatalogueCategory, HallCatalogueItem } from '../contract/catalogue.js';
 import type { Queryable } from '../../lib/sqlite/database.js';
 
 interface CategoryRow {
@@ -22,6 +22,19 @@ export class CatalogueCategoryRepository {
       name: { 'zh-CN': row.name_zh_cn, en: row.name_en },
       description: { 'zh-CN': row.description_zh_cn, en: row.description_en },
     }));
+  }
+
+  async upsert(item: HallCatalogueItem): Promise<void> {
+    await this.db.run(
+      `INSERT INTO catalogue_category (id, position, name_zh_cn, name_en, description_zh_cn, description_en) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET position = excluded.position, name_zh_cn = excluded.name_zh_cn, name_en = excluded.name_en,
+         description_zh_cn = excluded.description_zh_cn, description_en = excluded.description_en`,
+      [item.id, item.position, item.name['zh-CN'], item.name.en, item.description['zh-CN'], item.description.en],
+    );
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.db.run('DELETE FROM catalogue_category WHERE id = ?', [id]);
   }
 
   /** Makes the table hold exactly `categories`, in their order; give it a transaction's scope. */

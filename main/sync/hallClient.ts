@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { enrollResponseSchema, hallErrorSchema, hallPaths, pingResponseSchema } from '../contract/hallProtocol.js';
 import { signRequest, signingHeaders } from '../contract/requestSigning.js';
-import { pushResponseSchema, syncPaths, type OutboxEvent } from '../contract/syncProtocol.js';
+import { pullResponseSchema, pushResponseSchema, syncPaths, type OutboxEvent, type SyncScope } from '../contract/syncProtocol.js';
 
 export class HallRequestError extends Error {
   constructor(
@@ -34,6 +34,24 @@ export class HallClient {
 
   ping() {
     return this.#signed('GET', hallPaths.ping, undefined, pingResponseSchema);
+  }
+
+  changes(scope: SyncScope, after: number) {
+    return this.#signed('GET', `${syncPaths.changes}?scope=${scope}&after=${after}`, undefined, pullResponseSchema);
+  }
+
+  /** Headers that sign a GET of `path` now: what the live channel's WebSocket upgrade carries. */
+  signedHeaders(path: string): Record<string, string> {
+    const timestamp = Date.now();
+    return {
+      [signingHeaders.terminal]: this.identity.terminalId,
+      [signingHeaders.timestamp]: String(timestamp),
+      [signingHeaders.signature]: signRequest(this.identity.secret, 'GET', path, '', timestamp),
+    };
+  }
+
+  get hallUrl(): string {
+    return this.identity.hallUrl;
   }
 
   push(events: readonly OutboxEvent[]) {

@@ -7,7 +7,6 @@ import { enrollWithHall, type TerminalIdentity } from '../../main/sync/hallClien
 import { createHallServer } from '../../upstream/http/createHallServer.js';
 import { TerminalRegistry } from '../../upstream/identity/terminalRegistry.js';
 import { openHallDatabase } from '../../upstream/storage/openHallDatabase.js';
-import { EventIntake } from '../../upstream/sync/eventIntake.js';
 import type { Database } from '../../lib/sqlite/database.js';
 import { recordingLogger } from './silentLogger.js';
 
@@ -66,7 +65,7 @@ export async function startLoopbackHall(backend: HallBackend = 'sqlite'): Promis
   let port = 0;
   let server: Awaited<ReturnType<typeof createHallServer>> | null = null;
   const start = async () => {
-    server = await createHallServer({ registry, intake: new EventIntake(db), logger: recordingLogger().logger });
+    server = await createHallServer({ db, logger: recordingLogger().logger, livePollMs: 50 });
     await server.listen({ host: '127.0.0.1', port });
     port = (server.server.address() as AddressInfo).port;
   };

@@ -3,10 +3,14 @@ import type { Logger } from 'pino';
 import { enrollRequestSchema, hallPaths } from '../../main/contract/hallProtocol.js';
 import { checkSignature, signingHeaders } from '../../main/contract/requestSigning.js';
 import { issuesFromZod } from '../../main/contract/errors.js';
-import { pushRequestSchema, syncPaths } from '../../main/contract/syncProtocol.js';
-import type { EventIntake } from '../sync/eventIntake.js';
+import { pullQuerySchema, pushRequestSchema, syncPaths } from '../../main/contract/syncProtocol.js';
+import fastifyWebsocket from '@fastify/websocket';
+import { ChangeLog } from '../sync/changeLog.js';
+import { LiveHub } from '../sync/liveHub.js';
+import type { Database } from '../../lib/sqlite/database.js';
+import { EventIntake } from '../sync/eventIntake.js';
 import { hallOpenApi } from './openApi.js';
-import { EnrollmentError, type TerminalRegistry } from '../identity/terminalRegistry.js';
+import { EnrollmentError, TerminalRegistry } from '../identity/terminalRegistry.js';
 import { ReplayGuard } from '../identity/replayGuard.js';
 
 declare module 'fastify' {
@@ -17,8 +21,9 @@ declare module 'fastify' {
 }
 
 export interface HallServerOptions {
-  registry: TerminalRegistry;
-  intake: EventIntake;
+  db: Database;
+  /** How often the live channel looks for new changes. */
+  livePollMs?: number;
   logger: Logger;
   now?: () => number;
 }
@@ -34,6 +39,9 @@ function refuse(reply: FastifyReply, status: number, code: string, message: stri
  */
 export async function createHallServer(options: HallServerOptions) {
   const now = options.now ?? Date.now;
+  const registry = new TerminalRegistry(options.db);
+  const intake = new EventIntake(options.db);
+  const changes = new ChangeLog(options.db);
   const replays = new ReplayGuard();
   const app = Fastify({
     loggerInstance: options.logger,
@@ -41,6 +49,10 @@ export async function createHallServer(options: HallServerOptions) {
     bodyLimit: 8 * 1024 * 1024,
     forceCloseConnections: true,
   });
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+  const live = new LiveHub(changes, options.logger, options.livePollMs);
+  await live.start();
+  app.addHook('onClose', async () => live.stop());
   app.decorateRequest('rawBody', '');
   app.decorateRequest('terminalId', null);
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
@@ -65,7 +77,7 @@ export async function createHallServer(options: HallServerOptions) {
     if (typeof terminalId !== 'string' || typeof signature !== 'string') {
       return refuse(reply, 401, 'unauthorized', 'the request is not signed');
     }
-    const secret = await options.registry.secretOf(terminalId);
+    const secret = await registry.secretOf(terminalId);
     if (!secret) return refuse(reply, 401, 'unauthorized', 'unknown or revoked terminal');
     const check = checkSignature(secret, { method: request.method, path: request.url, body: request.rawBody, timestamp, signature }, now());
     if (check === 'stale') return refuse(reply, 401, 'unauthorized', 'the request time is outside the replay window (check the terminal clock)');
@@ -78,7 +90,7 @@ export async function createHallServer(options: HallServerOptions) {
     const parsed = enrollRequestSchema.safeParse(request.body);
     if (!parsed.success) return refuse(reply, 400, 'bad_request', issuesFromZod(parsed.error).map((issue) => `${issue.path}: ${issue.message}`).join('; '));
     try {
-      return await options.registry.enroll(parsed.data.code);
+      return await registry.enroll(parsed.data.code);
     } catch (error) {
       if (error instanceof EnrollmentError) return refuse(reply, 401, 'unauthorized', error.message);
       throw error;
@@ -90,10 +102,22 @@ export async function createHallServer(options: HallServerOptions) {
 
   app.get(hallPaths.ping, async (request) => ({ terminalId: request.terminalId!, hallTime: new Date(now()).toISOString() }));
 
+  app.get(syncPaths.changes, async (request, reply) => {
+    const query = pullQuerySchema.safeParse(request.query);
+    if (!query.success) return refuse(reply, 400, 'bad_request', issuesFromZod(query.error).map((issue) => `${issue.path}: ${issue.message}`).join('; '));
+    return changes.changesSince(query.data.scope, query.data.after, query.data.limit);
+  });
+
+  app.get(syncPaths.live, { websocket: true }, (socket) => {
+    live.add(socket);
+    // Terminals only listen here; what they send is ignored.
+    socket.on('message', () => undefined);
+  });
+
   app.post(syncPaths.push, async (request, reply) => {
     const parsed = pushRequestSchema.safeParse(request.body);
     if (!parsed.success) return refuse(reply, 400, 'bad_request', issuesFromZod(parsed.error).map((issue) => `${issue.path}: ${issue.message}`).join('; '));
-    return options.intake.accept(request.terminalId!, parsed.data.events);
+    return intake.accept(request.terminalId!, parsed.data.events);
   });
 
   return app;

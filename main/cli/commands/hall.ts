@@ -2,7 +2,9 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createHallServer } from '../../../upstream/http/createHallServer.js';
 import { TerminalRegistry } from '../../../upstream/identity/terminalRegistry.js';
-import { EventIntake } from '../../../upstream/sync/eventIntake.js';
+import { ChangeLog } from '../../../upstream/sync/changeLog.js';
+import { readCatalogueCategories } from '../../../kiosk-config/catalogueData.js';
+import type { Database } from '../../../lib/sqlite/database.js';
 import { openHallDatabase } from '../../../upstream/storage/openHallDatabase.js';
 import { terminalIdSchema } from '../../contract/hallProtocol.js';
 import type { Logger } from '../../host/logger.js';
@@ -13,6 +15,7 @@ import { UsageError } from '../usageError.js';
 export const hallHelp = `Usage: onewindow hall --db FILE [--port N] [--host ADDR]
        onewindow hall enroll-code --db FILE --terminal ID
        onewindow hall revoke --db FILE --terminal ID
+       onewindow hall catalogue publish --db FILE --dir DIR
 
 Runs the hall server, or manages the terminals it knows.
 
@@ -21,7 +24,9 @@ Runs the hall server, or manages the terminals it knows.
   --host ADDR      address to listen on (default 127.0.0.1; 0.0.0.0 for the hall network)
   enroll-code      prints a one-time code (valid 24 h) for a terminal to enroll with:
                    onewindow enroll --hall URL --code CODE --config FILE
-  revoke           shuts a terminal out: its requests get 401 until it enrolls again`;
+  revoke           shuts a terminal out: its requests get 401 until it enrolls again
+  catalogue publish  makes the catalogue in DIR (categories.json, as in
+                   kiosk-config/catalogue) the hall's: terminals are told live and pull it`;
 
 export async function hallCommand(args: string[], logger: Logger): Promise<number> {
   const { values, positionals } = parseCommandArgs('hall', args, {
@@ -29,6 +34,7 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
     port: { type: 'string' },
     host: { type: 'string' },
     terminal: { type: 'string' },
+    dir: { type: 'string' },
   });
   if (values.help) {
     console.log(hallHelp);
@@ -36,11 +42,22 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
   }
   if (!values.db) throw new UsageError('--db FILE is required', 'hall');
   const [action, ...rest] = positionals;
-  if (rest.length > 0) throw new UsageError(`unexpected "${rest.join(' ')}"`, 'hall');
+  if (action === 'catalogue') {
+    if (rest[0] !== 'publish' || rest.length > 1 || !values.dir) throw new UsageError('expected "hall catalogue publish --db FILE --dir DIR"', 'hall');
+  } else if (rest.length > 0) {
+    throw new UsageError(`unexpected "${rest.join(' ')}"`, 'hall');
+  }
   const db = await openHallDatabase(path.resolve(values.db));
   try {
     const registry = new TerminalRegistry(db);
-    if (action === undefined) return await serveHall(registry, new EventIntake(db), logger, parsePort('hall', values.port, 7400), values.host ?? '127.0.0.1');
+    if (action === undefined) return await serveHall(db, logger, parsePort('hall', values.port, 7400), values.host ?? '127.0.0.1');
+    if (action === 'catalogue') {
+      const categories = await readCatalogueCategories(path.resolve(values.dir!));
+      const items = new Map(categories.map((category, position) => [category.id, { ...category, position }]));
+      const changes = await new ChangeLog(db).publish('catalogue', items);
+      console.log(`published ${categories.length} categories (${changes} changes)`);
+      return 0;
+    }
     const terminal = terminalIdSchema.safeParse(values.terminal);
     if (!terminal.success) throw new UsageError('--terminal ID is required: 1–32 letters, digits or "-"', 'hall');
     if (action === 'enroll-code') {
@@ -58,8 +75,8 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
   }
 }
 
-async function serveHall(registry: TerminalRegistry, intake: EventIntake, logger: Logger, port: number, host: string): Promise<number> {
-  const server = await createHallServer({ registry, intake, logger });
+async function serveHall(db: Database, logger: Logger, port: number, host: string): Promise<number> {
+  const server = await createHallServer({ db, logger });
   await server.listen({ host, port });
   const address = server.server.address() as AddressInfo;
   console.log(`OneWindow hall server at http://${host}:${address.port}/`);

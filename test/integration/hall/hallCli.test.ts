@@ -57,6 +57,14 @@ describe('onewindow hall and enroll, as a technician uses them', () => {
     }
   }, 60_000);
 
+  it('publishes a catalogue folder as the hall catalogue, recording only what changed', async () => {
+    const db = path.join(await tempDir(), 'hall.db');
+    const dir = path.resolve('kiosk-config/catalogue');
+    expect((await runCli(['hall', 'catalogue', 'publish', '--db', db, '--dir', dir])).stdout).toContain('published 6 categories (6 changes)');
+    expect((await runCli(['hall', 'catalogue', 'publish', '--db', db, '--dir', dir])).stdout).toContain('published 6 categories (0 changes)');
+    expect((await runCli(['hall', 'catalogue', 'publish', '--db', db])).code).toBe(2);
+  });
+
   it('runs a terminal that is not enrolled, offline, and says why', async () => {
     const dir = await tempDir();
     const config = path.join(dir, 'k22.json');

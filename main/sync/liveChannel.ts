@@ -1,0 +1,67 @@
+import WebSocket from 'ws';
+import { liveMessageSchema, syncPaths, type SyncScope } from '../contract/syncProtocol.js';
+import { reconnectDelayMs } from '../devices/reconnectBackoff.js';
+import type { Logger } from '../host/logger.js';
+import type { HallClient } from './hallClient.js';
+
+export interface LiveChannelOptions {
+  client: HallClient;
+  logger: Logger;
+  /** Connected (again): pull everything, since changes may have been missed. */
+  onConnected: () => void;
+  onChanged: (scope: SyncScope) => void;
+}
+
+/**
+ * The terminal's WebSocket to the hall: the hall names what changed, the
+ * terminal pulls it. Reconnects with backoff; every (re)connection triggers
+ * a pull to fill the gap. Upgrade requests are signed like any other.
+ */
+export class LiveChannel {
+  #socket: WebSocket | null = null;
+  #timer: NodeJS.Timeout | undefined;
+  #failures = 0;
+  #running = false;
+
+  constructor(private readonly options: LiveChannelOptions) {}
+
+  start(): void {
+    this.#running = true;
+    this.#connect();
+  }
+
+  stop(): void {
+    this.#running = false;
+    clearTimeout(this.#timer);
+    this.#socket?.terminate();
+    this.#socket = null;
+  }
+
+  #connect(): void {
+    if (!this.#running) return;
+    const url = new URL(syncPaths.live, this.options.client.hallUrl);
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    const socket = new WebSocket(url, { headers: this.options.client.signedHeaders(syncPaths.live), handshakeTimeout: 5000 });
+    this.#socket = socket;
+    socket.on('open', () => {
+      this.#failures = 0;
+      this.options.onConnected();
+    });
+    socket.on('message', (data) => {
+      let parsed;
+      try {
+        parsed = liveMessageSchema.safeParse(JSON.parse(String(data)));
+      } catch {
+        return;
+      }
+      if (parsed.success) this.options.onChanged(parsed.data.scope);
+    });
+    socket.on('error', (error) => {
+      if (this.#failures === 0) this.options.logger.warn({ err: error }, 'the live channel to the hall server failed');
+    });
+    socket.on('close', () => {
+      if (this.#socket !== socket || !this.#running) return;
+      this.#timer = setTimeout(() => this.#connect(), reconnectDelayMs(this.#failures++));
+    });
+  }
+}

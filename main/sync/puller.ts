@@ -1,0 +1,43 @@
+import type { Database, Queryable } from '../../lib/sqlite/database.js';
+import { hallCatalogueItemSchema } from '../contract/catalogue.js';
+import type { PullResponse, SyncScope } from '../contract/syncProtocol.js';
+import { CatalogueCategoryRepository } from '../store/catalogueCategoryRepository.js';
+import { SyncCursorRepository } from '../store/syncCursorRepository.js';
+import type { HallClient } from './hallClient.js';
+
+/** `first`: the scope's first pull, which replaces whatever the terminal had locally (e.g. seeded from files). */
+type Applier = (tx: Queryable, items: PullResponse['items'], first: boolean) => Promise<void>;
+
+/** How each scope's changes land in the local store. A value that is not of its schema fails the whole page. */
+const appliers: Record<SyncScope, Applier> = {
+  catalogue: async (tx, items, first) => {
+    const categories = new CatalogueCategoryRepository(tx);
+    if (first) await categories.replaceAll([]);
+    for (const item of items) {
+      if (item.value === null) await categories.remove(item.key);
+      else await categories.upsert(hallCatalogueItemSchema.parse(item.value));
+    }
+  },
+};
+
+/**
+ * Brings a scope of hall-owned data up to date: page by page from the
+ * scope's cursor, each page applied with its new cursor in one transaction,
+ * so a crash or a bad page leaves the store at a whole page boundary.
+ * Returns how many changes it applied.
+ */
+export async function pullScope(db: Database, client: HallClient, scope: SyncScope): Promise<number> {
+  let applied = 0;
+  for (;;) {
+    const cursor = await new SyncCursorRepository(db).get(scope);
+    const page = await client.changes(scope, cursor);
+    if (page.items.length > 0) {
+      await db.transaction(async (tx) => {
+        await appliers[scope](tx, page.items, cursor === 0);
+        await new SyncCursorRepository(tx).set(scope, page.cursor);
+      });
+      applied += page.items.length;
+    }
+    if (!page.more) return applied;
+  }
+}

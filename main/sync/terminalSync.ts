@@ -1,0 +1,85 @@
+import type { Database } from '../../lib/sqlite/database.js';
+import type { SyncScope } from '../contract/syncProtocol.js';
+import { syncScopeSchema } from '../contract/syncProtocol.js';
+import type { Logger } from '../host/logger.js';
+import type { StatusService } from '../services/status/statusService.js';
+import { OutboxRepository } from '../store/outboxRepository.js';
+import { HallClient, type TerminalIdentity } from './hallClient.js';
+import { HallLink } from './hallLink.js';
+import { LiveChannel } from './liveChannel.js';
+import { OutboxPusher } from './outboxPusher.js';
+import { pullScope } from './puller.js';
+
+export interface TerminalSyncOptions {
+  db: Database;
+  /** Null: not enrolled; events still go into the outbox, to be pushed once the terminal is. */
+  identity: TerminalIdentity | null;
+  logger: Logger;
+  status: StatusService;
+  pingIntervalMs: number;
+  /** A scope's local copy changed after a pull. */
+  onPulled: (scope: SyncScope) => void;
+}
+
+/**
+ * Everything between this terminal and its hall server: the outbox (record,
+ * push), the link check, the live channel, and pulls, reporting to the status.
+ */
+export class TerminalSync {
+  readonly #outbox: OutboxRepository;
+  readonly #pusher: OutboxPusher | null;
+  readonly #link: HallLink | null;
+  readonly #live: LiveChannel | null;
+  #pulling: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: TerminalSyncOptions) {
+    this.#outbox = new OutboxRepository(options.db);
+    const client = options.identity ? new HallClient(options.identity) : null;
+    this.#pusher = client
+      ? new OutboxPusher({ db: options.db, client, logger: options.logger, onPushed: ({ backlog, at }) => options.status.reportBacklog(backlog, at) })
+      : null;
+    this.#link = client
+      ? new HallLink({ client, logger: options.logger, onContact: (online, at) => options.status.reportHall(online, at), intervalMs: options.pingIntervalMs })
+      : null;
+    this.#live = client
+      ? new LiveChannel({
+          client,
+          logger: options.logger,
+          onConnected: () => syncScopeSchema.options.forEach((scope) => this.#pull(client, scope)),
+          onChanged: (scope) => this.#pull(client, scope),
+        })
+      : null;
+  }
+
+  async start(): Promise<void> {
+    this.options.status.reportBacklog(await this.#outbox.backlog(), null);
+    this.#link?.start();
+    this.#pusher?.start();
+    this.#live?.start();
+  }
+
+  /** Writes an event the hall must learn, in its own transaction, and pushes soon. */
+  async record(type: string, payload: Record<string, unknown>): Promise<void> {
+    await this.options.db.transaction((tx) => new OutboxRepository(tx).append(type, payload));
+    this.options.status.reportBacklog(await this.#outbox.backlog(), null);
+    this.#pusher?.nudge();
+  }
+
+  async stop(): Promise<void> {
+    this.#live?.stop();
+    await this.#pusher?.stop();
+    await this.#link?.stop();
+    await this.#pulling;
+  }
+
+  /** One pull at a time, in the order asked. */
+  #pull(client: HallClient, scope: SyncScope): void {
+    this.#pulling = this.#pulling.then(async () => {
+      try {
+        if ((await pullScope(this.options.db, client, scope)) > 0) this.options.onPulled(scope);
+      } catch (error) {
+        this.options.logger.warn({ err: error, scope }, 'pulling from the hall server failed; the next change or reconnect retries');
+      }
+    });
+  }
+}

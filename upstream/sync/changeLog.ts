@@ -1,0 +1,57 @@
+import type { Database } from '../../lib/sqlite/database.js';
+import { maxPullPage, type PullResponse, type SyncScope } from '../../main/contract/syncProtocol.js';
+
+/**
+ * The hall's record of changes to the data terminals pull. Publishing a whole
+ * set records only what differs from the last published state: changed
+ * items, and removals (a null value) for items no longer in it.
+ */
+export class ChangeLog {
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Makes `items` the scope's whole content; returns how many changes that recorded. */
+  publish(scope: SyncScope, items: ReadonlyMap<string, unknown>): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const latest = await tx.all<{ item_key: string; value: string | null }>(
+        `SELECT c.item_key, c.value FROM hall_change c
+         WHERE c.scope = ? AND c.seq = (SELECT MAX(seq) FROM hall_change WHERE scope = c.scope AND item_key = c.item_key)`,
+        [scope],
+      );
+      const current = new Map(latest.filter((row) => row.value !== null).map((row) => [row.item_key, row.value!]));
+      const changes: [string, string | null][] = [];
+      for (const [key, value] of items) if (current.get(key) !== JSON.stringify(value)) changes.push([key, JSON.stringify(value)]);
+      for (const key of current.keys()) if (!items.has(key)) changes.push([key, null]);
+      for (const [key, value] of changes) {
+        await tx.run("UPDATE hall_counter SET value = value + 1 WHERE name = 'change_seq'");
+        const { value: seq } = (await tx.get<{ value: number }>("SELECT value FROM hall_counter WHERE name = 'change_seq'"))!;
+        await tx.run('INSERT INTO hall_change (seq, scope, item_key, value, changed_at) VALUES (?, ?, ?, ?, ?)', [seq, scope, key, value, this.now().toISOString()]);
+      }
+      return changes.length;
+    });
+  }
+
+  async changesSince(scope: SyncScope, after: number, limit = maxPullPage): Promise<PullResponse> {
+    const rows = await this.db.all<{ seq: number; item_key: string; value: string | null }>(
+      'SELECT seq, item_key, value FROM hall_change WHERE scope = ? AND seq > ? ORDER BY seq LIMIT ?',
+      [scope, after, limit + 1],
+    );
+    const page = rows.slice(0, limit);
+    return {
+      scope,
+      items: page.map((row) => ({ seq: row.seq, key: row.item_key, value: row.value === null ? null : JSON.parse(row.value) })),
+      cursor: page.at(-1)?.seq ?? after,
+      more: rows.length > limit,
+    };
+  }
+
+  /** The newest change number, and which scopes changed after `after`: what the live channel announces. */
+  async changedScopesSince(after: number): Promise<{ cursor: number; scopes: SyncScope[] }> {
+    const { value: cursor } = (await this.db.get<{ value: number }>("SELECT value FROM hall_counter WHERE name = 'change_seq'"))!;
+    if (cursor <= after) return { cursor, scopes: [] };
+    const rows = await this.db.all<{ scope: SyncScope }>('SELECT DISTINCT scope FROM hall_change WHERE seq > ?', [after]);
+    return { cursor, scopes: rows.map((row) => row.scope) };
+  }
+}

@@ -1,0 +1,68 @@
+import type { WebSocket } from 'ws';
+import type { Logger } from 'pino';
+import type { ChangeLog } from './changeLog.js';
+
+/**
+ * The hall's live channel: one WebSocket per terminal. It watches the change
+ * log (whichever process wrote it: the hall CLI publishes into the same
+ * database) and tells every terminal which scopes changed; terminals then
+ * pull. Pings find dead sockets.
+ */
+export class LiveHub {
+  readonly #sockets = new Set<WebSocket & { alive?: boolean }>();
+  #cursor = -1;
+  #poll: NodeJS.Timeout | undefined;
+  #heartbeat: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly changes: ChangeLog,
+    private readonly logger: Logger,
+    private readonly pollMs = 500,
+    private readonly heartbeatMs = 15_000,
+  ) {}
+
+  async start(): Promise<void> {
+    this.#cursor = (await this.changes.changedScopesSince(Number.MAX_SAFE_INTEGER)).cursor;
+    this.#poll = setInterval(() => void this.#announce(), this.pollMs);
+    this.#heartbeat = setInterval(() => {
+      for (const socket of this.#sockets) {
+        if (socket.alive === false) {
+          socket.terminate();
+          continue;
+        }
+        socket.alive = false;
+        socket.ping();
+      }
+    }, this.heartbeatMs);
+  }
+
+  add(socket: WebSocket & { alive?: boolean }): void {
+    socket.alive = true;
+    socket.on('pong', () => (socket.alive = true));
+    socket.on('close', () => this.#sockets.delete(socket));
+    this.#sockets.add(socket);
+  }
+
+  get connected(): number {
+    return this.#sockets.size;
+  }
+
+  stop(): void {
+    clearInterval(this.#poll);
+    clearInterval(this.#heartbeat);
+  }
+
+  async #announce(): Promise<void> {
+    try {
+      const { cursor, scopes } = await this.changes.changedScopesSince(this.#cursor);
+      if (scopes.length === 0) return;
+      this.#cursor = cursor;
+      for (const scope of scopes) {
+        const message = JSON.stringify({ type: 'changed', scope, cursor });
+        for (const socket of this.#sockets) socket.send(message);
+      }
+    } catch (error) {
+      this.logger.warn({ err: error }, 'could not read the change log for the live channel');
+    }
+  }
+}
