@@ -1,11 +1,15 @@
 import type { TerminalInfo } from '../main/contract/terminal';
+import { useRpcQuery } from './client/hostContext';
 import { CounterHome } from './counter/CounterHome';
 import { DisplayHome } from './display/DisplayHome';
 import { KioskHome } from './kiosk/KioskHome';
 import { SetupHome } from './setup/SetupHome';
 import { useHashRoute } from './useHashRoute';
 
-export function App({ terminal }: { terminal: TerminalInfo }) {
+/** The role's screen; settings the hall server changes while it runs (idle timeout, services) arrive live. */
+export function App({ terminal: initial }: { terminal: TerminalInfo }) {
+  const { data } = useRpcQuery('terminal.info', {}, ['terminal.changed']);
+  const terminal = data ?? initial;
   const route = useHashRoute(terminal.role);
   switch (route) {
     case 'kiosk':

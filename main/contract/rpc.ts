@@ -31,6 +31,8 @@ export const rpcMethods = {
 /** Every event the host pushes to the screens. Events say what changed; state comes from calls. */
 export const rpcEvents = {
   'status.changed': terminalStatusSchema,
+  /** The hall server changed this terminal's settings: screens re-read terminal.info. */
+  'terminal.changed': z.object({}),
   /** A code read by a scanner the host drives (HID); keyboard-wedge scans arrive in the renderer itself. */
   'scanner.scanned': z.object({ code: z.string().min(1).max(4096) }),
   'catalogue.changed': z.object({ categories: z.number().int().nonnegative() }),

@@ -25,3 +25,18 @@ export const terminalInfoSchema = z.object({
   enabledServices: z.array(z.string()),
 });
 export type TerminalInfo = z.infer<typeof terminalInfoSchema>;
+
+/**
+ * Settings the hall server may change on a terminal while it runs (scope
+ * "config", keyed by terminal id, or "*" for every terminal of the hall).
+ * Only what is safe to change without a restart is here.
+ */
+export const hallConfigOverridesSchema = z
+  .object({
+    idleTimeoutSeconds: z.number().int().min(15).max(3600),
+    locale: localeSchema,
+    services: z.array(z.string().regex(/^[a-z][a-z0-9-]{1,40}$/)),
+  })
+  .partial()
+  .strict();
+export type HallConfigOverrides = z.infer<typeof hallConfigOverridesSchema>;

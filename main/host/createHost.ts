@@ -13,6 +13,7 @@ import type { DeviceRole } from '../contract/status.js';
 import { createManagedDevices } from '../devices/createManagedDevices.js';
 import { DeviceManager } from '../devices/deviceManager.js';
 import { terminalInfo } from '../services/terminal/terminalInfo.js';
+import { HallSettingRepository } from '../store/hallSettingRepository.js';
 import { openDatabase } from '../../lib/sqlite/database.js';
 import { migrate, readMigrations } from '../../lib/sqlite/migrate.js';
 import type { TerminalIdentity } from '../sync/hallClient.js';
@@ -58,7 +59,9 @@ export async function createHost(options: HostOptions): Promise<Host> {
     if (applied.length > 0) options.logger.info({ databasePath, applied }, 'applied migrations');
 
     const events = new EventHub();
-    const catalogue = new CatalogueService(db, catalogueDirOf(options.loaded), config.services, events);
+    const settings = new HallSettingRepository(db);
+    const info = async () => terminalInfo(config, await settings.effective(config.terminalId));
+    const catalogue = new CatalogueService(db, catalogueDirOf(options.loaded), async () => (await info()).enabledServices, events);
     const categories = await catalogue.seed();
     const problems = servicesProblems(config, categories.map((category) => category.id));
     if (problems.length > 0) throw new DataFileError(configFile, problems);
@@ -73,6 +76,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       pingIntervalMs: config.hallPingIntervalMs,
       onPulled: (scope) => {
         if (scope === 'catalogue') void catalogue.announce();
+        if (scope === 'config') events.emit('terminal.changed', {});
       },
     });
     const devices = new DeviceManager(managed, {
@@ -86,7 +90,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     });
     const setup = new SetupAccess({ pin: config.setup?.pin });
     const handlers: RpcHandlers = {
-      'terminal.info': async () => terminalInfo(config),
+      'terminal.info': info,
       'status.get': async () => status.get(),
       'catalogue.categories': () => catalogue.categories(),
       'setup.unlock': async ({ pin }) => setup.unlock(pin),

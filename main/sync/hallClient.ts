@@ -54,6 +54,10 @@ export class HallClient {
     return this.identity.hallUrl;
   }
 
+  get terminalId(): string {
+    return this.identity.terminalId;
+  }
+
   push(events: readonly OutboxEvent[]) {
     return this.#signed('POST', syncPaths.push, { events }, pushResponseSchema);
   }

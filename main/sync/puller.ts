@@ -1,12 +1,18 @@
 import type { Database, Queryable } from '../../lib/sqlite/database.js';
 import { hallCatalogueItemSchema } from '../contract/catalogue.js';
 import type { PullResponse, SyncScope } from '../contract/syncProtocol.js';
+import { hallConfigOverridesSchema } from '../contract/terminal.js';
 import { CatalogueCategoryRepository } from '../store/catalogueCategoryRepository.js';
+import { HallSettingRepository } from '../store/hallSettingRepository.js';
 import { SyncCursorRepository } from '../store/syncCursorRepository.js';
 import type { HallClient } from './hallClient.js';
 
-/** `first`: the scope's first pull, which replaces whatever the terminal had locally (e.g. seeded from files). */
-type Applier = (tx: Queryable, items: PullResponse['items'], first: boolean) => Promise<void>;
+/**
+ * `first`: the scope's first pull, which replaces whatever the terminal had
+ * locally (e.g. seeded from files). `terminalId`: whose items to take where a
+ * scope is keyed by terminal.
+ */
+type Applier = (tx: Queryable, items: PullResponse['items'], first: boolean, terminalId: string) => Promise<void>;
 
 /** How each scope's changes land in the local store. A value that is not of its schema fails the whole page. */
 const appliers: Record<SyncScope, Applier> = {
@@ -16,6 +22,13 @@ const appliers: Record<SyncScope, Applier> = {
     for (const item of items) {
       if (item.value === null) await categories.remove(item.key);
       else await categories.upsert(hallCatalogueItemSchema.parse(item.value));
+    }
+  },
+  config: async (tx, items, _first, terminalId) => {
+    const settings = new HallSettingRepository(tx);
+    for (const item of items) {
+      if (item.key !== '*' && item.key !== terminalId) continue;
+      await settings.put(item.key, item.value === null ? null : hallConfigOverridesSchema.parse(item.value));
     }
   },
 };
@@ -33,7 +46,7 @@ export async function pullScope(db: Database, client: HallClient, scope: SyncSco
     const page = await client.changes(scope, cursor);
     if (page.items.length > 0) {
       await db.transaction(async (tx) => {
-        await appliers[scope](tx, page.items, cursor === 0);
+        await appliers[scope](tx, page.items, cursor === 0, client.terminalId);
         await new SyncCursorRepository(tx).set(scope, page.cursor);
       });
       applied += page.items.length;

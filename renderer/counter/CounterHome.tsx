@@ -11,7 +11,7 @@ import './counter.css';
 /** The clerk's screen at a counter (1920×1080): the window, its ticket and the services it serves. */
 export function CounterHome({ terminal }: { terminal: TerminalInfo }) {
   const { t, i18n } = useTranslation();
-  const { data: categories, error } = useRpcQuery('catalogue.categories', {}, ['catalogue.changed']);
+  const { data: categories, error } = useRpcQuery('catalogue.categories', {}, ['catalogue.changed', 'terminal.changed']);
   return (
     <div className="screen counter">
       <TopBar title={t('counter.title', { number: terminal.windowNumber })}>

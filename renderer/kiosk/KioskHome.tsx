@@ -19,7 +19,7 @@ const accents = ['#0b4a8b', '#1e7b34', '#7b3fa0', '#b3261e', '#a15c00', '#00707a
 /** The kiosk's home: the catalogue's categories as large touch targets, read from the host. */
 export function KioskHome({ terminal }: { terminal: TerminalInfo }) {
   const { t, i18n } = useTranslation();
-  const { data: categories, error } = useRpcQuery('catalogue.categories', {}, ['catalogue.changed']);
+  const { data: categories, error } = useRpcQuery('catalogue.categories', {}, ['catalogue.changed', 'terminal.changed']);
   const [chosen, setChosen] = useState<CatalogueCategory | null>(null);
   useIdleReset(terminal.idleTimeoutSeconds, () => {
     setChosen(null);

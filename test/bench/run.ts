@@ -2,6 +2,8 @@
 // same run on the same machine, so the numbers travel between machines.
 import { benchBridgeRoundTrip } from './bridgeRoundTrip.js';
 import { benchIdCardRead } from './idCardRead.js';
+import { benchLiveFanOut } from './liveFanOut.js';
+import { benchPullCatalogue } from './pullCatalogue.js';
 import { benchPushThroughput } from './pushThroughput.js';
 import { benchReceiptTickets } from './receiptTickets.js';
 import { benchStoreWrites } from './storeWrites.js';
@@ -12,3 +14,5 @@ await benchStoreWrites();
 await benchIdCardRead();
 await benchReceiptTickets();
 await benchPushThroughput();
+await benchPullCatalogue();
+await benchLiveFanOut();

@@ -21,7 +21,7 @@ async function setUp(enabled: string[]) {
   const events = new EventHub();
   const received: unknown[] = [];
   events.subscribe((event, payload) => received.push({ event, payload }));
-  return { db, catalogueDir, events, received, service: new CatalogueService(db, catalogueDir, enabled, events) };
+  return { db, catalogueDir, events, received, service: new CatalogueService(db, catalogueDir, async () => enabled, events) };
 }
 
 const categoriesFile = (dir: string) => path.join(dir, 'categories.json');

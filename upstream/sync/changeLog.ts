@@ -1,4 +1,4 @@
-import type { Database } from '../../lib/sqlite/database.js';
+import type { Database, Queryable } from '../../lib/sqlite/database.js';
 import { maxPullPage, type PullResponse, type SyncScope } from '../../main/contract/syncProtocol.js';
 
 /**
@@ -24,13 +24,26 @@ export class ChangeLog {
       const changes: [string, string | null][] = [];
       for (const [key, value] of items) if (current.get(key) !== JSON.stringify(value)) changes.push([key, JSON.stringify(value)]);
       for (const key of current.keys()) if (!items.has(key)) changes.push([key, null]);
-      for (const [key, value] of changes) {
-        await tx.run("UPDATE hall_counter SET value = value + 1 WHERE name = 'change_seq'");
-        const { value: seq } = (await tx.get<{ value: number }>("SELECT value FROM hall_counter WHERE name = 'change_seq'"))!;
-        await tx.run('INSERT INTO hall_change (seq, scope, item_key, value, changed_at) VALUES (?, ?, ?, ?, ?)', [seq, scope, key, value, this.now().toISOString()]);
-      }
+      for (const [key, value] of changes) await this.#record(tx, scope, key, value);
       return changes.length;
     });
+  }
+
+  /** Sets one item of a scope (null removes it); returns whether that was a change. */
+  set(scope: SyncScope, key: string, value: unknown): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const latest = await tx.get<{ value: string | null }>('SELECT value FROM hall_change WHERE scope = ? AND item_key = ? ORDER BY seq DESC LIMIT 1', [scope, key]);
+      const encoded = value === null ? null : JSON.stringify(value);
+      if ((latest?.value ?? null) === encoded) return false;
+      await this.#record(tx, scope, key, encoded);
+      return true;
+    });
+  }
+
+  async #record(tx: Queryable, scope: SyncScope, key: string, value: string | null): Promise<void> {
+    await tx.run("UPDATE hall_counter SET value = value + 1 WHERE name = 'change_seq'");
+    const { value: seq } = (await tx.get<{ value: number }>("SELECT value FROM hall_counter WHERE name = 'change_seq'"))!;
+    await tx.run('INSERT INTO hall_change (seq, scope, item_key, value, changed_at) VALUES (?, ?, ?, ?, ?)', [seq, scope, key, value, this.now().toISOString()]);
   }
 
   async changesSince(scope: SyncScope, after: number, limit = maxPullPage): Promise<PullResponse> {

@@ -6,7 +6,9 @@ import { ChangeLog } from '../../../upstream/sync/changeLog.js';
 import { readCatalogueCategories } from '../../../kiosk-config/catalogueData.js';
 import type { Database } from '../../../lib/sqlite/database.js';
 import { openHallDatabase } from '../../../upstream/storage/openHallDatabase.js';
+import { issuesFromZod } from '../../contract/errors.js';
 import { terminalIdSchema } from '../../contract/hallProtocol.js';
+import { hallConfigOverridesSchema } from '../../contract/terminal.js';
 import type { Logger } from '../../host/logger.js';
 import { parseCommandArgs, parsePort } from '../parseCommandArgs.js';
 import { untilStopSignal } from '../runTerminal.js';
@@ -16,6 +18,7 @@ export const hallHelp = `Usage: onewindow hall --db FILE [--port N] [--host ADDR
        onewindow hall enroll-code --db FILE --terminal ID
        onewindow hall revoke --db FILE --terminal ID
        onewindow hall catalogue publish --db FILE --dir DIR
+       onewindow hall config set --db FILE --terminal ID|'*' --json '{"idleTimeoutSeconds":60}'
 
 Runs the hall server, or manages the terminals it knows.
 
@@ -26,7 +29,9 @@ Runs the hall server, or manages the terminals it knows.
                    onewindow enroll --hall URL --code CODE --config FILE
   revoke           shuts a terminal out: its requests get 401 until it enrolls again
   catalogue publish  makes the catalogue in DIR (categories.json, as in
-                   kiosk-config/catalogue) the hall's: terminals are told live and pull it`;
+                   kiosk-config/catalogue) the hall's: terminals are told live and pull it
+  config set       changes settings of a running terminal ('*': every terminal of the
+                   hall): idleTimeoutSeconds, locale, services; "null" removes them`;
 
 export async function hallCommand(args: string[], logger: Logger): Promise<number> {
   const { values, positionals } = parseCommandArgs('hall', args, {
@@ -35,6 +40,7 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
     host: { type: 'string' },
     terminal: { type: 'string' },
     dir: { type: 'string' },
+    json: { type: 'string' },
   });
   if (values.help) {
     console.log(hallHelp);
@@ -44,6 +50,10 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
   const [action, ...rest] = positionals;
   if (action === 'catalogue') {
     if (rest[0] !== 'publish' || rest.length > 1 || !values.dir) throw new UsageError('expected "hall catalogue publish --db FILE --dir DIR"', 'hall');
+  } else if (action === 'config') {
+    if (rest[0] !== 'set' || rest.length > 1 || !values.terminal || values.json === undefined) {
+      throw new UsageError('expected "hall config set --db FILE --terminal ID --json JSON"', 'hall');
+    }
   } else if (rest.length > 0) {
     throw new UsageError(`unexpected "${rest.join(' ')}"`, 'hall');
   }
@@ -58,6 +68,7 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
       console.log(`published ${categories.length} categories (${changes} changes)`);
       return 0;
     }
+    if (action === 'config') return await setConfig(new ChangeLog(db), values.terminal!, values.json!);
     const terminal = terminalIdSchema.safeParse(values.terminal);
     if (!terminal.success) throw new UsageError('--terminal ID is required: 1–32 letters, digits or "-"', 'hall');
     if (action === 'enroll-code') {
@@ -83,5 +94,22 @@ async function serveHall(db: Database, logger: Logger, port: number, host: strin
   const signal = await untilStopSignal();
   await server.close();
   console.log(`stopped (${signal})`);
+  return 0;
+}
+
+async function setConfig(changes: ChangeLog, terminal: string, json: string): Promise<number> {
+  if (terminal !== '*' && !terminalIdSchema.safeParse(terminal).success) throw new UsageError('--terminal: a terminal id, or * for all', 'hall');
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw new UsageError(`--json: not valid JSON: ${json}`, 'hall');
+  }
+  const parsed = value === null ? { success: true as const, data: null } : hallConfigOverridesSchema.safeParse(value);
+  if (!parsed.success) {
+    throw new UsageError(`--json: ${issuesFromZod(parsed.error).map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`, 'hall');
+  }
+  const changed = await changes.set('config', terminal, parsed.data);
+  console.log(changed ? `set for ${terminal}; running terminals apply it within seconds` : `unchanged for ${terminal}`);
   return 0;
 }

@@ -18,7 +18,8 @@ export class CatalogueService {
   constructor(
     private readonly db: Database,
     private readonly catalogueDir: string,
-    private readonly enabledServices: readonly string[],
+    /** The services this terminal offers now (config, or what the hall server set). */
+    private readonly enabledServices: () => Promise<readonly string[]>,
     private readonly events: EventHub,
   ) {
     this.#repository = new CatalogueCategoryRepository(db);
@@ -64,7 +65,7 @@ export class CatalogueService {
 
   /** The categories this terminal offers, in catalogue order. */
   async categories(): Promise<CatalogueCategory[]> {
-    const all = await this.#repository.list();
-    return all.filter((category) => this.enabledServices.includes(category.id));
+    const [all, enabled] = await Promise.all([this.#repository.list(), this.enabledServices()]);
+    return all.filter((category) => enabled.includes(category.id));
   }
 }

@@ -1,16 +1,19 @@
-import type { TerminalInfo } from '../../contract/terminal.js';
+import type { HallConfigOverrides, TerminalInfo } from '../../contract/terminal.js';
 import type { TerminalConfig } from '../../../kiosk-config/terminalConfigSchema.js';
 
-/** The part of the configuration the screens may see: no PIN, no paths, no device addresses. */
-export function terminalInfo(config: TerminalConfig): TerminalInfo {
+/**
+ * The part of the configuration the screens may see (no PIN, no paths, no
+ * device addresses), with what the hall server changed on top.
+ */
+export function terminalInfo(config: TerminalConfig, overrides: HallConfigOverrides = {}): TerminalInfo {
   return {
     terminalId: config.terminalId,
     hallId: config.hallId,
     role: config.role,
     windowNumber: config.windowNumber ?? null,
-    locale: config.locale,
-    idleTimeoutSeconds: config.idleTimeoutSeconds,
+    locale: overrides.locale ?? config.locale,
+    idleTimeoutSeconds: overrides.idleTimeoutSeconds ?? config.idleTimeoutSeconds,
     upstream: config.upstream,
-    enabledServices: config.services,
+    enabledServices: overrides.services ?? config.services,
   };
 }

@@ -63,6 +63,10 @@ describe('onewindow hall and enroll, as a technician uses them', () => {
     expect((await runCli(['hall', 'catalogue', 'publish', '--db', db, '--dir', dir])).stdout).toContain('published 6 categories (6 changes)');
     expect((await runCli(['hall', 'catalogue', 'publish', '--db', db, '--dir', dir])).stdout).toContain('published 6 categories (0 changes)');
     expect((await runCli(['hall', 'catalogue', 'publish', '--db', db])).code).toBe(2);
+    expect((await runCli(['hall', 'config', 'set', '--db', db, '--terminal', '*', '--json', '{"idleTimeoutSeconds":60}'])).stdout).toContain('set for *');
+    const bad = await runCli(['hall', 'config', 'set', '--db', db, '--terminal', 'K-01', '--json', '{"idleTimeoutSeconds":5,"colour":"red"}']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/idleTimeoutSeconds: .*>=15/);
   });
 
   it('runs a terminal that is not enrolled, offline, and says why', async () => {

@@ -83,4 +83,20 @@ describe.each(hallBackends())('pull and live channel with a hall on %s', (backen
     const stored = await terminal.host.dispatch('catalogue.categories', {});
     expect(stored.ok).toBe(true);
   }, 30_000);
+
+  it('takes settings the hall changes while it runs, its own over the hall-wide ones', async () => {
+    const { hall, terminal } = await setUp();
+    const heard: string[] = [];
+    terminal.host.events.subscribe((event) => heard.push(event));
+    const info = async () => ((await terminal.host.dispatch('terminal.info', {})) as { result: { idleTimeoutSeconds: number; locale: string; enabledServices: string[] } }).result;
+    const changes = new ChangeLog(hall.db);
+    await changes.set('config', '*', { idleTimeoutSeconds: 60, locale: 'en' });
+    await changes.set('config', 'K-01', { idleTimeoutSeconds: 45, services: ['transport'] });
+    await changes.set('config', 'K-99', { idleTimeoutSeconds: 999 });
+    await expect.poll(info, { timeout: 10_000 }).toMatchObject({ idleTimeoutSeconds: 45, locale: 'en', enabledServices: ['transport'] });
+    expect(await names(terminal)).toEqual(['交通出行']);
+    expect(heard).toContain('terminal.changed');
+    await changes.set('config', 'K-01', null);
+    await expect.poll(info, { timeout: 10_000 }).toMatchObject({ idleTimeoutSeconds: 60, enabledServices: ['certificates', 'transport'] });
+  });
 });

@@ -1,0 +1,70 @@
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import WebSocket, { WebSocketServer } from 'ws';
+import { syncPaths } from '../../main/contract/syncProtocol.js';
+import { HallClient } from '../../main/sync/hallClient.js';
+import { ChangeLog } from '../../upstream/sync/changeLog.js';
+import { startLoopbackHall } from '../support/hallOnLoopback.js';
+
+const terminals = 200;
+const rounds = 50;
+
+async function connectAll(url: () => { url: string; headers?: Record<string, string> }): Promise<{ sockets: WebSocket[]; received: () => number }> {
+  let received = 0;
+  const sockets = await Promise.all(
+    Array.from({ length: terminals }, () => {
+      const target = url();
+      const socket = new WebSocket(target.url, target.headers ? { headers: target.headers } : {});
+      socket.on('message', () => (received += 1));
+      return new Promise<WebSocket>((resolve, reject) => {
+        socket.once('open', () => resolve(socket));
+        socket.once('error', reject);
+      });
+    }),
+  );
+  return { sockets, received: () => received };
+}
+
+async function until(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((resolve) => setTimeout(resolve, 1));
+}
+
+/**
+ * Change announcements fanned out by the hall's live channel to 200 signed
+ * WebSocket terminals (each round: a catalogue change published to the
+ * database, noticed by the hub's poll, sent to all), against a bare ws server
+ * broadcasting the same messages to 200 sockets.
+ */
+export async function benchLiveFanOut(): Promise<void> {
+  const hall = await startLoopbackHall();
+  const enrolled = await Promise.all(Array.from({ length: terminals }, (_, index) => hall.enroll(`T-${index}`)));
+  let next = 0;
+  const liveUrl = `${hall.url.replace('http', 'ws')}${syncPaths.live}`;
+  const live = await connectAll(() => ({ url: liveUrl, headers: new HallClient(enrolled[next++]!).signedHeaders(syncPaths.live) }));
+  const changes = new ChangeLog(hall.db);
+  let start = performance.now();
+  for (let round = 0; round < rounds; round += 1) {
+    await changes.publish('catalogue', new Map([['x', { round }]]));
+    await until(() => live.received() >= (round + 1) * terminals);
+  }
+  const liveRate = (rounds * terminals) / ((performance.now() - start) / 1000);
+
+  const bare = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+  await new Promise((resolve) => bare.once('listening', resolve));
+  const bareUrl = `ws://127.0.0.1:${(bare.address() as AddressInfo).port}`;
+  const plain = await connectAll(() => ({ url: bareUrl }));
+  start = performance.now();
+  for (let round = 0; round < rounds; round += 1) {
+    const message = JSON.stringify({ type: 'changed', scope: 'catalogue', cursor: round });
+    for (const client of bare.clients) client.send(message);
+    await until(() => plain.received() >= (round + 1) * terminals);
+  }
+  const bareRate = (rounds * terminals) / ((performance.now() - start) / 1000);
+
+  console.log(
+    `live: ${liveRate.toFixed(0)} announcements/s to ${terminals} terminals (publish → poll → send, ${rounds} rounds) vs bare ws broadcast ${bareRate.toFixed(0)}/s = ${(liveRate / bareRate).toFixed(2)}×`,
+  );
+  for (const socket of [...live.sockets, ...plain.sockets]) socket.terminate();
+  await new Promise((resolve) => bare.close(resolve));
+  await hall.close();
+}
