@@ -53,7 +53,7 @@ describe.each(hallBackends())('pull and live channel with a hall on %s', (backen
       ['certificates', category('certificates', '证明打印', 'Print certificates', 1)],
     ]));
     await expect.poll(() => names(terminal), { timeout: 10_000 }).toEqual(['交通与出行', '证明打印']);
-    expect(heard).toEqual([{ categories: 2 }]);
+    await expect.poll(() => heard).toEqual([{ categories: 2 }]);
 
     const reload = await terminal.host.dispatch('catalogue.reload', { setupToken: 'x'.repeat(20) });
     expect(reload).toMatchObject({ ok: false });
@@ -95,7 +95,7 @@ describe.each(hallBackends())('pull and live channel with a hall on %s', (backen
     await changes.set('config', 'K-99', { idleTimeoutSeconds: 999 });
     await expect.poll(info, { timeout: 10_000 }).toMatchObject({ idleTimeoutSeconds: 45, locale: 'en', enabledServices: ['transport'] });
     expect(await names(terminal)).toEqual(['交通出行']);
-    expect(heard).toContain('terminal.changed');
+    await expect.poll(() => heard).toContain('terminal.changed');
     await changes.set('config', 'K-01', null);
     await expect.poll(info, { timeout: 10_000 }).toMatchObject({ idleTimeoutSeconds: 60, enabledServices: ['certificates', 'transport'] });
   });
