@@ -7,6 +7,8 @@ import type { HallClient } from './hallClient.js';
 export interface LiveChannelOptions {
   client: HallClient;
   logger: Logger;
+  /** How often the terminal pings; a socket that has not answered by the next ping is dropped and reconnected. */
+  heartbeatMs?: number;
   /** Connected (again): pull everything, since changes may have been missed. */
   onConnected: () => void;
   onChanged: (scope: SyncScope) => void;
@@ -20,6 +22,7 @@ export interface LiveChannelOptions {
 export class LiveChannel {
   #socket: WebSocket | null = null;
   #timer: NodeJS.Timeout | undefined;
+  #heartbeat: NodeJS.Timeout | undefined;
   #failures = 0;
   #running = false;
 
@@ -33,6 +36,7 @@ export class LiveChannel {
   stop(): void {
     this.#running = false;
     clearTimeout(this.#timer);
+    clearInterval(this.#heartbeat);
     this.#socket?.terminate();
     this.#socket = null;
   }
@@ -43,8 +47,21 @@ export class LiveChannel {
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
     const socket = new WebSocket(url, { headers: this.options.client.signedHeaders(syncPaths.live), handshakeTimeout: 5000 });
     this.#socket = socket;
+    let answered = true;
+    socket.on('pong', () => (answered = true));
     socket.on('open', () => {
       this.#failures = 0;
+      clearInterval(this.#heartbeat);
+      // A hall that vanished without closing the TCP connection (power cut, cable) is noticed here.
+      this.#heartbeat = setInterval(() => {
+        if (!answered) {
+          this.options.logger.warn('the hall server stopped answering on the live channel; reconnecting');
+          socket.terminate();
+          return;
+        }
+        answered = false;
+        socket.ping();
+      }, this.options.heartbeatMs ?? 15_000);
       this.options.onConnected();
     });
     socket.on('message', (data) => {
@@ -61,6 +78,7 @@ export class LiveChannel {
     });
     socket.on('close', () => {
       if (this.#socket !== socket || !this.#running) return;
+      clearInterval(this.#heartbeat);
       this.#timer = setTimeout(() => this.#connect(), reconnectDelayMs(this.#failures++));
     });
   }

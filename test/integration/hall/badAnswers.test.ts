@@ -63,3 +63,19 @@ describe('a store that cannot be written', () => {
     await readOnly.close();
   });
 });
+
+describe('a full disk', () => {
+  it('refuses the new event with a clear error and keeps what was committed', async () => {
+    const db = await openDatabase(path.join(await tempDir(), 'terminal.db'));
+    cleanups.push(() => db.close());
+    await migrate(db, await readMigrations(migrationsDir));
+    await db.transaction((tx) => new OutboxRepository(tx).append('test.counted', { index: 0 }));
+    // The database may not grow past its present size: the next pages it needs are not there, as on a full disk.
+    const { page_count: pages } = (await db.get<{ page_count: number }>('PRAGMA page_count'))!;
+    await db.exec(`PRAGMA max_page_count = ${pages}`);
+    const big = { blob: 'x'.repeat(200_000) };
+    await expect(db.transaction((tx) => new OutboxRepository(tx).append('test.counted', big))).rejects.toThrow(/full/i);
+    expect(await new OutboxRepository(db).backlog()).toBe(1);
+    expect((await new OutboxRepository(db).pending(10))[0]?.payload).toEqual({ index: 0 });
+  });
+});
