@@ -15,6 +15,8 @@ export const rpcErrorCodeSchema = z.enum([
   /** A data file of the terminal (catalogue, template) is wrong; the issues say where. */
   'bad_data',
   'unavailable',
+  /** The hall server said no for a reason the user should see; `reason` names it (errors.reasons.<reason>). */
+  'refused',
   'internal',
 ]);
 export type RpcErrorCode = z.infer<typeof rpcErrorCodeSchema>;
@@ -29,6 +31,7 @@ export const rpcErrorSchema = z.object({
   code: rpcErrorCodeSchema,
   message: z.string(),
   issues: z.array(rpcIssueSchema).optional(),
+  reason: z.string().regex(/^[a-z_]{1,40}$/).optional(),
 });
 export type RpcErrorPayload = z.infer<typeof rpcErrorSchema>;
 
@@ -44,6 +47,7 @@ export class ServiceError extends Error {
     readonly code: RpcErrorCode,
     message: string,
     readonly issues?: RpcIssue[],
+    readonly reason?: string,
   ) {
     super(message);
     this.name = 'ServiceError';
@@ -54,11 +58,13 @@ export class ServiceError extends Error {
 export class RpcError extends Error {
   readonly code: RpcErrorCode;
   readonly issues: RpcIssue[] | undefined;
+  readonly reason: string | undefined;
   constructor(payload: RpcErrorPayload) {
     super(payload.message);
     this.name = 'RpcError';
     this.code = payload.code;
     this.issues = payload.issues;
+    this.reason = payload.reason;
   }
 }
 

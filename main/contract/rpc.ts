@@ -3,6 +3,17 @@ import { catalogueCategorySchema } from './catalogue.js';
 import { setupTokenSchema, setupUnlockInputSchema, setupUnlockOutputSchema } from './setup.js';
 import { deviceRoleSchema, terminalStatusSchema } from './status.js';
 import { terminalInfoSchema } from './terminal.js';
+import { citizenSummarySchema } from './citizen.js';
+import {
+  counterActionSchema,
+  counterStateSchema,
+  evaluationRequestSchema,
+  hallBoardSchema,
+  queueOverviewSchema,
+  ratingSchema,
+  takenTicketSchema,
+  takeTicketInputSchema,
+} from './queue.js';
 
 const noInput = z.object({}).strict();
 
@@ -26,6 +37,25 @@ export const rpcMethods = {
     input: z.object({ setupToken: setupTokenSchema, role: deviceRoleSchema }).strict(),
     output: z.object({ ok: z.boolean(), message: z.string() }),
   },
+  /** Kiosk: the queue services with how many wait and how long. */
+  'queue.overview': { input: noInput, output: queueOverviewSchema },
+  /** Kiosk: takes a ticket (from the hall, or a leased block when it is away) and prints it. */
+  'queue.takeTicket': { input: takeTicketInputSchema, output: takenTicketSchema },
+  /** Display: now calling, the last calls, waiting per service. */
+  'queue.board': { input: noInput, output: hallBoardSchema },
+  /** Counter: this window's ticket, who waits, where tickets may go. */
+  'counter.state': { input: noInput, output: counterStateSchema },
+  'counter.act': { input: z.object({ act: counterActionSchema }).strict(), output: counterStateSchema },
+  /** Waits up to waitSeconds for an ID card and reads it; screens get it masked, the host keeps it for the session. */
+  'citizen.readCard': {
+    input: z.object({ waitSeconds: z.number().int().min(0).max(60) }).strict(),
+    output: z.object({ citizen: citizenSummarySchema.nullable() }),
+  },
+  /** The citizen is done (or walked away): what the session held is dropped. */
+  'citizen.end': { input: noInput, output: z.object({}) },
+  /** Counter's citizen-facing screen: the finished ticket waiting for a rating, if any. */
+  'evaluation.pending': { input: noInput, output: z.object({ request: evaluationRequestSchema.nullable() }) },
+  'evaluation.submit': { input: ratingSchema, output: z.object({}) },
 } as const;
 
 /** Every event the host pushes to the screens. Events say what changed; state comes from calls. */
@@ -36,6 +66,10 @@ export const rpcEvents = {
   /** A code read by a scanner the host drives (HID); keyboard-wedge scans arrive in the renderer itself. */
   'scanner.scanned': z.object({ code: z.string().min(1).max(4096) }),
   'catalogue.changed': z.object({ categories: z.number().int().nonnegative() }),
+  /** The local copy of the hall's queue changed: queue screens re-read. */
+  'queue.changed': z.object({}),
+  /** A ticket was finished at this counter: the evaluation screen asks for a rating. */
+  'evaluation.requested': evaluationRequestSchema,
 } as const;
 
 export type RpcMethodName = keyof typeof rpcMethods;

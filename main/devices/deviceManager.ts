@@ -61,6 +61,12 @@ export class DeviceManager {
     return (this.#slots.get(role)?.device as D | undefined) ?? null;
   }
 
+  /** Asks a device how it is now, rather than at its next poll: after a job failed, so the screens learn why at once. */
+  recheck(role: DeviceRole): void {
+    const slot = this.#slots.get(role);
+    if (slot && slot.connected && !slot.busy) this.#schedule(slot, 0);
+  }
+
   async test(role: DeviceRole): Promise<DeviceTestResult> {
     const slot = this.#slots.get(role);
     if (!slot) return { ok: false, message: `no ${role} is configured on this terminal` };

@@ -21,6 +21,8 @@ import { TerminalSync } from '../sync/terminalSync.js';
 import { createDispatcher, type Dispatch } from '../transport/dispatcher.js';
 import { EventHub } from '../transport/eventHub.js';
 import type { Logger } from './logger.js';
+import { createQueueParts } from './queueParts.js';
+import { queueHandlers } from '../services/queue/queueHandlers.js';
 
 export const migrationsDir = path.join(packageRoot, 'main', 'store', 'migrations');
 
@@ -77,6 +79,10 @@ export async function createHost(options: HostOptions): Promise<Host> {
       onPulled: (scope) => {
         if (scope === 'catalogue') void catalogue.announce();
         if (scope === 'config') events.emit('terminal.changed', {});
+        if (scope === 'queue') {
+          events.emit('queue.changed', {});
+          queue.restock();
+        }
       },
     });
     const devices = new DeviceManager(managed, {
@@ -89,6 +95,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       ...(options.deviceHealthIntervalMs ? { healthIntervalMs: options.deviceHealthIntervalMs } : {}),
     });
     const setup = new SetupAccess({ pin: config.setup?.pin });
+    const queue = createQueueParts({ db, config, devices, sync, events, logger: options.logger });
     const handlers: RpcHandlers = {
       'terminal.info': info,
       'status.get': async () => status.get(),
@@ -102,9 +109,11 @@ export async function createHost(options: HostOptions): Promise<Host> {
         setup.require(setupToken);
         return devices.test(role);
       },
+      ...queueHandlers(queue),
     };
     devices.start();
     await sync.start();
+    queue.start();
     options.logger.info({ terminalId: config.terminalId, role: config.role, databasePath }, 'host started');
     return {
       config,
@@ -113,6 +122,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       databasePath,
       devices,
       close: async () => {
+        await queue.stop();
         await sync.stop();
         await devices.stop();
         await db.close();

@@ -5,6 +5,7 @@ import { TerminalRegistry } from '../../upstream/identity/terminalRegistry.js';
 import { openHallDatabase } from '../../upstream/storage/openHallDatabase.js';
 import { enrollWithHall, type TerminalIdentity } from '../sync/hallClient.js';
 import type { Logger } from './logger.js';
+import { readHallQueue } from '../../kiosk-config/readHallQueue.js';
 
 /**
  * A hall server in this process, for terminals whose upstream is "embedded"
@@ -20,7 +21,7 @@ export class EmbeddedHall {
 
   static async start(dataDir: string, logger: Logger): Promise<EmbeddedHall> {
     const db = await openHallDatabase(path.join(dataDir, 'embedded-hall.db'));
-    const server = await createHallServer({ db, logger });
+    const server = await createHallServer({ db, logger, queue: await readHallQueue() });
     await server.listen({ host: '127.0.0.1', port: 0 });
     const url = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
     return new EmbeddedHall(url, new TerminalRegistry(db), async () => {

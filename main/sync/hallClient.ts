@@ -1,12 +1,15 @@
 import type { z } from 'zod';
 import { enrollResponseSchema, hallErrorSchema, hallPaths, pingResponseSchema } from '../contract/hallProtocol.js';
 import { signRequest, signingHeaders } from '../contract/requestSigning.js';
+import { counterResultSchema, issuedTicketSchema, numberBlockSchema, queuePaths, type CounterAction, type IssueTicketRequest } from '../contract/queue.js';
 import { pullResponseSchema, pushResponseSchema, syncPaths, type OutboxEvent, type SyncScope } from '../contract/syncProtocol.js';
 
 export class HallRequestError extends Error {
   constructor(
     message: string,
     readonly status: number | null,
+    /** The hall's reason code (e.g. numbers_exhausted), when it refused. */
+    readonly code: string | null = null,
   ) {
     super(message);
     this.name = 'HallRequestError';
@@ -62,6 +65,18 @@ export class HallClient {
     return this.#signed('POST', syncPaths.push, { events }, pushResponseSchema);
   }
 
+  issueTicket(request: IssueTicketRequest) {
+    return this.#signed('POST', queuePaths.tickets, request, issuedTicketSchema);
+  }
+
+  leaseBlock(service: string, size: number) {
+    return this.#signed('POST', queuePaths.blocks, { service, size }, numberBlockSchema);
+  }
+
+  counter(window: number, act: CounterAction) {
+    return this.#signed('POST', queuePaths.counter, { window, act }, counterResultSchema);
+  }
+
   #signed<S extends z.ZodType>(method: 'GET' | 'POST', path: string, payload: unknown, schema: S): Promise<z.output<S>> {
     const body = payload === undefined ? '' : JSON.stringify(payload);
     const timestamp = Date.now();
@@ -91,7 +106,11 @@ async function call<S extends z.ZodType>(url: URL, init: RequestInit, schema: S)
   }
   if (!response.ok) {
     const failure = hallErrorSchema.safeParse(json);
-    throw new HallRequestError(failure.success ? failure.data.error.message : `the hall server answered ${response.status}`, response.status);
+    throw new HallRequestError(
+      failure.success ? failure.data.error.message : `the hall server answered ${response.status}`,
+      response.status,
+      failure.success ? failure.data.error.code : null,
+    );
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw new HallRequestError('the hall server answered with data of the wrong shape', response.status);

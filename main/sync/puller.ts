@@ -4,6 +4,7 @@ import type { PullResponse, SyncScope } from '../contract/syncProtocol.js';
 import { hallConfigOverridesSchema } from '../contract/terminal.js';
 import { CatalogueCategoryRepository } from '../store/catalogueCategoryRepository.js';
 import { HallSettingRepository } from '../store/hallSettingRepository.js';
+import { parseQueueItem, QueueCacheRepository } from '../store/queueCacheRepository.js';
 import { SyncCursorRepository } from '../store/syncCursorRepository.js';
 import type { HallClient } from './hallClient.js';
 
@@ -29,6 +30,15 @@ const appliers: Record<SyncScope, Applier> = {
     for (const item of items) {
       if (item.key !== '*' && item.key !== terminalId) continue;
       await settings.put(item.key, item.value === null ? null : hallConfigOverridesSchema.parse(item.value));
+    }
+  },
+  queue: async (tx, items, first) => {
+    const cache = new QueueCacheRepository(tx);
+    if (first) await cache.clear();
+    for (const item of items) {
+      const parsed = item.value === null ? null : parseQueueItem(item.key, item.value);
+      if (item.value === null) await cache.remove(item.key);
+      else if (parsed) await cache.put(item.key, parsed.day, parsed.value);
     }
   },
 };

@@ -30,11 +30,13 @@ export class TerminalSync {
   readonly #pusher: OutboxPusher | null;
   readonly #link: HallLink | null;
   readonly #live: LiveChannel | null;
+  readonly #client: HallClient | null;
   #pulling: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: TerminalSyncOptions) {
     this.#outbox = new OutboxRepository(options.db);
     const client = options.identity ? new HallClient(options.identity) : null;
+    this.#client = client;
     this.#pusher = client
       ? new OutboxPusher({ db: options.db, client, logger: options.logger, onPushed: ({ backlog, at }) => options.status.reportBacklog(backlog, at) })
       : null;
@@ -51,6 +53,11 @@ export class TerminalSync {
       : null;
   }
 
+  /** The signed client of this terminal's hall server; null when not enrolled. */
+  get client(): HallClient | null {
+    return this.#client;
+  }
+
   async start(): Promise<void> {
     this.options.status.reportBacklog(await this.#outbox.backlog(), null);
     this.#link?.start();
@@ -61,8 +68,18 @@ export class TerminalSync {
   /** Writes an event the hall must learn, in its own transaction, and pushes soon. */
   async record(type: string, payload: Record<string, unknown>): Promise<void> {
     await this.options.db.transaction((tx) => new OutboxRepository(tx).append(type, payload));
+    await this.recorded();
+  }
+
+  /** After a caller appended outbox events in its own transaction (with the change they record): count them and push soon. */
+  async recorded(): Promise<void> {
     this.options.status.reportBacklog(await this.#outbox.backlog(), null);
     this.#pusher?.nudge();
+  }
+
+  /** Pulls a scope now (after this terminal changed it at the hall), as the live channel would. */
+  pullNow(scope: SyncScope): void {
+    if (this.#client) this.#pull(this.#client, scope);
   }
 
   async stop(): Promise<void> {

@@ -37,6 +37,7 @@ const statusByCode: Record<RpcErrorCode, number> = {
   not_found: 404,
   bad_data: 500,
   unavailable: 503,
+  refused: 409,
   internal: 500,
 };
 

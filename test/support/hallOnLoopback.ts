@@ -9,6 +9,8 @@ import { TerminalRegistry } from '../../upstream/identity/terminalRegistry.js';
 import { openHallDatabase } from '../../upstream/storage/openHallDatabase.js';
 import type { Database } from '../../lib/sqlite/database.js';
 import { recordingLogger } from './silentLogger.js';
+import { readHallQueue } from '../../kiosk-config/readHallQueue.js';
+import type { HallQueue } from '../../main/contract/hallQueue.js';
 
 export interface LoopbackHall {
   url: string;
@@ -57,7 +59,7 @@ async function freshHallStore(backend: HallBackend, dir: string): Promise<{ loca
 }
 
 /** A real hall server (SQLite file or PostgreSQL database, fastify on 127.0.0.1) for integration tests. */
-export async function startLoopbackHall(backend: HallBackend = 'sqlite'): Promise<LoopbackHall> {
+export async function startLoopbackHall(backend: HallBackend = 'sqlite', queue?: HallQueue): Promise<LoopbackHall> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-hall-'));
   const store = await freshHallStore(backend, dir);
   const db = await openHallDatabase(store.location);
@@ -65,7 +67,7 @@ export async function startLoopbackHall(backend: HallBackend = 'sqlite'): Promis
   let port = 0;
   let server: Awaited<ReturnType<typeof createHallServer>> | null = null;
   const start = async () => {
-    server = await createHallServer({ db, logger: recordingLogger().logger, livePollMs: 50 });
+    server = await createHallServer({ db, logger: recordingLogger().logger, livePollMs: 50, queue: queue ?? (await readHallQueue()), dashboardKey: 'test-dashboard-key' });
     await server.listen({ host: '127.0.0.1', port });
     port = (server.server.address() as AddressInfo).port;
   };

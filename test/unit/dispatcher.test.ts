@@ -15,8 +15,21 @@ const info = {
   enabledServices: [],
 };
 
+const notCalledHere = async (): Promise<never> => {
+  throw new Error('not called in these tests');
+};
+
 function handlers(overrides: Partial<RpcHandlers> = {}): RpcHandlers {
   return {
+    'queue.overview': notCalledHere,
+    'queue.takeTicket': notCalledHere,
+    'queue.board': notCalledHere,
+    'counter.state': notCalledHere,
+    'counter.act': notCalledHere,
+    'citizen.readCard': notCalledHere,
+    'citizen.end': notCalledHere,
+    'evaluation.pending': notCalledHere,
+    'evaluation.submit': notCalledHere,
     'terminal.info': async () => info,
     'status.get': async () => ({ hall: { state: 'offline', lastContactAt: null, backlog: 0, lastPushAt: null }, devices: [] }),
     'catalogue.categories': async () => [],

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../kiosk-config/paths.js';
 import { rpcErrorCodeSchema } from '../../main/contract/errors.js';
+import { pauseReasonSchema, queueRefusalCodeSchema, ratingSchema } from '../../main/contract/queue.js';
 import { deviceDetailSchema, deviceRoleSchema, deviceStateSchema } from '../../main/contract/status.js';
 
 function keysOf(tree: object, prefix = ''): string[] {
@@ -53,6 +54,9 @@ describe('i18n resources', () => {
       ...deviceRoleSchema.options.map((role) => `status.device.${role}`),
       ...deviceStateSchema.options.map((state) => `status.state.${state}`),
       ...deviceDetailSchema.options.map((detail) => `status.detail.${detail}`),
+      ...queueRefusalCodeSchema.options.map((reason) => `errors.reasons.${reason}`),
+      ...pauseReasonSchema.options.map((reason) => `counter.pauseReason.${reason}`),
+      ...ratingSchema.shape.reasons.element.options.map((reason) => `evaluation.reason.${reason}`),
     ];
     expect(needed.filter((key) => !zhKeys.includes(key))).toEqual([]);
   });

@@ -7,8 +7,17 @@ import { pullQuerySchema, pushRequestSchema, syncPaths } from '../../main/contra
 import fastifyWebsocket from '@fastify/websocket';
 import { ChangeLog } from '../sync/changeLog.js';
 import { LiveHub } from '../sync/liveHub.js';
-import type { Database } from '../../lib/sqlite/database.js';
-import { EventIntake } from '../sync/eventIntake.js';
+import type { Database, Queryable } from '../../lib/sqlite/database.js';
+import type { z } from 'zod';
+import { EventIntake, EventRefusal, type EventEffect } from '../sync/eventIntake.js';
+import type { HallQueue } from '../../main/contract/hallQueue.js';
+import { offlineTicketEventSchema, ratingSchema } from '../../main/contract/queue.js';
+import { CounterDesk } from '../queue/counterDesk.js';
+import { QueueContext } from '../queue/queueContext.js';
+import { QueueRefusal } from '../queue/queueRefusal.js';
+import { registerQueueRoutes } from '../queue/queueRoutes.js';
+import { TicketIssuer } from '../queue/ticketIssuer.js';
+import { refuse, refuseInput } from './refuse.js';
 import { hallOpenApi } from './openApi.js';
 import { EnrollmentError, TerminalRegistry } from '../identity/terminalRegistry.js';
 import { ReplayGuard } from '../identity/replayGuard.js';
@@ -26,10 +35,24 @@ export interface HallServerOptions {
   livePollMs?: number;
   logger: Logger;
   now?: () => number;
+  /** The hall's queue: services, number ranges, windows, day rules (kiosk-config/queue). */
+  queue: HallQueue;
+  /** Opens the supervisor's dashboard at /dashboard?key=…; null keeps it closed. */
+  dashboardKey?: string | null;
 }
 
-function refuse(reply: FastifyReply, status: number, code: string, message: string) {
-  return reply.code(status).send({ error: { code, message } });
+/** An outbox event's effect at the hall, its payload checked against `schema` first. */
+function effectOf<S extends z.ZodType>(schema: S, apply: (tx: Queryable, terminalId: string, payload: z.output<S>) => Promise<void>): EventEffect {
+  return async (tx, terminalId, payload) => {
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) throw new EventRefusal(issuesFromZod(parsed.error).map((issue) => `payload.${issue.path}: ${issue.message}`).join('; '));
+    try {
+      await apply(tx, terminalId, parsed.data);
+    } catch (error) {
+      if (error instanceof QueueRefusal) throw new EventRefusal(error.message);
+      throw error;
+    }
+  };
 }
 
 /**
@@ -40,8 +63,16 @@ function refuse(reply: FastifyReply, status: number, code: string, message: stri
 export async function createHallServer(options: HallServerOptions) {
   const now = options.now ?? Date.now;
   const registry = new TerminalRegistry(options.db);
-  const intake = new EventIntake(options.db);
   const changes = new ChangeLog(options.db);
+  let live: LiveHub | null = null;
+  const queue = new QueueContext(options.db, options.queue, changes, () => new Date(now()), () => live?.poke());
+  const issuer = new TicketIssuer(queue);
+  const desk = new CounterDesk(queue);
+  const intake = new EventIntake(options.db, () => new Date(now()), {
+    'queue.ticket-issued': effectOf(offlineTicketEventSchema, (tx, terminalId, event) => issuer.acceptOffline(tx, terminalId, event)),
+    'queue.ticket-rated': effectOf(ratingSchema, (tx, _terminalId, rating) => issuer.rate(tx, rating)),
+  });
+  await queue.publishSetup();
   const replays = new ReplayGuard();
   const app = Fastify({
     loggerInstance: options.logger,
@@ -50,9 +81,9 @@ export async function createHallServer(options: HallServerOptions) {
     forceCloseConnections: true,
   });
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
-  const live = new LiveHub(changes, options.logger, options.livePollMs);
+  live = new LiveHub(changes, options.logger, options.livePollMs);
   await live.start();
-  app.addHook('onClose', async () => live.stop());
+  app.addHook('onClose', async () => live?.stop());
   app.decorateRequest('rawBody', '');
   app.decorateRequest('terminalId', null);
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
@@ -88,7 +119,7 @@ export async function createHallServer(options: HallServerOptions) {
 
   app.post(hallPaths.enroll, async (request, reply) => {
     const parsed = enrollRequestSchema.safeParse(request.body);
-    if (!parsed.success) return refuse(reply, 400, 'bad_request', issuesFromZod(parsed.error).map((issue) => `${issue.path}: ${issue.message}`).join('; '));
+    if (!parsed.success) return refuseInput(reply, parsed.error);
     try {
       return await registry.enroll(parsed.data.code);
     } catch (error) {
@@ -104,21 +135,22 @@ export async function createHallServer(options: HallServerOptions) {
 
   app.get(syncPaths.changes, async (request, reply) => {
     const query = pullQuerySchema.safeParse(request.query);
-    if (!query.success) return refuse(reply, 400, 'bad_request', issuesFromZod(query.error).map((issue) => `${issue.path}: ${issue.message}`).join('; '));
+    if (!query.success) return refuseInput(reply, query.error);
     return changes.changesSince(query.data.scope, query.data.after, query.data.limit);
   });
 
   app.get(syncPaths.live, { websocket: true }, (socket) => {
-    live.add(socket);
+    live!.add(socket);
     // Terminals only listen here; what they send is ignored.
     socket.on('message', () => undefined);
   });
 
   app.post(syncPaths.push, async (request, reply) => {
     const parsed = pushRequestSchema.safeParse(request.body);
-    if (!parsed.success) return refuse(reply, 400, 'bad_request', issuesFromZod(parsed.error).map((issue) => `${issue.path}: ${issue.message}`).join('; '));
+    if (!parsed.success) return refuseInput(reply, parsed.error);
     return intake.accept(request.terminalId!, parsed.data.events);
   });
 
+  registerQueueRoutes(app, { queue, issuer, desk, dashboardKey: options.dashboardKey ?? null });
   return app;
 }

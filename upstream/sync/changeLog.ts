@@ -40,6 +40,11 @@ export class ChangeLog {
     });
   }
 
+  /** Records an item's new value inside the caller's transaction, so the change and what it describes commit together. */
+  recordIn(tx: Queryable, scope: SyncScope, key: string, value: unknown): Promise<void> {
+    return this.#record(tx, scope, key, value === null ? null : JSON.stringify(value));
+  }
+
   async #record(tx: Queryable, scope: SyncScope, key: string, value: string | null): Promise<void> {
     await tx.run("UPDATE hall_counter SET value = value + 1 WHERE name = 'change_seq'");
     const { value: seq } = (await tx.get<{ value: number }>("SELECT value FROM hall_counter WHERE name = 'change_seq'"))!;

@@ -1,6 +1,14 @@
-import type { Database } from '../../lib/sqlite/database.js';
+import type { Database, Queryable } from '../../lib/sqlite/database.js';
 import { formatIssuePath } from '../../main/contract/errors.js';
 import { outboxEventSchema, type OutboxEvent, type PushResponse } from '../../main/contract/syncProtocol.js';
+
+/**
+ * What an event does at the hall beyond being recorded, run in the push's
+ * transaction. Throwing EventRefusal rejects the event with that reason.
+ */
+export type EventEffect = (tx: Queryable, terminalId: string, payload: Record<string, unknown>) => Promise<void>;
+
+export class EventRefusal extends Error {}
 
 type Candidate = { seq: number; id: string } & ({ event: OutboxEvent } | { reason: string });
 
@@ -14,6 +22,7 @@ export class EventIntake {
   constructor(
     private readonly db: Database,
     private readonly now: () => Date = () => new Date(),
+    private readonly effects: Readonly<Record<string, EventEffect>> = {},
   ) {}
 
   accept(terminalId: string, raw: readonly unknown[]): Promise<PushResponse> {
@@ -53,6 +62,21 @@ export class EventIntake {
           response.rejected.push({ id: candidate.id, reason: candidate.reason });
         } else {
           const { event } = candidate;
+          const effect = this.effects[event.type];
+          if (effect) {
+            const refusal = await tx.transaction((inner) => effect(inner, terminalId, event.payload)).then(
+              () => null,
+              (error: unknown) => {
+                if (error instanceof EventRefusal) return error.message;
+                throw error;
+              },
+            );
+            if (refusal !== null) {
+              response.rejected.push({ id: candidate.id, reason: refusal });
+              cursor = candidate.seq;
+              continue;
+            }
+          }
           await tx.run(
             'INSERT INTO terminal_event (id, terminal_id, seq, type, occurred_at, payload, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
             [event.id, terminalId, event.seq, event.type, event.occurredAt, JSON.stringify(event.payload), this.now().toISOString()],

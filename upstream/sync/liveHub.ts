@@ -13,6 +13,9 @@ export class LiveHub {
   #cursor = -1;
   #poll: NodeJS.Timeout | undefined;
   #heartbeat: NodeJS.Timeout | undefined;
+  #poked = false;
+  /** Announcements one after another, so two never read the same cursor and send a scope twice out of order. */
+  #announcing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly changes: ChangeLog,
@@ -47,12 +50,27 @@ export class LiveHub {
     return this.#sockets.size;
   }
 
+  /** Something was just written: announce now rather than at the next poll (the poll still catches other writers). */
+  poke(): void {
+    if (this.#poked) return;
+    this.#poked = true;
+    queueMicrotask(() => {
+      this.#poked = false;
+      void this.#announce();
+    });
+  }
+
   stop(): void {
     clearInterval(this.#poll);
     clearInterval(this.#heartbeat);
   }
 
-  async #announce(): Promise<void> {
+  #announce(): Promise<void> {
+    this.#announcing = this.#announcing.then(() => this.#announceOnce());
+    return this.#announcing;
+  }
+
+  async #announceOnce(): Promise<void> {
     try {
       const { cursor, scopes } = await this.changes.changedScopesSince(this.#cursor);
       if (scopes.length === 0) return;

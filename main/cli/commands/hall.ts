@@ -13,8 +13,11 @@ import type { Logger } from '../../host/logger.js';
 import { parseCommandArgs, parsePort } from '../parseCommandArgs.js';
 import { untilStopSignal } from '../runTerminal.js';
 import { UsageError } from '../usageError.js';
+import { randomBytes } from 'node:crypto';
+import type { HallQueue } from '../../contract/hallQueue.js';
+import { readHallQueue } from '../../../kiosk-config/readHallQueue.js';
 
-export const hallHelp = `Usage: onewindow hall --db FILE [--port N] [--host ADDR]
+export const hallHelp = `Usage: onewindow hall --db FILE [--port N] [--host ADDR] [--queue FILE] [--dashboard-key KEY]
        onewindow hall enroll-code --db FILE --terminal ID
        onewindow hall revoke --db FILE --terminal ID
        onewindow hall catalogue publish --db FILE --dir DIR
@@ -25,6 +28,10 @@ Runs the hall server, or manages the terminals it knows.
   --db FILE        the hall's SQLite database (created if missing)
   --port N         port to listen on (default 7400)
   --host ADDR      address to listen on (default 127.0.0.1; 0.0.0.0 for the hall network)
+  --queue FILE     the hall's queue: services, number ranges, windows, reset hour
+                   (default: the demo hall's, kiosk-config/queue/demo-hall-queue.json)
+  --dashboard-key KEY  the key of the supervisor's dashboard (/dashboard?key=KEY);
+                   a random one is made and printed when not given
   enroll-code      prints a one-time code (valid 24 h) for a terminal to enroll with:
                    onewindow enroll --hall URL --code CODE --config FILE
   revoke           shuts a terminal out: its requests get 401 until it enrolls again
@@ -41,6 +48,8 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
     terminal: { type: 'string' },
     dir: { type: 'string' },
     json: { type: 'string' },
+    queue: { type: 'string' },
+    'dashboard-key': { type: 'string' },
   });
   if (values.help) {
     console.log(hallHelp);
@@ -60,7 +69,11 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
   const db = await openHallDatabase(path.resolve(values.db));
   try {
     const registry = new TerminalRegistry(db);
-    if (action === undefined) return await serveHall(db, logger, parsePort('hall', values.port, 7400), values.host ?? '127.0.0.1');
+    if (action === undefined) {
+      const queue = await readHallQueue(values.queue ? path.resolve(values.queue) : undefined);
+      const dashboardKey = values['dashboard-key'] ?? randomBytes(12).toString('base64url');
+      return await serveHall(db, logger, { port: parsePort('hall', values.port, 7400), host: values.host ?? '127.0.0.1', queue, dashboardKey });
+    }
     if (action === 'catalogue') {
       const categories = await readCatalogueCategories(path.resolve(values.dir!));
       const items = new Map(categories.map((category, position) => [category.id, { ...category, position }]));
@@ -86,11 +99,19 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
   }
 }
 
-async function serveHall(db: Database, logger: Logger, port: number, host: string): Promise<number> {
-  const server = await createHallServer({ db, logger });
+interface ServeOptions {
+  port: number;
+  host: string;
+  queue: HallQueue;
+  dashboardKey: string;
+}
+
+async function serveHall(db: Database, logger: Logger, { port, host, queue, dashboardKey }: ServeOptions): Promise<number> {
+  const server = await createHallServer({ db, logger, queue, dashboardKey });
   await server.listen({ host, port });
   const address = server.server.address() as AddressInfo;
   console.log(`OneWindow hall server at http://${host}:${address.port}/`);
+  console.log(`dashboard: http://${host}:${address.port}/dashboard?key=${dashboardKey}`);
   const signal = await untilStopSignal();
   await server.close();
   console.log(`stopped (${signal})`);

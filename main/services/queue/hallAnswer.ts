@@ -1,0 +1,16 @@
+import { ServiceError } from '../../contract/errors.js';
+import { HallRequestError } from '../../sync/hallClient.js';
+
+/** The hall could not be asked (down, unreachable, failing): the kiosk may fall back to its number blocks. */
+export function hallUnreachable(error: unknown): boolean {
+  return error instanceof HallRequestError && (error.status === null || error.status >= 500);
+}
+
+/** A failed hall request as the screens see it: the hall's refusal with its reason, or "unavailable". */
+export function fromHall(error: unknown): Error {
+  if (!(error instanceof HallRequestError)) return error as Error;
+  if (error.status !== null && error.status < 500 && error.status !== 401 && error.code) {
+    return new ServiceError('refused', error.message, undefined, error.code);
+  }
+  return new ServiceError('unavailable', error.message);
+}

@@ -1,0 +1,149 @@
+import { ulid } from 'ulid';
+import type { Database } from '../../../lib/sqlite/database.js';
+import { ticketJob } from '../../../drivers/receipt-printer/ticketLayout.js';
+import { businessDay } from '../../contract/businessDay.js';
+import { ServiceError } from '../../contract/errors.js';
+import { ticketLabel } from '../../contract/queueOrder.js';
+import type { IssuedTicket, QueueTicket, TakenTicket } from '../../contract/queue.js';
+import { queuePaths } from '../../contract/queue.js';
+import type { ReceiptPrinterDevice } from '../../devices/receiptPrinterDevice.js';
+import type { Logger } from '../../host/logger.js';
+import { NumberBlockRepository } from '../../store/numberBlockRepository.js';
+import { OutboxRepository } from '../../store/outboxRepository.js';
+import { QueueCacheRepository } from '../../store/queueCacheRepository.js';
+import type { HallClient } from '../../sync/hallClient.js';
+import type { CitizenSession } from '../citizen/citizenSession.js';
+import { fromHall, hallUnreachable } from './hallAnswer.js';
+import { loadQueueSnapshot } from './queueSnapshot.js';
+import { waitFor } from './queueViews.js';
+
+export interface KioskTicketsOptions {
+  db: Database;
+  client: HallClient | null;
+  citizen: CitizenSession;
+  /** The receipt printer, or null when none is fitted. */
+  printer: () => ReceiptPrinterDevice | null;
+  /** After a print failed: have the device manager look at the printer now, so its status shows why. */
+  onPrintFailed: () => void;
+  /** After a ticket went into the outbox. */
+  onRecorded: () => Promise<void>;
+  /** The local queue copy changed (a ticket issued here). */
+  onChanged: () => void;
+  logger: Logger;
+  /** Numbers per block, and the stock below which another block is leased. */
+  blockSize?: number;
+  lowWater?: number;
+}
+
+/**
+ * Queue tickets at the kiosk. Online, the hall issues the number; when the
+ * hall cannot be reached, the ticket comes from a number block leased in
+ * advance and goes to the hall in the outbox, so the citizen never leaves
+ * without a valid ticket. Printing comes after the ticket is committed: a
+ * failed print leaves the ticket valid, shown on screen with its QR code.
+ */
+export class KioskTickets {
+  constructor(private readonly options: KioskTicketsOptions) {}
+
+  async take(service: string, disability: boolean): Promise<TakenTicket> {
+    const { client } = this.options;
+    if (!client) throw new ServiceError('unavailable', 'this kiosk is not enrolled with a hall server, so it cannot issue tickets');
+    const snapshot = await loadQueueSnapshot(this.options.db);
+    const definition = snapshot.services.find((candidate) => candidate.code === service);
+    if (!definition) throw new ServiceError('not_found', `the hall has no queue service "${service}"`);
+    const priority = disability ? 'disability' : this.options.citizen.summary()?.senior ? 'senior' : null;
+    const request = { id: ulid(), service, priority, appointmentAt: null } as const;
+
+    let issued: IssuedTicket;
+    try {
+      issued = await client.issueTicket(request);
+      await new QueueCacheRepository(this.options.db).putTicket(issued.ticket);
+    } catch (error) {
+      if (!hallUnreachable(error)) throw fromHall(error);
+      this.options.logger.warn({ err: error }, 'the hall server cannot be reached: issuing from a leased number block');
+      issued = await this.#issueOffline(request);
+    }
+    this.options.onChanged();
+    const printProblem = await this.#print(issued, definition.name, snapshot.rules?.hallName ?? null, client.hallUrl);
+    return { ...issued, serviceName: definition.name, followUrl: followUrl(client.hallUrl, issued.ticket.id), printed: printProblem === null, printProblem };
+  }
+
+  /** Keeps a stock of leased numbers per service for today; run while the hall answers. Returns how many blocks it leased. */
+  async topUpBlocks(): Promise<number> {
+    const { client, db } = this.options;
+    const snapshot = await loadQueueSnapshot(db);
+    if (!client || !snapshot.rules) return 0;
+    const blocks = new NumberBlockRepository(db);
+    const day = businessDay(new Date(), snapshot.rules.resetHour, snapshot.rules.timeZone);
+    await blocks.forgetBefore(day);
+    let leased = 0;
+    for (const service of snapshot.services) {
+      if ((await blocks.remaining(day, service.code)) >= (this.options.lowWater ?? 5)) continue;
+      const block = await client.leaseBlock(service.code, this.options.blockSize ?? 20);
+      if (block.businessDay === day) await blocks.add(block);
+      leased++;
+    }
+    return leased;
+  }
+
+  async #issueOffline(request: { id: string; service: string; priority: QueueTicket['priority'] & ('senior' | 'disability' | null); appointmentAt: null }): Promise<IssuedTicket> {
+    const now = new Date();
+    const issued = await this.options.db.transaction(async (tx) => {
+      const snapshot = await loadQueueSnapshot(tx, now);
+      if (!snapshot.rules) throw new ServiceError('unavailable', 'the hall server cannot be reached and this kiosk has not yet received its queue rules');
+      const day = businessDay(now, snapshot.rules.resetHour, snapshot.rules.timeZone);
+      const number = await new NumberBlockRepository(tx).take(day, request.service);
+      if (number === null) throw new ServiceError('unavailable', `the hall server cannot be reached and no offline numbers of service ${request.service} are left`);
+      const ticket: QueueTicket = {
+        ...request,
+        businessDay: day,
+        label: ticketLabel(request.service, number),
+        status: 'waiting',
+        issuedAt: now.toISOString(),
+        offline: true,
+        targetWindow: null,
+        window: null,
+        calledAt: null,
+        recalls: 0,
+        finishedAt: null,
+      };
+      await new QueueCacheRepository(tx).putTicket(ticket);
+      await new OutboxRepository(tx).append('queue.ticket-issued', { ...request, businessDay: day, number, issuedAt: ticket.issuedAt }, now);
+      return { ticket, ...waitFor({ ...snapshot, tickets: [...snapshot.tickets, ticket] }, ticket) };
+    });
+    await this.options.onRecorded();
+    return issued;
+  }
+
+  /** Prints the ticket; returns why it did not print, or null. */
+  async #print(issued: IssuedTicket, service: TakenTicket['serviceName'], hallName: TakenTicket['serviceName'] | null, hallUrl: string): Promise<TakenTicket['printProblem']> {
+    const printer = this.options.printer();
+    if (!printer) return 'no_printer';
+    const job = ticketJob(
+      {
+        hallName: hallName?.['zh-CN'] ?? '',
+        number: issued.ticket.label,
+        service,
+        peopleAhead: issued.peopleAhead,
+        estimatedWaitMinutes: issued.estimatedWaitMinutes,
+        issuedAt: new Date(issued.ticket.issuedAt),
+        followUrl: followUrl(hallUrl, issued.ticket.id),
+      },
+      printer.model,
+    );
+    try {
+      const outcome = await printer.print(job);
+      if (outcome.ok) return null;
+      this.options.onPrintFailed();
+      return outcome.failure;
+    } catch (error) {
+      this.options.logger.warn({ err: error }, 'printing a ticket failed; the ticket stays valid');
+      this.options.onPrintFailed();
+      return 'not_connected';
+    }
+  }
+}
+
+function followUrl(hallUrl: string, ticketId: string): string {
+  return new URL(`${queuePaths.follow}${ticketId}`, hallUrl).toString();
+}

@@ -1,0 +1,166 @@
+import { ulid } from 'ulid';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readHallQueue } from '../../../kiosk-config/readHallQueue.js';
+import type { HallQueue } from '../../../main/contract/hallQueue.js';
+import { queueStatisticsSchema } from '../../../main/contract/queue.js';
+import { HallClient, HallRequestError } from '../../../main/sync/hallClient.js';
+import { hallBackends, startLoopbackHall, type LoopbackHall } from '../../support/hallOnLoopback.js';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** The demo hall's queue with `windows` counters serving every service. */
+async function hallWithWindows(windows: number): Promise<HallQueue> {
+  const queue = await readHallQueue();
+  return { ...queue, windows: Array.from({ length: windows }, (_, index) => ({ window: index + 1, services: ['A', 'B', 'C', 'D'] })) };
+}
+
+const issue = (client: HallClient, service = 'A', priority: 'senior' | 'disability' | null = null, appointmentAt: string | null = null) =>
+  client.issueTicket({ id: ulid(), service, priority, appointmentAt });
+
+async function refusal(promise: Promise<unknown>): Promise<string | null> {
+  try {
+    await promise;
+    return null;
+  } catch (error) {
+    if (error instanceof HallRequestError) return error.code;
+    throw error;
+  }
+}
+
+describe.each(hallBackends())('the hall queue on %s', (backend) => {
+  async function setUp(queue?: HallQueue): Promise<{ hall: LoopbackHall; kiosks: HallClient[]; counter: HallClient }> {
+    const hall = await startLoopbackHall(backend, queue);
+    cleanups.push(() => hall.close());
+    const kiosks = await Promise.all(['K-01', 'K-02', 'K-03', 'K-04'].map(async (id) => new HallClient(await hall.enroll(id))));
+    return { hall, kiosks, counter: new HallClient(await hall.enroll('C-01')) };
+  }
+
+  it('never issues a number twice when kiosks take tickets at once', async () => {
+    const { kiosks } = await setUp();
+    const issued = await Promise.all(Array.from({ length: 60 }, (_, index) => issue(kiosks[index % kiosks.length]!)));
+    const labels = issued.map((ticket) => ticket.ticket.label).sort();
+    expect(labels).toEqual(Array.from({ length: 60 }, (_, index) => `A${String(index + 1).padStart(3, '0')}`));
+  });
+
+  it('a retried request gets the same ticket, not a second one', async () => {
+    const { kiosks } = await setUp();
+    const request = { id: ulid(), service: 'B', priority: null, appointmentAt: null };
+    const first = await kiosks[0]!.issueTicket(request);
+    const again = await kiosks[0]!.issueTicket(request);
+    expect(again.ticket).toEqual(first.ticket);
+    expect((await issue(kiosks[0]!, 'B')).ticket.label).toBe('B002');
+  });
+
+  it('20 counters calling at once each get a different ticket, and every ticket is called once', async () => {
+    const { kiosks, counter } = await setUp(await hallWithWindows(20));
+    const tickets = await Promise.all(Array.from({ length: 30 }, (_, index) => issue(kiosks[index % kiosks.length]!, 'ABCD'[index % 4]!)));
+    const round = () => Promise.all(Array.from({ length: 20 }, (_, index) => counter.counter(index + 1, { action: 'call-next' })));
+    const first = await round();
+    const second = await round();
+    const calledFirst = first.map((result) => result.current!.id);
+    expect(new Set(calledFirst).size).toBe(20);
+    const calledSecond = second.flatMap((result) => (result.current ? [result.current.id] : []));
+    expect(calledSecond).toHaveLength(10);
+    expect(new Set([...calledFirst, ...calledSecond])).toEqual(new Set(tickets.map((ticket) => ticket.ticket.id)));
+    // The second round's call finished each window's first ticket.
+    expect(second.every((result) => result.left?.status === 'finished')).toBe(true);
+  });
+
+  it('calls appointments at their time first, then priority, then by arrival; peopleAhead counts the same way', async () => {
+    const { kiosks, counter } = await setUp();
+    const plain = await issue(kiosks[0]!);
+    const senior = await issue(kiosks[1]!, 'A', 'senior');
+    const dueAppointment = await issue(kiosks[2]!, 'A', null, new Date(Date.now() - 60_000).toISOString());
+    const laterAppointment = await issue(kiosks[2]!, 'A', null, new Date(Date.now() + 3_600_000).toISOString());
+    expect(senior.peopleAhead).toBe(0);
+    expect(dueAppointment.peopleAhead).toBe(0);
+    const order: string[] = [];
+    for (let index = 0; index < 4; index += 1) order.push((await counter.counter(3, { action: 'call-next' })).current!.id);
+    expect(order).toEqual([dueAppointment.ticket.id, senior.ticket.id, laterAppointment.ticket.id, plain.ticket.id]);
+  });
+
+  it('serves only the services of a window, and refuses what a clerk may not do yet', async () => {
+    const { kiosks, counter } = await setUp();
+    await issue(kiosks[0]!, 'D');
+    expect((await counter.counter(4, { action: 'call-next' })).current).toBeNull();
+    const called = await counter.counter(5, { action: 'call-next' });
+    expect(called.current?.label).toBe('D001');
+    expect(await refusal(counter.counter(5, { action: 'skip' }))).toBe('recall_first');
+    expect(await refusal(counter.counter(5, { action: 'pause', reason: 'meal' }))).toBe('finish_first');
+    await counter.counter(5, { action: 'recall' });
+    const recalled = await counter.counter(5, { action: 'recall' });
+    expect(recalled.current?.recalls).toBe(2);
+    const skipped = await counter.counter(5, { action: 'skip' });
+    expect(skipped.left?.status).toBe('no_show');
+    expect(skipped.current).toBeNull();
+    await counter.counter(5, { action: 'pause', reason: 'meal' });
+    expect(await refusal(counter.counter(5, { action: 'call-next' }))).toBe('window_paused');
+    expect((await counter.counter(5, { action: 'resume' })).window.pausedReason).toBeNull();
+    expect(await refusal(counter.counter(77, { action: 'call-next' }))).toBe('unknown_window');
+    expect(await refusal(issue(kiosks[0]!, 'Z'))).toBe('unknown_service');
+  });
+
+  it('a transferred ticket waits for its new service or window, ahead of arrivals', async () => {
+    const { kiosks, counter } = await setUp();
+    await issue(kiosks[0]!, 'A');
+    await issue(kiosks[0]!, 'C');
+    const first = await counter.counter(1, { action: 'call-next' });
+    const moved = await counter.counter(1, { action: 'transfer', to: { service: 'C' } });
+    expect(moved.left).toMatchObject({ status: 'waiting', service: 'C', priority: 'transfer' });
+    expect((await counter.counter(4, { action: 'call-next' })).current?.id).toBe(first.current!.id);
+    await issue(kiosks[0]!, 'A');
+    const again = await counter.counter(1, { action: 'call-next' });
+    await counter.counter(1, { action: 'transfer', to: { window: 6 } });
+    expect((await counter.counter(2, { action: 'call-next' })).current).toBeNull();
+    expect((await counter.counter(6, { action: 'call-next' })).current?.id).toBe(again.current!.id);
+  });
+
+  it('leases disjoint offline blocks and accepts offline tickets from them only, with ratings, into the statistics', async () => {
+    const { hall, kiosks, counter } = await setUp();
+    const [a, b] = [await kiosks[0]!.leaseBlock('A', 20), await kiosks[1]!.leaseBlock('A', 20)];
+    expect([a.first, a.last, b.first, b.last]).toEqual([800, 819, 820, 839]);
+    const offline = (number: number) => ({
+      id: ulid(),
+      seq: 1,
+      type: 'queue.ticket-issued',
+      occurredAt: new Date().toISOString(),
+      payload: { id: ulid(), service: 'A', priority: null, appointmentAt: null, businessDay: a.businessDay, number, issuedAt: new Date(Date.now() - 120_000).toISOString() },
+    });
+    const good = offline(800);
+    const pushed = await kiosks[0]!.push([good, { ...offline(820), seq: 2 }]);
+    expect(pushed.acknowledged).toEqual([good.id]);
+    expect(pushed.rejected[0]!.reason).toMatch(/A820 .* not in a block leased to K-01/);
+    const called = await counter.counter(3, { action: 'call-next' });
+    expect(called.current).toMatchObject({ label: 'A800', offline: true });
+    const finished = await counter.counter(3, { action: 'finish' });
+    const rated = await counter.push([
+      { id: ulid(), seq: 1, type: 'queue.ticket-rated', occurredAt: new Date().toISOString(), payload: { ticketId: finished.left!.id, score: 5, reasons: ['efficient'] } },
+      { id: ulid(), seq: 2, type: 'queue.ticket-rated', occurredAt: new Date().toISOString(), payload: { ticketId: finished.left!.id, score: 9, reasons: [] } },
+    ]);
+    expect(rated.acknowledged).toHaveLength(1);
+    expect(rated.rejected[0]!.reason).toMatch(/^payload\.score: /);
+
+    const statistics = queueStatisticsSchema.parse(await fetch(`${hall.url}/dashboard/statistics?key=test-dashboard-key`).then((response) => response.json()));
+    expect(statistics.services[0]).toMatchObject({ service: 'A', served: 1, noShows: 0, ratings: 1, averageScore: 5 });
+    expect(statistics.services[0]!.averageWaitMinutes).toBeGreaterThanOrEqual(2);
+    expect(statistics.windows.find((row) => row.window === 3)).toMatchObject({ served: 1, averageScore: 5 });
+    expect((await fetch(`${hall.url}/dashboard/statistics?key=wrong`)).status).toBe(401);
+    const dashboard = await fetch(`${hall.url}/dashboard?key=test-dashboard-key`);
+    expect(await dashboard.text()).toContain('大厅统计');
+    const follow = await fetch(`${hall.url}/t/${finished.left!.id}`).then((response) => response.text());
+    expect(follow).toContain('A800');
+    expect(follow).toContain('已办结');
+  });
+
+  it('refuses bad requests with the field at fault, and writes nothing', async () => {
+    const { hall, kiosks } = await setUp();
+    const error = await kiosks[0]!.issueTicket({ id: 'nope', service: 'a', priority: null, appointmentAt: null } as never).catch((failure: unknown) => failure as HallRequestError);
+    expect(error).toBeInstanceOf(HallRequestError);
+    expect((error as HallRequestError).status).toBe(400);
+    expect((error as HallRequestError).message).toMatch(/id: expected a ULID; service: expected one capital letter/);
+    expect(await hall.db.get<{ count: number }>('SELECT COUNT(*) AS count FROM queue_ticket')).toEqual({ count: 0 });
+  });
+});

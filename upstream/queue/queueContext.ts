@@ -1,0 +1,72 @@
+import type { Database, Queryable } from '../../lib/sqlite/database.js';
+import { businessDay } from '../../main/contract/businessDay.js';
+import type { QueueTicket, QueueWindow } from '../../main/contract/queue.js';
+import type { HallQueue } from '../../main/contract/hallQueue.js';
+import type { ChangeLog } from '../sync/changeLog.js';
+import { QueueRefusal } from './queueRefusal.js';
+
+/** What the hall's queue parts share: its store, its rules, its clock, and how terminals learn of a change. */
+export class QueueContext {
+  constructor(
+    readonly db: Database,
+    readonly config: HallQueue,
+    private readonly changes: ChangeLog,
+    readonly now: () => Date,
+    /** Called after a queue change commits, so the live channel announces it at once rather than at its next poll. */
+    private readonly onCommitted: () => void,
+  ) {}
+
+  today(): string {
+    return businessDay(this.now(), this.config.resetHour, this.config.timeZone);
+  }
+
+  service(code: string) {
+    const service = this.config.services.find((candidate) => candidate.code === code);
+    if (!service) throw new QueueRefusal('unknown_service', `the hall has no service "${code}"`, 400);
+    return service;
+  }
+
+  windowServices(window: number): string[] {
+    const configured = this.config.windows.find((candidate) => candidate.window === window);
+    if (!configured) throw new QueueRefusal('unknown_window', `the hall has no window ${window} in its queue configuration`, 404);
+    return configured.services;
+  }
+
+  /** Runs a queue change in one transaction, then tells the live channel. */
+  async change<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    const result = await this.db.transaction(async (tx) => {
+      // Every queue change ends by taking the change-log counter's row lock; taking it first
+      // orders PostgreSQL's queue transactions up front instead of deadlocking two counters
+      // that each hold a ticket row and wait for the counter. (SQLite's BEGIN IMMEDIATE already serializes.)
+      await tx.run("UPDATE hall_counter SET value = value WHERE name = 'change_seq'");
+      return work(tx);
+    });
+    this.onCommitted();
+    return result;
+  }
+
+  publishTicket(tx: Queryable, ticket: QueueTicket): Promise<void> {
+    return this.changes.recordIn(tx, 'queue', `ticket:${ticket.id}`, ticket);
+  }
+
+  publishWindow(tx: Queryable, window: QueueWindow): Promise<void> {
+    return this.changes.recordIn(tx, 'queue', `window:${window.window}`, window);
+  }
+
+  /** The services, the day rules and the windows, published for terminals; run at the hall's start. */
+  async publishSetup(): Promise<void> {
+    const { hallName, resetHour, timeZone, recallsBeforeSkip } = this.config;
+    await this.changes.set('queue', 'rules', { hallName, resetHour, timeZone, recallsBeforeSkip });
+    for (const [position, service] of this.config.services.entries()) {
+      await this.changes.set('queue', `service:${service.code}`, { code: service.code, name: service.name, usualServiceMinutes: service.usualServiceMinutes, position });
+    }
+    for (const { window } of this.config.windows) {
+      await this.db.run('INSERT INTO queue_window (window_number, paused_reason, current_ticket_id) VALUES (?, NULL, NULL) ON CONFLICT (window_number) DO NOTHING', [window]);
+      const row = (await this.db.get<{ paused_reason: QueueWindow['pausedReason']; current_ticket_id: string | null }>(
+        'SELECT paused_reason, current_ticket_id FROM queue_window WHERE window_number = ?',
+        [window],
+      ))!;
+      await this.changes.set('queue', `window:${window}`, { window, services: this.windowServices(window), pausedReason: row.paused_reason, currentTicketId: row.current_ticket_id });
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import type { Queryable } from '../../lib/sqlite/database.js';
+import { estimatedWaitMinutes, peopleAhead, ticketLabel } from '../../main/contract/queueOrder.js';
+import type { IssuedTicket, IssueTicketRequest, NumberBlock, OfflineTicketEvent, QueueTicket, Rating } from '../../main/contract/queue.js';
+import type { QueueContext } from './queueContext.js';
+import { QueueRefusal } from './queueRefusal.js';
+import { insertTicket, publicTicket, ticketById, ticketsOfDay } from './ticketRows.js';
+
+/**
+ * Numbers and tickets. Each service has two daily ranges: numbers the hall
+ * issues itself, and numbers it leases to kiosks in blocks for when they
+ * cannot reach it. Taking a number is one UPDATE of the day's counter in the
+ * issuing transaction, so no number is issued twice, on SQLite or PostgreSQL.
+ */
+export class TicketIssuer {
+  constructor(private readonly queue: QueueContext) {}
+
+  issue(terminalId: string, request: IssueTicketRequest): Promise<IssuedTicket> {
+    return this.queue.change(async (tx) => {
+      const known = await ticketById(tx, request.id);
+      if (known) return this.#issued(tx, publicTicket(known));
+      const day = this.queue.today();
+      const [number] = await this.#take(tx, day, request.service, 'online', 1);
+      const ticket: QueueTicket = {
+        id: request.id,
+        businessDay: day,
+        label: ticketLabel(request.service, number!),
+        service: request.service,
+        status: 'waiting',
+        priority: request.priority,
+        appointmentAt: request.appointmentAt,
+        issuedAt: this.queue.now().toISOString(),
+        offline: false,
+        targetWindow: null,
+        window: null,
+        calledAt: null,
+        recalls: 0,
+        finishedAt: null,
+      };
+      await insertTicket(tx, ticket, number!, terminalId);
+      await this.queue.publishTicket(tx, ticket);
+      return this.#issued(tx, ticket);
+    });
+  }
+
+  /** Leases `size` numbers of today's offline range to a kiosk (fewer at the range's end). */
+  leaseBlock(terminalId: string, service: string, size: number): Promise<NumberBlock> {
+    return this.queue.change(async (tx) => {
+      const day = this.queue.today();
+      const [first, last] = await this.#take(tx, day, service, 'offline', size);
+      await tx.run('INSERT INTO queue_block (terminal_id, business_day, service, first_number, last_number) VALUES (?, ?, ?, ?, ?)', [terminalId, day, service, first, last]);
+      return { service, businessDay: day, first: first!, last: last! };
+    });
+  }
+
+  /**
+   * A ticket a kiosk issued offline, arriving in its outbox: accepted when
+   * its number lies in a block leased to that kiosk for that day. Inside the
+   * push's transaction; a QueueRefusal rejects the event with its reason.
+   */
+  async acceptOffline(tx: Queryable, terminalId: string, event: OfflineTicketEvent): Promise<void> {
+    if (await ticketById(tx, event.id)) return;
+    const block = await tx.get<{ first_number: number }>(
+      'SELECT first_number FROM queue_block WHERE terminal_id = ? AND business_day = ? AND service = ? AND first_number <= ? AND last_number >= ?',
+      [terminalId, event.businessDay, event.service, event.number, event.number],
+    );
+    if (!block) throw new QueueRefusal('not_leased', `${ticketLabel(event.service, event.number)} on ${event.businessDay} is not in a block leased to ${terminalId}`);
+    const ticket: QueueTicket = {
+      id: event.id,
+      businessDay: event.businessDay,
+      label: ticketLabel(event.service, event.number),
+      service: event.service,
+      status: event.businessDay === this.queue.today() ? 'waiting' : 'no_show',
+      priority: event.priority,
+      appointmentAt: event.appointmentAt,
+      issuedAt: event.issuedAt,
+      offline: true,
+      targetWindow: null,
+      window: null,
+      calledAt: null,
+      recalls: 0,
+      finishedAt: null,
+    };
+    await insertTicket(tx, ticket, event.number, terminalId);
+    await this.queue.publishTicket(tx, ticket);
+  }
+
+  /** A citizen's rating of a finished ticket; the last rating counts. */
+  async rate(tx: Queryable, rating: Rating): Promise<void> {
+    const ticket = await ticketById(tx, rating.ticketId);
+    if (!ticket) throw new QueueRefusal('unknown_ticket', `no ticket ${rating.ticketId}`, 404);
+    if (ticket.status !== 'finished') throw new QueueRefusal('not_finished', `${ticket.label} has not been served yet`);
+    await tx.run('UPDATE queue_ticket SET score = ?, score_reasons = ? WHERE id = ?', [rating.score, JSON.stringify(rating.reasons), rating.ticketId]);
+  }
+
+  /** Who is ahead and how long it may take, from today's waiting tickets, open windows and served times. */
+  async #issued(tx: Queryable, ticket: QueueTicket): Promise<IssuedTicket> {
+    const waiting = await ticketsOfDay(tx, ticket.businessDay, 'waiting');
+    const ahead = peopleAhead(ticket, waiting, this.queue.now());
+    const windows = await tx.all<{ window_number: number; paused_reason: string | null }>('SELECT window_number, paused_reason FROM queue_window');
+    const open = windows.filter((row) => row.paused_reason === null && this.queue.config.windows.some((w) => w.window === row.window_number && w.services.includes(ticket.service)));
+    const served = (await ticketsOfDay(tx, ticket.businessDay, 'finished')).filter((done) => done.service === ticket.service && done.firstCalledAt && done.finishedAt);
+    const minutes = served.length >= 3
+      ? served.reduce((sum, done) => sum + (Date.parse(done.finishedAt!) - Date.parse(done.firstCalledAt!)), 0) / served.length / 60_000
+      : this.queue.service(ticket.service).usualServiceMinutes;
+    return { ticket, peopleAhead: ahead, estimatedWaitMinutes: estimatedWaitMinutes(ahead, minutes, open.length) };
+  }
+
+  /** Takes `count` numbers from the day's counter of one range; all of them or a refusal. */
+  async #take(tx: Queryable, day: string, code: string, kind: 'online' | 'offline', count: number): Promise<[number, number]> {
+    const service = this.queue.service(code);
+    const range = kind === 'online' ? service.numbers : service.offlineNumbers;
+    await tx.run('INSERT INTO queue_number (business_day, service, kind, last_number) VALUES (?, ?, ?, ?) ON CONFLICT (business_day, service, kind) DO NOTHING', [day, code, kind, range.first - 1]);
+    await tx.run('UPDATE queue_number SET last_number = last_number + ? WHERE business_day = ? AND service = ? AND kind = ?', [count, day, code, kind]);
+    const { last_number: last } = (await tx.get<{ last_number: number }>('SELECT last_number FROM queue_number WHERE business_day = ? AND service = ? AND kind = ?', [day, code, kind]))!;
+    const first = last - count + 1;
+    if (first > range.last) {
+      throw new QueueRefusal('numbers_exhausted', `today's ${kind} numbers of service ${code} are used up (${range.first}–${range.last})`);
+    }
+    return [first, Math.min(last, range.last)];
+  }
+}

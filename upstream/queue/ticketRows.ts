@@ -1,0 +1,76 @@
+import type { Queryable } from '../../lib/sqlite/database.js';
+import { queueTicketSchema, type QueueTicket } from '../../main/contract/queue.js';
+
+interface TicketRow {
+  id: string;
+  business_day: string;
+  label: string;
+  service: string;
+  status: QueueTicket['status'];
+  priority: QueueTicket['priority'];
+  appointment_at: string | null;
+  issued_at: string;
+  offline: number;
+  target_window: number | null;
+  served_window: number | null;
+  called_at: string | null;
+  first_called_at: string | null;
+  recalls: number;
+  finished_at: string | null;
+  score: number | null;
+}
+
+/** A ticket as the hall stores it: what terminals see, plus what statistics need. */
+export interface StoredTicket extends QueueTicket {
+  firstCalledAt: string | null;
+  score: number | null;
+}
+
+const columns =
+  'id, business_day, label, service, status, priority, appointment_at, issued_at, offline, target_window, served_window, called_at, first_called_at, recalls, finished_at, score';
+
+function fromRow(row: TicketRow): StoredTicket {
+  return {
+    id: row.id,
+    businessDay: row.business_day,
+    label: row.label,
+    service: row.service,
+    status: row.status,
+    priority: row.priority,
+    appointmentAt: row.appointment_at,
+    issuedAt: row.issued_at,
+    offline: row.offline === 1,
+    targetWindow: row.target_window,
+    window: row.served_window,
+    calledAt: row.called_at,
+    recalls: row.recalls,
+    finishedAt: row.finished_at,
+    firstCalledAt: row.first_called_at,
+    score: row.score,
+  };
+}
+
+/** What terminals are told of a ticket (scope "queue"): no statistics, no rating. */
+export function publicTicket(ticket: StoredTicket): QueueTicket {
+  return queueTicketSchema.parse(ticket);
+}
+
+export async function ticketById(db: Queryable, id: string): Promise<StoredTicket | null> {
+  const row = await db.get<TicketRow>(`SELECT ${columns} FROM queue_ticket WHERE id = ?`, [id]);
+  return row ? fromRow(row) : null;
+}
+
+export async function ticketsOfDay(db: Queryable, businessDay: string, status?: QueueTicket['status']): Promise<StoredTicket[]> {
+  const rows = status
+    ? await db.all<TicketRow>(`SELECT ${columns} FROM queue_ticket WHERE business_day = ? AND status = ?`, [businessDay, status])
+    : await db.all<TicketRow>(`SELECT ${columns} FROM queue_ticket WHERE business_day = ?`, [businessDay]);
+  return rows.map(fromRow);
+}
+
+export async function insertTicket(db: Queryable, ticket: QueueTicket, number: number, issuedBy: string): Promise<void> {
+  await db.run(
+    `INSERT INTO queue_ticket (id, business_day, issued_service, number, label, service, status, priority, appointment_at, issued_at, issued_by, offline, recalls)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
+    [ticket.id, ticket.businessDay, ticket.service, number, ticket.label, ticket.service, ticket.status, ticket.priority, ticket.appointmentAt, ticket.issuedAt, issuedBy, ticket.offline ? 1 : 0],
+  );
+}
