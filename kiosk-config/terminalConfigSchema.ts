@@ -62,6 +62,8 @@ export const terminalConfigSchema = z
     /** The counter's window number, shown on the LED and in announcements. Counters only. */
     windowNumber: z.number().int().min(1).max(999).optional(),
     locale: localeSchema.default('zh-CN'),
+    /** Languages a display announces calls in, one after another (zh-CN first in a Chinese hall). */
+    announcementLanguages: z.array(localeSchema).min(1).max(2).default(['zh-CN']),
     /** A citizen's session ends after this long without a touch. */
     idleTimeoutSeconds: z.number().int().min(15).max(3600).default(90),
     upstream: z.union([

@@ -2,6 +2,7 @@ import type { TerminalInfo } from '../main/contract/terminal';
 import { useRpcQuery } from './client/hostContext';
 import { CounterHome } from './counter/CounterHome';
 import { DisplayHome } from './display/DisplayHome';
+import { EvaluationScreen } from './evaluation/EvaluationScreen';
 import { KioskHome } from './kiosk/KioskHome';
 import { SetupHome } from './setup/SetupHome';
 import { useHashRoute } from './useHashRoute';
@@ -20,5 +21,7 @@ export function App({ terminal: initial }: { terminal: TerminalInfo }) {
       return <DisplayHome terminal={terminal} />;
     case 'setup':
       return <SetupHome terminal={terminal} />;
+    case 'evaluate':
+      return <EvaluationScreen terminal={terminal} />;
   }
 }

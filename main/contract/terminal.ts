@@ -23,6 +23,7 @@ export const terminalInfoSchema = z.object({
   idleTimeoutSeconds: z.number().int().positive(),
   upstream: z.string(),
   enabledServices: z.array(z.string()),
+  announcementLanguages: z.array(localeSchema),
 });
 export type TerminalInfo = z.infer<typeof terminalInfoSchema>;
 

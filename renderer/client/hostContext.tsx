@@ -18,11 +18,16 @@ export interface RpcQuery<M extends RpcMethodName> {
   reload: () => void;
 }
 
-/** Calls `method` once, and again whenever one of `refreshOn` arrives: events say what changed, calls fetch it. */
+/**
+ * Calls `method` once, and again whenever one of `refreshOn` arrives: events
+ * say what changed, calls fetch it. `pollMs` also calls at that interval, for
+ * screens that must catch up even when the event socket is down.
+ */
 export function useRpcQuery<M extends RpcMethodName>(
   method: M,
   input: RpcInput<M>,
   refreshOn: readonly RpcEventName[] = [],
+  pollMs?: number,
 ): RpcQuery<M> {
   const host = useHost();
   const [data, setData] = useState<RpcOutput<M>>();
@@ -51,6 +56,12 @@ export function useRpcQuery<M extends RpcMethodName>(
     const unsubscribers = eventsKey === '' ? [] : eventsKey.split(',').map((event) => host.on(event as RpcEventName, reload));
     return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
   }, [host, eventsKey, reload]);
+
+  useEffect(() => {
+    if (!pollMs) return;
+    const timer = setInterval(reload, pollMs);
+    return () => clearInterval(timer);
+  }, [pollMs, reload]);
 
   return { data, error, reload };
 }

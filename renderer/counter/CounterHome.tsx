@@ -1,36 +1,108 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CitizenSummary } from '../../main/contract/citizen';
+import type { RpcError } from '../../main/contract/errors';
+import type { CounterAction, CounterState } from '../../main/contract/queue';
 import type { TerminalInfo } from '../../main/contract/terminal';
-import { useRpcQuery } from '../client/hostContext';
-import { localized } from '../i18n/i18n';
+import { useHost, useRpcQuery } from '../client/hostContext';
 import { Clock } from '../ui/Clock';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { StatusStrip } from '../ui/StatusStrip';
 import { TopBar } from '../ui/TopBar';
+import { PauseDialog, TransferDialog } from './CounterDialogs';
+import { CounterTicket } from './CounterTicket';
+import { keyOf, useCounterShortcuts, type CounterCommand } from './useCounterShortcuts';
+import { WaitingList } from './WaitingList';
 import './counter.css';
 
-/** The clerk's screen at a counter (1920×1080): the window, its ticket and the services it serves. */
+/** The clerk's screen at a counter (1920×1080): the ticket at the window, the actions with their keys, who waits. */
 export function CounterHome({ terminal }: { terminal: TerminalInfo }) {
-  const { t, i18n } = useTranslation();
-  const { data: categories, error } = useRpcQuery('catalogue.categories', {}, ['catalogue.changed', 'terminal.changed']);
+  const { t } = useTranslation();
+  const host = useHost();
+  const { data: fetched, error: fetchError } = useRpcQuery('counter.state', {}, ['queue.changed']);
+  const { data: evaluation } = useRpcQuery('evaluation.pending', {}, ['evaluation.requested', 'queue.changed']);
+  const [state, setState] = useState<CounterState>();
+  const [error, setError] = useState<RpcError>();
+  const [busy, setBusy] = useState(false);
+  const [dialog, setDialog] = useState<'transfer' | 'pause' | null>(null);
+  const [citizen, setCitizen] = useState<CitizenSummary | null>();
+  useEffect(() => setState(fetched), [fetched]);
+  const currentId = state?.current?.id;
+  useEffect(() => setCitizen(undefined), [currentId]);
+
+  const act = async (action: CounterAction) => {
+    setDialog(null);
+    setBusy(true);
+    setError(undefined);
+    try {
+      setState(await host.call('counter.act', { act: action }));
+    } catch (failure) {
+      setError(failure as RpcError);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const readCard = async () => {
+    setError(undefined);
+    try {
+      setCitizen((await host.call('citizen.readCard', { waitSeconds: 10 })).citizen);
+    } catch (failure) {
+      setError(failure as RpcError);
+    }
+  };
+  const run = (command: CounterCommand) => {
+    if (busy || !state) return;
+    if (command === 'callNext') void act({ action: 'call-next' });
+    if (command === 'recall') void act({ action: 'recall' });
+    if (command === 'skip') void act({ action: 'skip' });
+    if (command === 'finish') void act({ action: 'finish' });
+    if (command === 'transfer' && state.current) setDialog('transfer');
+    if (command === 'pauseOrResume') {
+      if (state.pausedReason) void act({ action: 'resume' });
+      else setDialog('pause');
+    }
+    if (command === 'readCard') void readCard();
+  };
+  useCounterShortcuts(run, dialog === null);
+
+  const paused = state?.pausedReason != null;
+  const hasTicket = state?.current != null;
+  const button = (command: CounterCommand, label: string, disabled: boolean, primary = false) => (
+    <button type="button" className={primary ? 'primary' : undefined} data-command={command} disabled={busy || disabled} onClick={() => run(command)}>
+      {label} <kbd>{keyOf(command)}</kbd>
+    </button>
+  );
+
   return (
     <div className="screen counter">
       <TopBar title={t('counter.title', { number: terminal.windowNumber })}>
         <Clock />
       </TopBar>
       <main>
-        <section aria-labelledby="current-heading">
+        <section className="desk" aria-labelledby="current-heading">
           <h2 id="current-heading">{t('counter.current')}</h2>
-          <p className="current-ticket">{t('counter.none')}</p>
+          {(error ?? fetchError) && <ErrorNotice error={(error ?? fetchError)!} />}
+          {state && <CounterTicket state={state} citizen={citizen} />}
+          <div className="actions">
+            {button('callNext', t('counter.callNext'), paused, true)}
+            {button('recall', t('counter.recall'), !hasTicket)}
+            {button('skip', t('counter.skip'), !hasTicket)}
+            {button('finish', t('counter.finish'), !hasTicket)}
+            {button('transfer', t('counter.transfer'), !hasTicket)}
+            {button('pauseOrResume', paused ? t('counter.resume') : t('counter.pause'), hasTicket)}
+            {button('readCard', t('counter.readCard'), false)}
+          </div>
+          {state && state.current && state.current.recalls < state.recallsBeforeSkip && (
+            <p className="hint">{t('counter.skipAfter', { count: state.recallsBeforeSkip })}</p>
+          )}
+          {evaluation?.request && <p className="hint awaiting">{t('counter.awaitingRating', { label: evaluation.request.label })}</p>}
+          <p className="shortcuts">{t('counter.shortcuts')}</p>
         </section>
-        <section aria-labelledby="services-heading">
-          <h2 id="services-heading">{t('counter.services')}</h2>
-          {error && <ErrorNotice error={error} />}
-          <ul>
-            {categories?.map((category) => <li key={category.id}>{localized(category.name, i18n.language)}</li>)}
-          </ul>
-        </section>
+        {state && <WaitingList state={state} />}
       </main>
       <StatusStrip terminalId={terminal.terminalId} />
+      {dialog === 'transfer' && state && <TransferDialog state={state} onTransfer={(to) => void act({ action: 'transfer', to })} onCancel={() => setDialog(null)} />}
+      {dialog === 'pause' && <PauseDialog onPause={(reason) => void act({ action: 'pause', reason })} onCancel={() => setDialog(null)} />}
     </div>
   );
 }

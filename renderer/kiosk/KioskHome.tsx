@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueCategory } from '../../main/contract/catalogue';
 import type { TerminalInfo } from '../../main/contract/terminal';
-import { useRpcQuery } from '../client/hostContext';
+import { useHost, useRpcQuery } from '../client/hostContext';
 import { localized } from '../i18n/i18n';
 import { Clock } from '../ui/Clock';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -12,17 +12,58 @@ import { StatusStrip } from '../ui/StatusStrip';
 import { TopBar } from '../ui/TopBar';
 import { useIdleReset } from '../ui/useIdleReset';
 import { CategoryIcon } from './CategoryIcon';
+import { TakeNumber } from './queue/TakeNumber';
 import './kiosk.css';
 
 const accents = ['#0b4a8b', '#1e7b34', '#7b3fa0', '#b3261e', '#a15c00', '#00707a'];
 
-/** The kiosk's home: the catalogue's categories as large touch targets, read from the host. */
-export function KioskHome({ terminal }: { terminal: TerminalInfo }) {
+function Categories({ onTakeNumber, onChoose }: { onTakeNumber: () => void; onChoose: (category: CatalogueCategory) => void }) {
   const { t, i18n } = useTranslation();
   const { data: categories, error } = useRpcQuery('catalogue.categories', {}, ['catalogue.changed', 'terminal.changed']);
+  return (
+    <>
+      <button type="button" className="primary take-entry" onClick={onTakeNumber}>
+        <span>{t('kiosk.takeNumber')}</span>
+        <span className="hint">{t('kiosk.takeNumberHint')}</span>
+      </button>
+      <p className="welcome">{t('kiosk.welcome')}</p>
+      <p className="hint">{t('kiosk.hint')}</p>
+      {error && <ErrorNotice error={error} />}
+      {categories?.length === 0 && <p className="notice">{t('kiosk.noServices')}</p>}
+      <nav className="category-grid" aria-label={t('kiosk.welcome')}>
+        {categories?.map((category, index) => (
+          <button
+            type="button"
+            key={category.id}
+            className="category-tile"
+            data-category={category.id}
+            style={{ '--accent': accents[index % accents.length] } as React.CSSProperties}
+            onClick={() => onChoose(category)}
+          >
+            <CategoryIcon id={category.id} />
+            <span className="name">{localized(category.name, i18n.language)}</span>
+            <span className="description">{localized(category.description, i18n.language)}</span>
+          </button>
+        ))}
+      </nav>
+    </>
+  );
+}
+
+/** The kiosk: taking a queue number first, then the catalogue's categories as large touch targets. */
+export function KioskHome({ terminal }: { terminal: TerminalInfo }) {
+  const { t, i18n } = useTranslation();
+  const host = useHost();
   const [chosen, setChosen] = useState<CatalogueCategory | null>(null);
-  useIdleReset(terminal.idleTimeoutSeconds, () => {
+  const [takingNumber, setTakingNumber] = useState(false);
+  const home = () => {
     setChosen(null);
+    setTakingNumber(false);
+    // Whatever the host held of this citizen (their card) goes with them.
+    void host.call('citizen.end', {}).catch(() => undefined);
+  };
+  useIdleReset(terminal.idleTimeoutSeconds, () => {
+    home();
     void i18n.changeLanguage(terminal.locale);
   });
 
@@ -32,28 +73,7 @@ export function KioskHome({ terminal }: { terminal: TerminalInfo }) {
         <Clock />
         <LanguageSwitch />
       </TopBar>
-      <main>
-        <p className="welcome">{t('kiosk.welcome')}</p>
-        <p className="hint">{t('kiosk.hint')}</p>
-        {error && <ErrorNotice error={error} />}
-        {categories?.length === 0 && <p className="notice">{t('kiosk.noServices')}</p>}
-        <nav className="category-grid" aria-label={t('kiosk.welcome')}>
-          {categories?.map((category, index) => (
-            <button
-              type="button"
-              key={category.id}
-              className="category-tile"
-              data-category={category.id}
-              style={{ '--accent': accents[index % accents.length] } as React.CSSProperties}
-              onClick={() => setChosen(category)}
-            >
-              <CategoryIcon id={category.id} />
-              <span className="name">{localized(category.name, i18n.language)}</span>
-              <span className="description">{localized(category.description, i18n.language)}</span>
-            </button>
-          ))}
-        </nav>
-      </main>
+      <main>{takingNumber ? <TakeNumber onDone={home} /> : <Categories onTakeNumber={() => setTakingNumber(true)} onChoose={setChosen} />}</main>
       <StatusStrip terminalId={terminal.terminalId} />
       {chosen && (
         <MessageDialog message={t('kiosk.notYetOpen', { name: localized(chosen.name, i18n.language) })} onClose={() => setChosen(null)} />

@@ -1,12 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { RpcError } from '../../main/contract/errors';
 
-/** A failed call, in the citizen's language; the technician's detail stays in the title. */
+/** A failed call, in the user's language (the hall's reason when it refused); the technician's detail stays in the title. */
 export function ErrorNotice({ error }: { error: RpcError }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const reasonKey = `errors.reasons.${error.reason ?? ''}`;
+  const text = error.code === 'refused' && i18n.exists(reasonKey) ? t(reasonKey) : t(`errors.${error.code}`);
   return (
-    <p className="notice error" role="alert" title={error.message} data-error-code={error.code}>
-      {t(`errors.${error.code}`)}
+    <p className="notice error" role="alert" title={error.message} data-error-code={error.code} data-reason={error.reason}>
+      {text}
     </p>
   );
 }

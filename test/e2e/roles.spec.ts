@@ -3,13 +3,15 @@ import { expect, test } from '@playwright/test';
 import { cjkFontLoaded, seriousA11yViolations } from './accessibility.js';
 import { screenshotDir, serveProfile } from './servedTerminal.js';
 
-test('the counter screen shows its window and the services it serves', async ({ page }) => {
+test('the counter screen shows its window, the services it serves and its keys', async ({ page }) => {
   const terminal = await serveProfile('demo-counter');
   try {
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.goto(terminal.url);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('3 号窗口');
-    await expect(page.getByRole('listitem')).toHaveText(['政务服务', '证明打印', '社保与市民卡查询']);
+    await expect(page.getByText('A 综合受理 · B 社保医保 · C 出入境证件')).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByText('暂无办理中的号码')).toBeVisible();
+    await expect(page.getByRole('button', { name: /呼叫下一位/ })).toBeEnabled();
     await expect(page.getByText('窗口屏：正常')).toBeVisible({ timeout: 15_000 });
     expect(await cjkFontLoaded(page)).toBe(true);
     expect(await seriousA11yViolations(page)).toEqual([]);

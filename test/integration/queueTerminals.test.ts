@@ -1,6 +1,3 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoCards } from '../../drivers/id-card/demoCards.js';
 import type { RunningTerminal } from '../../main/cli/runTerminal.js';
@@ -9,9 +6,7 @@ import type { TerminalStatus } from '../../main/contract/status.js';
 import type { IdCardReaderDevice } from '../../main/devices/idCardReaderDevice.js';
 import type { LedDisplayDevice } from '../../main/devices/ledDisplayDevice.js';
 import type { ReceiptPrinterDevice } from '../../main/devices/receiptPrinterDevice.js';
-import { saveIdentity } from '../../main/sync/identityStore.js';
-import { startLoopbackHall, type LoopbackHall } from '../support/hallOnLoopback.js';
-import { startTestTerminal } from '../support/testTerminal.js';
+import { startQueueHall, type QueueHall } from '../support/queueHall.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -30,24 +25,10 @@ async function deviceReady(terminal: RunningTerminal, role: string): Promise<voi
     .toBe('ready');
 }
 
-/** A kiosk, the demo counter (window 3, LED at address 3) and a display, enrolled with one hall on loopback. */
-async function hallWithTerminals(): Promise<{ hall: LoopbackHall; kiosk: RunningTerminal; counter: RunningTerminal; display: RunningTerminal }> {
-  const hall = await startLoopbackHall();
-  cleanups.push(() => hall.close());
-  const start = async (profile: string, id: string) => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), `onewindow-${id}-`));
-    await mkdir(path.join(dir, 'data'));
-    await saveIdentity(path.join(dir, 'data'), await hall.enroll(id));
-    const terminal = await startTestTerminal(dir, profile, { upstream: hall.url, hallPingIntervalMs: 200 });
-    cleanups.push(async () => {
-      await terminal.stop();
-      await rm(dir, { recursive: true, force: true });
-    });
-    return terminal;
-  };
-  const [kiosk, counter, display] = [await start('demo-kiosk', 'K-01'), await start('demo-counter', 'C-03'), await start('demo-display', 'D-01')];
-  await expect.poll(async () => (await call(kiosk, 'queue.overview', {})).services.length, { timeout: 10_000 }).toBe(4);
-  return { hall, kiosk, counter, display };
+async function hallWithTerminals(): Promise<QueueHall> {
+  const started = await startQueueHall();
+  cleanups.push(() => started.close());
+  return started;
 }
 
 describe('the queue across a kiosk, a counter and a display', () => {

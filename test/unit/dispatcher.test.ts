@@ -13,6 +13,7 @@ const info = {
   idleTimeoutSeconds: 90,
   upstream: 'embedded',
   enabledServices: [],
+  announcementLanguages: ['zh-CN' as const],
 };
 
 const notCalledHere = async (): Promise<never> => {

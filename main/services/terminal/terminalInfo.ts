@@ -15,5 +15,6 @@ export function terminalInfo(config: TerminalConfig, overrides: HallConfigOverri
     idleTimeoutSeconds: overrides.idleTimeoutSeconds ?? config.idleTimeoutSeconds,
     upstream: config.upstream,
     enabledServices: overrides.services ?? config.services,
+    announcementLanguages: config.announcementLanguages,
   };
 }

@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CitizenSummary } from '../../../main/contract/citizen';
+import type { RpcError } from '../../../main/contract/errors';
+import { useHost } from '../../client/hostContext';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+
+/**
+ * Optional: the ID card gives a citizen of 60 or over priority. The card is
+ * read by the host and kept there; the screen only gets it masked.
+ */
+export function IdentifyStep({ onTake }: { onTake: (disability: boolean) => void }) {
+  const { t } = useTranslation();
+  const host = useHost();
+  const [reading, setReading] = useState(false);
+  const [citizen, setCitizen] = useState<CitizenSummary | null | undefined>();
+  const [disability, setDisability] = useState(false);
+  const [error, setError] = useState<RpcError>();
+
+  const read = async () => {
+    setReading(true);
+    setError(undefined);
+    try {
+      setCitizen((await host.call('citizen.readCard', { waitSeconds: 20 })).citizen);
+    } catch (failure) {
+      setError(failure as RpcError);
+    } finally {
+      setReading(false);
+    }
+  };
+
+  return (
+    <section className="identify" aria-labelledby="identify-heading">
+      <h2 id="identify-heading">{t('queue.identifyTitle')}</h2>
+      {citizen === undefined && (
+        <button type="button" className="wide" onClick={() => void read()} disabled={reading}>
+          {reading ? t('queue.reading') : t('queue.readCard')}
+        </button>
+      )}
+      {citizen === null && <p className="notice">{t('queue.noCard')}</p>}
+      {citizen && (
+        <p className="citizen" data-senior={citizen.senior}>
+          {t('queue.cardRead', { name: citizen.maskedName, id: citizen.maskedIdNumber })}
+          {citizen.senior && <strong className="badge">{t('queue.senior')}</strong>}
+        </p>
+      )}
+      {error && <ErrorNotice error={error} />}
+      <label className="check">
+        <input type="checkbox" checked={disability} onChange={(event) => setDisability(event.target.checked)} />
+        {t('queue.disability')}
+      </label>
+      <button type="button" className="primary wide take" disabled={reading} onClick={() => onTake(disability)}>
+        {t('queue.print')}
+      </button>
+    </section>
+  );
+}

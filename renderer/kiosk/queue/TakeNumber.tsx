@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RpcError } from '../../../main/contract/errors';
+import type { TakenTicket } from '../../../main/contract/queue';
+import { useHost, useRpcQuery } from '../../client/hostContext';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { IdentifyStep } from './IdentifyStep';
+import { ServiceChoice } from './ServiceChoice';
+import { TicketShown } from './TicketShown';
+import './queue.css';
+
+type Step = { name: 'service' } | { name: 'identify'; service: string } | { name: 'issuing' } | { name: 'ticket'; taken: TakenTicket };
+
+/** Take a number: choose a service → optionally the ID card → the ticket, printed and on screen. */
+export function TakeNumber({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation();
+  const host = useHost();
+  const { data: overview, error: overviewError } = useRpcQuery('queue.overview', {}, ['queue.changed']);
+  const [step, setStep] = useState<Step>({ name: 'service' });
+  const [error, setError] = useState<RpcError>();
+
+  const take = async (service: string, disability: boolean) => {
+    setStep({ name: 'issuing' });
+    setError(undefined);
+    try {
+      setStep({ name: 'ticket', taken: await host.call('queue.takeTicket', { service, disability }) });
+    } catch (failure) {
+      setError(failure as RpcError);
+      setStep({ name: 'service' });
+    }
+  };
+
+  return (
+    <div className="take-number">
+      {step.name !== 'ticket' && (
+        <div className="step-head">
+          <button type="button" onClick={step.name === 'identify' ? () => setStep({ name: 'service' }) : onDone}>
+            {t('queue.back')}
+          </button>
+          <h2>{t('queue.chooseService')}</h2>
+        </div>
+      )}
+      {(error ?? overviewError) && <ErrorNotice error={(error ?? overviewError)!} />}
+      {step.name === 'service' && overview && <ServiceChoice overview={overview} onChoose={(service) => setStep({ name: 'identify', service })} />}
+      {step.name === 'identify' && <IdentifyStep onTake={(disability) => void take(step.service, disability)} />}
+      {step.name === 'issuing' && <p className="issuing">{t('queue.issuing')}</p>}
+      {step.name === 'ticket' && <TicketShown taken={step.taken} onDone={onDone} />}
+    </div>
+  );
+}
