@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, screen, session } from 'electron';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,7 +11,7 @@ import { resolveDataDir } from '../host/dataDir.js';
 import { connectToHall, type HallConnection } from '../host/hallConnection.js';
 import { createLogger } from '../host/logger.js';
 import { ownWindowsCheck, registerIpcHandlers } from './ipcHandlers.js';
-import { createTerminalWindow } from './terminalWindow.js';
+import { createTerminalWindow, evaluationWindowOptions } from './terminalWindow.js';
 
 // Electron's main entry: thin. The host is the same createHost() as in
 // `onewindow serve`; only the transport (IPC) and the window differ.
@@ -44,13 +44,18 @@ async function launch(): Promise<void> {
     for (const window of windows) window.webContents.send(ipcChannels.event, { event, payload });
   });
 
-  const window = createTerminalWindow(BrowserWindow, {
-    role: loaded.config.role,
-    preloadPath: path.join(here, 'preload.cjs'),
-    indexFile,
-  });
-  windows.add(window);
-  window.on('closed', () => windows.delete(window));
+  const windowOptions = { role: loaded.config.role, preloadPath: path.join(here, 'preload.cjs'), indexFile };
+  const opened = [createTerminalWindow(BrowserWindow, windowOptions)];
+  if (loaded.config.role === 'counter') {
+    // The citizen rates the service on their own screen: the display that is not the clerk's.
+    const primary = screen.getPrimaryDisplay().id;
+    const citizenDisplay = screen.getAllDisplays().find((display) => display.id !== primary)?.bounds ?? null;
+    opened.push(createTerminalWindow(BrowserWindow, windowOptions, 'evaluate', evaluationWindowOptions(windowOptions, citizenDisplay)));
+  }
+  for (const window of opened) {
+    windows.add(window);
+    window.on('closed', () => windows.delete(window));
+  }
 }
 
 app.on('window-all-closed', () => app.quit());

@@ -31,12 +31,36 @@ export function terminalWindowOptions(options: TerminalWindowOptions): BrowserWi
   };
 }
 
+export interface ScreenArea {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The counter's citizen-facing evaluation screen (好差评): full-screen on the
+ * second display facing the citizen; without one, a window the clerk can
+ * move onto whatever screen the citizen sees.
+ */
+export function evaluationWindowOptions(options: Omit<TerminalWindowOptions, 'role'>, citizenDisplay: ScreenArea | null): BrowserWindowConstructorOptions {
+  const locked = terminalWindowOptions({ ...options, role: 'counter' });
+  if (!citizenDisplay) return { ...locked, width: 1280, height: 800, fullscreen: false };
+  return { ...locked, ...citizenDisplay, fullscreen: true, kiosk: true, frame: false };
+}
+
 type WindowConstructor = new (options: BrowserWindowConstructorOptions) => BrowserWindow;
 
-export function createTerminalWindow(BrowserWindowClass: WindowConstructor, options: TerminalWindowOptions): BrowserWindow {
-  const window = new BrowserWindowClass(terminalWindowOptions(options));
+/** A window of the app, locked down, at `route` (the role's screen unless told: "evaluate"). */
+export function createTerminalWindow(
+  BrowserWindowClass: WindowConstructor,
+  options: TerminalWindowOptions,
+  route: string = options.role,
+  windowOptions: BrowserWindowConstructorOptions = terminalWindowOptions(options),
+): BrowserWindow {
+  const window = new BrowserWindowClass(windowOptions);
   lockDownNavigation(window.webContents, pathToFileURL(options.indexFile).href);
-  void window.loadFile(options.indexFile, { hash: `/${options.role}` });
+  void window.loadFile(options.indexFile, { hash: `/${route}` });
   return window;
 }
 

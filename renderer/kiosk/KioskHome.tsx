@@ -24,7 +24,7 @@ function Categories({ onTakeNumber, onChoose }: { onTakeNumber: () => void; onCh
     <>
       <button type="button" className="primary take-entry" onClick={onTakeNumber}>
         <span>{t('kiosk.takeNumber')}</span>
-        <span className="hint">{t('kiosk.takeNumberHint')}</span>
+        <span className="take-hint">{t('kiosk.takeNumberHint')}</span>
       </button>
       <p className="welcome">{t('kiosk.welcome')}</p>
       <p className="hint">{t('kiosk.hint')}</p>

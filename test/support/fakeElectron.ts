@@ -55,6 +55,12 @@ export class FakeIpcMain {
   }
 }
 
+/** Two displays: the clerk's (primary) and the one facing the citizen. */
+export const fakeDisplays = [
+  { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 } },
+  { id: 2, bounds: { x: 1920, y: 0, width: 1280, height: 800 } },
+];
+
 export function createFakeElectron() {
   const appListeners = new Map<string, Listener>();
   const permissionHandlers: Listener[] = [];
@@ -71,6 +77,7 @@ export function createFakeElectron() {
       exit: (code: number) => (exitCode = code),
     },
     session: { defaultSession: { setPermissionRequestHandler: (handler: Listener) => permissionHandlers.push(handler) } },
+    screen: { getPrimaryDisplay: () => fakeDisplays[0]!, getAllDisplays: () => fakeDisplays },
     dialog: { showErrorBox: (_title: string, message: string) => errorBoxes.push(message) },
     appListeners,
     permissionHandlers,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTerminalWindow, terminalWindowOptions } from '../../../main/electron/terminalWindow.js';
+import { createTerminalWindow, evaluationWindowOptions, terminalWindowOptions } from '../../../main/electron/terminalWindow.js';
 import { FakeBrowserWindow } from '../../support/fakeElectron.js';
 
 const base = { preloadPath: '/app/dist/main/electron/preload.cjs', indexFile: '/app/dist/renderer/index.html' };
@@ -32,5 +32,10 @@ describe('Electron terminal window', () => {
     expect(contents.navigate('will-navigate', 'https://example.org/')).toBe(true);
     expect(contents.navigate('will-redirect', 'file:///etc/passwd')).toBe(true);
     expect(contents.navigate('will-navigate', 'file:///app/dist/renderer/index.html#/setup')).toBe(false);
+  });
+
+  it('puts the evaluation screen on the citizen's display, or in a movable window when there is only one', () => {
+    expect(evaluationWindowOptions(base, { x: 1920, y: 0, width: 1024, height: 768 })).toMatchObject({ x: 1920, width: 1024, fullscreen: true, kiosk: true, frame: false });
+    expect(evaluationWindowOptions(base, null)).toMatchObject({ width: 1280, height: 800, fullscreen: false, kiosk: false, webPreferences: { sandbox: true } });
   });
 });
