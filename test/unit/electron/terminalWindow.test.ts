@@ -34,7 +34,7 @@ describe('Electron terminal window', () => {
     expect(contents.navigate('will-navigate', 'file:///app/dist/renderer/index.html#/setup')).toBe(false);
   });
 
-  it('puts the evaluation screen on the citizen's display, or in a movable window when there is only one', () => {
+  it('puts the evaluation screen on the display facing the citizen, or in a movable window when there is only one', () => {
     expect(evaluationWindowOptions(base, { x: 1920, y: 0, width: 1024, height: 768 })).toMatchObject({ x: 1920, width: 1024, fullscreen: true, kiosk: true, frame: false });
     expect(evaluationWindowOptions(base, null)).toMatchObject({ width: 1280, height: 800, fullscreen: false, kiosk: false, webPreferences: { sandbox: true } });
   });
