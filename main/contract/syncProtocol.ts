@@ -46,17 +46,35 @@ export const pullQuerySchema = z
   })
   .strict();
 
+export const pullItemSchema = z.object({ seq: z.number().int().positive(), key: z.string(), value: z.unknown().nullable() });
+
 export const pullResponseSchema = z.object({
   scope: syncScopeSchema,
   /** In change order; a null value means the item was removed. */
-  items: z.array(z.object({ seq: z.number().int().positive(), key: z.string(), value: z.unknown().nullable() })),
+  items: z.array(pullItemSchema),
   /** Pass as `after` next time. */
   cursor: z.number().int().nonnegative(),
   more: z.boolean(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 
-/** What the live channel says: which scope changed, up to which change. State comes from pull. */
-export const liveMessageSchema = z.object({ type: z.literal('changed'), scope: syncScopeSchema, cursor: z.number().int().nonnegative() });
+/** How many changed items a live message carries at most; beyond that, terminals pull. */
+export const maxLiveItems = 100;
+
+/**
+ * What the live channel says: which scope changed, up to which change
+ * (`cursor`, the scope's newest change). For a small change it carries the
+ * items too, with `previous`, the scope's newest change before them: a
+ * terminal whose cursor is at `previous` applies them as a pull page and
+ * skips the pull (200 terminals pulling after every call would queue the
+ * display behind them); any other terminal pulls.
+ */
+export const liveMessageSchema = z.object({
+  type: z.literal('changed'),
+  scope: syncScopeSchema,
+  cursor: z.number().int().nonnegative(),
+  delivery: z.object({ previous: z.number().int().nonnegative(), items: z.array(pullItemSchema).max(maxLiveItems) }).optional(),
+});
+export type LiveMessage = z.infer<typeof liveMessageSchema>;
 
 export const syncPaths = { push: '/api/v1/events', changes: '/api/v1/changes', live: '/api/v1/live' } as const;

@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import { liveMessageSchema, syncPaths, type SyncScope } from '../contract/syncProtocol.js';
+import { liveMessageSchema, syncPaths, type LiveMessage, type SyncScope } from '../contract/syncProtocol.js';
 import { reconnectDelayMs } from '../devices/reconnectBackoff.js';
 import type { Logger } from '../host/logger.js';
 import type { HallClient } from './hallClient.js';
@@ -11,7 +11,8 @@ export interface LiveChannelOptions {
   heartbeatMs?: number;
   /** Connected (again): pull everything, since changes may have been missed. */
   onConnected: () => void;
-  onChanged: (scope: SyncScope) => void;
+  /** A scope changed; `delivery`, when the hall sent the changes along (see liveMessageSchema). */
+  onChanged: (scope: SyncScope, delivery?: LiveMessage['delivery']) => void;
 }
 
 /**
@@ -71,7 +72,7 @@ export class LiveChannel {
       } catch {
         return;
       }
-      if (parsed.success) this.options.onChanged(parsed.data.scope);
+      if (parsed.success) this.options.onChanged(parsed.data.scope, parsed.data.delivery);
     });
     socket.on('error', (error) => {
       if (this.#failures === 0) this.options.logger.warn({ err: error }, 'the live channel to the hall server failed');

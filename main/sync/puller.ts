@@ -44,6 +44,24 @@ const appliers: Record<SyncScope, Applier> = {
 };
 
 /**
+ * Applies changes the live channel brought along, when they continue exactly
+ * from this terminal's cursor (`previous`); returns false when they do not,
+ * and the caller pulls instead. Applied like a pull page: with its cursor, in
+ * one transaction.
+ */
+export async function applyDelivered(db: Database, terminalId: string, scope: SyncScope, delivery: { previous: number; items: PullResponse['items'] }): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const cursors = new SyncCursorRepository(tx);
+    const cursor = await cursors.get(scope);
+    if (cursor !== delivery.previous || cursor === 0) return false;
+    if (delivery.items.length === 0) return true;
+    await appliers[scope](tx, delivery.items, false, terminalId);
+    await cursors.set(scope, delivery.items.at(-1)!.seq);
+    return true;
+  });
+}
+
+/**
  * Brings a scope of hall-owned data up to date: page by page from the
  * scope's cursor, each page applied with its new cursor in one transaction,
  * so a crash or a bad page leaves the store at a whole page boundary.

@@ -1,5 +1,5 @@
 import type { Database } from '../../lib/sqlite/database.js';
-import type { SyncScope } from '../contract/syncProtocol.js';
+import type { LiveMessage, SyncScope } from '../contract/syncProtocol.js';
 import { syncScopeSchema } from '../contract/syncProtocol.js';
 import type { Logger } from '../host/logger.js';
 import type { StatusService } from '../services/status/statusService.js';
@@ -8,7 +8,7 @@ import { HallClient, type TerminalIdentity } from './hallClient.js';
 import { HallLink } from './hallLink.js';
 import { LiveChannel } from './liveChannel.js';
 import { OutboxPusher } from './outboxPusher.js';
-import { pullScope } from './puller.js';
+import { applyDelivered, pullScope } from './puller.js';
 
 export interface TerminalSyncOptions {
   db: Database;
@@ -48,7 +48,7 @@ export class TerminalSync {
           client,
           logger: options.logger,
           onConnected: () => syncScopeSchema.options.forEach((scope) => this.#pull(client, scope)),
-          onChanged: (scope) => this.#pull(client, scope),
+          onChanged: (scope, delivery) => this.#pull(client, scope, delivery),
         })
       : null;
   }
@@ -89,10 +89,14 @@ export class TerminalSync {
     await this.#pulling;
   }
 
-  /** One pull at a time, in the order asked. */
-  #pull(client: HallClient, scope: SyncScope): void {
+  /** One pull at a time, in the order asked; changes delivered with the announcement need none. */
+  #pull(client: HallClient, scope: SyncScope, delivery?: LiveMessage['delivery']): void {
     this.#pulling = this.#pulling.then(async () => {
       try {
+        if (delivery && (await applyDelivered(this.options.db, client.terminalId, scope, delivery))) {
+          if (delivery.items.length > 0) this.options.onPulled(scope);
+          return;
+        }
         if ((await pullScope(this.options.db, client, scope)) > 0) this.options.onPulled(scope);
       } catch (error) {
         this.options.logger.warn({ err: error, scope }, 'pulling from the hall server failed; the next change or reconnect retries');

@@ -5,6 +5,7 @@ import { benchIdCardRead } from './idCardRead.js';
 import { benchLiveFanOut } from './liveFanOut.js';
 import { benchPullCatalogue } from './pullCatalogue.js';
 import { benchPushThroughput } from './pushThroughput.js';
+import { benchQueueLatency } from './queueLatency.js';
 import { benchReceiptTickets } from './receiptTickets.js';
 import { benchStoreWrites } from './storeWrites.js';
 
@@ -16,3 +17,4 @@ await benchReceiptTickets();
 await benchPushThroughput();
 await benchPullCatalogue();
 await benchLiveFanOut();
+await benchQueueLatency();

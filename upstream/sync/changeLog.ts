@@ -65,6 +65,22 @@ export class ChangeLog {
     };
   }
 
+  /** Each scope's newest change number: where the live channel's deliveries start. */
+  async scopeHeads(): Promise<Map<SyncScope, number>> {
+    const rows = await this.db.all<{ scope: SyncScope; head: number }>('SELECT scope, MAX(seq) AS head FROM hall_change GROUP BY scope');
+    return new Map(rows.map((row) => [row.scope, row.head]));
+  }
+
+  /** A scope's changes after `after` up to `upTo`, at most `limit` (the caller learns there were more by getting `limit`). */
+  changesBetween(scope: SyncScope, after: number, upTo: number, limit: number) {
+    return this.db
+      .all<{ seq: number; item_key: string; value: string | null }>(
+        'SELECT seq, item_key, value FROM hall_change WHERE scope = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?',
+        [scope, after, upTo, limit],
+      )
+      .then((rows) => rows.map((row) => ({ seq: row.seq, key: row.item_key, value: row.value === null ? null : (JSON.parse(row.value) as unknown) })));
+  }
+
   /** The newest change number, and which scopes changed after `after`: what the live channel announces. */
   async changedScopesSince(after: number): Promise<{ cursor: number; scopes: SyncScope[] }> {
     const { value: cursor } = (await this.db.get<{ value: number }>("SELECT value FROM hall_counter WHERE name = 'change_seq'"))!;

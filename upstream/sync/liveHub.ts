@@ -1,6 +1,7 @@
 import type { WebSocket } from 'ws';
 import type { Logger } from 'pino';
 import type { ChangeLog } from './changeLog.js';
+import { maxLiveItems, type LiveMessage, type SyncScope } from '../../main/contract/syncProtocol.js';
 
 /**
  * The hall's live channel: one WebSocket per terminal. It watches the change
@@ -14,6 +15,8 @@ export class LiveHub {
   #poll: NodeJS.Timeout | undefined;
   #heartbeat: NodeJS.Timeout | undefined;
   #poked = false;
+  /** Each scope's newest change already announced: the `previous` of its next delivery. */
+  #heads = new Map<SyncScope, number>();
   /** Announcements one after another, so two never read the same cursor and send a scope twice out of order. */
   #announcing: Promise<void> = Promise.resolve();
 
@@ -26,6 +29,7 @@ export class LiveHub {
 
   async start(): Promise<void> {
     this.#cursor = (await this.changes.changedScopesSince(Number.MAX_SAFE_INTEGER)).cursor;
+    this.#heads = await this.changes.scopeHeads();
     this.#poll = setInterval(() => void this.#announce(), this.pollMs);
     this.#heartbeat = setInterval(() => {
       for (const socket of this.#sockets) {
@@ -74,11 +78,17 @@ export class LiveHub {
     try {
       const { cursor, scopes } = await this.changes.changedScopesSince(this.#cursor);
       if (scopes.length === 0) return;
-      this.#cursor = cursor;
       for (const scope of scopes) {
-        const message = JSON.stringify({ type: 'changed', scope, cursor });
-        for (const socket of this.#sockets) socket.send(message);
+        const items = await this.changes.changesBetween(scope, this.#cursor, cursor, maxLiveItems + 1);
+        const previous = this.#heads.get(scope) ?? 0;
+        const head = items.at(-1)?.seq ?? previous;
+        this.#heads.set(scope, head);
+        const message: LiveMessage = { type: 'changed', scope, cursor: head };
+        if (items.length <= maxLiveItems) message.delivery = { previous, items };
+        const text = JSON.stringify(message);
+        for (const socket of this.#sockets) socket.send(text);
       }
+      this.#cursor = cursor;
     } catch (error) {
       this.logger.warn({ err: error }, 'could not read the change log for the live channel');
     }
