@@ -1,0 +1,56 @@
+import path from 'node:path';
+import { ulid } from 'ulid';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { openDatabase } from '../../../lib/sqlite/database.js';
+import { migrate, readMigrations } from '../../../lib/sqlite/migrate.js';
+import { liveMessageSchema, syncPaths, type LiveMessage } from '../../../main/contract/syncProtocol.js';
+import { migrationsDir } from '../../../main/host/createHost.js';
+import { QueueCacheRepository } from '../../../main/store/queueCacheRepository.js';
+import { SyncCursorRepository } from '../../../main/store/syncCursorRepository.js';
+import { HallClient } from '../../../main/sync/hallClient.js';
+import { applyDelivered } from '../../../main/sync/puller.js';
+import { hallBackends, startLoopbackHall } from '../../support/hallOnLoopback.js';
+import { useTempDirs } from '../../support/tempDir.js';
+
+const tempDir = useTempDirs();
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+describe.each(hallBackends())('changes delivered on the live channel, hall on %s', (backend) => {
+  it('a queue change is announced with its items and the scope head before them; a terminal at that head applies them without pulling', async () => {
+    const hall = await startLoopbackHall(backend);
+    cleanups.push(() => hall.close());
+    const kiosk = new HallClient(await hall.enroll('K-01'));
+    const listener = new HallClient(await hall.enroll('D-01'));
+    const head = (await listener.changes('queue', 0)).cursor;
+    const messages: LiveMessage[] = [];
+    const socket = new WebSocket(`${hall.url.replace('http', 'ws')}${syncPaths.live}`, { headers: listener.signedHeaders(syncPaths.live) });
+    cleanups.push(async () => void socket.terminate());
+    socket.on('message', (data) => messages.push(liveMessageSchema.parse(JSON.parse(String(data)))));
+    await new Promise((resolve) => socket.once('open', resolve));
+
+    const issued = await kiosk.issueTicket({ id: ulid(), service: 'A', priority: null, appointmentAt: null });
+    await expect.poll(() => messages.length, { timeout: 5000 }).toBeGreaterThan(0);
+    const [message] = messages;
+    expect(message).toMatchObject({ scope: 'queue', delivery: { previous: head } });
+    expect(message!.delivery!.items.map((item) => item.key)).toEqual([`ticket:${issued.ticket.id}`]);
+    expect(message!.cursor).toBe(message!.delivery!.items.at(-1)!.seq);
+
+    // A terminal whose cursor is at the head applies the delivery; one behind it (or never pulled) must pull.
+    const db = await openDatabase(path.join(await tempDir(), 'terminal.db'));
+    cleanups.push(() => db.close());
+    await migrate(db, await readMigrations(migrationsDir));
+    expect(await applyDelivered(db, 'D-01', 'queue', message!.delivery!)).toBe(false);
+    await new SyncCursorRepository(db).set('queue', head - 1);
+    expect(await applyDelivered(db, 'D-01', 'queue', message!.delivery!)).toBe(false);
+    await new SyncCursorRepository(db).set('queue', head);
+    expect(await applyDelivered(db, 'D-01', 'queue', message!.delivery!)).toBe(true);
+    expect(await new SyncCursorRepository(db).get('queue')).toBe(message!.cursor);
+    expect((await new QueueCacheRepository(db).tickets(issued.ticket.businessDay)).map((ticket) => ticket.label)).toEqual(['A001']);
+    // The same delivery again no longer continues from the cursor: ignored, nothing applied twice.
+    expect(await applyDelivered(db, 'D-01', 'queue', message!.delivery!)).toBe(false);
+  });
+});
