@@ -27,6 +27,8 @@ export function terminalWindowOptions(options: TerminalWindowOptions): BrowserWi
       nodeIntegrationInSubFrames: false,
       webviewTag: false,
       spellcheck: false,
+      // A hall display announces calls with no one there to touch it first.
+      autoplayPolicy: options.role === 'display' ? 'no-user-gesture-required' : 'user-gesture-required',
     },
   };
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createHallServer } from '../../upstream/http/createHallServer.js';
@@ -15,16 +16,19 @@ import { readHallQueue } from '../../kiosk-config/readHallQueue.js';
 export class EmbeddedHall {
   private constructor(
     readonly url: string,
+    /** The supervisor's dashboard of this hall, with its key. */
+    readonly dashboardUrl: string,
     private readonly registry: TerminalRegistry,
     private readonly shutdown: () => Promise<void>,
   ) {}
 
   static async start(dataDir: string, logger: Logger): Promise<EmbeddedHall> {
     const db = await openHallDatabase(path.join(dataDir, 'embedded-hall.db'));
-    const server = await createHallServer({ db, logger, queue: await readHallQueue() });
+    const dashboardKey = randomBytes(12).toString('base64url');
+    const server = await createHallServer({ db, logger, queue: await readHallQueue(), dashboardKey });
     await server.listen({ host: '127.0.0.1', port: 0 });
     const url = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-    return new EmbeddedHall(url, new TerminalRegistry(db), async () => {
+    return new EmbeddedHall(url, `${url}/dashboard?key=${dashboardKey}`, new TerminalRegistry(db), async () => {
       await server.close();
       await db.close();
     });

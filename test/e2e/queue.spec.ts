@@ -79,6 +79,17 @@ test('a ticket taken at the kiosk is printed, called at the counter, shown and a
     .poll(async () => hall.db.get<{ score: number; score_reasons: string }>("SELECT score, score_reasons FROM queue_ticket WHERE label = 'B001'"), { timeout: 10_000 })
     .toEqual({ score: 4, score_reasons: '["friendly"]' });
   await expect.poll(() => led.history.at(-1)).toBe('3号窗口 欢迎光临');
+
+  // The supervisor's dashboard counts the served ticket and its rating.
+  const dashboard = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await dashboard.goto(`${hall.url}/dashboard?key=test-dashboard-key`);
+  await expect(dashboard.locator('#services tbody tr').nth(1)).toContainText('社保医保');
+  await expect(dashboard.locator('#services tbody tr').nth(1).locator('td').nth(2)).toHaveText('1');
+  await expect(dashboard.locator('#services tbody tr').nth(1).locator('td').nth(7)).toHaveText('4');
+  await expect(dashboard.locator('#windows tbody tr').nth(2).locator('td').nth(1)).toHaveText('1');
+  expect(await cjkFontLoaded(dashboard)).toBe(true);
+  expect(await seriousA11yViolations(dashboard)).toEqual([]);
+  await dashboard.screenshot({ path: path.join(screenshotDir, 'hall-dashboard.png') });
 });
 
 test('a ticket that cannot print is still shown, valid, with its QR code; a paused window says so', async ({ browser }) => {

@@ -151,6 +151,6 @@ export async function createHallServer(options: HallServerOptions) {
     return intake.accept(request.terminalId!, parsed.data.events);
   });
 
-  registerQueueRoutes(app, { queue, issuer, desk, dashboardKey: options.dashboardKey ?? null });
+  await registerQueueRoutes(app, { queue, issuer, desk, dashboardKey: options.dashboardKey ?? null });
   return app;
 }

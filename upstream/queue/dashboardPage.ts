@@ -1,5 +1,5 @@
 import type { HallQueue } from '../../main/contract/hallQueue.js';
-import { htmlText } from './htmlText.js';
+import { fontLinks, htmlText } from './htmlText.js';
 
 /**
  * The supervisor's dashboard: today's figures per service and per window,
@@ -8,9 +8,9 @@ import { htmlText } from './htmlText.js';
 export function dashboardPage(queue: HallQueue, statisticsPath: string): string {
   const names = Object.fromEntries(queue.services.map((service) => [service.code, `${service.name['zh-CN']} · ${service.name.en}`]));
   return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>大厅统计 · Hall statistics</title>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>大厅统计 · Hall statistics</title>${fontLinks}
 <style>
-body{font-family:sans-serif;margin:2rem;color:#102a43}table{border-collapse:collapse;margin-bottom:2rem;min-width:60rem}
+body{font-family:'Noto Sans SC',sans-serif;margin:2rem;color:#102a43}table{border-collapse:collapse;margin-bottom:2rem;min-width:60rem}
 th,td{border:1px solid #bcccdc;padding:.5rem 1rem;text-align:right}th:first-child,td:first-child{text-align:left}thead{background:#e6eef7}
 </style></head>
 <body><h1>大厅统计 · Hall statistics <small id="day"></small></h1>
@@ -30,5 +30,5 @@ async function refresh() {
 }
 refresh(); setInterval(refresh, 10000);
 </script>
-<p><small>${htmlText(queue.timeZone)} · reset ${htmlText(queue.resetHour)}:00</small></p></body></html>`;
+<p><small>${htmlText(queue.timeZone)} · reset ${htmlText(String(queue.resetHour).padStart(2, "0"))}:00</small></p></body></html>`;
 }

@@ -1,5 +1,5 @@
 import type { IssuedTicket, QueueService } from '../../main/contract/queue.js';
-import { htmlText } from './htmlText.js';
+import { fontLinks, htmlText } from './htmlText.js';
 
 const statusText = {
   waiting: ['等候中', 'Waiting'],
@@ -22,8 +22,8 @@ export function followPage(issued: IssuedTicket, service: Pick<QueueService, 'na
       : '';
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="refresh" content="15"><title>${htmlText(ticket.label)}</title>
-<style>body{font-family:sans-serif;text-align:center;margin:2rem;color:#102a43}.label{font-size:4rem;font-weight:700;margin:.5rem}.state{font-size:1.6rem}.where{font-size:2rem;color:#b3261e}</style></head>
+<meta http-equiv="refresh" content="15"><title>${htmlText(ticket.label)}</title>${fontLinks}
+<style>body{font-family:'Noto Sans SC',sans-serif;text-align:center;margin:2rem;color:#102a43}.label{font-size:4rem;font-weight:700;margin:.5rem}.state{font-size:1.6rem}.where{font-size:2rem;color:#b3261e}</style></head>
 <body><p>${htmlText(service.name['zh-CN'])} · ${htmlText(service.name.en)}</p><p class="label">${htmlText(ticket.label)}</p>
 <p class="state">${zh} · ${en}</p>${where}${ahead}</body></html>`;
 }

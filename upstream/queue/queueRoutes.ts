@@ -1,4 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, RawServerDefault } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
@@ -9,6 +12,7 @@ import { refuse, refuseInput } from '../http/refuse.js';
 import type { CounterDesk } from './counterDesk.js';
 import { dashboardPage } from './dashboardPage.js';
 import { followPage } from './followPage.js';
+import { fontPrefix } from './htmlText.js';
 import type { QueueContext } from './queueContext.js';
 import { QueueRefusal } from './queueRefusal.js';
 import { queueStatistics } from './queueStatistics.js';
@@ -36,8 +40,11 @@ async function answer<T>(reply: FastifyReply, work: () => Promise<T>) {
 }
 
 /** The queue's routes: signed ones for terminals under /api, the public ticket page and the key-guarded dashboard. */
-export function registerQueueRoutes(app: FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, Logger>, parts: QueueRouteParts): void {
+const fontDir = path.dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans-sc/400.css'));
+
+export async function registerQueueRoutes(app: FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, Logger>, parts: QueueRouteParts): Promise<void> {
   const { queue, issuer, desk } = parts;
+  await app.register(fastifyStatic, { root: fontDir, prefix: fontPrefix, index: false, maxAge: '30d' });
   const statistics = async (day = queue.today()) =>
     queueStatistics(day, await ticketsOfDay(queue.db, day), queue.config.services.map((service) => service.code), queue.config.windows.map((window) => window.window));
 

@@ -60,6 +60,8 @@ export async function startCommand(args: string[], logger: Logger): Promise<numb
       '--no-first-run',
       '--disable-background-networking',
       ...(terminal.host.config.role === 'kiosk' ? ['--kiosk'] : []),
+      // A hall display announces calls with no one there to touch it first.
+      ...(terminal.host.config.role === 'display' ? ['--autoplay-policy=no-user-gesture-required'] : []),
       // Chromium refuses to run as root with its sandbox on.
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
     ];
