@@ -12,7 +12,8 @@ export default defineConfig({
   use: {
     launchOptions: {
       executablePath: chromiumPath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+      // Autoplay as `onewindow start` launches a hall display: it announces calls with no one there to touch it.
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--autoplay-policy=no-user-gesture-required'],
     },
     trace: 'retain-on-failure',
   },

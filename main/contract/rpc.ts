@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { catalogueCategorySchema } from './catalogue.js';
 import { setupTokenSchema, setupUnlockInputSchema, setupUnlockOutputSchema } from './setup.js';
 import { deviceRoleSchema, terminalStatusSchema } from './status.js';
-import { terminalInfoSchema } from './terminal.js';
+import { localeSchema, terminalInfoSchema } from './terminal.js';
 import { citizenSummarySchema } from './citizen.js';
 import {
   counterActionSchema,
@@ -56,6 +56,11 @@ export const rpcMethods = {
   /** Counter's citizen-facing screen: the finished ticket waiting for a rating, if any. */
   'evaluation.pending': { input: noInput, output: z.object({ request: evaluationRequestSchema.nullable() }) },
   'evaluation.submit': { input: ratingSchema, output: z.object({}) },
+  /** Speech made on the host (espeak-ng) when the screen's browser has no voice: a WAV, base64. */
+  'voice.synthesize': {
+    input: z.object({ text: z.string().min(1).max(200), locale: localeSchema }).strict(),
+    output: z.object({ wav: z.base64() }),
+  },
 } as const;
 
 /** Every event the host pushes to the screens. Events say what changed; state comes from calls. */

@@ -23,6 +23,7 @@ import { EventHub } from '../transport/eventHub.js';
 import type { Logger } from './logger.js';
 import { createQueueParts } from './queueParts.js';
 import { queueHandlers } from '../services/queue/queueHandlers.js';
+import { synthesizeSpeech } from '../services/voice/speechSynthesizer.js';
 
 export const migrationsDir = path.join(packageRoot, 'main', 'store', 'migrations');
 
@@ -110,6 +111,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
         return devices.test(role);
       },
       ...queueHandlers(queue),
+      'voice.synthesize': async ({ text, locale }) => ({ wav: (await synthesizeSpeech(text, locale)).toString('base64') }),
     };
     devices.start();
     await sync.start();

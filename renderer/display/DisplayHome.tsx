@@ -2,13 +2,13 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Call } from '../../main/contract/queue';
 import type { TerminalInfo } from '../../main/contract/terminal';
-import { useRpcQuery } from '../client/hostContext';
+import { useHost, useRpcQuery } from '../client/hostContext';
 import { localized } from '../i18n/i18n';
 import { Clock } from '../ui/Clock';
 import { StatusStrip } from '../ui/StatusStrip';
 import { TopBar } from '../ui/TopBar';
 import { AnnouncementQueue, newCalls } from './announcements';
-import { allowSound, chime, soundAllowed, speak } from './voice';
+import { allowSound, chime, soundAllowed, speak, type SpokenBy } from './voice';
 import './display.css';
 
 /** How often the board re-reads even without events: the fallback when the event socket is down. */
@@ -17,8 +17,11 @@ const pollMs = 5000;
 /** The hall board (1920×1080 TV), readable from across the hall: now calling, the last calls, who waits; calls announced. */
 export function DisplayHome({ terminal }: { terminal: TerminalInfo }) {
   const { t, i18n } = useTranslation();
+  const host = useHost();
   const { data: board } = useRpcQuery('queue.board', {}, ['queue.changed'], pollMs);
   const [spoken, setSpoken] = useState('');
+  /** How the last announcement sounded (browser voice, the host's speech, or silent): for technicians. */
+  const [spokenBy, setSpokenBy] = useState<SpokenBy>();
   const [sound, setSound] = useState(soundAllowed);
   const seen = useRef<Set<string> | null>(null);
   const languages = terminal.announcementLanguages;
@@ -29,10 +32,10 @@ export function DisplayHome({ terminal }: { terminal: TerminalInfo }) {
         for (const locale of languages) {
           const text = i18n.getFixedT(locale)('display.announcement', { label: call.label, window: call.window });
           setSpoken(text);
-          await speak(text, locale);
+          setSpokenBy(await speak(text, locale, async (words, language) => (await host.call('voice.synthesize', { text: words, locale: language })).wav));
         }
       }),
-    [i18n, languages],
+    [i18n, languages, host],
   );
 
   useEffect(() => {
@@ -97,7 +100,7 @@ export function DisplayHome({ terminal }: { terminal: TerminalInfo }) {
             </p>
           ))}
         </section>
-        <p className="visually-hidden" aria-live="assertive" data-testid="announcement">
+        <p className="visually-hidden" aria-live="assertive" data-testid="announcement" data-spoken-by={spokenBy}>
           {spoken}
         </p>
       </main>

@@ -31,23 +31,48 @@ export async function chime(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 1300));
 }
 
+/** Plays a WAV (the host's speech) and resolves when it has ended. */
+async function playWav(base64: string): Promise<void> {
+  audio ??= new AudioContext();
+  if (audio.state !== 'running') throw new Error('sound is not allowed yet');
+  const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
+  const buffer = await audio.decodeAudioData(bytes.buffer);
+  const source = audio.createBufferSource();
+  source.buffer = buffer;
+  source.connect(audio.destination);
+  await new Promise<void>((resolve) => {
+    source.onended = () => resolve();
+    source.start();
+  });
+}
+
 /**
- * Speaks `text` with the browser's speech synthesis and resolves when it has
- * ended. Where there is no voice for the language (Linux often has none), it
- * resolves after about the time the words would take, so the queue keeps its
- * pace and the text still shows on the board.
+ * Speaks `text` and resolves when it has ended: with the browser's voice for
+ * the language, else with speech the host made (espeak-ng), else, silent,
+ * after about the time the words would take, so the queue keeps its pace and
+ * the text still shows on the board.
  */
-export function speak(text: string, locale: Locale): Promise<void> {
+export type SpokenBy = 'browser' | 'host' | 'silent';
+
+export async function speak(text: string, locale: Locale, hostSpeech: (text: string, locale: Locale) => Promise<string>): Promise<SpokenBy> {
   const fallbackMs = 600 + text.length * (locale === 'zh-CN' ? 280 : 70);
   const synthesis = 'speechSynthesis' in window ? window.speechSynthesis : null;
   const voice = synthesis?.getVoices().find((candidate) => candidate.lang.replace('_', '-').startsWith(locale === 'zh-CN' ? 'zh' : 'en'));
-  if (!synthesis || !voice) return new Promise((resolve) => setTimeout(resolve, fallbackMs));
+  if (!synthesis || !voice) {
+    try {
+      await playWav(await hostSpeech(text, locale));
+      return 'host';
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, fallbackMs));
+      return 'silent';
+    }
+  }
   return new Promise((resolve) => {
     const utterance = new SpeechSynthesisUtterance(text);
     utterance.voice = voice;
     utterance.lang = voice.lang;
     utterance.rate = 0.9;
-    const done = () => resolve();
+    const done = () => resolve('browser');
     utterance.onend = done;
     utterance.onerror = done;
     setTimeout(done, fallbackMs * 3);

@@ -31,6 +31,7 @@ function handlers(overrides: Partial<RpcHandlers> = {}): RpcHandlers {
     'citizen.end': notCalledHere,
     'evaluation.pending': notCalledHere,
     'evaluation.submit': notCalledHere,
+    'voice.synthesize': notCalledHere,
     'terminal.info': async () => info,
     'status.get': async () => ({ hall: { state: 'offline', lastContactAt: null, backlog: 0, lastPushAt: null }, devices: [] }),
     'catalogue.categories': async () => [],
