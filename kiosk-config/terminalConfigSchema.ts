@@ -64,6 +64,15 @@ export const terminalConfigSchema = z
     locale: localeSchema.default('zh-CN'),
     /** Languages a display announces calls in, one after another (zh-CN first in a Chinese hall). */
     announcementLanguages: z.array(localeSchema).min(1).max(2).default(['zh-CN']),
+    citizenSession: z
+      .object({
+        /** End the session when the ID card leaves the reader (for readers the card is inserted into, not laid on). */
+        endOnCardRemoval: z.boolean().default(false),
+        /** How long before the idle timeout the screen counts down, so a slow reader is not cut off unawares. */
+        idleWarningSeconds: z.number().int().min(5).max(120).default(15),
+      })
+      .strict()
+      .default({ endOnCardRemoval: false, idleWarningSeconds: 15 }),
     /** A citizen's session ends after this long without a touch. */
     idleTimeoutSeconds: z.number().int().min(15).max(3600).default(90),
     upstream: z.union([

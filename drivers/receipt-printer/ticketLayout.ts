@@ -23,7 +23,7 @@ const chineseMode = Buffer.from([0x1c, 0x26]);
  * EPSON or STAR), encoding text as GB18030 itself: the library's CHINA
  * character set is GB2312 only, which lacks characters of names and addresses.
  */
-class JobBuilder {
+export class JobBuilder {
   readonly printer: InstanceType<typeof thermal.printer>;
 
   constructor(
@@ -62,7 +62,7 @@ class JobBuilder {
   }
 }
 
-function formatTime(date: Date): string {
+export function formatTime(date: Date): string {
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }

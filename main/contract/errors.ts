@@ -32,6 +32,8 @@ export const rpcErrorSchema = z.object({
   message: z.string(),
   issues: z.array(rpcIssueSchema).optional(),
   reason: z.string().regex(/^[a-z_]{1,40}$/).optional(),
+  /** Values the reason's translation names (which system, which window). */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type RpcErrorPayload = z.infer<typeof rpcErrorSchema>;
 
@@ -48,6 +50,7 @@ export class ServiceError extends Error {
     message: string,
     readonly issues?: RpcIssue[],
     readonly reason?: string,
+    readonly params?: Record<string, string | number>,
   ) {
     super(message);
     this.name = 'ServiceError';
@@ -59,12 +62,14 @@ export class RpcError extends Error {
   readonly code: RpcErrorCode;
   readonly issues: RpcIssue[] | undefined;
   readonly reason: string | undefined;
+  readonly params: Record<string, string | number> | undefined;
   constructor(payload: RpcErrorPayload) {
     super(payload.message);
     this.name = 'RpcError';
     this.code = payload.code;
     this.issues = payload.issues;
     this.reason = payload.reason;
+    this.params = payload.params;
   }
 }
 

@@ -4,6 +4,7 @@ import { setupTokenSchema, setupUnlockInputSchema, setupUnlockOutputSchema } fro
 import { deviceRoleSchema, terminalStatusSchema } from './status.js';
 import { localeSchema, terminalInfoSchema } from './terminal.js';
 import { citizenSummarySchema } from './citizen.js';
+import { certificatePrintSchema, certificateTypeSchema, citizenMenuSchema, lookupIdSchema, lookupResultSchema } from './citizenServices.js';
 import {
   counterActionSchema,
   counterStateSchema,
@@ -51,6 +52,18 @@ export const rpcMethods = {
     input: z.object({ waitSeconds: z.number().int().min(0).max(60) }).strict(),
     output: z.object({ citizen: citizenSummarySchema.nullable() }),
   },
+  /** An e-ID code scanned from the citizen's phone (or typed): the hall says who it is. */
+  'citizen.scanEid': { input: z.object({ code: z.string().min(1).max(200) }).strict(), output: z.object({ citizen: citizenSummarySchema }) },
+  /** The citizen agreed that their records may be looked up. */
+  'citizen.consent': { input: noInput, output: z.object({ citizen: citizenSummarySchema }) },
+  'citizen.current': { input: noInput, output: z.object({ citizen: citizenSummarySchema.nullable() }) },
+  /** The certificates and lookups this hall offers (kiosk-config/citizen-services.json). */
+  'citizenServices.menu': { input: noInput, output: citizenMenuSchema },
+  /** Issues, lays out and prints a certificate for the citizen in session; progress comes as certificate.progress. */
+  'certificates.print': { input: z.object({ type: certificateTypeSchema }).strict(), output: certificatePrintSchema },
+  'lookups.run': { input: z.object({ lookup: lookupIdSchema, year: z.number().int().min(1990).max(2100).nullable() }).strict(), output: lookupResultSchema },
+  /** Prints the last result on the receipt printer. */
+  'lookups.print': { input: noInput, output: z.object({ printed: z.boolean(), problem: z.string().nullable() }) },
   /** The citizen is done (or walked away): what the session held is dropped. */
   'citizen.end': { input: noInput, output: z.object({}) },
   /** Counter's citizen-facing screen: the finished ticket waiting for a rating, if any. */
@@ -73,6 +86,9 @@ export const rpcEvents = {
   'catalogue.changed': z.object({ categories: z.number().int().nonnegative() }),
   /** The local copy of the hall's queue changed: queue screens re-read. */
   'queue.changed': z.object({}),
+  /** The citizen session ended without the screen asking (card taken out): screens go home. */
+  'citizen.ended': z.object({ reason: z.enum(['finished', 'card_removed']) }),
+  'certificate.progress': z.object({ stage: z.enum(['issuing', 'rendering', 'printing', 'done', 'held', 'failed']) }),
   /** A ticket was finished at this counter: the evaluation screen asks for a rating. */
   'evaluation.requested': evaluationRequestSchema,
 } as const;

@@ -24,6 +24,7 @@ export const terminalInfoSchema = z.object({
   upstream: z.string(),
   enabledServices: z.array(z.string()),
   announcementLanguages: z.array(localeSchema),
+  idleWarningSeconds: z.number().int().positive(),
 });
 export type TerminalInfo = z.infer<typeof terminalInfoSchema>;
 

@@ -22,6 +22,9 @@ import { createDispatcher, type Dispatch } from '../transport/dispatcher.js';
 import { EventHub } from '../transport/eventHub.js';
 import type { Logger } from './logger.js';
 import { createQueueParts } from './queueParts.js';
+import { createCitizenParts } from './citizenParts.js';
+import { citizenHandlers } from '../services/citizen/citizenHandlers.js';
+import { readCitizenCatalog } from '../../kiosk-config/readCitizenCatalog.js';
 import { queueHandlers } from '../services/queue/queueHandlers.js';
 import { synthesizeSpeech } from '../services/voice/speechSynthesizer.js';
 
@@ -33,6 +36,8 @@ export interface HostOptions {
   logger: Logger;
   /** How often devices are asked how they are (default 5 s). */
   deviceHealthIntervalMs?: number;
+  /** The hall's citizen services file (default kiosk-config/citizen-services.json). */
+  citizenCatalogFile?: string;
   /** Who this terminal is to its hall server; null runs it offline (not enrolled). */
   hallIdentity?: TerminalIdentity | null;
 }
@@ -96,7 +101,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
       ...(options.deviceHealthIntervalMs ? { healthIntervalMs: options.deviceHealthIntervalMs } : {}),
     });
     const setup = new SetupAccess({ pin: config.setup?.pin });
-    const queue = createQueueParts({ db, config, devices, sync, events, logger: options.logger });
+    const citizen = createCitizenParts({ db, config, catalog: await readCitizenCatalog(options.citizenCatalogFile), devices, sync, events, logger: options.logger });
+    const queue = createQueueParts({ db, config, devices, sync, events, logger: options.logger, citizen: citizen.citizen });
     const handlers: RpcHandlers = {
       'terminal.info': info,
       'status.get': async () => status.get(),
@@ -111,6 +117,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
         return devices.test(role);
       },
       ...queueHandlers(queue),
+      ...citizenHandlers(citizen),
       'voice.synthesize': async ({ text, locale }) => ({ wav: (await synthesizeSpeech(text, locale)).toString('base64') }),
     };
     devices.start();

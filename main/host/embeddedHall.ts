@@ -7,6 +7,8 @@ import { openHallDatabase } from '../../upstream/storage/openHallDatabase.js';
 import { enrollWithHall, type TerminalIdentity } from '../sync/hallClient.js';
 import type { Logger } from './logger.js';
 import { readHallQueue } from '../../kiosk-config/readHallQueue.js';
+import { readCitizenCatalog } from '../../kiosk-config/readCitizenCatalog.js';
+import { DemoBackends } from '../../upstream/citizen/demoBackends.js';
 
 /**
  * A hall server in this process, for terminals whose upstream is "embedded"
@@ -25,7 +27,8 @@ export class EmbeddedHall {
   static async start(dataDir: string, logger: Logger): Promise<EmbeddedHall> {
     const db = await openHallDatabase(path.join(dataDir, 'embedded-hall.db'));
     const dashboardKey = randomBytes(12).toString('base64url');
-    const server = await createHallServer({ db, logger, queue: await readHallQueue(), dashboardKey });
+    const citizen = { catalog: await readCitizenCatalog(), backends: new DemoBackends() };
+    const server = await createHallServer({ db, logger, queue: await readHallQueue(), citizen, dashboardKey });
     await server.listen({ host: '127.0.0.1', port: 0 });
     const url = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
     return new EmbeddedHall(url, `${url}/dashboard?key=${dashboardKey}`, new TerminalRegistry(db), async () => {

@@ -1,10 +1,9 @@
 import type { Database } from '../../lib/sqlite/database.js';
 import type { TerminalConfig } from '../../kiosk-config/terminalConfigSchema.js';
 import type { DeviceManager } from '../devices/deviceManager.js';
-import type { IdCardReaderDevice } from '../devices/idCardReaderDevice.js';
 import type { LedDisplayDevice } from '../devices/ledDisplayDevice.js';
 import type { ReceiptPrinterDevice } from '../devices/receiptPrinterDevice.js';
-import { CitizenSession } from '../services/citizen/citizenSession.js';
+import type { CitizenSession } from '../services/citizen/citizenSession.js';
 import { CounterWindow } from '../services/queue/counterWindow.js';
 import { KioskTickets } from '../services/queue/kioskTickets.js';
 import type { QueueParts } from '../services/queue/queueHandlers.js';
@@ -21,14 +20,17 @@ export interface HostQueueParts extends QueueParts {
 
 const restockIntervalMs = 60_000;
 
-function localDate(): string {
-  return new Date().toLocaleDateString('en-CA');
-}
-
-/** The queue's parts of a host, by role: the kiosk's ticket desk, the counter's window, the citizen session both use. */
-export function createQueueParts(deps: { db: Database; config: TerminalConfig; devices: DeviceManager; sync: TerminalSync; events: EventHub; logger: Logger }): HostQueueParts {
-  const { db, config, devices, sync, events, logger } = deps;
-  const citizen = new CitizenSession(() => devices.device<IdCardReaderDevice>('idCardReader')?.reader ?? null, localDate);
+/** The queue's parts of a host, by role: the kiosk's ticket desk, the counter's window. */
+export function createQueueParts(deps: {
+  db: Database;
+  config: TerminalConfig;
+  devices: DeviceManager;
+  sync: TerminalSync;
+  events: EventHub;
+  logger: Logger;
+  citizen: CitizenSession;
+}): HostQueueParts {
+  const { db, config, devices, sync, events, logger, citizen } = deps;
   const changed = () => events.emit('queue.changed', {});
   let restocking: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
@@ -73,7 +75,6 @@ export function createQueueParts(deps: { db: Database; config: TerminalConfig; d
   return {
     db,
     role: config.role,
-    citizen,
     kiosk,
     counter,
     start: () => {

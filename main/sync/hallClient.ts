@@ -1,6 +1,14 @@
 import type { z } from 'zod';
 import { enrollResponseSchema, hallErrorSchema, hallPaths, pingResponseSchema } from '../contract/hallProtocol.js';
 import { signRequest, signingHeaders } from '../contract/requestSigning.js';
+import {
+  citizenIdentitySchema,
+  citizenPaths,
+  issuedCertificateSchema,
+  lookupResultSchema,
+  type certificateRequestSchema,
+  type lookupRequestSchema,
+} from '../contract/citizenServices.js';
 import { counterResultSchema, issuedTicketSchema, numberBlockSchema, queuePaths, type CounterAction, type IssueTicketRequest } from '../contract/queue.js';
 import { pullResponseSchema, pushResponseSchema, syncPaths, type OutboxEvent, type SyncScope } from '../contract/syncProtocol.js';
 
@@ -27,6 +35,9 @@ export async function enrollWithHall(hallUrl: string, code: string): Promise<Ter
   const body = await call(new URL(hallPaths.enroll, hallUrl), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) }, enrollResponseSchema);
   return { hallUrl, terminalId: body.terminalId, secret: body.secret };
 }
+
+/** How long a request the hall answers from a government back end may take: longer than any back end's timeout. */
+const backendWaitMs = 65_000;
 
 /** Requests to the hall server, each signed with the terminal's secret; answers checked against the protocol. */
 export class HallClient {
@@ -77,7 +88,20 @@ export class HallClient {
     return this.#signed('POST', queuePaths.counter, { window, act }, counterResultSchema);
   }
 
-  #signed<S extends z.ZodType>(method: 'GET' | 'POST', path: string, payload: unknown, schema: S): Promise<z.output<S>> {
+  identifyEid(token: string) {
+    return this.#signed('POST', citizenPaths.identify, { token }, citizenIdentitySchema);
+  }
+
+  lookup(request: z.input<typeof lookupRequestSchema>) {
+    // The hall waits for the back end (its own timeout, a few seconds) and says which one failed: wait longer than it.
+    return this.#signed('POST', citizenPaths.lookup, request, lookupResultSchema, backendWaitMs);
+  }
+
+  issueCertificate(request: z.input<typeof certificateRequestSchema>) {
+    return this.#signed('POST', citizenPaths.certificates, request, issuedCertificateSchema, backendWaitMs);
+  }
+
+  #signed<S extends z.ZodType>(method: 'GET' | 'POST', path: string, payload: unknown, schema: S, timeoutMs = this.timeoutMs): Promise<z.output<S>> {
     const body = payload === undefined ? '' : JSON.stringify(payload);
     const timestamp = Date.now();
     const headers: Record<string, string> = {
@@ -86,7 +110,7 @@ export class HallClient {
       [signingHeaders.signature]: signRequest(this.identity.secret, method, path, body, timestamp),
     };
     if (body !== '') headers['content-type'] = 'application/json';
-    return call(new URL(path, this.identity.hallUrl), { method, headers, ...(body !== '' ? { body } : {}), signal: AbortSignal.timeout(this.timeoutMs) }, schema);
+    return call(new URL(path, this.identity.hallUrl), { method, headers, ...(body !== '' ? { body } : {}), signal: AbortSignal.timeout(timeoutMs) }, schema);
   }
 }
 

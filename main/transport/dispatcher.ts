@@ -31,7 +31,7 @@ export function createDispatcher(handlers: RpcHandlers, logger: Logger): Dispatc
       output = await handler(parsedInput.data);
     } catch (error) {
       if (error instanceof ServiceError) {
-        return failure({ code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}), ...(error.reason ? { reason: error.reason } : {}) });
+        return failure({ code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}), ...(error.reason ? { reason: error.reason } : {}), ...(error.params ? { params: error.params } : {}) });
       }
       logger.error({ err: error, method }, 'rpc handler failed');
       return failure({ code: 'internal', message: `${method} failed inside the terminal` });

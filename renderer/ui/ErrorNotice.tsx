@@ -5,7 +5,7 @@ import type { RpcError } from '../../main/contract/errors';
 export function ErrorNotice({ error }: { error: RpcError }) {
   const { t, i18n } = useTranslation();
   const reasonKey = `errors.reasons.${error.reason ?? ''}`;
-  const text = error.code === 'refused' && i18n.exists(reasonKey) ? t(reasonKey) : t(`errors.${error.code}`);
+  const text = error.reason && i18n.exists(reasonKey) ? t(reasonKey, error.params ?? {}) : t(`errors.${error.code}`);
   return (
     <p className="notice error" role="alert" title={error.message} data-error-code={error.code} data-reason={error.reason}>
       {text}

@@ -11,6 +11,9 @@ import type { Database } from '../../lib/sqlite/database.js';
 import { recordingLogger } from './silentLogger.js';
 import { readHallQueue } from '../../kiosk-config/readHallQueue.js';
 import type { HallQueue } from '../../main/contract/hallQueue.js';
+import type { BackendId } from '../../main/contract/citizenServices.js';
+import { readCitizenCatalog } from '../../kiosk-config/readCitizenCatalog.js';
+import { DemoBackends } from '../../upstream/citizen/demoBackends.js';
 
 export interface LoopbackHall {
   url: string;
@@ -59,7 +62,14 @@ async function freshHallStore(backend: HallBackend, dir: string): Promise<{ loca
 }
 
 /** A real hall server (SQLite file or PostgreSQL database, fastify on 127.0.0.1) for integration tests. */
-export async function startLoopbackHall(backend: HallBackend = 'sqlite', queue?: HallQueue): Promise<LoopbackHall> {
+export interface LoopbackHallOptions {
+  queue?: HallQueue;
+  /** Slows the demo back ends down (ms per back end), to see what a citizen sees when one does not answer. */
+  backendDelays?: Partial<Record<BackendId, number>>;
+}
+
+export async function startLoopbackHall(backend: HallBackend = 'sqlite', options: LoopbackHallOptions = {}): Promise<LoopbackHall> {
+  const citizen = { catalog: await readCitizenCatalog(), backends: new DemoBackends(options.backendDelays) };
   const dir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-hall-'));
   const store = await freshHallStore(backend, dir);
   const db = await openHallDatabase(store.location);
@@ -67,7 +77,7 @@ export async function startLoopbackHall(backend: HallBackend = 'sqlite', queue?:
   let port = 0;
   let server: Awaited<ReturnType<typeof createHallServer>> | null = null;
   const start = async () => {
-    server = await createHallServer({ db, logger: recordingLogger().logger, livePollMs: 50, queue: queue ?? (await readHallQueue()), dashboardKey: 'test-dashboard-key' });
+    server = await createHallServer({ db, logger: recordingLogger().logger, livePollMs: 50, queue: options.queue ?? (await readHallQueue()), citizen, dashboardKey: 'test-dashboard-key' });
     await server.listen({ host: '127.0.0.1', port });
     port = (server.server.address() as AddressInfo).port;
   };

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { RunningTerminal } from '../../main/cli/runTerminal.js';
 import { saveIdentity } from '../../main/sync/identityStore.js';
-import { startLoopbackHall, type HallBackend, type LoopbackHall } from './hallOnLoopback.js';
+import { startLoopbackHall, type HallBackend, type LoopbackHall, type LoopbackHallOptions } from './hallOnLoopback.js';
 import { startTestTerminal } from './testTerminal.js';
 
 export interface QueueHall {
@@ -20,8 +20,8 @@ export interface QueueHall {
  * host with its HTTP bridge and simulated devices; ready once the kiosk has
  * pulled the hall's queue services.
  */
-export async function startQueueHall(backend: HallBackend = 'sqlite'): Promise<QueueHall> {
-  const hall = await startLoopbackHall(backend);
+export async function startQueueHall(backend: HallBackend = 'sqlite', options: LoopbackHallOptions = {}): Promise<QueueHall> {
+  const hall = await startLoopbackHall(backend, options);
   const stops: (() => Promise<void>)[] = [() => hall.close()];
   const close = async () => {
     for (const stop of stops.splice(0).reverse()) await stop();

@@ -14,6 +14,7 @@ const info = {
   upstream: 'embedded',
   enabledServices: [],
   announcementLanguages: ['zh-CN' as const],
+  idleWarningSeconds: 15,
 };
 
 const notCalledHere = async (): Promise<never> => {
@@ -32,6 +33,13 @@ function handlers(overrides: Partial<RpcHandlers> = {}): RpcHandlers {
     'evaluation.pending': notCalledHere,
     'evaluation.submit': notCalledHere,
     'voice.synthesize': notCalledHere,
+    'citizen.scanEid': notCalledHere,
+    'citizen.consent': notCalledHere,
+    'citizen.current': notCalledHere,
+    'citizenServices.menu': notCalledHere,
+    'certificates.print': notCalledHere,
+    'lookups.run': notCalledHere,
+    'lookups.print': notCalledHere,
     'terminal.info': async () => info,
     'status.get': async () => ({ hall: { state: 'offline', lastContactAt: null, backlog: 0, lastPushAt: null }, devices: [] }),
     'catalogue.categories': async () => [],

@@ -18,6 +18,11 @@ import { QueueRefusal } from '../queue/queueRefusal.js';
 import { registerQueueRoutes } from '../queue/queueRoutes.js';
 import { TicketIssuer } from '../queue/ticketIssuer.js';
 import { refuse, refuseInput } from './refuse.js';
+import type { CitizenCatalog } from '../../main/contract/citizenCatalog.js';
+import { CertificateIssuer } from '../citizen/certificateIssuer.js';
+import type { CitizenBackends } from '../citizen/citizenBackends.js';
+import { registerCitizenRoutes } from '../citizen/citizenRoutes.js';
+import { SigningKey } from '../citizen/signingKey.js';
 import { hallOpenApi } from './openApi.js';
 import { EnrollmentError, TerminalRegistry } from '../identity/terminalRegistry.js';
 import { ReplayGuard } from '../identity/replayGuard.js';
@@ -39,6 +44,8 @@ export interface HallServerOptions {
   queue: HallQueue;
   /** Opens the supervisor's dashboard at /dashboard?key=…; null keeps it closed. */
   dashboardKey?: string | null;
+  /** Certificates and lookups: the catalogue (kiosk-config/citizen-services.json) and the back ends' adapters. */
+  citizen: { catalog: CitizenCatalog; backends: CitizenBackends };
 }
 
 /** An outbox event's effect at the hall, its payload checked against `schema` first. */
@@ -151,6 +158,12 @@ export async function createHallServer(options: HallServerOptions) {
     return intake.accept(request.terminalId!, parsed.data.events);
   });
 
+  const key = await SigningKey.load(options.db);
+  registerCitizenRoutes(app, {
+    ...options.citizen,
+    key,
+    issuer: new CertificateIssuer(options.db, options.citizen.catalog, options.citizen.backends, key, () => new Date(now())),
+  });
   await registerQueueRoutes(app, { queue, issuer, desk, dashboardKey: options.dashboardKey ?? null });
   return app;
 }

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { createHallServer } from '../../../upstream/http/createHallServer.js';
+import { createHallServer, type HallServerOptions } from '../../../upstream/http/createHallServer.js';
+import { readCitizenCatalog } from '../../../kiosk-config/readCitizenCatalog.js';
+import { DemoBackends } from '../../../upstream/citizen/demoBackends.js';
 import { TerminalRegistry } from '../../../upstream/identity/terminalRegistry.js';
 import { ChangeLog } from '../../../upstream/sync/changeLog.js';
 import { readCatalogueCategories } from '../../../kiosk-config/catalogueData.js';
@@ -17,7 +19,7 @@ import { randomBytes } from 'node:crypto';
 import type { HallQueue } from '../../contract/hallQueue.js';
 import { readHallQueue } from '../../../kiosk-config/readHallQueue.js';
 
-export const hallHelp = `Usage: onewindow hall --db FILE [--port N] [--host ADDR] [--queue FILE] [--dashboard-key KEY]
+export const hallHelp = `Usage: onewindow hall --db FILE [--port N] [--host ADDR] [--queue FILE] [--dashboard-key KEY] [--citizen-services FILE]
        onewindow hall enroll-code --db FILE --terminal ID
        onewindow hall revoke --db FILE --terminal ID
        onewindow hall catalogue publish --db FILE --dir DIR
@@ -32,6 +34,9 @@ Runs the hall server, or manages the terminals it knows.
                    (default: the demo hall's, kiosk-config/queue/demo-hall-queue.json)
   --dashboard-key KEY  the key of the supervisor's dashboard (/dashboard?key=KEY);
                    a random one is made and printed when not given
+  --citizen-services FILE  certificates, lookups and back-end timeouts
+                   (default: kiosk-config/citizen-services.json). The back ends are
+                   the fictional demo adapters: no government system is connected here
   enroll-code      prints a one-time code (valid 24 h) for a terminal to enroll with:
                    onewindow enroll --hall URL --code CODE --config FILE
   revoke           shuts a terminal out: its requests get 401 until it enrolls again
@@ -50,6 +55,7 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
     json: { type: 'string' },
     queue: { type: 'string' },
     'dashboard-key': { type: 'string' },
+    'citizen-services': { type: 'string' },
   });
   if (values.help) {
     console.log(hallHelp);
@@ -72,7 +78,8 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
     if (action === undefined) {
       const queue = await readHallQueue(values.queue ? path.resolve(values.queue) : undefined);
       const dashboardKey = values['dashboard-key'] ?? randomBytes(12).toString('base64url');
-      return await serveHall(db, logger, { port: parsePort('hall', values.port, 7400), host: values.host ?? '127.0.0.1', queue, dashboardKey });
+      const citizen = { catalog: await readCitizenCatalog(values['citizen-services'] ? path.resolve(values['citizen-services']) : undefined), backends: new DemoBackends() };
+      return await serveHall(db, logger, { port: parsePort('hall', values.port, 7400), host: values.host ?? '127.0.0.1', queue, citizen, dashboardKey });
     }
     if (action === 'catalogue') {
       const categories = await readCatalogueCategories(path.resolve(values.dir!));
@@ -103,11 +110,12 @@ interface ServeOptions {
   port: number;
   host: string;
   queue: HallQueue;
+  citizen: HallServerOptions['citizen'];
   dashboardKey: string;
 }
 
-async function serveHall(db: Database, logger: Logger, { port, host, queue, dashboardKey }: ServeOptions): Promise<number> {
-  const server = await createHallServer({ db, logger, queue, dashboardKey });
+async function serveHall(db: Database, logger: Logger, { port, host, queue, citizen, dashboardKey }: ServeOptions): Promise<number> {
+  const server = await createHallServer({ db, logger, queue, citizen, dashboardKey });
   await server.listen({ host, port });
   const address = server.server.address() as AddressInfo;
   console.log(`OneWindow hall server at http://${host}:${address.port}/`);

@@ -1,56 +1,117 @@
 import type { IdCard, SamReader } from '../../../drivers/id-card/samReader.js';
 import type { CitizenSummary } from '../../contract/citizen.js';
+import type { CitizenIdentity } from '../../contract/citizenServices.js';
 import { ServiceError } from '../../contract/errors.js';
 import { ageOn, maskIdNumber, maskName, seniorAge } from '../../contract/identity.js';
 
+interface Identified {
+  identity: CitizenIdentity;
+  birthDate: string | null;
+  card: IdCard | null;
+  consented: boolean;
+}
+
+export interface CitizenSessionOptions {
+  /** The connected reader, or null when none is fitted or it is unplugged. */
+  reader: () => SamReader | null;
+  today: () => string;
+  /** End the session when the card leaves the reader (config citizenSession.endOnCardRemoval). */
+  endOnCardRemoval?: boolean;
+  /** The session ended (finish, card removed, idle): screens go home. */
+  onEnded?: (reason: 'finished' | 'card_removed') => void;
+  pollMs?: number;
+}
+
 /**
- * The citizen in front of this terminal, identified by the ID card. The card
- * (name, number, photo) stays in this object's memory only, until the
- * session ends (finish, idle timeout) and it is dropped.
+ * The citizen in front of this terminal, identified by ID card or e-ID. Who
+ * they are (name, number, photo) stays in this object's memory only, until
+ * the session ends and it is dropped; screens get it masked. Their records
+ * are asked for only after they consent.
  */
 export class CitizenSession {
-  #card: IdCard | null = null;
+  #who: Identified | null = null;
+  #removalWatch: NodeJS.Timeout | undefined;
 
-  constructor(
-    /** The connected reader, or null when none is fitted or it is unplugged. */
-    private readonly reader: () => SamReader | null,
-    private readonly today: () => string,
-    private readonly pollMs = 250,
-  ) {}
+  constructor(private readonly options: CitizenSessionOptions) {}
 
   /** Waits up to `waitMs` for a card on the reader and reads it; null when none came. */
   async readCard(waitMs: number): Promise<CitizenSummary | null> {
     const deadline = Date.now() + waitMs;
     for (;;) {
-      const reader = this.reader();
+      const reader = this.options.reader();
       if (!reader) throw new ServiceError('unavailable', 'the ID-card reader is not connected');
       const card = await reader.readInsertedCard().catch((error: unknown) => {
         throw new ServiceError('unavailable', `the card could not be read: ${(error as Error).message}`);
       });
       if (card) {
-        this.#card = card;
+        this.#start({ identity: { idNumber: card.idNumber, name: card.name || card.englishName || '' }, birthDate: card.birthDate, card, consented: false });
+        if (this.options.endOnCardRemoval) this.#watchRemoval();
         return this.summary();
       }
       if (Date.now() >= deadline) return null;
-      await new Promise((resolve) => setTimeout(resolve, this.pollMs));
+      await new Promise((resolve) => setTimeout(resolve, this.options.pollMs ?? 250));
     }
   }
 
+  /** A citizen identified by the hall from their e-ID code. */
+  identifiedByEid(identity: CitizenIdentity): CitizenSummary {
+    const birth = /^\d{6}(\d{4})(\d{2})(\d{2})/.exec(identity.idNumber);
+    this.#start({ identity, birthDate: birth ? `${birth[1]}-${birth[2]}-${birth[3]}` : null, card: null, consented: false });
+    return this.summary()!;
+  }
+
+  consent(): CitizenSummary {
+    if (!this.#who) throw new ServiceError('forbidden', 'nobody is identified: read an ID card or scan an e-ID first', undefined, 'not_identified');
+    this.#who.consented = true;
+    return this.summary()!;
+  }
+
+  /** Who the services may ask the hall about: only an identified citizen who consented. */
+  consentedIdentity(): CitizenIdentity {
+    if (!this.#who) throw new ServiceError('forbidden', 'nobody is identified: read an ID card or scan an e-ID first', undefined, 'not_identified');
+    if (!this.#who.consented) throw new ServiceError('forbidden', 'the citizen has not agreed to the lookup yet', undefined, 'consent_required');
+    return this.#who.identity;
+  }
+
   summary(): CitizenSummary | null {
-    const card = this.#card;
-    if (!card) return null;
-    const age = ageOn(card.birthDate, this.today());
+    const who = this.#who;
+    if (!who) return null;
+    const age = who.birthDate ? ageOn(who.birthDate, this.options.today()) : null;
     return {
-      maskedName: maskName(card.name || card.englishName || ''),
-      maskedIdNumber: maskIdNumber(card.idNumber),
-      cardType: card.type,
+      maskedName: maskName(who.identity.name),
+      maskedIdNumber: maskIdNumber(who.identity.idNumber),
+      cardType: who.card?.type ?? null,
       age,
       senior: age !== null && age >= seniorAge,
-      idNumberSuspect: card.idNumberValid === false,
+      idNumberSuspect: who.card?.idNumberValid === false,
+      source: who.card ? 'card' : 'eid',
+      consented: who.consented,
     };
   }
 
-  end(): void {
-    this.#card = null;
+  end(reason: 'finished' | 'card_removed' = 'finished'): void {
+    clearInterval(this.#removalWatch);
+    const hadSomeone = this.#who !== null;
+    this.#who = null;
+    if (hadSomeone) this.options.onEnded?.(reason);
+  }
+
+  #start(who: Identified): void {
+    clearInterval(this.#removalWatch);
+    this.#who = who;
+  }
+
+  #watchRemoval(): void {
+    let checking = false;
+    this.#removalWatch = setInterval(() => {
+      const reader = this.options.reader();
+      if (checking || !reader) return;
+      checking = true;
+      reader
+        .findCard()
+        .then((present) => !present && this.end('card_removed'))
+        .catch(() => undefined)
+        .finally(() => (checking = false));
+    }, this.options.pollMs ?? 1000);
   }
 }

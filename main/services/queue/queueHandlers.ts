@@ -2,7 +2,6 @@ import { ServiceError } from '../../contract/errors.js';
 import type { RpcHandlers } from '../../contract/rpc.js';
 import type { TerminalRole } from '../../contract/terminal.js';
 import type { Database } from '../../../lib/sqlite/database.js';
-import type { CitizenSession } from '../citizen/citizenSession.js';
 import type { CounterWindow } from './counterWindow.js';
 import type { KioskTickets } from './kioskTickets.js';
 import { loadQueueSnapshot } from './queueSnapshot.js';
@@ -14,15 +13,12 @@ type QueueMethods =
   | 'queue.board'
   | 'counter.state'
   | 'counter.act'
-  | 'citizen.readCard'
-  | 'citizen.end'
   | 'evaluation.pending'
   | 'evaluation.submit';
 
 export interface QueueParts {
   db: Database;
   role: TerminalRole;
-  citizen: CitizenSession;
   /** Present on kiosks. */
   kiosk: KioskTickets | null;
   /** Present on counters. */
@@ -35,18 +31,13 @@ function only<T>(part: T | null, role: string, method: string): T {
 }
 
 /** The queue's calls, each refused plainly on a terminal whose role does not do it. */
-export function queueHandlers({ db, citizen, kiosk, counter }: QueueParts): Pick<RpcHandlers, QueueMethods> {
+export function queueHandlers({ db, kiosk, counter }: QueueParts): Pick<RpcHandlers, QueueMethods> {
   return {
     'queue.overview': async () => queueOverview(await loadQueueSnapshot(db)),
     'queue.takeTicket': ({ service, disability }) => only(kiosk, 'kiosk', 'queue.takeTicket').take(service, disability),
     'queue.board': async () => hallBoard(await loadQueueSnapshot(db)),
     'counter.state': () => only(counter, 'counter', 'counter.state').state(),
     'counter.act': ({ act }) => only(counter, 'counter', 'counter.act').act(act),
-    'citizen.readCard': async ({ waitSeconds }) => ({ citizen: await citizen.readCard(waitSeconds * 1000) }),
-    'citizen.end': async () => {
-      citizen.end();
-      return {};
-    },
     'evaluation.pending': async () => ({ request: only(counter, 'counter', 'evaluation.pending').pendingEvaluation() }),
     'evaluation.submit': async (rating) => {
       await only(counter, 'counter', 'evaluation.submit').rate(rating);

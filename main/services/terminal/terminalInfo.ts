@@ -16,5 +16,6 @@ export function terminalInfo(config: TerminalConfig, overrides: HallConfigOverri
     upstream: config.upstream,
     enabledServices: overrides.services ?? config.services,
     announcementLanguages: config.announcementLanguages,
+    idleWarningSeconds: config.citizenSession.idleWarningSeconds,
   };
 }

@@ -32,7 +32,7 @@ async function refusal(promise: Promise<unknown>): Promise<string | null> {
 
 describe.each(hallBackends())('the hall queue on %s', (backend) => {
   async function setUp(queue?: HallQueue): Promise<{ hall: LoopbackHall; kiosks: HallClient[]; counter: HallClient }> {
-    const hall = await startLoopbackHall(backend, queue);
+    const hall = await startLoopbackHall(backend, queue ? { queue } : {});
     cleanups.push(() => hall.close());
     const kiosks = await Promise.all(['K-01', 'K-02', 'K-03', 'K-04'].map(async (id) => new HallClient(await hall.enroll(id))));
     return { hall, kiosks, counter: new HallClient(await hall.enroll('C-01')) };

@@ -1,0 +1,55 @@
+import type { CitizenCatalog } from '../../contract/citizenCatalog.js';
+import { ServiceError } from '../../contract/errors.js';
+import type { RpcHandlers } from '../../contract/rpc.js';
+import type { HallClient } from '../../sync/hallClient.js';
+import type { CertificateDesk } from '../certificates/certificateDesk.js';
+import type { LookupDesk } from '../lookups/lookupDesk.js';
+import { fromHall } from '../queue/hallAnswer.js';
+import type { CitizenSession } from './citizenSession.js';
+
+type CitizenMethods = 'citizen.readCard' | 'citizen.end' | 'citizen.scanEid' | 'citizen.consent' | 'citizen.current' | 'citizenServices.menu' | 'certificates.print' | 'lookups.run' | 'lookups.print';
+
+export interface CitizenParts {
+  citizen: CitizenSession;
+  catalog: CitizenCatalog;
+  client: HallClient | null;
+  certificates: CertificateDesk;
+  lookups: LookupDesk;
+}
+
+/** An e-ID code as phones show it ("OWEID:…"), or the bare token. */
+function eidToken(code: string): string {
+  return code.trim().replace(/^OWEID:/i, '');
+}
+
+export function citizenHandlers({ citizen, catalog, client, certificates, lookups }: CitizenParts): Pick<RpcHandlers, CitizenMethods> {
+  return {
+    'citizen.readCard': async ({ waitSeconds }) => {
+      const read = await citizen.readCard(waitSeconds * 1000);
+      if (read) lookups.forget();
+      return { citizen: read };
+    },
+    'citizen.end': async () => {
+      citizen.end();
+      lookups.forget();
+      return {};
+    },
+    'citizen.scanEid': async ({ code }) => {
+      if (!client) throw new ServiceError('unavailable', 'this kiosk is not enrolled with a hall server');
+      const identity = await client.identifyEid(eidToken(code)).catch((error: unknown) => {
+        throw fromHall(error);
+      });
+      lookups.forget();
+      return { citizen: citizen.identifiedByEid(identity) };
+    },
+    'citizen.consent': async () => ({ citizen: citizen.consent() }),
+    'citizen.current': async () => ({ citizen: citizen.summary() }),
+    'citizenServices.menu': async () => ({
+      certificates: catalog.certificates.map(({ type, title }) => ({ type, title })),
+      lookups: catalog.lookups.map(({ id, name, description, byYear, action }) => ({ id, name, description, byYear, action })),
+    }),
+    'certificates.print': ({ type }) => certificates.print(type),
+    'lookups.run': ({ lookup, year }) => lookups.run(lookup, year),
+    'lookups.print': () => lookups.printLast(),
+  };
+}

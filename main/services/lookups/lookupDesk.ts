@@ -1,0 +1,62 @@
+import { resultReceiptJob } from '../../../drivers/receipt-printer/resultReceipt.js';
+import type { CitizenCatalog } from '../../contract/citizenCatalog.js';
+import type { LookupId, LookupResult } from '../../contract/citizenServices.js';
+import { ServiceError } from '../../contract/errors.js';
+import type { ReceiptPrinterDevice } from '../../devices/receiptPrinterDevice.js';
+import type { HallClient } from '../../sync/hallClient.js';
+import type { CitizenSession } from '../citizen/citizenSession.js';
+import { fromHall } from '../queue/hallAnswer.js';
+import { backendHelp } from '../citizen/backendHelp.js';
+
+/**
+ * The social-security and citizen-card lookups of the citizen in session.
+ * A result lives in memory only, for printing on the receipt printer, and
+ * is dropped with the session.
+ */
+export class LookupDesk {
+  #last: LookupResult | null = null;
+
+  constructor(
+    private readonly client: HallClient | null,
+    private readonly catalog: CitizenCatalog,
+    private readonly citizen: CitizenSession,
+    private readonly printer: () => ReceiptPrinterDevice | null,
+  ) {}
+
+  async run(lookup: LookupId, year: number | null): Promise<LookupResult> {
+    const identity = this.citizen.consentedIdentity();
+    if (!this.client) throw new ServiceError('unavailable', 'this kiosk is not enrolled with a hall server');
+    this.#last = null;
+    const { backend } = this.catalog.lookups.find((definition) => definition.id === lookup)!;
+    this.#last = await this.client.lookup({ lookup, citizen: identity, year }).catch((error: unknown) => {
+      throw fromHall(error, backendHelp(this.catalog, backend));
+    });
+    return this.#last;
+  }
+
+  /** Prints the last result on the receipt printer. */
+  async printLast(): Promise<{ printed: boolean; problem: string | null }> {
+    const result = this.#last;
+    const summary = this.citizen.summary();
+    if (!result || !summary?.consented) throw new ServiceError('not_found', 'there is no result to print in this session');
+    const printer = this.printer();
+    if (!printer) return { printed: false, problem: 'no_printer' };
+    const definition = this.catalog.lookups.find((lookup) => lookup.id === result.lookup)!;
+    const job = resultReceiptJob(
+      {
+        title: definition.name,
+        holder: `${summary.maskedName} ${summary.maskedIdNumber}`,
+        facts: result.facts.map((fact) => ({ label: fact.label['zh-CN'], value: fact.value })),
+        table: result.table && { columns: result.table.columns.map((column) => column['zh-CN']), rows: result.table.rows },
+        printedAt: new Date(),
+      },
+      printer.model,
+    );
+    const outcome = await printer.print(job).catch(() => ({ ok: false as const, failure: 'offline' as const }));
+    return outcome.ok ? { printed: true, problem: null } : { printed: false, problem: outcome.failure };
+  }
+
+  forget(): void {
+    this.#last = null;
+  }
+}
