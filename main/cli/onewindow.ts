@@ -11,6 +11,8 @@ import { serveCommand, serveHelp } from './commands/serve.js';
 import { simulateCommand, simulateHelp } from './commands/simulate.js';
 import { startCommand, startHelp } from './commands/start.js';
 import { UsageError } from './usageError.js';
+import { auditCommand, auditHelp } from './commands/audit.js';
+import { certificateCommand, certificateHelp } from './commands/certificate.js';
 
 const overview = `Usage: onewindow <command> [options]
 
@@ -24,6 +26,8 @@ Commands:
   devices   list attached devices, or test the one bound to a role
   idcard    read the card on a resident ID-card reader
   simulate  start a simulated device (idcard, receipt-printer, led, document-printer)
+  certificate  check a printed certificate PDF against the hall that issued it
+  audit     check a terminal's hash-chained audit log
 
 "onewindow <command> --help" tells more.`;
 
@@ -37,6 +41,8 @@ const helpByCommand: Record<string, string> = {
   devices: devicesHelp,
   idcard: idcardHelp,
   simulate: simulateHelp,
+  certificate: certificateHelp,
+  audit: auditHelp,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -66,6 +72,10 @@ async function main(argv: string[]): Promise<number> {
       return idcardCommand(args);
     case 'simulate':
       return simulateCommand(args);
+    case 'certificate':
+      return certificateCommand(args);
+    case 'audit':
+      return auditCommand(args);
     default:
       throw new UsageError(`unknown command "${command}"`, 'onewindow');
   }

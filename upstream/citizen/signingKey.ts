@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import type { Database } from '../../lib/sqlite/database.js';
 
 /** The hall's Ed25519 key for certificates: made at first start and kept in its database. */
@@ -22,14 +22,5 @@ export class SigningKey {
 
   sign(text: string): string {
     return sign(null, Buffer.from(text), this.privateKey).toString('base64');
-  }
-}
-
-/** Whether `signature` (base64) is the hall key's over `text`: what anyone with the public key can check. */
-export function signatureValid(publicPem: string, text: string, signature: string): boolean {
-  try {
-    return verify(null, Buffer.from(text), createPublicKey(publicPem), Buffer.from(signature, 'base64'));
-  } catch {
-    return false;
   }
 }
