@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueCategory } from '../../main/contract/catalogue';
 import type { TerminalInfo } from '../../main/contract/terminal';
@@ -13,6 +13,9 @@ import { TopBar } from '../ui/TopBar';
 import { useIdleReset } from '../ui/useIdleReset';
 import { CategoryIcon } from './CategoryIcon';
 import { TakeNumber } from './queue/TakeNumber';
+import { CertificatesPanel } from './citizen/CertificatesPanel';
+import { CitizenGate } from './citizen/CitizenGate';
+import { LookupsPanel } from './citizen/LookupsPanel';
 import './kiosk.css';
 
 const accents = ['#0b4a8b', '#1e7b34', '#7b3fa0', '#b3261e', '#a15c00', '#00707a'];
@@ -62,10 +65,17 @@ export function KioskHome({ terminal }: { terminal: TerminalInfo }) {
     // Whatever the host held of this citizen (their card) goes with them.
     void host.call('citizen.end', {}).catch(() => undefined);
   };
-  useIdleReset(terminal.idleTimeoutSeconds, () => {
-    home();
-    void i18n.changeLanguage(terminal.locale);
-  });
+  const idleLeft = useIdleReset(
+    terminal.idleTimeoutSeconds,
+    () => {
+      home();
+      void i18n.changeLanguage(terminal.locale);
+    },
+    terminal.idleWarningSeconds,
+  );
+  // The card was taken out (where the session ends with it): back to the start.
+  useEffect(() => host.on('citizen.ended', () => setChosen(null)), [host]);
+  const citizenService = chosen?.id === 'certificates' ? <CertificatesPanel /> : chosen?.id === 'social-security' ? <LookupsPanel /> : null;
 
   return (
     <div className="screen kiosk">
@@ -73,9 +83,27 @@ export function KioskHome({ terminal }: { terminal: TerminalInfo }) {
         <Clock />
         <LanguageSwitch />
       </TopBar>
-      <main>{takingNumber ? <TakeNumber onDone={home} /> : <Categories onTakeNumber={() => setTakingNumber(true)} onChoose={setChosen} />}</main>
+      <main>
+        {takingNumber ? (
+          <TakeNumber onDone={home} />
+        ) : citizenService ? (
+          <CitizenGate onFinish={home}>{citizenService}</CitizenGate>
+        ) : (
+          <Categories onTakeNumber={() => setTakingNumber(true)} onChoose={setChosen} />
+        )}
+      </main>
       <StatusStrip terminalId={terminal.terminalId} />
-      {chosen && (
+      {idleLeft !== null && (takingNumber || chosen) && (
+        <div className="dialog-backdrop idle-warning">
+          <div className="dialog" role="alertdialog" aria-modal="true" aria-describedby="idle-message">
+            <p id="idle-message">{t('citizen.idleWarning', { count: idleLeft })}</p>
+            <button type="button" className="primary" autoFocus>
+              {t('citizen.stay')}
+            </button>
+          </div>
+        </div>
+      )}
+      {chosen && !citizenService && (
         <MessageDialog message={t('kiosk.notYetOpen', { name: localized(chosen.name, i18n.language) })} onClose={() => setChosen(null)} />
       )}
     </div>

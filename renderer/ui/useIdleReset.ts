@@ -1,26 +1,38 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 /**
  * Calls `onIdle` after `seconds` without a touch or key, so the next person
  * at a public machine starts from the home screen in the default language.
+ * In the last `warningSeconds` it returns how many seconds are left, for a
+ * countdown the citizen can stop by touching the screen.
  */
-export function useIdleReset(seconds: number, onIdle: () => void): void {
+export function useIdleReset(seconds: number, onIdle: () => void, warningSeconds = 0): number | null {
   const latest = useRef(onIdle);
+  const [remaining, setRemaining] = useState<number | null>(null);
   useEffect(() => {
     latest.current = onIdle;
   });
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout>;
+    let lastActivity = Date.now();
     const restart = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => latest.current(), seconds * 1000);
+      lastActivity = Date.now();
+      setRemaining(null);
     };
+    const tick = setInterval(() => {
+      const left = Math.ceil(seconds - (Date.now() - lastActivity) / 1000);
+      if (left <= 0) {
+        restart();
+        latest.current();
+      } else if (left <= warningSeconds) {
+        setRemaining(left);
+      }
+    }, 250);
     const events = ['pointerdown', 'keydown'] as const;
     events.forEach((event) => window.addEventListener(event, restart));
-    restart();
     return () => {
-      clearTimeout(timer);
+      clearInterval(tick);
       events.forEach((event) => window.removeEventListener(event, restart));
     };
-  }, [seconds]);
+  }, [seconds, warningSeconds]);
+  return remaining;
 }

@@ -1,0 +1,82 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CertificatePrint, CertificateType } from '../../../main/contract/citizenServices';
+import type { RpcError } from '../../../main/contract/errors';
+import type { RpcEventPayload } from '../../../main/contract/rpc';
+import { useHost, useRpcQuery } from '../../client/hostContext';
+import { localized } from '../../i18n/i18n';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+
+type Stage = RpcEventPayload<'certificate.progress'>['stage'];
+
+/** The six certificates; printing shows its stages and ends with what the citizen should do. */
+export function CertificatesPanel() {
+  const { t, i18n } = useTranslation();
+  const host = useHost();
+  const { data: menu } = useRpcQuery('citizenServices.menu', {});
+  const [stage, setStage] = useState<Stage | null>(null);
+  const [result, setResult] = useState<CertificatePrint | null>(null);
+  const [error, setError] = useState<RpcError>();
+  useEffect(() => host.on('certificate.progress', ({ stage: next }) => setStage(next)), [host]);
+
+  const print = async (type: CertificateType) => {
+    setError(undefined);
+    setResult(null);
+    setStage('issuing');
+    try {
+      setResult(await host.call('certificates.print', { type }));
+    } catch (failure) {
+      setStage(null);
+      setError(failure as RpcError);
+    }
+  };
+
+  if (stage && !result) {
+    return (
+      <section className="printing" aria-live="polite">
+        <h2>{t(`certificates.stage.${stage}`)}</h2>
+        <progress max={3} value={{ issuing: 1, rendering: 2, printing: 3, done: 3, held: 3, failed: 3 }[stage]} />
+      </section>
+    );
+  }
+  if (result) {
+    return (
+      <section className="printing" aria-live="polite" data-outcome={result.outcome}>
+        <h2>{t(`certificates.stage.${result.outcome === 'printed' ? 'done' : result.outcome}`)}</h2>
+        {result.outcome === 'printed' ? (
+          <p className="notice ok">{t('certificates.printed')}</p>
+        ) : (
+          <p className="notice error" role="alert">
+            {t('certificates.held', { problem: result.problem ?? '', window: 3 })}
+          </p>
+        )}
+        <p className="code" data-testid="certificate-code">
+          {t('certificates.code', { code: result.code })}
+        </p>
+        <button
+          type="button"
+          className="wide"
+          onClick={() => {
+            setResult(null);
+            setStage(null);
+          }}
+        >
+          {t('certificates.again')}
+        </button>
+      </section>
+    );
+  }
+  return (
+    <section aria-labelledby="certificates-heading">
+      <h2 id="certificates-heading">{t('certificates.title')}</h2>
+      {error && <ErrorNotice error={error} />}
+      <div className="service-list">
+        {menu?.certificates.map((certificate) => (
+          <button type="button" key={certificate.type} data-certificate={certificate.type} onClick={() => void print(certificate.type)}>
+            {localized(certificate.title, i18n.language)}
+          </button>
+        ))}
+      </div>
+    </section>
+  );
+}

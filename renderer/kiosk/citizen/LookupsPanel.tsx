@@ -1,0 +1,130 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CitizenMenu, LookupResult } from '../../../main/contract/citizenServices';
+import type { RpcError } from '../../../main/contract/errors';
+import { useHost, useRpcQuery } from '../../client/hostContext';
+import { localized } from '../../i18n/i18n';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+
+type Lookup = CitizenMenu['lookups'][number];
+
+function ResultView({ result, onBack }: { result: LookupResult; onBack: () => void }) {
+  const { t, i18n } = useTranslation();
+  const host = useHost();
+  const [printed, setPrinted] = useState<{ printed: boolean; problem: string | null } | null>(null);
+  return (
+    <section className="lookup-result" aria-live="polite">
+      {result.done && <p className="notice ok">{localized(result.done, i18n.language)}</p>}
+      <dl>
+        {result.facts.map((fact) => (
+          <div key={fact.label.en}>
+            <dt>{localized(fact.label, i18n.language)}</dt>
+            <dd>{fact.value}</dd>
+          </div>
+        ))}
+      </dl>
+      {result.table &&
+        (result.table.rows.length === 0 ? (
+          <p>{t('lookups.empty')}</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                {result.table.columns.map((column) => (
+                  <th key={column.en} scope="col">
+                    {localized(column, i18n.language)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {result.table.rows.map((row, index) => (
+                <tr key={index}>
+                  {row.map((cell, column) => (
+                    <td key={column}>{cell}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ))}
+      {printed && <p className={printed.printed ? 'notice ok' : 'notice error'}>{printed.printed ? t('lookups.printed') : t('lookups.notPrinted', { problem: printed.problem ?? '' })}</p>}
+      <div className="choice-row">
+        <button type="button" className="primary" onClick={() => void host.call('lookups.print', {}).then(setPrinted)}>
+          {t('lookups.print')}
+        </button>
+        <button type="button" onClick={onBack}>
+          {t('lookups.back')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** The fourteen lookups as buttons; a result as facts and a table, printable as a receipt. */
+export function LookupsPanel() {
+  const { t, i18n } = useTranslation();
+  const host = useHost();
+  const { data: menu } = useRpcQuery('citizenServices.menu', {});
+  const [result, setResult] = useState<LookupResult | null>(null);
+  const [asking, setAsking] = useState<Lookup | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<RpcError>();
+  const years = Array.from({ length: 5 }, (_, index) => new Date().getFullYear() - index);
+
+  const run = async (lookup: Lookup, year: number | null) => {
+    setAsking(null);
+    setError(undefined);
+    setLoading(true);
+    try {
+      setResult(await host.call('lookups.run', { lookup: lookup.id, year }));
+    } catch (failure) {
+      setError(failure as RpcError);
+    } finally {
+      setLoading(false);
+    }
+  };
+
+  if (result) return <ResultView result={result} onBack={() => setResult(null)} />;
+  if (loading) return <p className="issuing">{t('lookups.loading')}</p>;
+  if (asking) {
+    return (
+      <section className="lookup-ask" aria-labelledby="ask-heading">
+        <h2 id="ask-heading">{localized(asking.name, i18n.language)}</h2>
+        {asking.byYear ? (
+          <div className="choice-row" role="group" aria-label={t('lookups.year')}>
+            {years.map((year) => (
+              <button type="button" key={year} onClick={() => void run(asking, year)}>
+                {year}
+              </button>
+            ))}
+          </div>
+        ) : (
+          <>
+            <p className="notice">{t('lookups.confirmAction', { name: localized(asking.name, i18n.language) })}</p>
+            <button type="button" className="primary" onClick={() => void run(asking, null)}>
+              {t('lookups.confirm')}
+            </button>
+          </>
+        )}
+        <button type="button" onClick={() => setAsking(null)}>
+          {t('lookups.back')}
+        </button>
+      </section>
+    );
+  }
+  return (
+    <section aria-labelledby="lookups-heading">
+      <h2 id="lookups-heading">{t('lookups.title')}</h2>
+      {error && <ErrorNotice error={error} />}
+      <div className="service-list">
+        {menu?.lookups.map((lookup) => (
+          <button type="button" key={lookup.id} data-lookup={lookup.id} onClick={() => (lookup.byYear || lookup.action ? setAsking(lookup) : void run(lookup, null))}>
+            <span className="name">{localized(lookup.name, i18n.language)}</span>
+            <span className="description">{localized(lookup.description, i18n.language)}</span>
+          </button>
+        ))}
+      </div>
+    </section>
+  );
+}
