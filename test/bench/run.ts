@@ -1,6 +1,7 @@
 // `npm run bench`: every figure is a ratio against a baseline measured in the
 // same run on the same machine, so the numbers travel between machines.
 import { benchBridgeRoundTrip } from './bridgeRoundTrip.js';
+import { benchCertificateRender } from './certificateRender.js';
 import { benchIdCardRead } from './idCardRead.js';
 import { benchLiveFanOut } from './liveFanOut.js';
 import { benchPullCatalogue } from './pullCatalogue.js';
@@ -18,3 +19,4 @@ await benchPushThroughput();
 await benchPullCatalogue();
 await benchLiveFanOut();
 await benchQueueLatency();
+await benchCertificateRender();

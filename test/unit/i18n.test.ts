@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../kiosk-config/paths.js';
 import { rpcErrorCodeSchema } from '../../main/contract/errors.js';
+import { citizenReasonSchema } from '../../main/contract/citizenServices.js';
 import { pauseReasonSchema, queueRefusalCodeSchema, ratingSchema } from '../../main/contract/queue.js';
 import { deviceDetailSchema, deviceRoleSchema, deviceStateSchema } from '../../main/contract/status.js';
 
@@ -55,6 +56,7 @@ describe('i18n resources', () => {
       ...deviceStateSchema.options.map((state) => `status.state.${state}`),
       ...deviceDetailSchema.options.map((detail) => `status.detail.${detail}`),
       ...queueRefusalCodeSchema.options.map((reason) => `errors.reasons.${reason}`),
+      ...citizenReasonSchema.options.map((reason) => `errors.reasons.${reason}`),
       ...pauseReasonSchema.options.map((reason) => `counter.pauseReason.${reason}`),
       ...ratingSchema.shape.reasons.element.options.map((reason) => `evaluation.reason.${reason}`),
     ];
