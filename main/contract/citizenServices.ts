@@ -88,7 +88,10 @@ export const certificatePrintSchema = z.object({
   verifyUrl: z.string(),
   outcome: z.enum(['printed', 'held', 'failed']),
   jobId: z.string().nullable(),
-  problem: z.string().nullable(),
+  /** Why it did not print: the printer's condition (paper_out, media_jam, cover_open, offline), or not_sent. */
+  problem: z.enum(['paper_out', 'paper_near_end', 'media_jam', 'cover_open', 'offline', 'not_sent']).nullable(),
+  /** Where the citizen goes with the code when it did not print. */
+  helpWindow: z.number().int().positive(),
 });
 export type CertificatePrint = z.infer<typeof certificatePrintSchema>;
 

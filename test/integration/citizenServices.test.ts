@@ -11,6 +11,7 @@ import type { IdCardReaderDevice } from '../../main/devices/idCardReaderDevice.j
 import { AuditLog } from '../../main/store/auditLog.js';
 import { openDatabase } from '../../lib/sqlite/database.js';
 import { startQueueHall, type QueueHall } from '../support/queueHall.js';
+import { createLogger } from '../../main/host/logger.js';
 
 const run = promisify(execFile);
 const cleanups: (() => Promise<void>)[] = [];
@@ -105,5 +106,40 @@ describe('citizen services at the kiosk, against a hall on loopback', () => {
     }
     expect((await call(kiosk, 'citizen.current', {})).citizen).toBeNull();
     await expect(call(kiosk, 'lookups.print', {})).rejects.toMatchObject({ error: { code: 'not_found' } });
+  });
+
+  it('a printer that stops holds the certificate: the citizen is told, and the audit log says held', async () => {
+    const { kiosk } = await hall();
+    await identified(kiosk);
+    await call(kiosk, 'citizen.consent', {});
+    const printer = kiosk.host.devices.device<DocumentPrinterDevice>('documentPrinter')!;
+    await printer.spool!.setState({ enabled: true, reasons: ['media-empty-error'] });
+    const printed = await call(kiosk, 'certificates.print', { type: 'insured-status' });
+    expect(printed).toMatchObject({ outcome: 'held', problem: 'paper_out', helpWindow: 3 });
+    const db = await openDatabase(kiosk.host.databasePath);
+    cleanups.push(() => db.close());
+    expect(await db.get<{ detail: string }>('SELECT detail FROM audit_entry')).toEqual({ detail: expect.stringContaining('"outcome":"held"') });
+  }, 90_000);
+
+  it('where configured, taking the card out ends the session and tells the screens', async () => {
+    const started = await startQueueHall('sqlite', {}, { citizenSession: { endOnCardRemoval: true, idleWarningSeconds: 15 } });
+    cleanups.push(() => started.close());
+    const { kiosk } = started;
+    const ended: unknown[] = [];
+    kiosk.host.events.subscribe((event, payload) => event === 'citizen.ended' && ended.push(payload));
+    await identified(kiosk);
+    expect((await call(kiosk, 'citizen.current', {})).citizen).not.toBeNull();
+    kiosk.host.devices.device<IdCardReaderDevice>('idCardReader')!.simulator!.remove();
+    await expect.poll(() => ended, { timeout: 5000 }).toEqual([{ reason: 'card_removed' }]);
+    expect((await call(kiosk, 'citizen.current', {})).citizen).toBeNull();
+  });
+
+  it('logs never carry who the citizen is', async () => {
+    const lines: string[] = [];
+    const logger = createLogger('info', { write: (line: string) => void lines.push(line) });
+    logger.warn({ citizen: { idNumber: demoCards.resident.idNumber, name: '王小明' }, request: { idNumber: demoCards.resident.idNumber } }, 'lookup failed');
+    expect(lines.join('')).not.toContain(demoCards.resident.idNumber);
+    expect(lines.join('')).not.toContain('王小明');
+    expect(lines.join('')).toContain('[redacted]');
   });
 });

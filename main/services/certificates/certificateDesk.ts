@@ -11,6 +11,7 @@ import type { CitizenSession } from '../citizen/citizenSession.js';
 import { fromHall } from '../queue/hallAnswer.js';
 import { backendHelp } from '../citizen/backendHelp.js';
 import { certificatePdf } from './certificatePdf.js';
+import { conditionOf } from '../../../drivers/document-printer/cupsOutput.js';
 
 export type CertificateStage = 'issuing' | 'rendering' | 'printing' | 'done' | 'held' | 'failed';
 
@@ -52,16 +53,18 @@ export class CertificateDesk {
     onProgress('rendering');
     const pdf = await certificatePdf(issued, template);
     onProgress('printing');
+    const printed = { code: issued.content.code, verifyUrl: issued.content.verifyUrl, helpWindow: catalog.backends[template.backend]!.helpWindow };
     let result: CertificatePrint;
     try {
       const outcome = await printer.print(pdf, `${template.title['zh-CN']} ${issued.content.code}`, this.options.printTimeoutMs ?? 60_000);
-      result =
-        outcome.state === 'completed'
-          ? { code: issued.content.code, verifyUrl: issued.content.verifyUrl, outcome: 'printed', jobId: outcome.jobId, problem: null }
-          : { code: issued.content.code, verifyUrl: issued.content.verifyUrl, outcome: 'held', jobId: outcome.jobId, problem: outcome.queue.reasons.join(', ') || 'printer stopped' };
+      if (outcome.state === 'completed') result = { ...printed, outcome: 'printed', jobId: outcome.jobId, problem: null };
+      else {
+        const condition = conditionOf(outcome.queue);
+        result = { ...printed, outcome: 'held', jobId: outcome.jobId, problem: condition === 'ready' ? 'offline' : condition };
+      }
     } catch (error) {
       this.options.logger.warn({ err: error, code: issued.content.code }, 'the certificate could not be sent to the printer');
-      result = { code: issued.content.code, verifyUrl: issued.content.verifyUrl, outcome: 'failed', jobId: null, problem: (error as Error).message };
+      result = { ...printed, outcome: 'failed', jobId: null, problem: 'not_sent' };
     }
     await this.options.db.transaction(async (tx) => {
       const entry = await new AuditLog(tx).append('certificate.printed', { code: result.code, type, outcome: result.outcome, jobId: result.jobId, problem: result.problem });
