@@ -51,9 +51,9 @@ test('switching to English and back', async ({ page }) => {
 
 test('a category not yet open says where to go instead', async ({ page }) => {
   await openKiosk(page);
-  await page.locator('[data-category="certificates"]').click();
+  await page.locator('[data-category="transport"]').click();
   const dialog = page.getByRole('alertdialog');
-  await expect(dialog).toContainText('本终端暂未开通“证明打印”，请到人工窗口办理。');
+  await expect(dialog).toContainText('本终端暂未开通“交通出行”，请到人工窗口办理。');
   await dialog.getByRole('button', { name: '知道了' }).click();
   await expect(dialog).toHaveCount(0);
 });
