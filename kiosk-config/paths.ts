@@ -8,3 +8,4 @@ export const defaultCatalogueDir = path.join(kioskConfigDir, 'catalogue');
 export const jsonSchemaPath = path.join(kioskConfigDir, 'terminal-config.schema.json');
 export const defaultHallQueueFile = path.join(kioskConfigDir, 'queue', 'demo-hall-queue.json');
 export const citizenCatalogFile = path.join(kioskConfigDir, 'citizen-services.json');
+export const appointmentsFile = path.join(kioskConfigDir, 'appointments.json');

@@ -13,3 +13,20 @@ export function businessDay(at: Date, resetHour: number, timeZone: string): stri
   const day = Number(parts.hour) < resetHour ? local - 86_400_000 : local;
   return new Date(day).toISOString().slice(0, 10);
 }
+
+/** The instant of a local wall-clock time ("09:30" on "2026-11-25") in `timeZone`, as ISO (UTC). */
+export function zonedInstant(day: string, time: string, timeZone: string): string {
+  const wanted = Date.parse(`${day}T${time}:00Z`);
+  // The zone's offset at that moment: format the guess in the zone and correct by the difference (twice, for DST edges).
+  let guess = wanted;
+  for (let round = 0; round < 2; round += 1) {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+        .formatToParts(new Date(guess))
+        .map((part) => [part.type, part.value]),
+    );
+    const shown = Date.parse(`${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:00Z`);
+    guess += wanted - shown;
+  }
+  return new Date(guess).toISOString();
+}

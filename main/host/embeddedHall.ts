@@ -8,6 +8,7 @@ import { enrollWithHall, type TerminalIdentity } from '../sync/hallClient.js';
 import type { Logger } from './logger.js';
 import { readHallQueue } from '../../kiosk-config/readHallQueue.js';
 import { readCitizenCatalog } from '../../kiosk-config/readCitizenCatalog.js';
+import { readAppointments } from '../../kiosk-config/readAppointments.js';
 import { DemoBackends } from '../../upstream/citizen/demoBackends.js';
 
 /**
@@ -28,7 +29,7 @@ export class EmbeddedHall {
     const db = await openHallDatabase(path.join(dataDir, 'embedded-hall.db'));
     const dashboardKey = randomBytes(12).toString('base64url');
     const citizen = { catalog: await readCitizenCatalog(), backends: new DemoBackends() };
-    const server = await createHallServer({ db, logger, queue: await readHallQueue(), citizen, dashboardKey });
+    const server = await createHallServer({ db, logger, queue: await readHallQueue(), citizen, appointments: await readAppointments(), dashboardKey });
     await server.listen({ host: '127.0.0.1', port: 0 });
     const url = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
     return new EmbeddedHall(url, `${url}/dashboard?key=${dashboardKey}`, new TerminalRegistry(db), async () => {

@@ -1,7 +1,17 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { enrollResponseSchema, hallErrorSchema, hallPaths, pingResponseSchema } from '../contract/hallProtocol.js';
 import { signRequest, signingHeaders } from '../contract/requestSigning.js';
 import {
+  appointmentPaths,
+  appointmentSchema,
+  slotSchema,
+  type AppointmentService,
+  type appointmentActionSchema,
+  type bookRequestSchema,
+  type rescheduleRequestSchema,
+} from '../contract/appointments.js';
+import {
+  type CitizenIdentity,
   citizenIdentitySchema,
   citizenPaths,
   issuedCertificateSchema,
@@ -99,6 +109,30 @@ export class HallClient {
 
   issueCertificate(request: z.input<typeof certificateRequestSchema>) {
     return this.#signed('POST', citizenPaths.certificates, request, issuedCertificateSchema, backendWaitMs);
+  }
+
+  slots(service: AppointmentService) {
+    return this.#signed('POST', appointmentPaths.slots, { service }, z.array(slotSchema));
+  }
+
+  book(request: z.input<typeof bookRequestSchema>) {
+    return this.#signed('POST', appointmentPaths.book, request, appointmentSchema);
+  }
+
+  cancelAppointment(request: z.input<typeof appointmentActionSchema>) {
+    return this.#signed('POST', appointmentPaths.cancel, request, appointmentSchema);
+  }
+
+  reschedule(request: z.input<typeof rescheduleRequestSchema>) {
+    return this.#signed('POST', appointmentPaths.reschedule, request, appointmentSchema);
+  }
+
+  myAppointments(citizen: CitizenIdentity) {
+    return this.#signed('POST', appointmentPaths.mine, { citizen }, z.array(appointmentSchema));
+  }
+
+  checkIn(request: z.input<typeof appointmentActionSchema>) {
+    return this.#signed('POST', appointmentPaths.checkIn, request, z.object({ appointment: appointmentSchema, issued: issuedTicketSchema }));
   }
 
   #signed<S extends z.ZodType>(method: 'GET' | 'POST', path: string, payload: unknown, schema: S, timeoutMs = this.timeoutMs): Promise<z.output<S>> {

@@ -13,6 +13,8 @@ import { readHallQueue } from '../../kiosk-config/readHallQueue.js';
 import type { HallQueue } from '../../main/contract/hallQueue.js';
 import type { BackendId } from '../../main/contract/citizenServices.js';
 import { readCitizenCatalog } from '../../kiosk-config/readCitizenCatalog.js';
+import { readAppointments } from '../../kiosk-config/readAppointments.js';
+import type { AppointmentsConfig } from '../../main/contract/appointments.js';
 import { DemoBackends } from '../../upstream/citizen/demoBackends.js';
 
 export interface LoopbackHall {
@@ -66,6 +68,7 @@ export interface LoopbackHallOptions {
   queue?: HallQueue;
   /** Slows the demo back ends down (ms per back end), to see what a citizen sees when one does not answer. */
   backendDelays?: Partial<Record<BackendId, number>>;
+  appointments?: AppointmentsConfig;
 }
 
 export async function startLoopbackHall(backend: HallBackend = 'sqlite', options: LoopbackHallOptions = {}): Promise<LoopbackHall> {
@@ -77,7 +80,7 @@ export async function startLoopbackHall(backend: HallBackend = 'sqlite', options
   let port = 0;
   let server: Awaited<ReturnType<typeof createHallServer>> | null = null;
   const start = async () => {
-    server = await createHallServer({ db, logger: recordingLogger().logger, livePollMs: 50, queue: options.queue ?? (await readHallQueue()), citizen, dashboardKey: 'test-dashboard-key' });
+    server = await createHallServer({ db, logger: recordingLogger().logger, livePollMs: 50, queue: options.queue ?? (await readHallQueue()), citizen, appointments: options.appointments ?? (await readAppointments()), dashboardKey: 'test-dashboard-key' });
     await server.listen({ host: '127.0.0.1', port });
     port = (server.server.address() as AddressInfo).port;
   };

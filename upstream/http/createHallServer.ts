@@ -23,6 +23,9 @@ import { CertificateIssuer } from '../citizen/certificateIssuer.js';
 import type { CitizenBackends } from '../citizen/citizenBackends.js';
 import { registerCitizenRoutes } from '../citizen/citizenRoutes.js';
 import { SigningKey } from '../citizen/signingKey.js';
+import type { AppointmentsConfig } from '../../main/contract/appointments.js';
+import { AppointmentBook } from '../appointments/appointmentBook.js';
+import { registerAppointmentRoutes } from '../appointments/appointmentRoutes.js';
 import { hallOpenApi } from './openApi.js';
 import { EnrollmentError, TerminalRegistry } from '../identity/terminalRegistry.js';
 import { ReplayGuard } from '../identity/replayGuard.js';
@@ -46,6 +49,8 @@ export interface HallServerOptions {
   dashboardKey?: string | null;
   /** Certificates and lookups: the catalogue (kiosk-config/citizen-services.json) and the back ends' adapters. */
   citizen: { catalog: CitizenCatalog; backends: CitizenBackends };
+  /** Appointment slots and check-in rules (kiosk-config/appointments.json). */
+  appointments: AppointmentsConfig;
 }
 
 /** An outbox event's effect at the hall, its payload checked against `schema` first. */
@@ -164,6 +169,10 @@ export async function createHallServer(options: HallServerOptions) {
     key,
     issuer: new CertificateIssuer(options.db, options.citizen.catalog, options.citizen.backends, key, () => new Date(now())),
   });
+  const appointmentBook = new AppointmentBook(queue, issuer, options.appointments);
+  registerAppointmentRoutes(app, appointmentBook);
+  const noShowSweep = setInterval(() => void appointmentBook.recordNoShows().catch((error: unknown) => options.logger.warn({ err: error }, 'could not record no-shows')), 60_000);
+  app.addHook('onClose', async () => clearInterval(noShowSweep));
   await registerQueueRoutes(app, { queue, issuer, desk, dashboardKey: options.dashboardKey ?? null });
   return app;
 }
