@@ -7,6 +7,8 @@ export interface ResultPrint {
   facts: { label: string; value: string }[];
   table: { columns: string[]; rows: string[][] } | null;
   printedAt: Date;
+  /** A QR code to print under the facts (an appointment's code, for check-in by scanning). */
+  qr?: string;
 }
 
 /** A lookup's result on the receipt printer: title, who (masked), facts, table rows, time, cut. */
@@ -26,6 +28,11 @@ export function resultReceiptJob(result: ResultPrint, model: PrinterModel = 'eps
     printer.drawLine();
     job.line(result.table.columns.join(' | '));
     for (const row of result.table.rows) job.line(row.join(' | '));
+  }
+  if (result.qr) {
+    printer.alignCenter();
+    job.qr(result.qr);
+    printer.alignLeft();
   }
   printer.drawLine();
   job.line(`打印时间 Printed ${formatTime(result.printedAt)}`);

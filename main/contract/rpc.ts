@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { catalogueCategorySchema } from './catalogue.js';
 import { setupTokenSchema, setupUnlockInputSchema, setupUnlockOutputSchema } from './setup.js';
 import { deviceRoleSchema, terminalStatusSchema } from './status.js';
-import { localeSchema, terminalInfoSchema } from './terminal.js';
+import { localeSchema, localizedTextSchema, terminalInfoSchema } from './terminal.js';
+import { appointmentSchema, appointmentServiceSchema, bookRequestSchema, rescheduleRequestSchema, slotSchema } from './appointments.js';
 import { citizenSummarySchema } from './citizen.js';
 import { certificatePrintSchema, certificateTypeSchema, citizenMenuSchema, lookupIdSchema, lookupResultSchema } from './citizenServices.js';
 import {
@@ -64,6 +65,21 @@ export const rpcMethods = {
   'lookups.run': { input: z.object({ lookup: lookupIdSchema, year: z.number().int().min(1990).max(2100).nullable() }).strict(), output: lookupResultSchema },
   /** Prints the last result on the receipt printer. */
   'lookups.print': { input: noInput, output: z.object({ printed: z.boolean(), problem: z.string().nullable() }) },
+  'appointments.services': { input: noInput, output: z.array(z.object({ id: appointmentServiceSchema, name: localizedTextSchema })) },
+  'appointments.slots': { input: z.object({ service: appointmentServiceSchema }).strict(), output: z.array(slotSchema) },
+  /** Books for the citizen in session; a receipt with the code's QR code prints. */
+  'appointments.book': {
+    input: bookRequestSchema.omit({ citizen: true }).strict(),
+    output: z.object({ appointment: appointmentSchema, printed: z.boolean() }),
+  },
+  'appointments.mine': { input: noInput, output: z.array(appointmentSchema) },
+  'appointments.cancel': { input: z.object({ code: z.string().min(1).max(40) }).strict(), output: appointmentSchema },
+  'appointments.reschedule': {
+    input: rescheduleRequestSchema.omit({ citizen: true }).strict(),
+    output: z.object({ appointment: appointmentSchema, printed: z.boolean() }),
+  },
+  /** On the day: the appointment becomes a queue ticket, printed like any other. */
+  'appointments.checkIn': { input: z.object({ code: z.string().min(1).max(40) }).strict(), output: takenTicketSchema },
   /** The citizen is done (or walked away): what the session held is dropped. */
   'citizen.end': { input: noInput, output: z.object({}) },
   /** Counter's citizen-facing screen: the finished ticket waiting for a rating, if any. */

@@ -24,6 +24,10 @@ import type { Logger } from './logger.js';
 import { createQueueParts } from './queueParts.js';
 import { createCitizenParts } from './citizenParts.js';
 import { citizenHandlers } from '../services/citizen/citizenHandlers.js';
+import { AppointmentDesk } from '../services/appointments/appointmentDesk.js';
+import { appointmentHandlers } from '../services/appointments/appointmentHandlers.js';
+import { readAppointments } from '../../kiosk-config/readAppointments.js';
+import type { ReceiptPrinterDevice } from '../devices/receiptPrinterDevice.js';
 import { readCitizenCatalog } from '../../kiosk-config/readCitizenCatalog.js';
 import { queueHandlers } from '../services/queue/queueHandlers.js';
 import { synthesizeSpeech } from '../services/voice/speechSynthesizer.js';
@@ -118,6 +122,9 @@ export async function createHost(options: HostOptions): Promise<Host> {
       },
       ...queueHandlers(queue),
       ...citizenHandlers(citizen),
+      ...appointmentHandlers(
+        new AppointmentDesk(sync.client, await readAppointments(), citizen.citizen, () => devices.device<ReceiptPrinterDevice>('receiptPrinter'), queue.kiosk),
+      ),
       'voice.synthesize': async ({ text, locale }) => ({ wav: (await synthesizeSpeech(text, locale)).toString('base64') }),
     };
     devices.start();

@@ -16,6 +16,7 @@ import { TakeNumber } from './queue/TakeNumber';
 import { CertificatesPanel } from './citizen/CertificatesPanel';
 import { CitizenGate } from './citizen/CitizenGate';
 import { LookupsPanel } from './citizen/LookupsPanel';
+import { AppointmentsPanel } from './citizen/AppointmentsPanel';
 import './kiosk.css';
 
 const accents = ['#0b4a8b', '#1e7b34', '#7b3fa0', '#b3261e', '#a15c00', '#00707a'];
@@ -75,7 +76,8 @@ export function KioskHome({ terminal }: { terminal: TerminalInfo }) {
   );
   // The card was taken out (where the session ends with it): back to the start.
   useEffect(() => host.on('citizen.ended', () => setChosen(null)), [host]);
-  const citizenService = chosen?.id === 'certificates' ? <CertificatesPanel /> : chosen?.id === 'social-security' ? <LookupsPanel /> : null;
+  const citizenServices: Record<string, React.ReactNode> = { certificates: <CertificatesPanel />, 'social-security': <LookupsPanel />, appointments: <AppointmentsPanel /> };
+  const citizenService = chosen ? (citizenServices[chosen.id] ?? null) : null;
 
   return (
     <div className="screen kiosk">

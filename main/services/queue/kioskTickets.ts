@@ -57,15 +57,24 @@ export class KioskTickets {
     let issued: IssuedTicket;
     try {
       issued = await client.issueTicket(request);
-      await new QueueCacheRepository(this.options.db).putTicket(issued.ticket);
     } catch (error) {
       if (!hallUnreachable(error)) throw fromHall(error);
       this.options.logger.warn({ err: error }, 'the hall server cannot be reached: issuing from a leased number block');
       issued = await this.#issueOffline(request);
     }
+    return this.handOut(issued);
+  }
+
+  /** A ticket the hall issued (a number taken, an appointment checked in): into the local copy, printed, shown. */
+  async handOut(issued: IssuedTicket): Promise<TakenTicket> {
+    const client = this.options.client!;
+    const snapshot = await loadQueueSnapshot(this.options.db);
+    const definition = snapshot.services.find((candidate) => candidate.code === issued.ticket.service);
+    const serviceName = definition?.name ?? { 'zh-CN': issued.ticket.service, en: issued.ticket.service };
+    if (!issued.ticket.offline) await new QueueCacheRepository(this.options.db).putTicket(issued.ticket);
     this.options.onChanged();
-    const printProblem = await this.#print(issued, definition.name, snapshot.rules?.hallName ?? null, client.hallUrl);
-    return { ...issued, serviceName: definition.name, followUrl: followUrl(client.hallUrl, issued.ticket.id), printed: printProblem === null, printProblem };
+    const printProblem = await this.#print(issued, serviceName, snapshot.rules?.hallName ?? null, client.hallUrl);
+    return { ...issued, serviceName, followUrl: followUrl(client.hallUrl, issued.ticket.id), printed: printProblem === null, printProblem };
   }
 
   /** Keeps a stock of leased numbers per service for today; run while the hall answers. Returns how many blocks it leased. */

@@ -37,7 +37,7 @@ export function CitizenGate({ onFinish, children }: { onFinish: () => void; chil
     setReading(false);
   };
   useScans((code) => {
-    if (!citizen?.consented) void attempt(async () => (await host.call('citizen.scanEid', { code })).citizen);
+    if (!citizen?.consented && !code.startsWith('OWAPPT:')) void attempt(async () => (await host.call('citizen.scanEid', { code })).citizen);
   });
 
   if (!citizen) {
