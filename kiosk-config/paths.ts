@@ -9,3 +9,4 @@ export const jsonSchemaPath = path.join(kioskConfigDir, 'terminal-config.schema.
 export const defaultHallQueueFile = path.join(kioskConfigDir, 'queue', 'demo-hall-queue.json');
 export const citizenCatalogFile = path.join(kioskConfigDir, 'citizen-services.json');
 export const appointmentsFile = path.join(kioskConfigDir, 'appointments.json');
+export const catalogueItemsFile = path.join(kioskConfigDir, 'catalogue', 'items.json');

@@ -3,6 +3,7 @@ import { catalogueCategorySchema } from './catalogue.js';
 import { setupTokenSchema, setupUnlockInputSchema, setupUnlockOutputSchema } from './setup.js';
 import { deviceRoleSchema, terminalStatusSchema } from './status.js';
 import { localeSchema, localizedTextSchema, terminalInfoSchema } from './terminal.js';
+import { catalogueItemSchema, catalogueItemSummarySchema, catalogueQuerySchema } from './catalogueItems.js';
 import { appointmentSchema, appointmentServiceSchema, bookRequestSchema, rescheduleRequestSchema, slotSchema } from './appointments.js';
 import { citizenSummarySchema } from './citizen.js';
 import { certificatePrintSchema, certificateTypeSchema, citizenMenuSchema, lookupIdSchema, lookupResultSchema } from './citizenServices.js';
@@ -80,6 +81,15 @@ export const rpcMethods = {
   },
   /** On the day: the appointment becomes a queue ticket, printed like any other. */
   'appointments.checkIn': { input: z.object({ code: z.string().min(1).max(40) }).strict(), output: takenTicketSchema },
+  /** The government-service items: departments and life events to browse by. */
+  'catalogue.browse': {
+    input: noInput,
+    output: z.object({ departments: z.array(z.object({ id: z.string(), name: localizedTextSchema })), lifeEvents: z.array(z.object({ id: z.string(), name: localizedTextSchema })), items: z.number().int() }),
+  },
+  /** Items by text (Chinese, pinyin initials or pinyin) and/or department or life event; answers as the citizen types. */
+  'catalogue.search': { input: catalogueQuerySchema, output: z.array(catalogueItemSummarySchema) },
+  'catalogue.item': { input: z.object({ id: z.string().min(1).max(60) }).strict(), output: catalogueItemSchema },
+  'catalogue.printGuide': { input: z.object({ id: z.string().min(1).max(60) }).strict(), output: z.object({ printed: z.boolean() }) },
   /** The citizen is done (or walked away): what the session held is dropped. */
   'citizen.end': { input: noInput, output: z.object({}) },
   /** Counter's citizen-facing screen: the finished ticket waiting for a rating, if any. */

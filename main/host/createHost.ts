@@ -25,6 +25,7 @@ import { createQueueParts } from './queueParts.js';
 import { createCitizenParts } from './citizenParts.js';
 import { citizenHandlers } from '../services/citizen/citizenHandlers.js';
 import { AppointmentDesk } from '../services/appointments/appointmentDesk.js';
+import { CatalogueItemsService } from '../services/catalogue/catalogueItemsService.js';
 import { appointmentHandlers } from '../services/appointments/appointmentHandlers.js';
 import { readAppointments } from '../../kiosk-config/readAppointments.js';
 import type { ReceiptPrinterDevice } from '../devices/receiptPrinterDevice.js';
@@ -105,6 +106,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       ...(options.deviceHealthIntervalMs ? { healthIntervalMs: options.deviceHealthIntervalMs } : {}),
     });
     const setup = new SetupAccess({ pin: config.setup?.pin });
+    const items = await CatalogueItemsService.load(catalogueDirOf(options.loaded), () => devices.device<ReceiptPrinterDevice>('receiptPrinter'));
     const citizen = createCitizenParts({ db, config, catalog: await readCitizenCatalog(options.citizenCatalogFile), devices, sync, events, logger: options.logger });
     const queue = createQueueParts({ db, config, devices, sync, events, logger: options.logger, citizen: citizen.citizen });
     const handlers: RpcHandlers = {
@@ -122,6 +124,10 @@ export async function createHost(options: HostOptions): Promise<Host> {
       },
       ...queueHandlers(queue),
       ...citizenHandlers(citizen),
+      'catalogue.browse': async () => items.browse(),
+      'catalogue.search': async (query) => items.find(query).map(({ id, name, department }) => ({ id, name, department })),
+      'catalogue.item': async ({ id }) => items.item(id),
+      'catalogue.printGuide': ({ id }) => items.printGuide(id),
       ...appointmentHandlers(
         new AppointmentDesk(sync.client, await readAppointments(), citizen.citizen, () => devices.device<ReceiptPrinterDevice>('receiptPrinter'), queue.kiosk),
       ),

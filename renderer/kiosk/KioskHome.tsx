@@ -17,6 +17,7 @@ import { CertificatesPanel } from './citizen/CertificatesPanel';
 import { CitizenGate } from './citizen/CitizenGate';
 import { LookupsPanel } from './citizen/LookupsPanel';
 import { AppointmentsPanel } from './citizen/AppointmentsPanel';
+import { CatalogueBrowser } from './catalogue/CatalogueBrowser';
 import './kiosk.css';
 
 const accents = ['#0b4a8b', '#1e7b34', '#7b3fa0', '#b3261e', '#a15c00', '#00707a'];
@@ -58,8 +59,9 @@ function Categories({ onTakeNumber, onChoose }: { onTakeNumber: () => void; onCh
 export function KioskHome({ terminal }: { terminal: TerminalInfo }) {
   const { t, i18n } = useTranslation();
   const host = useHost();
-  const [chosen, setChosen] = useState<CatalogueCategory | null>(null);
-  const [takingNumber, setTakingNumber] = useState(false);
+  const [chosen, setChosen] = useState<Pick<CatalogueCategory, 'id' | 'name'> | null>(null);
+  /** Taking a number: false, or true / the queue service already known (from a catalogue item). */
+  const [takingNumber, setTakingNumber] = useState<boolean | string>(false);
   const home = () => {
     setChosen(null);
     setTakingNumber(false);
@@ -78,6 +80,7 @@ export function KioskHome({ terminal }: { terminal: TerminalInfo }) {
   useEffect(() => host.on('citizen.ended', () => setChosen(null)), [host]);
   const citizenServices: Record<string, React.ReactNode> = { certificates: <CertificatesPanel />, 'social-security': <LookupsPanel />, appointments: <AppointmentsPanel /> };
   const citizenService = chosen ? (citizenServices[chosen.id] ?? null) : null;
+  const browsing = chosen?.id === 'government-services';
 
   return (
     <div className="screen kiosk">
@@ -86,8 +89,17 @@ export function KioskHome({ terminal }: { terminal: TerminalInfo }) {
         <LanguageSwitch />
       </TopBar>
       <main>
-        {takingNumber ? (
-          <TakeNumber onDone={home} />
+        {takingNumber !== false ? (
+          <TakeNumber onDone={home} service={typeof takingNumber === 'string' ? takingNumber : null} />
+        ) : browsing ? (
+          <CatalogueBrowser
+            onBack={home}
+            onTakeNumber={(service) => {
+              setChosen(null);
+              setTakingNumber(service);
+            }}
+            onBook={() => setChosen({ id: 'appointments', name: { 'zh-CN': '', en: '' } })}
+          />
         ) : citizenService ? (
           <CitizenGate onFinish={home}>{citizenService}</CitizenGate>
         ) : (
@@ -95,7 +107,7 @@ export function KioskHome({ terminal }: { terminal: TerminalInfo }) {
         )}
       </main>
       <StatusStrip terminalId={terminal.terminalId} />
-      {idleLeft !== null && (takingNumber || chosen) && (
+      {idleLeft !== null && (takingNumber !== false || chosen) && (
         <div className="dialog-backdrop idle-warning">
           <div className="dialog" role="alertdialog" aria-modal="true" aria-describedby="idle-message">
             <p id="idle-message">{t('citizen.idleWarning', { count: idleLeft })}</p>
@@ -105,7 +117,7 @@ export function KioskHome({ terminal }: { terminal: TerminalInfo }) {
           </div>
         </div>
       )}
-      {chosen && !citizenService && (
+      {chosen && !citizenService && !browsing && (
         <MessageDialog message={t('kiosk.notYetOpen', { name: localized(chosen.name, i18n.language) })} onClose={() => setChosen(null)} />
       )}
     </div>

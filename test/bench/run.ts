@@ -2,6 +2,7 @@
 // same run on the same machine, so the numbers travel between machines.
 import { benchBridgeRoundTrip } from './bridgeRoundTrip.js';
 import { benchCertificateRender } from './certificateRender.js';
+import { benchCatalogueSearch } from './catalogueSearch.js';
 import { benchIdCardRead } from './idCardRead.js';
 import { benchLiveFanOut } from './liveFanOut.js';
 import { benchPullCatalogue } from './pullCatalogue.js';
@@ -20,3 +21,4 @@ await benchPullCatalogue();
 await benchLiveFanOut();
 await benchQueueLatency();
 await benchCertificateRender();
+await benchCatalogueSearch();

@@ -12,11 +12,11 @@ import './queue.css';
 type Step = { name: 'service' } | { name: 'identify'; service: string } | { name: 'issuing' } | { name: 'ticket'; taken: TakenTicket };
 
 /** Take a number: choose a service → optionally the ID card → the ticket, printed and on screen. */
-export function TakeNumber({ onDone }: { onDone: () => void }) {
+export function TakeNumber({ onDone, service = null }: { onDone: () => void; service?: string | null }) {
   const { t } = useTranslation();
   const host = useHost();
   const { data: overview, error: overviewError } = useRpcQuery('queue.overview', {}, ['queue.changed']);
-  const [step, setStep] = useState<Step>({ name: 'service' });
+  const [step, setStep] = useState<Step>(service ? { name: 'identify', service } : { name: 'service' });
   const [error, setError] = useState<RpcError>();
 
   const take = async (service: string, disability: boolean) => {
