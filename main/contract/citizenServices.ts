@@ -7,7 +7,7 @@ import { localizedTextSchema } from './terminal.js';
  * printed papers show of a person is masked; only the hall sees the number.
  */
 
-export const backendIdSchema = z.enum(['social-insurance', 'medical-insurance', 'housing-fund', 'employment', 'citizen-card']);
+export const backendIdSchema = z.enum(['social-insurance', 'medical-insurance', 'housing-fund', 'employment', 'citizen-card', 'traffic-police', 'transit']);
 export type BackendId = z.infer<typeof backendIdSchema>;
 
 export const certificateTypeSchema = z.enum([
@@ -35,6 +35,10 @@ export const lookupIdSchema = z.enum([
   'citizen-card-points',
   'citizen-card-status',
   'report-lost-card',
+  'traffic-violations',
+  'licence-points',
+  'vehicle-inspection',
+  'transit-card-topups',
 ]);
 export type LookupId = z.infer<typeof lookupIdSchema>;
 
@@ -98,7 +102,9 @@ export type CertificatePrint = z.infer<typeof certificatePrintSchema>;
 /** The kiosk's menus: what each certificate and lookup is called, and how a lookup is asked. */
 export const citizenMenuSchema = z.object({
   certificates: z.array(z.object({ type: certificateTypeSchema, title: localizedTextSchema })),
-  lookups: z.array(z.object({ id: lookupIdSchema, name: localizedTextSchema, description: localizedTextSchema, byYear: z.boolean(), action: z.boolean() })),
+  lookups: z.array(
+    z.object({ id: lookupIdSchema, name: localizedTextSchema, description: localizedTextSchema, byYear: z.boolean(), action: z.boolean(), group: z.enum(['social-security', 'transport']) }),
+  ),
 });
 export type CitizenMenu = z.infer<typeof citizenMenuSchema>;
 

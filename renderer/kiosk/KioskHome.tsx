@@ -78,7 +78,7 @@ export function KioskHome({ terminal }: { terminal: TerminalInfo }) {
   );
   // The card was taken out (where the session ends with it): back to the start.
   useEffect(() => host.on('citizen.ended', () => setChosen(null)), [host]);
-  const citizenServices: Record<string, React.ReactNode> = { certificates: <CertificatesPanel />, 'social-security': <LookupsPanel />, appointments: <AppointmentsPanel /> };
+  const citizenServices: Record<string, React.ReactNode> = { certificates: <CertificatesPanel />, 'social-security': <LookupsPanel />, appointments: <AppointmentsPanel />, transport: <LookupsPanel group="transport" /> };
   const citizenService = chosen ? (citizenServices[chosen.id] ?? null) : null;
   const browsing = chosen?.id === 'government-services';
 

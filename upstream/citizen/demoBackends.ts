@@ -99,6 +99,23 @@ function answerFor(question: BackendQuestion, citizen: CitizenIdentity, now: Dat
       return { values: { points: '1280', expiring: '200' }, rows: [{ date: `${today.slice(0, 7)}-02`, reason: '公交出行', points: '+20' }, { date: `${today.slice(0, 7)}-01`, reason: '志愿服务', points: '+100' }] };
     case 'citizen-card-status':
       return { values: { card: '3101****0088', status: '正常', issuedOn: '2018-05-20', validTo: '2028-05-20' }, rows: [] };
+    case 'traffic-violations':
+      return {
+        values: { plate: '京A·D1234（示例）', unsettled: '1' },
+        rows: [{ date: `${lastMonths(1)[0]}-18 08:42`, place: '示例大道与示例路交叉口', act: '机动车不按导向车道行驶', points: '2', fine: '100' }],
+      };
+    case 'licence-points':
+      return { values: { licence: '110***********002X', points: person.retired ? '0' : '2', periodEnds: `${now.getUTCFullYear() + 1}-03-15`, status: '正常' }, rows: [] };
+    case 'vehicle-inspection':
+      return { values: { plate: '京A·D1234（示例）', dueBy: `${now.getUTCFullYear() + 1}-05-31`, station: '示例机动车检测站（示例路8号）', booking: '“交管12123”或检测站电话预约' }, rows: [] };
+    case 'transit-card-topups':
+      return {
+        values: { card: '3101****0088', balance: money(18.6) },
+        rows: [
+          { date: `${today} 07:55`, channel: '手机充值', amount: money(50), status: '待写卡（请在闸机或自助机上刷卡领取）' },
+          { date: `${lastMonths(1)[0]}-02 18:20`, channel: '自助机', amount: money(100), status: '已到账' },
+        ],
+      };
     case 'report-lost-card':
       return { values: { card: '3101****0088', reportedAt: now.toISOString().slice(0, 16).replace('T', ' ') }, rows: [] };
   }

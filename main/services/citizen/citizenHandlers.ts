@@ -46,7 +46,7 @@ export function citizenHandlers({ citizen, catalog, client, certificates, lookup
     'citizen.current': async () => ({ citizen: citizen.summary() }),
     'citizenServices.menu': async () => ({
       certificates: catalog.certificates.map(({ type, title }) => ({ type, title })),
-      lookups: catalog.lookups.map(({ id, name, description, byYear, action }) => ({ id, name, description, byYear, action })),
+      lookups: catalog.lookups.map(({ id, name, description, byYear, action, group }) => ({ id, name, description, byYear, action, group })),
     }),
     'certificates.print': ({ type }) => certificates.print(type),
     'lookups.run': ({ lookup, year }) => lookups.run(lookup, year),

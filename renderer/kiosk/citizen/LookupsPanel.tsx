@@ -62,7 +62,7 @@ function ResultView({ result, onBack }: { result: LookupResult; onBack: () => vo
 }
 
 /** The fourteen lookups as buttons; a result as facts and a table, printable as a receipt. */
-export function LookupsPanel() {
+export function LookupsPanel({ group = 'social-security' }: { group?: Lookup['group'] }) {
   const { t, i18n } = useTranslation();
   const host = useHost();
   const { data: menu } = useRpcQuery('citizenServices.menu', {});
@@ -115,15 +115,17 @@ export function LookupsPanel() {
   }
   return (
     <section aria-labelledby="lookups-heading">
-      <h2 id="lookups-heading">{t('lookups.title')}</h2>
+      <h2 id="lookups-heading">{group === 'transport' ? t('lookups.transportTitle') : t('lookups.title')}</h2>
       {error && <ErrorNotice error={error} />}
       <div className="service-list">
-        {menu?.lookups.map((lookup) => (
+        {menu?.lookups
+          .filter((lookup) => lookup.group === group)
+          .map((lookup) => (
           <button type="button" key={lookup.id} data-lookup={lookup.id} onClick={() => (lookup.byYear || lookup.action ? setAsking(lookup) : void run(lookup, null))}>
             <span className="name">{localized(lookup.name, i18n.language)}</span>
             <span className="description">{localized(lookup.description, i18n.language)}</span>
           </button>
-        ))}
+          ))}
       </div>
     </section>
   );
