@@ -10,3 +10,4 @@ export const defaultHallQueueFile = path.join(kioskConfigDir, 'queue', 'demo-hal
 export const citizenCatalogFile = path.join(kioskConfigDir, 'citizen-services.json');
 export const appointmentsFile = path.join(kioskConfigDir, 'appointments.json');
 export const catalogueItemsFile = path.join(kioskConfigDir, 'catalogue', 'items.json');
+export const convenienceFile = path.join(kioskConfigDir, 'convenience.json');

@@ -3,6 +3,7 @@ import { catalogueCategorySchema } from './catalogue.js';
 import { setupTokenSchema, setupUnlockInputSchema, setupUnlockOutputSchema } from './setup.js';
 import { deviceRoleSchema, terminalStatusSchema } from './status.js';
 import { localeSchema, localizedTextSchema, terminalInfoSchema } from './terminal.js';
+import { convenienceConfigSchema, progressRequestSchema, progressSchema, requestReceiptSchema, serviceRequestSchema } from './convenience.js';
 import { catalogueItemSchema, catalogueItemSummarySchema, catalogueQuerySchema } from './catalogueItems.js';
 import { appointmentSchema, appointmentServiceSchema, bookRequestSchema, rescheduleRequestSchema, slotSchema } from './appointments.js';
 import { citizenSummarySchema } from './citizen.js';
@@ -90,6 +91,11 @@ export const rpcMethods = {
   'catalogue.search': { input: catalogueQuerySchema, output: z.array(catalogueItemSummarySchema) },
   'catalogue.item': { input: z.object({ id: z.string().min(1).max(60) }).strict(), output: catalogueItemSchema },
   'catalogue.printGuide': { input: z.object({ id: z.string().min(1).max(60) }).strict(), output: z.object({ printed: z.boolean() }) },
+  /** The convenience forms' choices: districts and streets, complaint topics. */
+  'convenience.options': { input: noInput, output: convenienceConfigSchema },
+  /** A request for the citizen in session, passed to the hall for dispatch; a receipt with its reference prints. */
+  'convenience.submit': { input: z.object({ request: serviceRequestSchema }).strict(), output: requestReceiptSchema.extend({ printed: z.boolean() }) },
+  'convenience.progress': { input: progressRequestSchema, output: progressSchema },
   /** The citizen is done (or walked away): what the session held is dropped. */
   'citizen.end': { input: noInput, output: z.object({}) },
   /** Counter's citizen-facing screen: the finished ticket waiting for a rating, if any. */

@@ -26,6 +26,8 @@ import { createCitizenParts } from './citizenParts.js';
 import { citizenHandlers } from '../services/citizen/citizenHandlers.js';
 import { AppointmentDesk } from '../services/appointments/appointmentDesk.js';
 import { CatalogueItemsService } from '../services/catalogue/catalogueItemsService.js';
+import { ConvenienceDesk } from '../services/convenience/convenienceDesk.js';
+import { readConvenience } from '../../kiosk-config/readConvenience.js';
 import { appointmentHandlers } from '../services/appointments/appointmentHandlers.js';
 import { readAppointments } from '../../kiosk-config/readAppointments.js';
 import type { ReceiptPrinterDevice } from '../devices/receiptPrinterDevice.js';
@@ -108,6 +110,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     const setup = new SetupAccess({ pin: config.setup?.pin });
     const items = await CatalogueItemsService.load(catalogueDirOf(options.loaded), () => devices.device<ReceiptPrinterDevice>('receiptPrinter'));
     const citizen = createCitizenParts({ db, config, catalog: await readCitizenCatalog(options.citizenCatalogFile), devices, sync, events, logger: options.logger });
+    const convenience = new ConvenienceDesk(sync.client, await readConvenience(), citizen.citizen, () => devices.device<ReceiptPrinterDevice>('receiptPrinter'));
     const queue = createQueueParts({ db, config, devices, sync, events, logger: options.logger, citizen: citizen.citizen });
     const handlers: RpcHandlers = {
       'terminal.info': info,
@@ -124,6 +127,9 @@ export async function createHost(options: HostOptions): Promise<Host> {
       },
       ...queueHandlers(queue),
       ...citizenHandlers(citizen),
+      'convenience.options': async () => convenience.config,
+      'convenience.submit': ({ request }) => convenience.submit(request),
+      'convenience.progress': ({ number }) => convenience.progress(number),
       'catalogue.browse': async () => items.browse(),
       'catalogue.search': async (query) => items.find(query).map(({ id, name, department }) => ({ id, name, department })),
       'catalogue.item': async ({ id }) => items.item(id),

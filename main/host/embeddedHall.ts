@@ -9,6 +9,7 @@ import type { Logger } from './logger.js';
 import { readHallQueue } from '../../kiosk-config/readHallQueue.js';
 import { readCitizenCatalog } from '../../kiosk-config/readCitizenCatalog.js';
 import { readAppointments } from '../../kiosk-config/readAppointments.js';
+import { readConvenience } from '../../kiosk-config/readConvenience.js';
 import { DemoBackends } from '../../upstream/citizen/demoBackends.js';
 
 /**
@@ -29,7 +30,7 @@ export class EmbeddedHall {
     const db = await openHallDatabase(path.join(dataDir, 'embedded-hall.db'));
     const dashboardKey = randomBytes(12).toString('base64url');
     const citizen = { catalog: await readCitizenCatalog(), backends: new DemoBackends() };
-    const server = await createHallServer({ db, logger, queue: await readHallQueue(), citizen, appointments: await readAppointments(), dashboardKey });
+    const server = await createHallServer({ db, logger, queue: await readHallQueue(), citizen, appointments: await readAppointments(), convenience: await readConvenience(), dashboardKey });
     await server.listen({ host: '127.0.0.1', port: 0 });
     const url = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
     return new EmbeddedHall(url, `${url}/dashboard?key=${dashboardKey}`, new TerminalRegistry(db), async () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { enrollResponseSchema, hallErrorSchema, hallPaths, pingResponseSchema } from '../contract/hallProtocol.js';
 import { signRequest, signingHeaders } from '../contract/requestSigning.js';
+import { conveniencePaths, progressSchema, requestReceiptSchema, type serviceRequestToHallSchema } from '../contract/convenience.js';
 import {
   appointmentPaths,
   appointmentSchema,
@@ -109,6 +110,14 @@ export class HallClient {
 
   issueCertificate(request: z.input<typeof certificateRequestSchema>) {
     return this.#signed('POST', citizenPaths.certificates, request, issuedCertificateSchema, backendWaitMs);
+  }
+
+  submitRequest(body: z.input<typeof serviceRequestToHallSchema>) {
+    return this.#signed('POST', conveniencePaths.requests, body, requestReceiptSchema);
+  }
+
+  progress(number: string) {
+    return this.#signed('POST', conveniencePaths.progress, { number }, progressSchema);
   }
 
   slots(service: AppointmentService) {

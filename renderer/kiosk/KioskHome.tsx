@@ -18,6 +18,7 @@ import { CitizenGate } from './citizen/CitizenGate';
 import { LookupsPanel } from './citizen/LookupsPanel';
 import { AppointmentsPanel } from './citizen/AppointmentsPanel';
 import { CatalogueBrowser } from './catalogue/CatalogueBrowser';
+import { ConveniencePanel } from './citizen/ConveniencePanel';
 import './kiosk.css';
 
 const accents = ['#0b4a8b', '#1e7b34', '#7b3fa0', '#b3261e', '#a15c00', '#00707a'];
@@ -78,7 +79,9 @@ export function KioskHome({ terminal }: { terminal: TerminalInfo }) {
   );
   // The card was taken out (where the session ends with it): back to the start.
   useEffect(() => host.on('citizen.ended', () => setChosen(null)), [host]);
-  const citizenServices: Record<string, React.ReactNode> = { certificates: <CertificatesPanel />, 'social-security': <LookupsPanel />, appointments: <AppointmentsPanel />, transport: <LookupsPanel group="transport" /> };
+  const citizenServices: Record<string, React.ReactNode> = { certificates: <CertificatesPanel />, 'social-security': <LookupsPanel />, appointments: <AppointmentsPanel />, transport: <LookupsPanel group="transport" />,
+    convenience: <ConveniencePanel onGuide={() => setChosen({ id: 'government-services', name: { 'zh-CN': '', en: '' } })} />,
+  };
   const citizenService = chosen ? (citizenServices[chosen.id] ?? null) : null;
   const browsing = chosen?.id === 'government-services';
 

@@ -49,13 +49,21 @@ test('switching to English and back', async ({ page }) => {
   await expect(page.locator('.category-tile .name').nth(1)).toHaveText('证明打印');
 });
 
-test('a category not yet open says where to go instead', async ({ page }) => {
-  await openKiosk(page);
-  await page.locator('[data-category="transport"]').click();
-  const dialog = page.getByRole('alertdialog');
-  await expect(dialog).toContainText('本终端暂未开通“交通出行”，请到人工窗口办理。');
-  await dialog.getByRole('button', { name: '知道了' }).click();
-  await expect(dialog).toHaveCount(0);
+test('a category this kiosk has no screen for says where to go instead', async ({ page }) => {
+  const added = await serveProfile('demo-kiosk', {
+    extraCategory: { id: 'marriage-registration', name: { 'zh-CN': '婚姻登记', en: 'Marriage registration' }, description: { 'zh-CN': '到民政窗口办理', en: 'At the civil affairs window' } },
+  });
+  try {
+    await page.setViewportSize({ width: 1080, height: 1920 });
+    await page.goto(added.url);
+    await page.locator('[data-category="marriage-registration"]').click();
+    const dialog = page.getByRole('alertdialog');
+    await expect(dialog).toContainText('本终端暂未开通“婚姻登记”，请到人工窗口办理。');
+    await dialog.getByRole('button', { name: '知道了' }).click();
+    await expect(dialog).toHaveCount(0);
+  } finally {
+    await added.stop();
+  }
 });
 
 test('the URL cannot turn a kiosk into another role', async ({ page }) => {

@@ -20,11 +20,24 @@ export interface ServedTerminal {
  * whose catalogue is a copy too, in a temp folder. The folder is removed on
  * stop, unless `keepDir` (a test that restarts the terminal).
  */
-export async function serveProfile(profile: string, options: { keepDir?: boolean } = {}): Promise<ServedTerminal> {
+export interface ServeOptions {
+  keepDir?: boolean;
+  /** A category added to the terminal's copy of the catalogue, and offered by its config. */
+  extraCategory?: { id: string; name: { 'zh-CN': string; en: string }; description: { 'zh-CN': string; en: string } };
+}
+
+export async function serveProfile(profile: string, options: ServeOptions = {}): Promise<ServedTerminal> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-e2e-'));
   await cp(defaultCatalogueDir, path.join(dir, 'catalogue'), { recursive: true });
   const config = JSON.parse(await readFile(path.join(profilesDir, `${profile}.json`), 'utf8'));
   delete config.$schema;
+  if (options.extraCategory) {
+    const file = path.join(dir, 'catalogue', 'categories.json');
+    const catalogue = JSON.parse(await readFile(file, 'utf8'));
+    catalogue.categories.push(options.extraCategory);
+    await writeFile(file, JSON.stringify(catalogue, null, 2));
+    config.services = [...config.services, options.extraCategory.id];
+  }
   const configFile = path.join(dir, `${profile}.json`);
   await writeFile(configFile, JSON.stringify({ ...config, catalogueDir: 'catalogue', dataDir: 'data' }, null, 2));
   return launch(dir, configFile, '0', options.keepDir ?? false);

@@ -14,6 +14,7 @@ import type { HallQueue } from '../../main/contract/hallQueue.js';
 import type { BackendId } from '../../main/contract/citizenServices.js';
 import { readCitizenCatalog } from '../../kiosk-config/readCitizenCatalog.js';
 import { readAppointments } from '../../kiosk-config/readAppointments.js';
+import { readConvenience } from '../../kiosk-config/readConvenience.js';
 import type { AppointmentsConfig } from '../../main/contract/appointments.js';
 import { DemoBackends } from '../../upstream/citizen/demoBackends.js';
 
@@ -80,7 +81,7 @@ export async function startLoopbackHall(backend: HallBackend = 'sqlite', options
   let port = 0;
   let server: Awaited<ReturnType<typeof createHallServer>> | null = null;
   const start = async () => {
-    server = await createHallServer({ db, logger: recordingLogger().logger, livePollMs: 50, queue: options.queue ?? (await readHallQueue()), citizen, appointments: options.appointments ?? (await readAppointments()), dashboardKey: 'test-dashboard-key' });
+    server = await createHallServer({ db, logger: recordingLogger().logger, livePollMs: 50, queue: options.queue ?? (await readHallQueue()), citizen, appointments: options.appointments ?? (await readAppointments()), convenience: await readConvenience(), dashboardKey: 'test-dashboard-key' });
     await server.listen({ host: '127.0.0.1', port });
     port = (server.server.address() as AddressInfo).port;
   };

@@ -26,6 +26,9 @@ import { SigningKey } from '../citizen/signingKey.js';
 import type { AppointmentsConfig } from '../../main/contract/appointments.js';
 import { AppointmentBook } from '../appointments/appointmentBook.js';
 import { registerAppointmentRoutes } from '../appointments/appointmentRoutes.js';
+import type { ConvenienceConfig } from '../../main/contract/convenience.js';
+import { RequestDesk } from '../requests/requestDesk.js';
+import { registerRequestRoutes } from '../requests/requestRoutes.js';
 import { hallOpenApi } from './openApi.js';
 import { EnrollmentError, TerminalRegistry } from '../identity/terminalRegistry.js';
 import { ReplayGuard } from '../identity/replayGuard.js';
@@ -51,6 +54,8 @@ export interface HallServerOptions {
   citizen: { catalog: CitizenCatalog; backends: CitizenBackends };
   /** Appointment slots and check-in rules (kiosk-config/appointments.json). */
   appointments: AppointmentsConfig;
+  /** The convenience forms' choices (kiosk-config/convenience.json). */
+  convenience: ConvenienceConfig;
 }
 
 /** An outbox event's effect at the hall, its payload checked against `schema` first. */
@@ -169,6 +174,7 @@ export async function createHallServer(options: HallServerOptions) {
     key,
     issuer: new CertificateIssuer(options.db, options.citizen.catalog, options.citizen.backends, key, () => new Date(now())),
   });
+  registerRequestRoutes(app, new RequestDesk(queue, options.convenience));
   const appointmentBook = new AppointmentBook(queue, issuer, options.appointments);
   registerAppointmentRoutes(app, appointmentBook);
   const noShowSweep = setInterval(() => void appointmentBook.recordNoShows().catch((error: unknown) => options.logger.warn({ err: error }, 'could not record no-shows')), 60_000);

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createHallServer, type HallServerOptions } from '../../../upstream/http/createHallServer.js';
 import { readCitizenCatalog } from '../../../kiosk-config/readCitizenCatalog.js';
 import { readAppointments } from '../../../kiosk-config/readAppointments.js';
+import { readConvenience } from '../../../kiosk-config/readConvenience.js';
 import { DemoBackends } from '../../../upstream/citizen/demoBackends.js';
 import { TerminalRegistry } from '../../../upstream/identity/terminalRegistry.js';
 import { ChangeLog } from '../../../upstream/sync/changeLog.js';
@@ -20,7 +21,7 @@ import { randomBytes } from 'node:crypto';
 import type { HallQueue } from '../../contract/hallQueue.js';
 import { readHallQueue } from '../../../kiosk-config/readHallQueue.js';
 
-export const hallHelp = `Usage: onewindow hall --db FILE [--port N] [--host ADDR] [--queue FILE] [--dashboard-key KEY] [--citizen-services FILE] [--appointments FILE]
+export const hallHelp = `Usage: onewindow hall --db FILE [--port N] [--host ADDR] [--queue FILE] [--dashboard-key KEY] [--citizen-services FILE] [--appointments FILE] [--convenience FILE]
        onewindow hall enroll-code --db FILE --terminal ID
        onewindow hall revoke --db FILE --terminal ID
        onewindow hall catalogue publish --db FILE --dir DIR
@@ -40,6 +41,8 @@ Runs the hall server, or manages the terminals it knows.
                    the fictional demo adapters: no government system is connected here
   --appointments FILE  appointment slots, capacity and check-in window
                    (default: kiosk-config/appointments.json)
+  --convenience FILE  districts, streets and complaint topics of the request forms
+                   (default: kiosk-config/convenience.json)
   enroll-code      prints a one-time code (valid 24 h) for a terminal to enroll with:
                    onewindow enroll --hall URL --code CODE --config FILE
   revoke           shuts a terminal out: its requests get 401 until it enrolls again
@@ -60,6 +63,7 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
     'dashboard-key': { type: 'string' },
     'citizen-services': { type: 'string' },
     appointments: { type: 'string' },
+    convenience: { type: 'string' },
   });
   if (values.help) {
     console.log(hallHelp);
@@ -84,7 +88,8 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
       const dashboardKey = values['dashboard-key'] ?? randomBytes(12).toString('base64url');
       const citizen = { catalog: await readCitizenCatalog(values['citizen-services'] ? path.resolve(values['citizen-services']) : undefined), backends: new DemoBackends() };
       const appointments = await readAppointments(values.appointments ? path.resolve(values.appointments) : undefined);
-      return await serveHall(db, logger, { port: parsePort('hall', values.port, 7400), host: values.host ?? '127.0.0.1', queue, citizen, appointments, dashboardKey });
+      const convenience = await readConvenience(values.convenience ? path.resolve(values.convenience) : undefined);
+      return await serveHall(db, logger, { port: parsePort('hall', values.port, 7400), host: values.host ?? '127.0.0.1', queue, citizen, appointments, convenience, dashboardKey });
     }
     if (action === 'catalogue') {
       const categories = await readCatalogueCategories(path.resolve(values.dir!));
@@ -117,11 +122,12 @@ interface ServeOptions {
   queue: HallQueue;
   citizen: HallServerOptions['citizen'];
   appointments: HallServerOptions['appointments'];
+  convenience: HallServerOptions['convenience'];
   dashboardKey: string;
 }
 
-async function serveHall(db: Database, logger: Logger, { port, host, queue, citizen, appointments, dashboardKey }: ServeOptions): Promise<number> {
-  const server = await createHallServer({ db, logger, queue, citizen, appointments, dashboardKey });
+async function serveHall(db: Database, logger: Logger, { port, host, queue, citizen, appointments, convenience, dashboardKey }: ServeOptions): Promise<number> {
+  const server = await createHallServer({ db, logger, queue, citizen, appointments, convenience, dashboardKey });
   await server.listen({ host, port });
   const address = server.server.address() as AddressInfo;
   console.log(`OneWindow hall server at http://${host}:${address.port}/`);

@@ -1,0 +1,191 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Progress, RequestReceipt, ServiceRequest } from '../../../main/contract/convenience';
+import type { RpcError } from '../../../main/contract/errors';
+import { useHost, useRpcQuery } from '../../client/hostContext';
+import { localized } from '../../i18n/i18n';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { PhoneKeypad } from './PhoneKeypad';
+
+type Form = 'mail-delivery' | 'home-visit' | 'complaint' | 'progress' | null;
+const digits = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '-', '0', 'back'] as const;
+
+/** Digits (and a dash) on screen, for a building-room or an application number. */
+function NumberPad({ value, onChange, label }: { value: string; onChange: (value: string) => void; label: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="phone-keypad">
+      <output className="phone-shown" aria-label={label}>
+        {value || label}
+      </output>
+      <div className="keys">
+        {digits.map((key) => (
+          <button type="button" key={key} data-number-key={key} onClick={() => onChange(key === 'back' ? value.slice(0, -1) : value.length < 20 ? value + key : value)}>
+            {key === 'back' ? t('appointments.backspace') : key}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/** The five convenience services: delivery by mail, a home visit, the service guide, a 12345 request, the progress of an application. */
+export function ConveniencePanel({ onGuide }: { onGuide: () => void }) {
+  const { t, i18n } = useTranslation();
+  const host = useHost();
+  const { data: options } = useRpcQuery('convenience.options', {});
+  const [form, setForm] = useState<Form>(null);
+  const [district, setDistrict] = useState<string | null>(null);
+  const [street, setStreet] = useState<number | null>(null);
+  const [choice, setChoice] = useState<string | null>(null);
+  const [number, setNumber] = useState('');
+  const [phone, setPhone] = useState('');
+  const [receipt, setReceipt] = useState<(RequestReceipt & { printed: boolean }) | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [error, setError] = useState<RpcError>();
+  const reset = () => {
+    setForm(null);
+    setDistrict(null);
+    setStreet(null);
+    setChoice(null);
+    setNumber('');
+    setPhone('');
+    setReceipt(null);
+    setProgress(null);
+    setError(undefined);
+  };
+  const act = async (work: () => Promise<void>) => {
+    setError(undefined);
+    try {
+      await work();
+    } catch (failure) {
+      setError(failure as RpcError);
+    }
+  };
+
+  if (receipt) {
+    return (
+      <section className="appointment-booked" aria-live="polite">
+        <p className="notice ok">{t('convenience.received', { department: localized(receipt.department, i18n.language) })}</p>
+        <p className="code" data-testid="request-reference">
+          {receipt.reference}
+        </p>
+        <p>{receipt.printed ? t('convenience.receiptPrinted') : t('appointments.receiptNotPrinted')}</p>
+        <button type="button" className="wide" onClick={reset}>
+          {t('appointments.done')}
+        </button>
+      </section>
+    );
+  }
+  if (progress) {
+    return (
+      <section className="lookup-result" aria-live="polite">
+        <h2>{localized(progress.title, i18n.language)}</h2>
+        <ol className="progress-steps">
+          {progress.steps.map((step) => (
+            <li key={step.name.en} data-done={step.done}>
+              {localized(step.name, i18n.language)} {step.at ? `(${step.at.slice(0, 16).replace('T', ' ')})` : ''}
+            </li>
+          ))}
+        </ol>
+        <button type="button" onClick={reset}>
+          {t('lookups.back')}
+        </button>
+      </section>
+    );
+  }
+  if (!form) {
+    return (
+      <section aria-labelledby="convenience-heading">
+        <h2 id="convenience-heading">{t('convenience.title')}</h2>
+        <div className="service-list">
+          {(['mail-delivery', 'home-visit', 'complaint', 'progress'] as const).map((kind) => (
+            <button type="button" key={kind} data-convenience={kind} onClick={() => setForm(kind)}>
+              <span className="name">{t(`convenience.${kind}.name`)}</span>
+              <span className="description">{t(`convenience.${kind}.description`)}</span>
+            </button>
+          ))}
+          <button type="button" data-convenience="guide" onClick={onGuide}>
+            <span className="name">{t('convenience.guide.name')}</span>
+            <span className="description">{t('convenience.guide.description')}</span>
+          </button>
+        </div>
+      </section>
+    );
+  }
+  if (form === 'progress') {
+    return (
+      <section className="lookup-ask" aria-labelledby="progress-heading">
+        <h2 id="progress-heading">{t('convenience.progress.name')}</h2>
+        <NumberPad value={number} onChange={setNumber} label={t('convenience.number')} />
+        {error && <ErrorNotice error={error} />}
+        <div className="choice-row">
+          <button type="button" className="primary" disabled={number.length < 6} onClick={() => void act(async () => setProgress(await host.call('convenience.progress', { number })))}>
+            {t('convenience.check')}
+          </button>
+          <button type="button" onClick={reset}>
+            {t('queue.back')}
+          </button>
+        </div>
+      </section>
+    );
+  }
+  const districtEntry = options?.districts.find((candidate) => candidate.id === district);
+  const ready = district !== null && street !== null && /^1\d{10}$/.test(phone) && (form === 'mail-delivery' ? /^\d{1,4}-\d{1,4}$/.test(number) : choice !== null);
+  const request = (): ServiceRequest => {
+    const place = { district: district!, street: street!, phone };
+    if (form === 'mail-delivery') return { kind: 'mail-delivery', ...place, building: number };
+    if (form === 'home-visit') return { kind: 'home-visit', ...place, reason: choice as 'elderly' | 'disabled' };
+    return { kind: 'complaint', ...place, topic: choice! };
+  };
+  return (
+    <section className="lookup-ask" aria-labelledby="form-heading">
+      <h2 id="form-heading">{t(`convenience.${form}.name`)}</h2>
+      {form === 'home-visit' && (
+        <div className="choice-row" role="group" aria-label={t('convenience.reason')}>
+          {(['elderly', 'disabled'] as const).map((reason) => (
+            <button type="button" key={reason} aria-pressed={choice === reason} className={choice === reason ? 'primary' : undefined} onClick={() => setChoice(reason)}>
+              {t(`convenience.reasons.${reason}`)}
+            </button>
+          ))}
+        </div>
+      )}
+      {form === 'complaint' && (
+        <div className="choice-row" role="group" aria-label={t('convenience.topic')}>
+          {options?.complaintTopics.map((topic) => (
+            <button type="button" key={topic.id} data-topic={topic.id} aria-pressed={choice === topic.id} className={choice === topic.id ? 'primary' : undefined} onClick={() => setChoice(topic.id)}>
+              {localized(topic.name, i18n.language)}
+            </button>
+          ))}
+        </div>
+      )}
+      <div className="choice-row" role="group" aria-label={t('convenience.district')}>
+        {options?.districts.map((candidate) => (
+          <button type="button" key={candidate.id} data-district={candidate.id} aria-pressed={district === candidate.id} className={district === candidate.id ? 'primary' : undefined} onClick={() => (setDistrict(candidate.id), setStreet(null))}>
+            {localized(candidate.name, i18n.language)}
+          </button>
+        ))}
+      </div>
+      {districtEntry && (
+        <div className="choice-row" role="group" aria-label={t('convenience.street')}>
+          {districtEntry.streets.map((name, index) => (
+            <button type="button" key={name.en} data-street={index} aria-pressed={street === index} className={street === index ? 'primary' : undefined} onClick={() => setStreet(index)}>
+              {localized(name, i18n.language)}
+            </button>
+          ))}
+        </div>
+      )}
+      {form === 'mail-delivery' && <NumberPad value={number} onChange={setNumber} label={t('convenience.building')} />}
+      <PhoneKeypad value={phone} onChange={setPhone} />
+      {error && <ErrorNotice error={error} />}
+      <div className="choice-row">
+        <button type="button" className="primary" disabled={!ready} onClick={() => void act(async () => setReceipt(await host.call('convenience.submit', { request: request() })))}>
+          {t('convenience.submit')}
+        </button>
+        <button type="button" onClick={reset}>
+          {t('queue.back')}
+        </button>
+      </div>
+    </section>
+  );
+}
