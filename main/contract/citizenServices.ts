@@ -115,7 +115,7 @@ export const verificationSchema = issuedCertificateSchema.extend({ publicKey: z.
 export const eidRequestSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{8,128}$/) }).strict();
 
 /** Why a citizen service did not go ahead; screens translate each (errors.reasons.<code>, with the system and window). */
-export const citizenReasonSchema = z.enum(['backend_timeout', 'backend_failed', 'consent_required', 'not_identified', 'unknown_eid', 'no_printer']);
+export const citizenReasonSchema = z.enum(['backend_timeout', 'backend_failed', 'consent_required', 'not_identified', 'unknown_eid', 'no_printer', 'hall_unreachable']);
 
 export const citizenPaths = {
   identify: '/api/v1/citizen/identify',

@@ -142,4 +142,17 @@ describe('citizen services at the kiosk, against a hall on loopback', () => {
     expect(lines.join('')).not.toContain('王小明');
     expect(lines.join('')).toContain('[redacted]');
   });
+
+  it('without the hall server, booking and lookups say plainly that they need it; the kiosk still issues queue tickets', async () => {
+    const started = await hall();
+    const { kiosk } = started;
+    await identified(kiosk);
+    await call(kiosk, 'citizen.consent', {});
+    await expect.poll(async () => (await kiosk.host.dispatch('queue.overview', {})).ok).toBe(true);
+    await expect.poll(() => started.hall.db.get<{ count: number }>("SELECT COUNT(*) AS count FROM queue_block WHERE terminal_id = 'K-01'"), { timeout: 10_000 }).toEqual({ count: 4 });
+    await started.hall.stopServing();
+    expect(await kiosk.host.dispatch('appointments.slots', { service: 'hall-service' })).toMatchObject({ ok: false, error: { code: 'unavailable', reason: 'hall_unreachable' } });
+    expect(await kiosk.host.dispatch('lookups.run', { lookup: 'insured-status', year: null })).toMatchObject({ ok: false, error: { code: 'unavailable', reason: 'hall_unreachable' } });
+    expect(await kiosk.host.dispatch('queue.takeTicket', { service: 'A', disability: false })).toMatchObject({ ok: true, result: { ticket: { offline: true } } });
+  });
 });

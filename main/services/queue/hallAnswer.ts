@@ -13,5 +13,6 @@ export function fromHall(error: unknown, params?: Record<string, string | number
   if (error.status !== null && error.status < 500 && error.status !== 401 && error.code) {
     return new ServiceError('refused', error.message, undefined, error.code);
   }
-  return new ServiceError('unavailable', error.message);
+  // Booking, certificates and lookups need the hall: say so plainly when it cannot be reached.
+  return new ServiceError('unavailable', error.message, undefined, error.status === null ? 'hall_unreachable' : undefined);
 }
