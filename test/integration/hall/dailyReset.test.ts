@@ -46,3 +46,23 @@ describe.each(hallBackends())('the daily reset on %s', (backend) => {
     expect(await db.get<{ count: number }>("SELECT COUNT(*) AS count FROM queue_block WHERE service = 'B'")).toEqual({ count: 2 });
   });
 });
+
+describe.each(hallBackends())('appointment no-shows on %s', (backend) => {
+  it('an appointment not checked in by the end of its window is recorded as a no-show and can no longer check in', async () => {
+    const { AppointmentBook } = await import('../../../upstream/appointments/appointmentBook.js');
+    const { appointmentsSoon } = await import('../../support/appointmentsSoon.js');
+    const hall = await startLoopbackHall(backend);
+    cleanups.push(() => hall.close());
+    const clock = { now: new Date() };
+    const queue = new QueueContext(hall.db, await readHallQueue(), new ChangeLog(hall.db), () => clock.now, () => undefined);
+    const book = new AppointmentBook(queue, new TicketIssuer(queue), await appointmentsSoon(10));
+    const [slot] = await book.slots('hall-service');
+    const citizen = { idNumber: '11010519491231002X', name: '王小明' };
+    const booked = await book.book('K-01', 'hall-service', slot!.day, slot!.time, citizen, '13800138000');
+    expect(await book.recordNoShows()).toBe(0);
+    clock.now = new Date(Date.parse(slot!.startsAt) + 16 * 60_000);
+    expect(await book.recordNoShows()).toBe(1);
+    expect((await book.mine(citizen)).find((appointment) => appointment.code === booked.code)?.status).toBe('no_show');
+    await expect(book.checkIn('K-01', booked.code, citizen)).rejects.toMatchObject({ code: 'not_booked' });
+  });
+});
