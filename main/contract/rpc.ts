@@ -80,6 +80,8 @@ export const rpcMethods = {
     input: rescheduleRequestSchema.omit({ citizen: true }).strict(),
     output: z.object({ appointment: appointmentSchema, printed: z.boolean() }),
   },
+  /** At a counter, after the citizen's card was read: their appointments today. */
+  'appointments.today': { input: noInput, output: z.array(appointmentSchema) },
   /** On the day: the appointment becomes a queue ticket, printed like any other. */
   'appointments.checkIn': { input: z.object({ code: z.string().min(1).max(40) }).strict(), output: takenTicketSchema },
   /** The government-service items: departments and life events to browse by. */

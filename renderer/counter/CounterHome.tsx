@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CitizenSummary } from '../../main/contract/citizen';
 import type { RpcError } from '../../main/contract/errors';
 import type { CounterAction, CounterState } from '../../main/contract/queue';
+import type { Appointment } from '../../main/contract/appointments';
 import type { TerminalInfo } from '../../main/contract/terminal';
 import { useHost, useRpcQuery } from '../client/hostContext';
 import { Clock } from '../ui/Clock';
@@ -26,9 +27,13 @@ export function CounterHome({ terminal }: { terminal: TerminalInfo }) {
   const [busy, setBusy] = useState(false);
   const [dialog, setDialog] = useState<'transfer' | 'pause' | null>(null);
   const [citizen, setCitizen] = useState<CitizenSummary | null>();
+  const [appointments, setAppointments] = useState<Appointment[] | null>(null);
   useEffect(() => setState(fetched), [fetched]);
   const currentId = state?.current?.id;
-  useEffect(() => setCitizen(undefined), [currentId]);
+  useEffect(() => {
+    setCitizen(undefined);
+    setAppointments(null);
+  }, [currentId]);
 
   const act = async (action: CounterAction) => {
     setDialog(null);
@@ -45,7 +50,9 @@ export function CounterHome({ terminal }: { terminal: TerminalInfo }) {
   const readCard = async () => {
     setError(undefined);
     try {
-      setCitizen((await host.call('citizen.readCard', { waitSeconds: 10 })).citizen);
+      const read = (await host.call('citizen.readCard', { waitSeconds: 10 })).citizen;
+      setCitizen(read);
+      setAppointments(read ? await host.call('appointments.today', {}).catch(() => null) : null);
     } catch (failure) {
       setError(failure as RpcError);
     }
@@ -82,7 +89,7 @@ export function CounterHome({ terminal }: { terminal: TerminalInfo }) {
         <section className="desk" aria-labelledby="current-heading">
           <h2 id="current-heading">{t('counter.current')}</h2>
           {(error ?? fetchError) && <ErrorNotice error={(error ?? fetchError)!} />}
-          {state && <CounterTicket state={state} citizen={citizen} />}
+          {state && <CounterTicket state={state} citizen={citizen} appointments={appointments} />}
           <div className="actions">
             {button('callNext', t('counter.callNext'), paused, true)}
             {button('recall', t('counter.recall'), !hasTicket)}

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { CitizenSummary } from '../../main/contract/citizen';
 import type { CounterState } from '../../main/contract/queue';
+import type { Appointment } from '../../main/contract/appointments';
 import { localized } from '../i18n/i18n';
 
 const timeOf = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' });
 
 /** The ticket at the window, and the citizen once their card was read (masked; appointments come from the hall). */
-export function CounterTicket({ state, citizen }: { state: CounterState; citizen: CitizenSummary | null | undefined }) {
+export function CounterTicket({ state, citizen, appointments }: { state: CounterState; citizen: CitizenSummary | null | undefined; appointments: Appointment[] | null }) {
   const { t, i18n } = useTranslation();
   const ticket = state.current;
   if (state.pausedReason) return <p className="paused" role="status">{t('counter.paused', { reason: t(`counter.pauseReason.${state.pausedReason}`) })}</p>;
@@ -35,7 +36,15 @@ export function CounterTicket({ state, citizen }: { state: CounterState; citizen
               {citizen.age !== null && <span className="age">{t('counter.age', { age: citizen.age })}</span>}
             </p>
             {citizen.idNumberSuspect && <p className="notice error">{t('counter.idSuspect')}</p>}
-            <p>{t('counter.noAppointment')}</p>
+            {appointments === null ? null : appointments.length === 0 ? (
+              <p>{t('counter.noAppointment')}</p>
+            ) : (
+              appointments.map((appointment) => (
+                <p key={appointment.code} data-testid="citizen-appointment">
+                  {t('counter.appointment', { time: appointment.time, code: appointment.code, status: t(`appointments.status.${appointment.status}`) })}
+                </p>
+              ))
+            )}
           </>
         )}
       </div>

@@ -65,4 +65,13 @@ test('book the last place of a slot, the next citizen is refused, check in on th
   expect(printer.receipts.at(-1)!.lines.map((line) => line.text)).toContain('C002');
   const called = await counter.host.dispatch('counter.act', { act: { action: 'call-next' } });
   expect(called).toMatchObject({ ok: true, result: { current: { label: 'C002' } } });
+
+  // At the counter, the clerk reads the citizen's card and sees today's appointment.
+  const counterPage = await page.context().newPage();
+  await counterPage.setViewportSize({ width: 1920, height: 1080 });
+  await counterPage.goto(counter.url);
+  await expect(counterPage.getByTestId('current-ticket')).toHaveText('C002');
+  await counterPage.keyboard.press('F8');
+  await expect(counterPage.getByTestId('citizen-appointment')).toContainText(`（${code}，已签到）`);
+  await counterPage.screenshot({ path: path.join(screenshotDir, 'counter-citizen-appointment.png') });
 });

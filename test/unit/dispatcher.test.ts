@@ -47,6 +47,7 @@ function handlers(overrides: Partial<RpcHandlers> = {}): RpcHandlers {
     'appointments.cancel': notCalledHere,
     'appointments.reschedule': notCalledHere,
     'appointments.checkIn': notCalledHere,
+    'appointments.today': notCalledHere,
     'catalogue.browse': notCalledHere,
     'convenience.options': notCalledHere,
     'convenience.submit': notCalledHere,

@@ -39,6 +39,13 @@ export class AppointmentDesk {
     return this.#ask((client) => client.myAppointments(citizen));
   }
 
+  /** At a counter: the appointments the citizen whose card was just read has today. */
+  async todayAtCounter(): Promise<Appointment[]> {
+    const citizen = this.citizen.identityAtCounter();
+    const today = new Date().toLocaleDateString('en-CA');
+    return (await this.#ask((client) => client.myAppointments(citizen))).filter((appointment) => appointment.day === today);
+  }
+
   async book(service: AppointmentService, day: string, time: string, phone: string): Promise<{ appointment: Appointment; printed: boolean }> {
     const citizen = this.citizen.consentedIdentity();
     const appointment = await this.#ask((client) => client.book({ citizen, service, day, time, phone }));

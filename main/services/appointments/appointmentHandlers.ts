@@ -8,7 +8,8 @@ type AppointmentMethods =
   | 'appointments.mine'
   | 'appointments.cancel'
   | 'appointments.reschedule'
-  | 'appointments.checkIn';
+  | 'appointments.checkIn'
+  | 'appointments.today';
 
 export function appointmentHandlers(desk: AppointmentDesk): Pick<RpcHandlers, AppointmentMethods> {
   return {
@@ -19,5 +20,6 @@ export function appointmentHandlers(desk: AppointmentDesk): Pick<RpcHandlers, Ap
     'appointments.cancel': ({ code }) => desk.cancel(code),
     'appointments.reschedule': ({ code, day, time }) => desk.reschedule(code, day, time),
     'appointments.checkIn': ({ code }) => desk.checkIn(code),
+    'appointments.today': () => desk.todayAtCounter(),
   };
 }

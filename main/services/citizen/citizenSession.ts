@@ -73,6 +73,15 @@ export class CitizenSession {
     return this.#who.identity;
   }
 
+  /**
+   * Who the card on a counter's reader belongs to: a citizen hands their card
+   * to the clerk to be served, which is their consent to be looked up there.
+   */
+  identityAtCounter(): CitizenIdentity {
+    if (!this.#who) throw new ServiceError('forbidden', 'no card has been read at this counter', undefined, 'not_identified');
+    return this.#who.identity;
+  }
+
   summary(): CitizenSummary | null {
     const who = this.#who;
     if (!who) return null;
