@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { DataFileError } from '../../kiosk-config/readDataFile.js';
-import { createLogger } from '../host/logger.js';
+import { createLogger } from '../../lib/logger.js';
 import { configCommand, configHelp } from './commands/config.js';
 import { demoCommand, demoHelp } from './commands/demo.js';
 import { devicesCommand, devicesHelp } from './commands/devices.js';

@@ -6,7 +6,7 @@ import { createHost, type Host } from '../host/createHost.js';
 import { resolveDataDir } from '../host/dataDir.js';
 import type { EmbeddedHall } from '../host/embeddedHall.js';
 import { connectToHall } from '../host/hallConnection.js';
-import type { Logger } from '../host/logger.js';
+import type { Logger } from '../../lib/logger.js';
 import { startHttpBridge, type HttpBridge } from '../transport/httpBridge.js';
 
 export const rendererDir = path.join(packageRoot, 'dist', 'renderer');

@@ -1,7 +1,7 @@
 import type { DeviceRole, DeviceStatus } from '../contract/status.js';
-import type { Logger } from '../host/logger.js';
+import type { Logger } from '../../lib/logger.js';
 import type { DeviceTestResult, ManagedDevice } from './managedDevice.js';
-import { reconnectDelayMs } from './reconnectBackoff.js';
+import { reconnectDelayMs } from '../../lib/backoff.js';
 
 export interface DeviceManagerOptions {
   logger: Logger;

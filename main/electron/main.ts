@@ -9,7 +9,7 @@ import { packageRoot, profilesDir } from '../../kiosk-config/paths.js';
 import { createHost, type Host } from '../host/createHost.js';
 import { resolveDataDir } from '../host/dataDir.js';
 import { connectToHall, type HallConnection } from '../host/hallConnection.js';
-import { createLogger } from '../host/logger.js';
+import { createLogger } from '../../lib/logger.js';
 import { ownWindowsCheck, registerIpcHandlers } from './ipcHandlers.js';
 import { createTerminalWindow, evaluationWindowOptions } from './terminalWindow.js';
 

@@ -1,39 +1,36 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { RpcHandlers } from '../contract/rpc.js';
-import { DataFileError } from '../../kiosk-config/readDataFile.js';
+import type { Logger } from '../../lib/logger.js';
+import { openDatabase } from '../../lib/sqlite/database.js';
+import { migrate, readMigrations } from '../../lib/sqlite/migrate.js';
+import type { LoadedConfig } from '../../kiosk-config/loadTerminalConfig.js';
 import { packageRoot } from '../../kiosk-config/paths.js';
-import { catalogueDirOf, type LoadedConfig } from '../../kiosk-config/loadTerminalConfig.js';
+import { readAppointments } from '../../kiosk-config/readAppointments.js';
+import { readCitizenCatalog } from '../../kiosk-config/readCitizenCatalog.js';
+import { readConvenience } from '../../kiosk-config/readConvenience.js';
 import type { TerminalConfig } from '../../kiosk-config/terminalConfigSchema.js';
-import { servicesProblems } from '../../kiosk-config/servicesProblems.js';
-import { CatalogueService } from '../services/catalogue/catalogueService.js';
-import { SetupAccess } from '../services/setup/setupAccess.js';
-import { StatusService } from '../services/status/statusService.js';
 import type { DeviceRole } from '../contract/status.js';
 import { createManagedDevices } from '../devices/createManagedDevices.js';
 import { DeviceManager } from '../devices/deviceManager.js';
-import { terminalInfo } from '../services/terminal/terminalInfo.js';
-import { HallSettingRepository } from '../store/hallSettingRepository.js';
-import { openDatabase } from '../../lib/sqlite/database.js';
-import { migrate, readMigrations } from '../../lib/sqlite/migrate.js';
+import type { ReceiptPrinterDevice } from '../devices/receiptPrinterDevice.js';
+import { AppointmentDesk } from '../services/appointments/appointmentDesk.js';
+import { appointmentHandlers } from '../services/appointments/appointmentHandlers.js';
+import { createCatalogueSlice } from '../services/catalogue/catalogueSlice.js';
+import { createCitizenSlice } from '../services/citizen/citizenSlice.js';
+import { ConvenienceDesk } from '../services/convenience/convenienceDesk.js';
+import { convenienceHandlers } from '../services/convenience/convenienceHandlers.js';
+import type { HostParts } from '../services/hostParts.js';
+import { createQueueSlice } from '../services/queue/queueSlice.js';
+import { SetupAccess } from '../services/setup/setupAccess.js';
+import { setupHandlers } from '../services/setup/setupHandlers.js';
+import { statusHandlers } from '../services/status/statusHandlers.js';
+import { StatusService } from '../services/status/statusService.js';
+import { createTerminalSlice } from '../services/terminal/terminalSlice.js';
+import { voiceHandlers } from '../services/voice/voiceHandlers.js';
 import type { TerminalIdentity } from '../sync/hallClient.js';
 import { TerminalSync } from '../sync/terminalSync.js';
 import { createDispatcher, type Dispatch } from '../transport/dispatcher.js';
 import { EventHub } from '../transport/eventHub.js';
-import type { Logger } from './logger.js';
-import { createQueueParts } from './queueParts.js';
-import { createCitizenParts } from './citizenParts.js';
-import { citizenHandlers } from '../services/citizen/citizenHandlers.js';
-import { AppointmentDesk } from '../services/appointments/appointmentDesk.js';
-import { CatalogueItemsService } from '../services/catalogue/catalogueItemsService.js';
-import { ConvenienceDesk } from '../services/convenience/convenienceDesk.js';
-import { readConvenience } from '../../kiosk-config/readConvenience.js';
-import { appointmentHandlers } from '../services/appointments/appointmentHandlers.js';
-import { readAppointments } from '../../kiosk-config/readAppointments.js';
-import type { ReceiptPrinterDevice } from '../devices/receiptPrinterDevice.js';
-import { readCitizenCatalog } from '../../kiosk-config/readCitizenCatalog.js';
-import { queueHandlers } from '../services/queue/queueHandlers.js';
-import { synthesizeSpeech } from '../services/voice/speechSynthesizer.js';
 
 export const migrationsDir = path.join(packageRoot, 'main', 'store', 'migrations');
 
@@ -65,7 +62,7 @@ export interface Host {
  * same host runs in Electron's main process and in plain Node.
  */
 export async function createHost(options: HostOptions): Promise<Host> {
-  const { config, file: configFile } = options.loaded;
+  const { config } = options.loaded;
   await mkdir(options.dataDir, { recursive: true });
   const databasePath = path.join(options.dataDir, `${config.terminalId}.db`);
   const db = await openDatabase(databasePath);
@@ -74,30 +71,9 @@ export async function createHost(options: HostOptions): Promise<Host> {
     if (applied.length > 0) options.logger.info({ databasePath, applied }, 'applied migrations');
 
     const events = new EventHub();
-    const settings = new HallSettingRepository(db);
-    const info = async () => terminalInfo(config, await settings.effective(config.terminalId));
-    const catalogue = new CatalogueService(db, catalogueDirOf(options.loaded), async () => (await info()).enabledServices, events);
-    const categories = await catalogue.seed();
-    const problems = servicesProblems(config, categories.map((category) => category.id));
-    if (problems.length > 0) throw new DataFileError(configFile, problems);
-
     const status = new StatusService(Object.keys(config.devices) as DeviceRole[], events);
     const managed = createManagedDevices(config, { onScan: (code) => events.emit('scanner.scanned', { code }) });
-    const sync = new TerminalSync({
-      db,
-      identity: options.hallIdentity ?? null,
-      logger: options.logger,
-      status,
-      pingIntervalMs: config.hallPingIntervalMs,
-      onPulled: (scope) => {
-        if (scope === 'catalogue') void catalogue.announce();
-        if (scope === 'config') events.emit('terminal.changed', {});
-        if (scope === 'queue') {
-          events.emit('queue.changed', {});
-          queue.restock();
-        }
-      },
-    });
+    const sync = new TerminalSync({ db, identity: options.hallIdentity ?? null, logger: options.logger, status, pingIntervalMs: config.hallPingIntervalMs });
     const devices = new DeviceManager(managed, {
       logger: options.logger,
       onStatus: (deviceStatus) => {
@@ -107,45 +83,37 @@ export async function createHost(options: HostOptions): Promise<Host> {
       },
       ...(options.deviceHealthIntervalMs ? { healthIntervalMs: options.deviceHealthIntervalMs } : {}),
     });
+    const parts: HostParts = { db, config, devices, sync, events, logger: options.logger };
+    const receiptPrinter = () => devices.device<ReceiptPrinterDevice>('receiptPrinter');
+
     const setup = new SetupAccess({ pin: config.setup?.pin });
-    const items = await CatalogueItemsService.load(catalogueDirOf(options.loaded), () => devices.device<ReceiptPrinterDevice>('receiptPrinter'));
-    const citizen = createCitizenParts({ db, config, catalog: await readCitizenCatalog(options.citizenCatalogFile), devices, sync, events, logger: options.logger });
-    const convenience = new ConvenienceDesk(sync.client, await readConvenience(), citizen.citizen, () => devices.device<ReceiptPrinterDevice>('receiptPrinter'));
-    const queue = createQueueParts({ db, config, devices, sync, events, logger: options.logger, citizen: citizen.citizen });
-    const handlers: RpcHandlers = {
-      'terminal.info': info,
-      'status.get': async () => status.get(),
-      'catalogue.categories': () => catalogue.categories(),
-      'setup.unlock': async ({ pin }) => setup.unlock(pin),
-      'catalogue.reload': async ({ setupToken }) => {
-        setup.require(setupToken);
-        return catalogue.reload();
+    const terminal = createTerminalSlice(parts);
+    const catalogue = await createCatalogueSlice(parts, options.loaded, async () => (await terminal.info()).enabledServices, setup);
+    const citizen = createCitizenSlice(parts, await readCitizenCatalog(options.citizenCatalogFile));
+    const queue = createQueueSlice(parts, citizen.citizen);
+    const appointments = new AppointmentDesk(sync.client, await readAppointments(), citizen.citizen, receiptPrinter, queue.kiosk);
+    const convenience = new ConvenienceDesk(sync.client, await readConvenience(), citizen.citizen, receiptPrinter);
+    const dispatch = createDispatcher(
+      {
+        ...terminal.handlers,
+        ...statusHandlers(status),
+        ...setupHandlers(setup, devices),
+        ...catalogue.handlers,
+        ...citizen.handlers,
+        ...queue.handlers,
+        ...appointmentHandlers(appointments),
+        ...convenienceHandlers(convenience),
+        ...voiceHandlers(),
       },
-      'devices.test': async ({ setupToken, role }) => {
-        setup.require(setupToken);
-        return devices.test(role);
-      },
-      ...queueHandlers(queue),
-      ...citizenHandlers(citizen),
-      'convenience.options': async () => convenience.config,
-      'convenience.submit': ({ request }) => convenience.submit(request),
-      'convenience.progress': ({ number }) => convenience.progress(number),
-      'catalogue.browse': async () => items.browse(),
-      'catalogue.search': async (query) => items.find(query).map(({ id, name, department }) => ({ id, name, department })),
-      'catalogue.item': async ({ id }) => items.item(id),
-      'catalogue.printGuide': ({ id }) => items.printGuide(id),
-      ...appointmentHandlers(
-        new AppointmentDesk(sync.client, await readAppointments(), citizen.citizen, () => devices.device<ReceiptPrinterDevice>('receiptPrinter'), queue.kiosk),
-      ),
-      'voice.synthesize': async ({ text, locale }) => ({ wav: (await synthesizeSpeech(text, locale)).toString('base64') }),
-    };
+      options.logger,
+    );
     devices.start();
-    await sync.start();
+    await sync.start({ catalogue: catalogue.scope, config: terminal.scope, queue: queue.scope });
     queue.start();
     options.logger.info({ terminalId: config.terminalId, role: config.role, databasePath }, 'host started');
     return {
       config,
-      dispatch: createDispatcher(handlers, options.logger),
+      dispatch,
       events,
       databasePath,
       devices,

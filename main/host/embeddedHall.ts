@@ -5,7 +5,7 @@ import { createHallServer } from '../../upstream/http/createHallServer.js';
 import { TerminalRegistry } from '../../upstream/identity/terminalRegistry.js';
 import { openHallDatabase } from '../../upstream/storage/openHallDatabase.js';
 import { enrollWithHall, type TerminalIdentity } from '../sync/hallClient.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../../lib/logger.js';
 import { readHallQueue } from '../../kiosk-config/readHallQueue.js';
 import { readCitizenCatalog } from '../../kiosk-config/readCitizenCatalog.js';
 import { readAppointments } from '../../kiosk-config/readAppointments.js';

@@ -2,7 +2,7 @@ import type { TerminalConfig } from '../../kiosk-config/terminalConfigSchema.js'
 import type { TerminalIdentity } from '../sync/hallClient.js';
 import { loadIdentity } from '../sync/identityStore.js';
 import { EmbeddedHall } from './embeddedHall.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../../lib/logger.js';
 
 export interface HallConnection {
   /** Null when the terminal is not enrolled with its hall server: it runs, offline. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { enrollResponseSchema, hallErrorSchema, hallPaths, pingResponseSchema } from '../contract/hallProtocol.js';
-import { signRequest, signingHeaders } from '../contract/requestSigning.js';
+import { signRequest, signingHeaders } from '../../lib/requestSigning.js';
 import { conveniencePaths, progressSchema, requestReceiptSchema, type serviceRequestToHallSchema } from '../contract/convenience.js';
 import {
   appointmentPaths,

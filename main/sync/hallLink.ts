@@ -1,5 +1,5 @@
-import type { Logger } from '../host/logger.js';
-import { reconnectDelayMs } from '../devices/reconnectBackoff.js';
+import type { Logger } from '../../lib/logger.js';
+import { reconnectDelayMs } from '../../lib/backoff.js';
 import type { HallClient } from './hallClient.js';
 
 export interface HallLinkOptions {

@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
 import { liveMessageSchema, syncPaths, type LiveMessage, type SyncScope } from '../contract/syncProtocol.js';
-import { reconnectDelayMs } from '../devices/reconnectBackoff.js';
-import type { Logger } from '../host/logger.js';
+import { reconnectDelayMs } from '../../lib/backoff.js';
+import type { Logger } from '../../lib/logger.js';
 import type { HallClient } from './hallClient.js';
 
 export interface LiveChannelOptions {

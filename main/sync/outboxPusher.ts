@@ -1,7 +1,7 @@
 import type { Database } from '../../lib/sqlite/database.js';
 import { maxPushBatch } from '../contract/syncProtocol.js';
-import { reconnectDelayMs } from '../devices/reconnectBackoff.js';
-import type { Logger } from '../host/logger.js';
+import { reconnectDelayMs } from '../../lib/backoff.js';
+import type { Logger } from '../../lib/logger.js';
 import { OutboxRepository } from '../store/outboxRepository.js';
 import type { HallClient } from './hallClient.js';
 

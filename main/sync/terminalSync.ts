@@ -1,24 +1,35 @@
 import type { Database } from '../../lib/sqlite/database.js';
 import type { LiveMessage, SyncScope } from '../contract/syncProtocol.js';
 import { syncScopeSchema } from '../contract/syncProtocol.js';
-import type { Logger } from '../host/logger.js';
-import type { StatusService } from '../services/status/statusService.js';
+import type { Logger } from '../../lib/logger.js';
 import { OutboxRepository } from '../store/outboxRepository.js';
 import { HallClient, type TerminalIdentity } from './hallClient.js';
 import { HallLink } from './hallLink.js';
 import { LiveChannel } from './liveChannel.js';
 import { OutboxPusher } from './outboxPusher.js';
-import { applyDelivered, pullScope } from './puller.js';
+import { applyDelivered, pullScope, type ScopeApplier } from './puller.js';
 
 export interface TerminalSyncOptions {
   db: Database;
   /** Null: not enrolled; events still go into the outbox, to be pushed once the terminal is. */
   identity: TerminalIdentity | null;
   logger: Logger;
-  status: StatusService;
+  status: SyncReporter;
   pingIntervalMs: number;
-  /** A scope's local copy changed after a pull. */
-  onPulled: (scope: SyncScope) => void;
+}
+
+/** A scope's applier and what to do once its local copy changed: supplied by the capability that owns the scope. */
+export type SyncedScopes = Record<SyncScope, SyncedScope>;
+
+export interface SyncedScope {
+  apply: ScopeApplier;
+  onPulled(): void;
+}
+
+/** Where sync tells how the link and the backlog are: the terminal's status strip. */
+export interface SyncReporter {
+  reportBacklog(backlog: number, pushedAt: Date | null): void;
+  reportHall(online: boolean, at: Date): void;
 }
 
 /**
@@ -32,6 +43,7 @@ export class TerminalSync {
   readonly #live: LiveChannel | null;
   readonly #client: HallClient | null;
   #pulling: Promise<unknown> = Promise.resolve();
+  #scopes: SyncedScopes | null = null;
 
   constructor(private readonly options: TerminalSyncOptions) {
     this.#outbox = new OutboxRepository(options.db);
@@ -58,7 +70,9 @@ export class TerminalSync {
     return this.#client;
   }
 
-  async start(): Promise<void> {
+  /** Starts pushing, pinging and listening; pulled changes go to `scopes`. */
+  async start(scopes: SyncedScopes): Promise<void> {
+    this.#scopes = scopes;
     this.options.status.reportBacklog(await this.#outbox.backlog(), null);
     this.#link?.start();
     this.#pusher?.start();
@@ -93,11 +107,12 @@ export class TerminalSync {
   #pull(client: HallClient, scope: SyncScope, delivery?: LiveMessage['delivery']): void {
     this.#pulling = this.#pulling.then(async () => {
       try {
-        if (delivery && (await applyDelivered(this.options.db, client.terminalId, scope, delivery))) {
-          if (delivery.items.length > 0) this.options.onPulled(scope);
+        const { apply, onPulled } = this.#scopes![scope];
+        if (delivery && (await applyDelivered(this.options.db, client.terminalId, scope, apply, delivery))) {
+          if (delivery.items.length > 0) onPulled();
           return;
         }
-        if ((await pullScope(this.options.db, client, scope)) > 0) this.options.onPulled(scope);
+        if ((await pullScope(this.options.db, client, scope, apply)) > 0) onPulled();
       } catch (error) {
         this.options.logger.warn({ err: error, scope }, 'pulling from the hall server failed; the next change or reconnect retries');
       }

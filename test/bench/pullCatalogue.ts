@@ -7,7 +7,8 @@ import { migrate, readMigrations } from '../../lib/sqlite/migrate.js';
 import { migrationsDir } from '../../main/host/createHost.js';
 import { HallClient } from '../../main/sync/hallClient.js';
 import { pullScope } from '../../main/sync/puller.js';
-import { CatalogueCategoryRepository } from '../../main/store/catalogueCategoryRepository.js';
+import { catalogueApplier } from '../../main/services/catalogue/catalogueApplier.js';
+import { CatalogueCategoryRepository } from '../../main/services/catalogue/catalogueCategoryRepository.js';
 import { ChangeLog } from '../../upstream/sync/changeLog.js';
 import { startLoopbackHall } from '../support/hallOnLoopback.js';
 
@@ -30,7 +31,7 @@ export async function benchPullCatalogue(): Promise<void> {
   const client = new HallClient(await hall.enroll('K-PULL'));
 
   let start = performance.now();
-  const applied = await pullScope(db, client, 'catalogue');
+  const applied = await pullScope(db, client, 'catalogue', catalogueApplier);
   const pullMs = performance.now() - start;
 
   const local = await openDatabase(path.join(dir, 'local.db'));

@@ -11,7 +11,7 @@ import type { IdCardReaderDevice } from '../../main/devices/idCardReaderDevice.j
 import { AuditLog } from '../../main/store/auditLog.js';
 import { openDatabase } from '../../lib/sqlite/database.js';
 import { startQueueHall, type QueueHall } from '../support/queueHall.js';
-import { createLogger } from '../../main/host/logger.js';
+import { createLogger } from '../../lib/logger.js';
 
 const run = promisify(execFile);
 const cleanups: (() => Promise<void>)[] = [];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DeviceStatus } from '../../main/contract/status.js';
 import { DeviceManager } from '../../main/devices/deviceManager.js';
 import type { DeviceHealth, ManagedDevice } from '../../main/devices/managedDevice.js';
-import { reconnectDelayMs } from '../../main/devices/reconnectBackoff.js';
+import { reconnectDelayMs } from '../../lib/backoff.js';
 import { recordingLogger } from '../support/silentLogger.js';
 
 describe('reconnect backoff', () => {

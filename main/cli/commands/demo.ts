@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { profilesDir } from '../../../kiosk-config/paths.js';
 import { EmbeddedHall } from '../../host/embeddedHall.js';
-import type { Logger } from '../../host/logger.js';
+import type { Logger } from '../../../lib/logger.js';
 import { parseCommandArgs, parsePort } from '../parseCommandArgs.js';
 import { runTerminal, untilStopSignal, type RunningTerminal } from '../runTerminal.js';
 import { defaultPort } from './serve.js';

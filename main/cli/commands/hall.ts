@@ -13,7 +13,7 @@ import { openHallDatabase } from '../../../upstream/storage/openHallDatabase.js'
 import { issuesFromZod } from '../../contract/errors.js';
 import { terminalIdSchema } from '../../contract/hallProtocol.js';
 import { hallConfigOverridesSchema } from '../../contract/terminal.js';
-import type { Logger } from '../../host/logger.js';
+import type { Logger } from '../../../lib/logger.js';
 import { parseCommandArgs, parsePort } from '../parseCommandArgs.js';
 import { untilStopSignal } from '../runTerminal.js';
 import { UsageError } from '../usageError.js';

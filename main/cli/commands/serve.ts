@@ -1,4 +1,4 @@
-import type { Logger } from '../../host/logger.js';
+import type { Logger } from '../../../lib/logger.js';
 import { parseCommandArgs, parsePort } from '../parseCommandArgs.js';
 import { runTerminal, untilStopSignal } from '../runTerminal.js';
 import { UsageError } from '../usageError.js';

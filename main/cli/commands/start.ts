@@ -3,7 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { profilesDir } from '../../../kiosk-config/paths.js';
-import type { Logger } from '../../host/logger.js';
+import type { Logger } from '../../../lib/logger.js';
 import { findChromium, findElectronBinary } from '../findBrowser.js';
 import { parseCommandArgs, parsePort } from '../parseCommandArgs.js';
 import { runTerminal, untilStopSignal } from '../runTerminal.js';

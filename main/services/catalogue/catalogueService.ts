@@ -3,7 +3,7 @@ import { ServiceError } from '../../contract/errors.js';
 import { readCatalogueCategories } from '../../../kiosk-config/catalogueData.js';
 import { DataFileError } from '../../../kiosk-config/readDataFile.js';
 import type { Database } from '../../../lib/sqlite/database.js';
-import { CatalogueCategoryRepository } from '../../store/catalogueCategoryRepository.js';
+import { CatalogueCategoryRepository } from './catalogueCategoryRepository.js';
 import { SyncCursorRepository } from '../../store/syncCursorRepository.js';
 import type { EventHub } from '../../transport/eventHub.js';
 

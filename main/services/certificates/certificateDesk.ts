@@ -3,7 +3,7 @@ import type { CitizenCatalog } from '../../contract/citizenCatalog.js';
 import type { CertificatePrint, CertificateType } from '../../contract/citizenServices.js';
 import { ServiceError } from '../../contract/errors.js';
 import type { DocumentPrinterDevice } from '../../devices/documentPrinterDevice.js';
-import type { Logger } from '../../host/logger.js';
+import type { Logger } from '../../../lib/logger.js';
 import { AuditLog } from '../../store/auditLog.js';
 import { OutboxRepository } from '../../store/outboxRepository.js';
 import type { HallClient } from '../../sync/hallClient.js';

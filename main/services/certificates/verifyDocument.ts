@@ -1,5 +1,5 @@
 import { canonicalJson, verificationSchema } from '../../contract/citizenServices.js';
-import { signatureValid } from '../../contract/certificateSignature.js';
+import { signatureValid } from '../../../lib/certificateSignature.js';
 
 export interface DocumentVerdict {
   genuine: boolean;

@@ -2,18 +2,16 @@ import type { CitizenCatalog } from '../../contract/citizenCatalog.js';
 import { ServiceError } from '../../contract/errors.js';
 import type { RpcHandlers } from '../../contract/rpc.js';
 import type { HallClient } from '../../sync/hallClient.js';
-import type { CertificateDesk } from '../certificates/certificateDesk.js';
 import type { LookupDesk } from '../lookups/lookupDesk.js';
 import { fromHall } from '../queue/hallAnswer.js';
 import type { CitizenSession } from './citizenSession.js';
 
-type CitizenMethods = 'citizen.readCard' | 'citizen.end' | 'citizen.scanEid' | 'citizen.consent' | 'citizen.current' | 'citizenServices.menu' | 'certificates.print' | 'lookups.run' | 'lookups.print';
+type CitizenMethods = 'citizen.readCard' | 'citizen.end' | 'citizen.scanEid' | 'citizen.consent' | 'citizen.current' | 'citizenServices.menu';
 
 export interface CitizenParts {
   citizen: CitizenSession;
   catalog: CitizenCatalog;
   client: HallClient | null;
-  certificates: CertificateDesk;
   lookups: LookupDesk;
 }
 
@@ -22,7 +20,7 @@ function eidToken(code: string): string {
   return code.trim().replace(/^OWEID:/i, '');
 }
 
-export function citizenHandlers({ citizen, catalog, client, certificates, lookups }: CitizenParts): Pick<RpcHandlers, CitizenMethods> {
+export function citizenHandlers({ citizen, catalog, client, lookups }: CitizenParts): Pick<RpcHandlers, CitizenMethods> {
   return {
     'citizen.readCard': async ({ waitSeconds }) => {
       const read = await citizen.readCard(waitSeconds * 1000);
@@ -48,8 +46,5 @@ export function citizenHandlers({ citizen, catalog, client, certificates, lookup
       certificates: catalog.certificates.map(({ type, title }) => ({ type, title })),
       lookups: catalog.lookups.map(({ id, name, description, byYear, action, group }) => ({ id, name, description, byYear, action, group })),
     }),
-    'certificates.print': ({ type }) => certificates.print(type),
-    'lookups.run': ({ lookup, year }) => lookups.run(lookup, year),
-    'lookups.print': () => lookups.printLast(),
   };
 }

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../../lib/sqlite/database.js';
 import { businessDay } from '../../contract/businessDay.js';
-import { QueueCacheRepository } from '../../store/queueCacheRepository.js';
+import { QueueCacheRepository } from './queueCacheRepository.js';
 import type { QueueSnapshot } from './queueViews.js';
 
 /** The terminal's copy of the queue for the hall's current business day (nothing before the first pull). */

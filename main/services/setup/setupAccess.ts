@@ -1,5 +1,5 @@
 import { ServiceError } from '../../contract/errors.js';
-import { createSecret, secretsEqual } from '../../host/secrets.js';
+import { createSecret, secretsEqual } from '../../../lib/secrets.js';
 
 export interface SetupAccessOptions {
   /** From the config; without one, setup mode cannot be opened from the screen. */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { hallPaths } from '../../../main/contract/hallProtocol.js';
-import { signRequest, signingHeaders } from '../../../main/contract/requestSigning.js';
+import { signRequest, signingHeaders } from '../../../lib/requestSigning.js';
 import { enrollWithHall, HallClient } from '../../../main/sync/hallClient.js';
 import { hallBackends, startLoopbackHall } from '../../support/hallOnLoopback.js';
 

@@ -6,10 +6,11 @@ import { openDatabase } from '../../../lib/sqlite/database.js';
 import { migrate, readMigrations } from '../../../lib/sqlite/migrate.js';
 import { liveMessageSchema, syncPaths, type LiveMessage } from '../../../main/contract/syncProtocol.js';
 import { migrationsDir } from '../../../main/host/createHost.js';
-import { QueueCacheRepository } from '../../../main/store/queueCacheRepository.js';
+import { QueueCacheRepository } from '../../../main/services/queue/queueCacheRepository.js';
 import { SyncCursorRepository } from '../../../main/store/syncCursorRepository.js';
 import { HallClient } from '../../../main/sync/hallClient.js';
 import { applyDelivered } from '../../../main/sync/puller.js';
+import { queueApplier } from '../../../main/services/queue/queueApplier.js';
 import { hallBackends, startLoopbackHall } from '../../support/hallOnLoopback.js';
 import { useTempDirs } from '../../support/tempDir.js';
 
@@ -43,14 +44,14 @@ describe.each(hallBackends())('changes delivered on the live channel, hall on %s
     const db = await openDatabase(path.join(await tempDir(), 'terminal.db'));
     cleanups.push(() => db.close());
     await migrate(db, await readMigrations(migrationsDir));
-    expect(await applyDelivered(db, 'D-01', 'queue', message!.delivery!)).toBe(false);
+    expect(await applyDelivered(db, 'D-01', 'queue', queueApplier, message!.delivery!)).toBe(false);
     await new SyncCursorRepository(db).set('queue', head - 1);
-    expect(await applyDelivered(db, 'D-01', 'queue', message!.delivery!)).toBe(false);
+    expect(await applyDelivered(db, 'D-01', 'queue', queueApplier, message!.delivery!)).toBe(false);
     await new SyncCursorRepository(db).set('queue', head);
-    expect(await applyDelivered(db, 'D-01', 'queue', message!.delivery!)).toBe(true);
+    expect(await applyDelivered(db, 'D-01', 'queue', queueApplier, message!.delivery!)).toBe(true);
     expect(await new SyncCursorRepository(db).get('queue')).toBe(message!.cursor);
     expect((await new QueueCacheRepository(db).tickets(issued.ticket.businessDay)).map((ticket) => ticket.label)).toEqual(['A001']);
     // The same delivery again no longer continues from the cursor: ignored, nothing applied twice.
-    expect(await applyDelivered(db, 'D-01', 'queue', message!.delivery!)).toBe(false);
+    expect(await applyDelivered(db, 'D-01', 'queue', queueApplier, message!.delivery!)).toBe(false);
   });
 });

@@ -1,36 +1,31 @@
-import type { Database } from '../../lib/sqlite/database.js';
-import type { TerminalConfig } from '../../kiosk-config/terminalConfigSchema.js';
-import type { DeviceManager } from '../devices/deviceManager.js';
-import type { LedDisplayDevice } from '../devices/ledDisplayDevice.js';
-import type { ReceiptPrinterDevice } from '../devices/receiptPrinterDevice.js';
-import type { CitizenSession } from '../services/citizen/citizenSession.js';
-import { CounterWindow } from '../services/queue/counterWindow.js';
-import { KioskTickets } from '../services/queue/kioskTickets.js';
-import type { QueueParts } from '../services/queue/queueHandlers.js';
-import type { TerminalSync } from '../sync/terminalSync.js';
-import type { EventHub } from '../transport/eventHub.js';
-import type { Logger } from './logger.js';
+import type { LedDisplayDevice } from '../../devices/ledDisplayDevice.js';
+import type { ReceiptPrinterDevice } from '../../devices/receiptPrinterDevice.js';
+import type { SyncedScope } from '../../sync/terminalSync.js';
+import type { CitizenSession } from '../citizen/citizenSession.js';
+import { evaluationHandlers } from '../evaluation/evaluationHandlers.js';
+import type { HostParts } from '../hostParts.js';
+import { CounterWindow } from './counterWindow.js';
+import { KioskTickets } from './kioskTickets.js';
+import { queueApplier } from './queueApplier.js';
+import { queueHandlers } from './queueHandlers.js';
 
-export interface HostQueueParts extends QueueParts {
+export interface QueueSlice {
+  handlers: ReturnType<typeof queueHandlers> & ReturnType<typeof evaluationHandlers>;
+  /** The kiosk's ticket desk (appointment check-in issues through it); null on other roles. */
+  kiosk: KioskTickets | null;
+  scope: SyncedScope;
   start(): void;
-  /** Leases number blocks if the kiosk's stock ran low (after a pull, after a ticket). */
-  restock(): void;
   stop(): Promise<void>;
 }
 
 const restockIntervalMs = 60_000;
 
-/** The queue's parts of a host, by role: the kiosk's ticket desk, the counter's window. */
-export function createQueueParts(deps: {
-  db: Database;
-  config: TerminalConfig;
-  devices: DeviceManager;
-  sync: TerminalSync;
-  events: EventHub;
-  logger: Logger;
-  citizen: CitizenSession;
-}): HostQueueParts {
-  const { db, config, devices, sync, events, logger, citizen } = deps;
+/**
+ * The queue on this terminal, by role: the kiosk's ticket desk, the counter's
+ * window (and its citizen's rating), the views every role shows; its copy of
+ * the hall's queue comes through scope `queue`.
+ */
+export function createQueueSlice({ db, config, devices, sync, events, logger }: HostParts, citizen: CitizenSession): QueueSlice {
   const changed = () => events.emit('queue.changed', {});
   let restocking: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
@@ -73,14 +68,18 @@ export function createQueueParts(deps: {
   };
 
   return {
-    db,
-    role: config.role,
+    handlers: { ...queueHandlers({ db, kiosk, counter }), ...evaluationHandlers(counter) },
     kiosk,
-    counter,
+    scope: {
+      apply: queueApplier,
+      onPulled: () => {
+        changed();
+        restock();
+      },
+    },
     start: () => {
       if (kiosk) timer = setInterval(restock, restockIntervalMs);
     },
-    restock,
     stop: async () => {
       clearInterval(timer);
       await restocking;

@@ -1,5 +1,5 @@
-import type { CatalogueCategory, HallCatalogueItem } from '../contract/catalogue.js';
-import type { Queryable } from '../../lib/sqlite/database.js';
+import type { CatalogueCategory, HallCatalogueItem } from '../../contract/catalogue.js';
+import type { Queryable } from '../../../lib/sqlite/database.js';
 
 interface CategoryRow {
   id: string;

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../lib/sqlite/database.js';
+import type { Queryable } from '../../../lib/sqlite/database.js';
 import {
   queueRulesSchema,
   queueServiceSchema,
@@ -8,7 +8,7 @@ import {
   type QueueService,
   type QueueTicket,
   type QueueWindow,
-} from '../contract/queue.js';
+} from '../../contract/queue.js';
 
 /** One pulled item of the "queue" scope, checked against the schema its key names; unknown kinds are skipped. */
 export function parseQueueItem(key: string, value: unknown): { day: string | null; value: unknown } | null {

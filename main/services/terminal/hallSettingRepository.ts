@@ -1,5 +1,5 @@
-import type { Queryable } from '../../lib/sqlite/database.js';
-import { hallConfigOverridesSchema, type HallConfigOverrides } from '../contract/terminal.js';
+import type { Queryable } from '../../../lib/sqlite/database.js';
+import { hallConfigOverridesSchema, type HallConfigOverrides } from '../../contract/terminal.js';
 
 /** The hall's setting overrides for this terminal: "*" (the whole hall) and its own id. */
 export class HallSettingRepository {

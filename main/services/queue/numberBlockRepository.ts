@@ -1,5 +1,5 @@
-import type { Queryable } from '../../lib/sqlite/database.js';
-import type { NumberBlock } from '../contract/queue.js';
+import type { Queryable } from '../../../lib/sqlite/database.js';
+import type { NumberBlock } from '../../contract/queue.js';
 
 /** Numbers leased from the hall, used up in order while the kiosk cannot reach it. */
 export class NumberBlockRepository {

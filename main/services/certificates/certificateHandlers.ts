@@ -1,0 +1,6 @@
+import type { RpcHandlers } from '../../contract/rpc.js';
+import type { CertificateDesk } from './certificateDesk.js';
+
+export function certificateHandlers(desk: CertificateDesk): Pick<RpcHandlers, 'certificates.print'> {
+  return { 'certificates.print': ({ type }) => desk.print(type) };
+}

@@ -1,0 +1,54 @@
+import type { CitizenCatalog } from '../../contract/citizenCatalog.js';
+import type { DocumentPrinterDevice } from '../../devices/documentPrinterDevice.js';
+import type { IdCardReaderDevice } from '../../devices/idCardReaderDevice.js';
+import type { ReceiptPrinterDevice } from '../../devices/receiptPrinterDevice.js';
+import { CertificateDesk } from '../certificates/certificateDesk.js';
+import { certificateHandlers } from '../certificates/certificateHandlers.js';
+import type { HostParts } from '../hostParts.js';
+import { LookupDesk } from '../lookups/lookupDesk.js';
+import { lookupHandlers } from '../lookups/lookupHandlers.js';
+import { citizenHandlers } from './citizenHandlers.js';
+import { CitizenSession } from './citizenSession.js';
+
+function localDate(): string {
+  return new Date().toLocaleDateString('en-CA');
+}
+
+/** The citizen session (kiosk and counter) and the services that act for the citizen in it: certificates and lookups. */
+export function createCitizenSlice(
+  { db, config, devices, sync, events, logger }: HostParts,
+  catalog: CitizenCatalog,
+): {
+  citizen: CitizenSession;
+  handlers: ReturnType<typeof citizenHandlers> & ReturnType<typeof certificateHandlers> & ReturnType<typeof lookupHandlers>;
+} {
+  let lookups: LookupDesk | null = null;
+  const citizen = new CitizenSession({
+    reader: () => devices.device<IdCardReaderDevice>('idCardReader')?.reader ?? null,
+    today: localDate,
+    endOnCardRemoval: config.citizenSession.endOnCardRemoval,
+    onEnded: (reason) => {
+      lookups?.forget();
+      if (reason === 'card_removed') events.emit('citizen.ended', { reason });
+    },
+  });
+  lookups = new LookupDesk(sync.client, catalog, citizen, () => devices.device<ReceiptPrinterDevice>('receiptPrinter'));
+  const certificates = new CertificateDesk({
+    db,
+    client: sync.client,
+    catalog,
+    citizen,
+    printer: () => devices.device<DocumentPrinterDevice>('documentPrinter'),
+    logger,
+    onProgress: (stage) => events.emit('certificate.progress', { stage }),
+    onRecorded: () => sync.recorded(),
+  });
+  return {
+    citizen,
+    handlers: {
+      ...citizenHandlers({ citizen, catalog, client: sync.client, lookups }),
+      ...certificateHandlers(certificates),
+      ...lookupHandlers(lookups),
+    },
+  };
+}

@@ -1,0 +1,12 @@
+import { hallConfigOverridesSchema } from '../../contract/terminal.js';
+import type { ScopeApplier } from '../../sync/puller.js';
+import { HallSettingRepository } from './hallSettingRepository.js';
+
+/** Hall-set settings: the hall-wide ones ('*') and this terminal's own; other terminals' are skipped. */
+export const hallConfigApplier: ScopeApplier = async (tx, items, _first, terminalId) => {
+  const settings = new HallSettingRepository(tx);
+  for (const item of items) {
+    if (item.key !== '*' && item.key !== terminalId) continue;
+    await settings.put(item.key, item.value === null ? null : hallConfigOverridesSchema.parse(item.value));
+  }
+};

@@ -1,0 +1,22 @@
+import type { RpcHandlers } from '../../contract/rpc.js';
+import type { TerminalInfo } from '../../contract/terminal.js';
+import type { SyncedScope } from '../../sync/terminalSync.js';
+import type { HostParts } from '../hostParts.js';
+import { hallConfigApplier } from './hallConfigApplier.js';
+import { HallSettingRepository } from './hallSettingRepository.js';
+import { terminalInfo } from './terminalInfo.js';
+
+/** Who this terminal is, with what the hall set on top (scope `config`): screens re-read it on `terminal.changed`. */
+export function createTerminalSlice({ db, config, events }: Pick<HostParts, 'db' | 'config' | 'events'>): {
+  info(): Promise<TerminalInfo>;
+  handlers: Pick<RpcHandlers, 'terminal.info'>;
+  scope: SyncedScope;
+} {
+  const settings = new HallSettingRepository(db);
+  const info = async () => terminalInfo(config, await settings.effective(config.terminalId));
+  return {
+    info,
+    handlers: { 'terminal.info': info },
+    scope: { apply: hallConfigApplier, onPulled: () => events.emit('terminal.changed', {}) },
+  };
+}
