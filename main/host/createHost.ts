@@ -89,6 +89,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       logger: options.logger,
       status,
       pingIntervalMs: config.hallPingIntervalMs,
+      requestTimeoutMs: config.hallRequestTimeoutMs,
       onPulled: (scope) => {
         if (scope === 'catalogue') void catalogue.announce();
         if (scope === 'config') events.emit('terminal.changed', {});

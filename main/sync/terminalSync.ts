@@ -17,6 +17,8 @@ export interface TerminalSyncOptions {
   logger: Logger;
   status: StatusService;
   pingIntervalMs: number;
+  /** How long a request to the hall may take before the terminal treats the hall as unreachable. */
+  requestTimeoutMs?: number;
   /** A scope's local copy changed after a pull. */
   onPulled: (scope: SyncScope) => void;
 }
@@ -35,7 +37,7 @@ export class TerminalSync {
 
   constructor(private readonly options: TerminalSyncOptions) {
     this.#outbox = new OutboxRepository(options.db);
-    const client = options.identity ? new HallClient(options.identity) : null;
+    const client = options.identity ? new HallClient(options.identity, options.requestTimeoutMs) : null;
     this.#client = client;
     this.#pusher = client
       ? new OutboxPusher({ db: options.db, client, logger: options.logger, onPushed: ({ backlog, at }) => options.status.reportBacklog(backlog, at) })
