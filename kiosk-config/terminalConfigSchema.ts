@@ -81,6 +81,8 @@ export const terminalConfigSchema = z
     ]),
     /** How often the terminal checks that its hall server answers. */
     hallPingIntervalMs: z.number().int().min(200).max(600_000).default(5000),
+    /** How long the terminal waits for the hall before treating it as unreachable (a kiosk then issues from its leased numbers). */
+    hallRequestTimeoutMs: z.number().int().min(500).max(60_000).default(5000),
     devices: deviceBindingsSchema.default({}),
     /** Catalogue category ids this terminal offers; the catalogue itself is data in kiosk-config/catalogue. */
     services: z.array(catalogueCategoryIdSchema).default([]),

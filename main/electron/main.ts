@@ -1,7 +1,7 @@
-import { app, BrowserWindow, dialog, ipcMain, screen, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } from 'electron';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ipcChannels } from '../contract/rpc.js';
 import { loadTerminalConfig } from '../../kiosk-config/loadTerminalConfig.js';
@@ -10,19 +10,26 @@ import { createHost, type Host } from '../host/createHost.js';
 import { resolveDataDir } from '../host/dataDir.js';
 import { connectToHall, type HallConnection } from '../host/hallConnection.js';
 import { createLogger } from '../../lib/logger.js';
+import { appPageUrl, registerAppScheme, serveApp } from './appProtocol.js';
+import { contentSecurityPolicy } from './contentSecurityPolicy.js';
+import { denyPermissions, guardAllWebContents } from './contentsGuard.js';
 import { ownWindowsCheck, registerIpcHandlers } from './ipcHandlers.js';
 import { createTerminalWindow, evaluationWindowOptions } from './terminalWindow.js';
 
 // Electron's main entry: thin. The host is the same createHost() as in
 // `onewindow serve`; only the transport (IPC) and the window differ.
 const here = path.dirname(fileURLToPath(import.meta.url));
-const indexFile = path.join(packageRoot, 'dist', 'renderer', 'index.html');
-const appUrl = pathToFileURL(indexFile).href;
+const rendererDir = path.join(packageRoot, 'dist', 'renderer');
 const { values } = parseArgs({
   args: process.argv.slice(2),
-  options: { config: { type: 'string' }, 'data-dir': { type: 'string' } },
+  // --dev-tools: for development only; a terminal in the hall has no DevTools.
+  options: { config: { type: 'string' }, 'data-dir': { type: 'string' }, 'dev-tools': { type: 'boolean' } },
   strict: false,
 });
+const devTools = values['dev-tools'] === true;
+// Before `ready`, as Electron requires: app:// is privileged, and every web page is guarded from its creation.
+registerAppScheme(protocol);
+guardAllWebContents(app, { devTools });
 const configFile = typeof values.config === 'string' ? values.config : path.join(profilesDir, 'demo-kiosk.json');
 const logger = createLogger();
 let host: Host | undefined;
@@ -35,16 +42,19 @@ async function launch(): Promise<void> {
   await mkdir(dataDir, { recursive: true });
   hall = await connectToHall(loaded.config, dataDir, logger);
   host = await createHost({ loaded, dataDir, logger, hallIdentity: hall.identity });
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, answer) => answer(false));
+  Menu.setApplicationMenu(null);
+  denyPermissions(session.defaultSession);
+  const { upstream } = loaded.config;
+  serveApp(protocol, rendererDir, contentSecurityPolicy(hall.identity?.hallUrl ?? (upstream === 'embedded' ? null : upstream)));
 
   const windows = new Set<BrowserWindow>();
   const ownIds = () => new Set([...windows].map((window) => window.webContents.id));
-  registerIpcHandlers(ipcMain, host.dispatch, ownWindowsCheck(ownIds, appUrl));
+  registerIpcHandlers(ipcMain, host.dispatch, ownWindowsCheck(ownIds, appPageUrl));
   host.events.subscribe((event, payload) => {
     for (const window of windows) window.webContents.send(ipcChannels.event, { event, payload });
   });
 
-  const windowOptions = { role: loaded.config.role, preloadPath: path.join(here, 'preload.cjs'), indexFile };
+  const windowOptions = { role: loaded.config.role, preloadPath: path.join(here, 'preload.cjs'), pageUrl: appPageUrl, devTools };
   const opened = [createTerminalWindow(BrowserWindow, windowOptions)];
   if (loaded.config.role === 'counter') {
     // The citizen rates the service on their own screen: the display that is not the clerk's.

@@ -1,12 +1,13 @@
-import type { BrowserWindow, BrowserWindowConstructorOptions, WebContents } from 'electron';
-import { pathToFileURL } from 'node:url';
+import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import type { TerminalRole } from '../contract/terminal.js';
 
 export interface TerminalWindowOptions {
   role: TerminalRole;
   preloadPath: string;
-  /** The built renderer's index.html. */
-  indexFile: string;
+  /** The app's page (app://terminal/index.html); the route goes in its hash. */
+  pageUrl: string;
+  /** DevTools only when the terminal was started for development (--dev-tools). */
+  devTools?: boolean;
 }
 
 /** The window a role gets: locked down always; a kiosk is full-screen and cannot be left. */
@@ -27,6 +28,7 @@ export function terminalWindowOptions(options: TerminalWindowOptions): BrowserWi
       nodeIntegrationInSubFrames: false,
       webviewTag: false,
       spellcheck: false,
+      devTools: options.devTools ?? false,
       // A hall display announces calls with no one there to touch it first.
       autoplayPolicy: options.role === 'display' ? 'no-user-gesture-required' : 'user-gesture-required',
     },
@@ -61,26 +63,7 @@ export function createTerminalWindow(
   windowOptions: BrowserWindowConstructorOptions = terminalWindowOptions(options),
 ): BrowserWindow {
   const window = new BrowserWindowClass(windowOptions);
-  lockDownNavigation(window.webContents, pathToFileURL(options.indexFile).href);
-  void window.loadFile(options.indexFile, { hash: `/${route}` });
+  // Navigation, new windows and DevTools are held back for every page by contentsGuard.
+  void window.loadURL(`${options.pageUrl}#/${route}`);
   return window;
-}
-
-/**
- * The page may change its own hash (routes) and nothing else: no navigation
- * to another page, no new windows. A link in a data file cannot take a
- * public kiosk onto the web.
- */
-export function lockDownNavigation(webContents: WebContents, appUrl: string): void {
-  webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  const stayInApp = (event: { preventDefault(): void }, url: string) => {
-    if (stripHash(url) !== stripHash(appUrl)) event.preventDefault();
-  };
-  webContents.on('will-navigate', stayInApp);
-  webContents.on('will-redirect', stayInApp);
-}
-
-function stripHash(url: string): string {
-  const hash = url.indexOf('#');
-  return hash === -1 ? url : url.slice(0, hash);
 }

@@ -73,7 +73,14 @@ export async function createHost(options: HostOptions): Promise<Host> {
     const events = new EventHub();
     const status = new StatusService(Object.keys(config.devices) as DeviceRole[], events);
     const managed = createManagedDevices(config, { onScan: (code) => events.emit('scanner.scanned', { code }) });
-    const sync = new TerminalSync({ db, identity: options.hallIdentity ?? null, logger: options.logger, status, pingIntervalMs: config.hallPingIntervalMs });
+    const sync = new TerminalSync({
+      db,
+      identity: options.hallIdentity ?? null,
+      logger: options.logger,
+      status,
+      pingIntervalMs: config.hallPingIntervalMs,
+      requestTimeoutMs: config.hallRequestTimeoutMs,
+    });
     const devices = new DeviceManager(managed, {
       logger: options.logger,
       onStatus: (deviceStatus) => {

@@ -164,7 +164,13 @@ async function call<S extends z.ZodType>(url: URL, init: RequestInit, schema: S)
   } catch (error) {
     throw new HallRequestError(`cannot reach the hall server at ${url.origin}: ${(error as Error).message}`, null);
   }
-  const text = await response.text();
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    // The time ran out while the answer's body was arriving: to the caller this is a hall that did not answer in time.
+    throw new HallRequestError(`the hall server's answer from ${url.origin} did not arrive: ${(error as Error).message}`, null);
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);

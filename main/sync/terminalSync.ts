@@ -16,6 +16,8 @@ export interface TerminalSyncOptions {
   logger: Logger;
   status: SyncReporter;
   pingIntervalMs: number;
+  /** How long a request to the hall may take before the terminal treats the hall as unreachable. */
+  requestTimeoutMs?: number;
 }
 
 /** A scope's applier and what to do once its local copy changed: supplied by the capability that owns the scope. */
@@ -47,7 +49,7 @@ export class TerminalSync {
 
   constructor(private readonly options: TerminalSyncOptions) {
     this.#outbox = new OutboxRepository(options.db);
-    const client = options.identity ? new HallClient(options.identity) : null;
+    const client = options.identity ? new HallClient(options.identity, options.requestTimeoutMs) : null;
     this.#client = client;
     this.#pusher = client
       ? new OutboxPusher({ db: options.db, client, logger: options.logger, onPushed: ({ backlog, at }) => options.status.reportBacklog(backlog, at) })

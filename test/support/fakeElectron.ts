@@ -8,6 +8,7 @@ export class FakeWebContents {
   readonly listeners = new Map<string, Listener[]>();
   readonly sent: { channel: string; payload: unknown }[] = [];
   windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
+  devToolsClosed = 0;
 
   on(event: string, listener: Listener) {
     this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
@@ -19,11 +20,18 @@ export class FakeWebContents {
   send(channel: string, payload: unknown) {
     this.sent.push({ channel, payload });
   }
+  closeDevTools() {
+    this.devToolsClosed += 1;
+  }
+  /** Fires an event as Electron would (an event object first); returns whether the app prevented it. */
+  emit(event: string, ...args: unknown[]): boolean {
+    let prevented = false;
+    for (const listener of this.listeners.get(event) ?? []) listener({ preventDefault: () => (prevented = true) }, ...args);
+    return prevented;
+  }
   /** Fires a navigation event; returns whether the app prevented it. */
   navigate(event: 'will-navigate' | 'will-redirect', url: string): boolean {
-    let prevented = false;
-    for (const listener of this.listeners.get(event) ?? []) listener({ preventDefault: () => (prevented = true) }, url);
-    return prevented;
+    return this.emit(event, url);
   }
 }
 
@@ -31,12 +39,16 @@ export class FakeBrowserWindow {
   static created: FakeBrowserWindow[] = [];
   readonly webContents = new FakeWebContents();
   readonly loaded: { file: string; options: unknown }[] = [];
+  readonly loadedUrls: string[] = [];
   readonly listeners = new Map<string, Listener>();
   constructor(readonly options: Record<string, unknown>) {
     FakeBrowserWindow.created.push(this);
   }
   async loadFile(file: string, options: unknown) {
     this.loaded.push({ file, options });
+  }
+  async loadURL(url: string) {
+    this.loadedUrls.push(url);
   }
   on(event: string, listener: Listener) {
     this.listeners.set(event, listener);
@@ -64,24 +76,49 @@ export const fakeDisplays = [
 export function createFakeElectron() {
   const appListeners = new Map<string, Listener>();
   const permissionHandlers: Listener[] = [];
+  const permissionChecks: ((...args: unknown[]) => boolean)[] = [];
   const errorBoxes: string[] = [];
+  const applicationMenus: unknown[] = [];
+  const privilegedSchemes: unknown[] = [];
+  const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
   let exitCode: number | undefined;
   let quitCount = 0;
+  // As in Electron, every new window's contents are announced to the app first.
+  class BrowserWindow extends FakeBrowserWindow {
+    constructor(options: Record<string, unknown>) {
+      super(options);
+      appListeners.get('web-contents-created')?.({}, this.webContents);
+    }
+  }
   return {
-    BrowserWindow: FakeBrowserWindow,
+    BrowserWindow,
     ipcMain: new FakeIpcMain(),
+    Menu: { setApplicationMenu: (menu: unknown) => applicationMenus.push(menu) },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => privilegedSchemes.push(...schemes),
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) => protocolHandlers.set(scheme, handler),
+    },
     app: {
       whenReady: () => Promise.resolve(),
       on: (event: string, listener: Listener) => appListeners.set(event, listener),
       quit: () => (quitCount += 1),
       exit: (code: number) => (exitCode = code),
     },
-    session: { defaultSession: { setPermissionRequestHandler: (handler: Listener) => permissionHandlers.push(handler) } },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (handler: Listener) => permissionHandlers.push(handler),
+        setPermissionCheckHandler: (handler: (...args: unknown[]) => boolean) => permissionChecks.push(handler),
+      },
+    },
     screen: { getPrimaryDisplay: () => fakeDisplays[0]!, getAllDisplays: () => fakeDisplays },
     dialog: { showErrorBox: (_title: string, message: string) => errorBoxes.push(message) },
     appListeners,
     permissionHandlers,
+    permissionChecks,
     errorBoxes,
+    applicationMenus,
+    privilegedSchemes,
+    protocolHandlers,
     exitCode: () => exitCode,
     quitCount: () => quitCount,
   };

@@ -20,25 +20,33 @@ export interface QueueHall {
  * host with its HTTP bridge and simulated devices; ready once the kiosk has
  * pulled the hall's queue services.
  */
-export async function startQueueHall(backend: HallBackend = 'sqlite', options: LoopbackHallOptions = {}, kioskChanges: Record<string, unknown> = {}): Promise<QueueHall> {
+export async function startQueueHall(
+  backend: HallBackend = 'sqlite',
+  options: LoopbackHallOptions = {},
+  kioskChanges: Record<string, unknown> = {},
+  /** Where the kiosk reaches the hall (e.g. through a proxy started here); the hall's own URL by default. */
+  kioskRoute: (hallUrl: string) => Promise<{ url: string; close: () => Promise<void> }> = async (url) => ({ url, close: async () => undefined }),
+): Promise<QueueHall> {
   const hall = await startLoopbackHall(backend, options);
   const stops: (() => Promise<void>)[] = [() => hall.close()];
   const close = async () => {
     for (const stop of stops.splice(0).reverse()) await stop();
   };
   try {
-    const start = async (profile: string, id: string, changes: Record<string, unknown> = {}) => {
+    const start = async (profile: string, id: string, changes: Record<string, unknown> = {}, hallUrl = hall.url) => {
       const dir = await mkdtemp(path.join(os.tmpdir(), `onewindow-${id}-`));
       await mkdir(path.join(dir, 'data'));
-      await saveIdentity(path.join(dir, 'data'), await hall.enroll(id));
-      const terminal = await startTestTerminal(dir, profile, { upstream: hall.url, hallPingIntervalMs: 200, ...changes });
+      await saveIdentity(path.join(dir, 'data'), { ...(await hall.enroll(id)), hallUrl });
+      const terminal = await startTestTerminal(dir, profile, { upstream: hallUrl, hallPingIntervalMs: 200, ...changes });
       stops.push(async () => {
         await terminal.stop();
         await rm(dir, { recursive: true, force: true });
       });
       return terminal;
     };
-    const kiosk = await start('demo-kiosk', 'K-01', kioskChanges);
+    const route = await kioskRoute(hall.url);
+    stops.push(route.close);
+    const kiosk = await start('demo-kiosk', 'K-01', kioskChanges, route.url);
     const counter = await start('demo-counter', 'C-03');
     const display = await start('demo-display', 'D-01');
     const deadline = Date.now() + 10_000;

@@ -1,6 +1,6 @@
 import { canonicalJson, type IssuedCertificate } from '../../main/contract/citizenServices.js';
 import { fontLinks, htmlText } from '../queue/htmlText.js';
-import { signatureValid } from '../../main/contract/certificateSignature.js';
+import { signatureValid } from '../../lib/certificateSignature.js';
 
 /**
  * The public page a certificate's QR code opens: whether the hall issued it

@@ -1,7 +1,7 @@
 import Fastify, { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { enrollRequestSchema, hallPaths } from '../../main/contract/hallProtocol.js';
-import { checkSignature, signingHeaders } from '../../main/contract/requestSigning.js';
+import { checkSignature, signingHeaders } from '../../lib/requestSigning.js';
 import { issuesFromZod } from '../../main/contract/errors.js';
 import { pullQuerySchema, pushRequestSchema, syncPaths } from '../../main/contract/syncProtocol.js';
 import fastifyWebsocket from '@fastify/websocket';
@@ -83,7 +83,7 @@ export async function createHallServer(options: HallServerOptions) {
   const changes = new ChangeLog(options.db);
   let live: LiveHub | null = null;
   const queue = new QueueContext(options.db, options.queue, changes, () => new Date(now()), () => live?.poke());
-  const issuer = new TicketIssuer(queue);
+  const issuer = new TicketIssuer(queue, options.logger);
   const desk = new CounterDesk(queue);
   const intake = new EventIntake(options.db, () => new Date(now()), {
     'queue.ticket-issued': effectOf(offlineTicketEventSchema, (tx, terminalId, event) => issuer.acceptOffline(tx, terminalId, event)),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { enrollRequestSchema, enrollResponseSchema, hallErrorSchema, hallPaths, pingResponseSchema } from '../../main/contract/hallProtocol.js';
-import { signingHeaders } from '../../main/contract/requestSigning.js';
+import { signingHeaders } from '../../lib/requestSigning.js';
 import { outboxEventSchema, pushResponseSchema, syncPaths } from '../../main/contract/syncProtocol.js';
 
 const schema = (zod: z.ZodType) => z.toJSONSchema(zod, { unrepresentable: 'any' });

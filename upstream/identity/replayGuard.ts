@@ -1,4 +1,4 @@
-import { replayWindowMs } from '../../main/contract/requestSigning.js';
+import { replayWindowMs } from '../../lib/requestSigning.js';
 
 /** Remembers the signatures seen within the replay window, so a captured request cannot be sent twice. */
 export class ReplayGuard {

@@ -1,9 +1,10 @@
+import type { Logger } from 'pino';
 import type { Queryable } from '../../lib/sqlite/database.js';
 import { estimatedWaitMinutes, peopleAhead, ticketLabel } from '../../main/contract/queueOrder.js';
 import type { IssuedTicket, IssueTicketRequest, NumberBlock, OfflineTicketEvent, QueueTicket, Rating } from '../../main/contract/queue.js';
 import type { QueueContext } from './queueContext.js';
 import { QueueRefusal } from './queueRefusal.js';
-import { insertTicket, publicTicket, ticketById, ticketsOfDay } from './ticketRows.js';
+import { insertTicket, issuerOf, publicTicket, ticketById, ticketsOfDay, type StoredTicket } from './ticketRows.js';
 
 /**
  * Numbers and tickets. Each service has two daily ranges: numbers the hall
@@ -12,7 +13,10 @@ import { insertTicket, publicTicket, ticketById, ticketsOfDay } from './ticketRo
  * issuing transaction, so no number is issued twice, on SQLite or PostgreSQL.
  */
 export class TicketIssuer {
-  constructor(private readonly queue: QueueContext) {}
+  constructor(
+    private readonly queue: QueueContext,
+    private readonly logger?: Logger,
+  ) {}
 
   issue(terminalId: string, request: IssueTicketRequest): Promise<IssuedTicket> {
     return this.queue.change(async (tx) => {
@@ -56,18 +60,34 @@ export class TicketIssuer {
    * A ticket a kiosk issued offline, arriving in its outbox: accepted when
    * its number lies in a block leased to that kiosk for that day. Inside the
    * push's transaction; a QueueRefusal rejects the event with its reason.
+   *
+   * The printed label wins. A kiosk that gave up waiting for the hall prints
+   * an offline number under the same ticket id, so the hall may already hold
+   * that id under a number it issued online and nobody ever saw. Such a
+   * ticket is relabelled to the printed number here, keeping its place
+   * (arrival time, priority, appointment); the online number is left unused
+   * (logged). If it was already skipped as a no-show under the unseen number,
+   * it waits again, since its citizen was never called; a ticket called or
+   * finished keeps its state, and the next recall, board or LED shows the
+   * printed number.
    */
   async acceptOffline(tx: Queryable, terminalId: string, event: OfflineTicketEvent): Promise<void> {
-    if (await ticketById(tx, event.id)) return;
+    const label = ticketLabel(event.service, event.number);
+    const known = await ticketById(tx, event.id);
+    if (known && known.label === label) return;
+    if (known && (await issuerOf(tx, event.id)) !== terminalId) {
+      throw new QueueRefusal('not_leased', `ticket ${event.id} was issued to another terminal than ${terminalId}`);
+    }
     const block = await tx.get<{ first_number: number }>(
       'SELECT first_number FROM queue_block WHERE terminal_id = ? AND business_day = ? AND service = ? AND first_number <= ? AND last_number >= ?',
       [terminalId, event.businessDay, event.service, event.number, event.number],
     );
-    if (!block) throw new QueueRefusal('not_leased', `${ticketLabel(event.service, event.number)} on ${event.businessDay} is not in a block leased to ${terminalId}`);
+    if (!block) throw new QueueRefusal('not_leased', `${label} on ${event.businessDay} is not in a block leased to ${terminalId}`);
+    if (known) return this.#relabel(tx, known, event, label);
     const ticket: QueueTicket = {
       id: event.id,
       businessDay: event.businessDay,
-      label: ticketLabel(event.service, event.number),
+      label,
       service: event.service,
       status: event.businessDay === this.queue.today() ? 'waiting' : 'no_show',
       priority: event.priority,
@@ -82,6 +102,26 @@ export class TicketIssuer {
     };
     await insertTicket(tx, ticket, event.number, terminalId);
     await this.queue.publishTicket(tx, ticket);
+  }
+
+  async #relabel(tx: Queryable, known: StoredTicket, event: OfflineTicketEvent, label: string): Promise<void> {
+    const requeue = known.status === 'no_show' && known.businessDay === this.queue.today();
+    const ticket: QueueTicket = {
+      ...publicTicket(known),
+      businessDay: event.businessDay,
+      label,
+      offline: true,
+      ...(requeue ? { status: 'waiting' as const, window: null, calledAt: null, recalls: 0, finishedAt: null } : {}),
+    };
+    await tx.run(
+      'UPDATE queue_ticket SET business_day = ?, number = ?, label = ?, offline = 1, status = ?, served_window = ?, called_at = ?, recalls = ?, finished_at = ? WHERE id = ?',
+      [ticket.businessDay, event.number, label, ticket.status, ticket.window, ticket.calledAt, ticket.recalls, ticket.finishedAt, ticket.id],
+    );
+    await this.queue.publishTicket(tx, ticket);
+    this.logger?.warn(
+      { ticketId: ticket.id, printed: label, unused: known.label, status: known.status },
+      `the kiosk printed ${label} offline for a ticket the hall had issued as ${known.label}: it is ${label} now and ${known.label} stays unused`,
+    );
   }
 
   /** A citizen's rating of a finished ticket; the last rating counts. */

@@ -60,6 +60,11 @@ export async function ticketById(db: Queryable, id: string): Promise<StoredTicke
   return row ? fromRow(row) : null;
 }
 
+/** The terminal that issued a ticket (or pushed it, when issued offline). */
+export async function issuerOf(db: Queryable, id: string): Promise<string | null> {
+  return (await db.get<{ issued_by: string }>('SELECT issued_by FROM queue_ticket WHERE id = ?', [id]))?.issued_by ?? null;
+}
+
 export async function ticketsOfDay(db: Queryable, businessDay: string, status?: QueueTicket['status']): Promise<StoredTicket[]> {
   const rows = status
     ? await db.all<TicketRow>(`SELECT ${columns} FROM queue_ticket WHERE business_day = ? AND status = ?`, [businessDay, status])

@@ -54,6 +54,9 @@ export class KioskTickets {
     const priority = disability ? 'disability' : this.options.citizen.summary()?.senior ? 'senior' : null;
     const request = { id: ulid(), service, priority, appointmentAt: null } as const;
 
+    // Decided once: a hall answer arriving after the timeout is dropped with the aborted request, so what
+    // is printed and shown never changes. The offline ticket keeps the request's id; the hall, which may have
+    // issued it online meanwhile, takes the printed number when the outbox delivers it (TicketIssuer.acceptOffline).
     let issued: IssuedTicket;
     try {
       issued = await client.issueTicket(request);

@@ -1,17 +1,16 @@
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ipcChannels } from '../../../main/contract/rpc.js';
-import { packageRoot, profilesDir } from '../../../kiosk-config/paths.js';
+import { profilesDir } from '../../../kiosk-config/paths.js';
 import type { FakeBrowserWindow } from '../../support/fakeElectron.js';
 
 const fake = await vi.hoisted(async () => (await import('../../support/fakeElectron.js')).createFakeElectron());
 vi.mock('electron', () => fake);
 
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-electron-counter-'));
-const appUrl = pathToFileURL(path.join(packageRoot, 'dist', 'renderer', 'index.html')).href;
+const appUrl = 'app://terminal/index.html';
 const savedArgv = process.argv;
 process.argv = ['electron', 'main.js', '--config', path.join(profilesDir, 'demo-counter.json'), '--data-dir', dataDir];
 process.env.ONEWINDOW_LOG_LEVEL = 'silent';
@@ -27,8 +26,8 @@ afterAll(async () => {
 
 describe('Electron counter: the clerk window and the citizen-facing evaluation window', () => {
   it('opens the evaluation screen full-screen on the second display, locked down like the first', () => {
-    expect(clerk!.loaded[0]?.options).toEqual({ hash: '/counter' });
-    expect(citizen!.loaded[0]?.options).toEqual({ hash: '/evaluate' });
+    expect(clerk!.loadedUrls).toEqual([`${appUrl}#/counter`]);
+    expect(citizen!.loadedUrls).toEqual([`${appUrl}#/evaluate`]);
     expect(citizen!.options).toMatchObject({ x: 1920, y: 0, width: 1280, height: 800, fullscreen: true, kiosk: true, webPreferences: { sandbox: true, contextIsolation: true } });
     expect(citizen!.webContents.windowOpenHandler?.({ url: 'https://example.org' })).toEqual({ action: 'deny' });
   });

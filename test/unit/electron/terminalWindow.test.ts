@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTerminalWindow, evaluationWindowOptions, terminalWindowOptions } from '../../../main/electron/terminalWindow.js';
 import { FakeBrowserWindow } from '../../support/fakeElectron.js';
 
-const base = { preloadPath: '/app/dist/main/electron/preload.cjs', indexFile: '/app/dist/renderer/index.html' };
+const base = { preloadPath: '/app/dist/main/electron/preload.cjs', pageUrl: 'app://terminal/index.html' };
 
 describe('Electron terminal window', () => {
   it('is isolated and sandboxed for every role', () => {
@@ -14,8 +14,10 @@ describe('Electron terminal window', () => {
         nodeIntegration: false,
         nodeIntegrationInSubFrames: false,
         webviewTag: false,
+        devTools: false,
       });
     }
+    expect(terminalWindowOptions({ ...base, role: 'kiosk', devTools: true }).webPreferences?.devTools).toBe(true);
   });
 
   it('puts a kiosk in full-screen kiosk mode, portrait; a counter is a normal 1920×1080 window', () => {
@@ -24,14 +26,10 @@ describe('Electron terminal window', () => {
     expect(terminalWindowOptions({ ...base, role: 'display' })).toMatchObject({ kiosk: false, fullscreen: true });
   });
 
-  it('loads the role route and blocks navigation away and new windows', () => {
+  it('loads the role route from the app:// origin, not from a file', () => {
     const window = createTerminalWindow(FakeBrowserWindow as never, { ...base, role: 'counter' }) as unknown as FakeBrowserWindow;
-    expect(window.loaded).toEqual([{ file: base.indexFile, options: { hash: '/counter' } }]);
-    const contents = window.webContents;
-    expect(contents.windowOpenHandler?.({ url: 'https://example.org' })).toEqual({ action: 'deny' });
-    expect(contents.navigate('will-navigate', 'https://example.org/')).toBe(true);
-    expect(contents.navigate('will-redirect', 'file:///etc/passwd')).toBe(true);
-    expect(contents.navigate('will-navigate', 'file:///app/dist/renderer/index.html#/setup')).toBe(false);
+    expect(window.loadedUrls).toEqual(['app://terminal/index.html#/counter']);
+    expect(window.loaded).toEqual([]);
   });
 
   it('puts the evaluation screen on the display facing the citizen, or in a movable window when there is only one', () => {
