@@ -1,3 +1,4 @@
+import { queueKeys } from '../../main/contract/queueKeys.js';
 import type { Database, Queryable } from '../../lib/sqlite/database.js';
 import { businessDay } from '../../main/contract/businessDay.js';
 import type { QueueTicket, QueueWindow } from '../../main/contract/queue.js';
@@ -46,19 +47,19 @@ export class QueueContext {
   }
 
   publishTicket(tx: Queryable, ticket: QueueTicket): Promise<void> {
-    return this.changes.recordIn(tx, 'queue', `ticket:${ticket.id}`, ticket);
+    return this.changes.recordIn(tx, 'queue', queueKeys.ticket(ticket.id), ticket);
   }
 
   publishWindow(tx: Queryable, window: QueueWindow): Promise<void> {
-    return this.changes.recordIn(tx, 'queue', `window:${window.window}`, window);
+    return this.changes.recordIn(tx, 'queue', queueKeys.window(window.window), window);
   }
 
   /** The services, the day rules and the windows, published for terminals; run at the hall's start. */
   async publishSetup(): Promise<void> {
     const { hallName, resetHour, timeZone, recallsBeforeSkip } = this.config;
-    await this.changes.set('queue', 'rules', { hallName, resetHour, timeZone, recallsBeforeSkip });
+    await this.changes.set('queue', queueKeys.rules, { hallName, resetHour, timeZone, recallsBeforeSkip });
     for (const [position, service] of this.config.services.entries()) {
-      await this.changes.set('queue', `service:${service.code}`, { code: service.code, name: service.name, usualServiceMinutes: service.usualServiceMinutes, position });
+      await this.changes.set('queue', queueKeys.service(service.code), { code: service.code, name: service.name, usualServiceMinutes: service.usualServiceMinutes, position });
     }
     for (const { window } of this.config.windows) {
       await this.db.run('INSERT INTO queue_window (window_number, paused_reason, current_ticket_id) VALUES (?, NULL, NULL) ON CONFLICT (window_number) DO NOTHING', [window]);
@@ -66,7 +67,7 @@ export class QueueContext {
         'SELECT paused_reason, current_ticket_id FROM queue_window WHERE window_number = ?',
         [window],
       ))!;
-      await this.changes.set('queue', `window:${window}`, { window, services: this.windowServices(window), pausedReason: row.paused_reason, currentTicketId: row.current_ticket_id });
+      await this.changes.set('queue', queueKeys.window(window), { window, services: this.windowServices(window), pausedReason: row.paused_reason, currentTicketId: row.current_ticket_id });
     }
   }
 }

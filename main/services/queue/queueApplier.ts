@@ -1,5 +1,6 @@
 import type { ScopeApplier } from '../../sync/puller.js';
-import { parseQueueItem, QueueCacheRepository } from './queueCacheRepository.js';
+import { parseQueueItem } from '../../contract/queueKeys.js';
+import { QueueCacheRepository } from './queueCacheRepository.js';
 
 /** The terminal's copy of the hall's queue (rules, services, windows, tickets): a cache the hall can always refill. */
 export const queueApplier: ScopeApplier = async (tx, items, first) => {

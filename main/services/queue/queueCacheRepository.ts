@@ -1,4 +1,5 @@
 import type { Queryable } from '../../../lib/sqlite/database.js';
+import { queueKeyPrefix, queueKeys } from '../../contract/queueKeys.js';
 import {
   queueRulesSchema,
   queueServiceSchema,
@@ -9,18 +10,6 @@ import {
   type QueueTicket,
   type QueueWindow,
 } from '../../contract/queue.js';
-
-/** One pulled item of the "queue" scope, checked against the schema its key names; unknown kinds are skipped. */
-export function parseQueueItem(key: string, value: unknown): { day: string | null; value: unknown } | null {
-  if (key === 'rules') return { day: null, value: queueRulesSchema.parse(value) };
-  if (key.startsWith('service:')) return { day: null, value: queueServiceSchema.parse(value) };
-  if (key.startsWith('window:')) return { day: null, value: queueWindowSchema.parse(value) };
-  if (key.startsWith('ticket:')) {
-    const ticket = queueTicketSchema.parse(value);
-    return { day: ticket.businessDay, value: ticket };
-  }
-  return null;
-}
 
 /** The terminal's copy of the hall's queue. */
 export class QueueCacheRepository {
@@ -34,11 +23,11 @@ export class QueueCacheRepository {
   }
 
   putTicket(ticket: QueueTicket): Promise<void> {
-    return this.put(`ticket:${ticket.id}`, ticket.businessDay, ticket);
+    return this.put(queueKeys.ticket(ticket.id), ticket.businessDay, ticket);
   }
 
   putWindow(window: QueueWindow): Promise<void> {
-    return this.put(`window:${window.window}`, null, window);
+    return this.put(queueKeys.window(window.window), null, window);
   }
 
   async remove(key: string): Promise<void> {
@@ -55,25 +44,25 @@ export class QueueCacheRepository {
   }
 
   async rules(): Promise<QueueRules | null> {
-    const row = await this.db.get<{ value: string }>("SELECT value FROM queue_item WHERE item_key = 'rules'");
+    const row = await this.db.get<{ value: string }>('SELECT value FROM queue_item WHERE item_key = ?', [queueKeys.rules]);
     return row ? queueRulesSchema.parse(JSON.parse(row.value)) : null;
   }
 
   async services(): Promise<QueueService[]> {
-    return (await this.#values("item_key LIKE 'service:%'")).map((value) => queueServiceSchema.parse(value)).sort((a, b) => a.position - b.position);
+    return (await this.#values('item_key LIKE ?', [`${queueKeyPrefix.service}%`])).map((value) => queueServiceSchema.parse(value)).sort((a, b) => a.position - b.position);
   }
 
   async windows(): Promise<QueueWindow[]> {
-    return (await this.#values("item_key LIKE 'window:%'")).map((value) => queueWindowSchema.parse(value)).sort((a, b) => a.window - b.window);
+    return (await this.#values('item_key LIKE ?', [`${queueKeyPrefix.window}%`])).map((value) => queueWindowSchema.parse(value)).sort((a, b) => a.window - b.window);
   }
 
   async tickets(businessDay: string): Promise<QueueTicket[]> {
-    const rows = await this.db.all<{ value: string }>("SELECT value FROM queue_item WHERE business_day = ? AND item_key LIKE 'ticket:%'", [businessDay]);
+    const rows = await this.db.all<{ value: string }>('SELECT value FROM queue_item WHERE business_day = ? AND item_key LIKE ?', [businessDay, `${queueKeyPrefix.ticket}%`]);
     return rows.map((row) => queueTicketSchema.parse(JSON.parse(row.value)));
   }
 
-  async #values(where: string): Promise<unknown[]> {
-    const rows = await this.db.all<{ value: string }>(`SELECT value FROM queue_item WHERE ${where}`);
+  async #values(where: string, params: unknown[]): Promise<unknown[]> {
+    const rows = await this.db.all<{ value: string }>(`SELECT value FROM queue_item WHERE ${where}`, params);
     return rows.map((row) => JSON.parse(row.value) as unknown);
   }
 }
