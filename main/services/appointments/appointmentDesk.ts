@@ -5,7 +5,7 @@ import type { TakenTicket } from '../../contract/queue.js';
 import type { ReceiptPrinterDevice } from '../../devices/receiptPrinterDevice.js';
 import type { HallClient } from '../../sync/hallClient.js';
 import type { CitizenSession } from '../citizen/citizenSession.js';
-import { fromHall } from '../queue/hallAnswer.js';
+import { fromHall } from '../hallAnswer.js';
 import type { KioskTickets } from '../queue/kioskTickets.js';
 
 /** What an appointment's QR code on the receipt says: scanned at a kiosk on the day, it finds the appointment. */

@@ -8,7 +8,7 @@ import { AuditLog } from '../../store/auditLog.js';
 import { OutboxRepository } from '../../store/outboxRepository.js';
 import type { HallClient } from '../../sync/hallClient.js';
 import type { CitizenSession } from '../citizen/citizenSession.js';
-import { fromHall } from '../queue/hallAnswer.js';
+import { fromHall } from '../hallAnswer.js';
 import { backendHelp } from '../citizen/backendHelp.js';
 import { certificatePdf } from './certificatePdf.js';
 import { conditionOf } from '../../../drivers/document-printer/cupsOutput.js';

@@ -3,7 +3,7 @@ import { ServiceError } from '../../contract/errors.js';
 import type { RpcHandlers } from '../../contract/rpc.js';
 import type { HallClient } from '../../sync/hallClient.js';
 import type { LookupDesk } from '../lookups/lookupDesk.js';
-import { fromHall } from '../queue/hallAnswer.js';
+import { fromHall } from '../hallAnswer.js';
 import type { CitizenSession } from './citizenSession.js';
 
 type CitizenMethods = 'citizen.readCard' | 'citizen.end' | 'citizen.scanEid' | 'citizen.consent' | 'citizen.current' | 'citizenServices.menu';

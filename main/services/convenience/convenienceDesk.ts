@@ -4,7 +4,7 @@ import { ServiceError } from '../../contract/errors.js';
 import type { ReceiptPrinterDevice } from '../../devices/receiptPrinterDevice.js';
 import type { HallClient } from '../../sync/hallClient.js';
 import type { CitizenSession } from '../citizen/citizenSession.js';
-import { fromHall } from '../queue/hallAnswer.js';
+import { fromHall } from '../hallAnswer.js';
 
 const kindNames = {
   'mail-delivery': { 'zh-CN': '结果寄递申请', en: 'Delivery by mail' },

@@ -5,7 +5,7 @@ import { ServiceError } from '../../contract/errors.js';
 import type { ReceiptPrinterDevice } from '../../devices/receiptPrinterDevice.js';
 import type { HallClient } from '../../sync/hallClient.js';
 import type { CitizenSession } from '../citizen/citizenSession.js';
-import { fromHall } from '../queue/hallAnswer.js';
+import { fromHall } from '../hallAnswer.js';
 import { backendHelp } from '../citizen/backendHelp.js';
 
 /**

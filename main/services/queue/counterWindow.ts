@@ -7,7 +7,7 @@ import type { evaluationRequestSchema } from '../../contract/queue.js';
 import type { Logger } from '../../../lib/logger.js';
 import { QueueCacheRepository } from './queueCacheRepository.js';
 import type { HallClient } from '../../sync/hallClient.js';
-import { fromHall } from './hallAnswer.js';
+import { fromHall } from '../hallAnswer.js';
 import { loadQueueSnapshot } from './queueSnapshot.js';
 import { counterState } from './queueViews.js';
 

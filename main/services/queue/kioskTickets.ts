@@ -13,7 +13,7 @@ import { OutboxRepository } from '../../store/outboxRepository.js';
 import { QueueCacheRepository } from './queueCacheRepository.js';
 import type { HallClient } from '../../sync/hallClient.js';
 import type { CitizenSession } from '../citizen/citizenSession.js';
-import { fromHall, hallUnreachable } from './hallAnswer.js';
+import { fromHall, hallUnreachable } from '../hallAnswer.js';
 import { loadQueueSnapshot } from './queueSnapshot.js';
 import { waitFor } from './queueViews.js';
 

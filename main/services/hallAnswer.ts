@@ -1,5 +1,5 @@
-import { ServiceError } from '../../contract/errors.js';
-import { HallRequestError } from '../../sync/hallClient.js';
+import { ServiceError } from '../contract/errors.js';
+import { HallRequestError } from '../sync/hallClient.js';
 
 /** The hall could not be asked (down, unreachable, failing): the kiosk may fall back to its number blocks. */
 export function hallUnreachable(error: unknown): boolean {
