@@ -1,4 +1,5 @@
 import { ulid } from 'ulid';
+import type { OutboxEventType, OutboxPayload } from '../contract/outboxEvents.js';
 import type { OutboxEvent } from '../contract/syncProtocol.js';
 import type { Queryable } from '../../lib/sqlite/database.js';
 
@@ -48,4 +49,9 @@ export class OutboxRepository {
     }
     for (const id of [...acknowledged, ...rejected.map((entry) => entry.id)]) await this.db.run('DELETE FROM outbox_event WHERE id = ?', [id]);
   }
+}
+
+/** Appends one of the product's own events (main/contract/outboxEvents), its payload typed by its kind. */
+export function appendEvent<T extends OutboxEventType>(tx: Queryable, type: T, payload: OutboxPayload<T>, occurredAt?: Date): Promise<OutboxEvent> {
+  return new OutboxRepository(tx).append(type, payload as Record<string, unknown>, occurredAt);
 }

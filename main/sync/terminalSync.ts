@@ -2,7 +2,8 @@ import type { Database } from '../../lib/sqlite/database.js';
 import type { LiveMessage, SyncScope } from '../contract/syncProtocol.js';
 import { syncScopeSchema } from '../contract/syncProtocol.js';
 import type { Logger } from '../../lib/logger.js';
-import { OutboxRepository } from '../store/outboxRepository.js';
+import type { OutboxEventType, OutboxPayload } from '../contract/outboxEvents.js';
+import { appendEvent, OutboxRepository } from '../store/outboxRepository.js';
 import { HallClient, type TerminalIdentity } from './hallClient.js';
 import { HallLink } from './hallLink.js';
 import { LiveChannel } from './liveChannel.js';
@@ -82,8 +83,8 @@ export class TerminalSync {
   }
 
   /** Writes an event the hall must learn, in its own transaction, and pushes soon. */
-  async record(type: string, payload: Record<string, unknown>): Promise<void> {
-    await this.options.db.transaction((tx) => new OutboxRepository(tx).append(type, payload));
+  async record<T extends OutboxEventType>(type: T, payload: OutboxPayload<T>): Promise<void> {
+    await this.options.db.transaction((tx) => appendEvent(tx, type, payload));
     await this.recorded();
   }
 

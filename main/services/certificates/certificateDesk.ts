@@ -5,7 +5,7 @@ import { ServiceError } from '../../contract/errors.js';
 import type { DocumentPrinterDevice } from '../../devices/documentPrinterDevice.js';
 import type { Logger } from '../../../lib/logger.js';
 import { AuditLog } from '../../store/auditLog.js';
-import { OutboxRepository } from '../../store/outboxRepository.js';
+import { appendEvent } from '../../store/outboxRepository.js';
 import type { HallClient } from '../../sync/hallClient.js';
 import type { CitizenSession } from '../citizen/citizenSession.js';
 import { fromHall } from '../hallAnswer.js';
@@ -68,7 +68,7 @@ export class CertificateDesk {
     }
     await this.options.db.transaction(async (tx) => {
       const entry = await new AuditLog(tx).append('certificate.printed', { code: result.code, type, outcome: result.outcome, jobId: result.jobId, problem: result.problem });
-      await new OutboxRepository(tx).append('audit.appended', { ...entry, kind: 'certificate.printed', code: result.code });
+      await appendEvent(tx, 'audit.appended', { ...entry, kind: 'certificate.printed', code: result.code });
     });
     await this.options.onRecorded();
     onProgress(result.outcome === 'printed' ? 'done' : result.outcome === 'held' ? 'held' : 'failed');

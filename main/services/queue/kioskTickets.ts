@@ -9,7 +9,7 @@ import { queuePaths } from '../../contract/queue.js';
 import type { ReceiptPrinterDevice } from '../../devices/receiptPrinterDevice.js';
 import type { Logger } from '../../../lib/logger.js';
 import { NumberBlockRepository } from './numberBlockRepository.js';
-import { OutboxRepository } from '../../store/outboxRepository.js';
+import { appendEvent } from '../../store/outboxRepository.js';
 import { QueueCacheRepository } from './queueCacheRepository.js';
 import type { HallClient } from '../../sync/hallClient.js';
 import type { CitizenSession } from '../citizen/citizenSession.js';
@@ -120,7 +120,7 @@ export class KioskTickets {
         finishedAt: null,
       };
       await new QueueCacheRepository(tx).putTicket(ticket);
-      await new OutboxRepository(tx).append('queue.ticket-issued', { ...request, businessDay: day, number, issuedAt: ticket.issuedAt }, now);
+      await appendEvent(tx, 'queue.ticket-issued', { ...request, businessDay: day, number, issuedAt: ticket.issuedAt }, now);
       return { ticket, ...waitFor({ ...snapshot, tickets: [...snapshot.tickets, ticket] }, ticket) };
     });
     await this.options.onRecorded();

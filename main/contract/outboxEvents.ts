@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { offlineTicketEventSchema, ratingSchema } from './queue.js';
+import { deviceStatusSchema } from './status.js';
+
+/**
+ * Every kind of event a terminal's outbox carries to the hall, with its
+ * payload. Terminals write them through `appendEvent` (typed by this map);
+ * the hall checks each payload against the same schema before its effect.
+ */
+export const outboxEventPayloads = {
+  /** A ticket issued from a leased block while the hall was out of reach. */
+  'queue.ticket-issued': offlineTicketEventSchema,
+  /** The citizen's rating on the counter's second screen. */
+  'queue.ticket-rated': ratingSchema,
+  /** A device's state changed (paper out, reader unplugged, recovered). */
+  'device.status': deviceStatusSchema,
+  /** An entry of the terminal's hash-chained audit log, so the hall holds the chain too. */
+  'audit.appended': z.object({ seq: z.number().int().positive(), hash: z.string(), kind: z.string(), code: z.string() }).strict(),
+} as const;
+
+export type OutboxEventType = keyof typeof outboxEventPayloads;
+export type OutboxPayload<T extends OutboxEventType> = z.input<(typeof outboxEventPayloads)[T]>;
