@@ -43,7 +43,8 @@ describe('SAM frame codec on the byte fixtures of the reader manuals', () => {
     const decoder = new SamFrameDecoder();
     const bad = Buffer.from(encodeCommand(...commands.findCard));
     bad.writeUInt8(bad.readUInt8(bad.length - 1) ^ 0xff, bad.length - 1);
-    const events = decoder.push(Buffer.concat([bad, encodeCommand(...commands.selectCard)]));
+    // The bad frame costs one byte; the rest of it is scanned again (and found to be noise).
+    const events = decoder.push(Buffer.concat([bad, encodeCommand(...commands.selectCard)])).filter((event) => event.kind !== 'noise');
     expect(events.map((event) => event.kind)).toEqual(['checksum-error', 'frame']);
     expect(parseCommandBody((events[1] as { body: Buffer }).body)).toMatchObject({ cmd: 0x20, para: 0x02 });
   });
