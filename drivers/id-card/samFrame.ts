@@ -84,6 +84,9 @@ const samFormat: FrameFormat<FrameEvent> = {
     if (length < 2 || length - 1 > maxBodyLength) return { kind: 'bad', event: null };
     const size = headerLength + length;
     if (buffer.length - at < size) return { kind: 'partial' };
+    // A whole preamble inside a frame means a truncated frame took the next one's bytes: no
+    // reader sends one (its text is UCS-2 names and addresses, the photo 2^-40 per position).
+    if (buffer.subarray(at + preamble.length, at + size).includes(preamble)) return { kind: 'bad', event: null };
     const checked = buffer.subarray(at + preamble.length, at + size - 1);
     const body = Buffer.from(checked.subarray(2));
     const valid = xorChecksum(checked) === buffer[at + size - 1];
