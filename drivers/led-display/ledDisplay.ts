@@ -19,6 +19,10 @@ export interface ShowOptions {
 /** Not a command of the protocol, and never to be one: its NAK marks the point where display and driver are in step again. */
 const probeCommand = 0x7f;
 
+function isReply(frame: LedFrame): boolean {
+  return frame.command === ledCommands.ack || frame.command === ledCommands.nak;
+}
+
 function isProbeAnswer(reply: LedFrame): boolean {
   return reply.command === ledCommands.nak && reply.data[0] === nakReasons.unknownCommand;
 }
@@ -46,9 +50,11 @@ export class LedDisplay {
       probe: { frame: encodeLedFrame({ address, command: probeCommand, data: Buffer.alloc(0) }), isAnswer: isProbeAnswer },
       timeoutError: (_what, ms) => new LedDisplayError(`the LED display at address ${address} did not answer within ${ms} ms`),
     });
+    // Only ACK and NAK from this display are replies; any other frame (another display's, an echo
+    // of a command on a two-wire bus, garbage that happened to check out) answers nothing.
     this.#stop = port.onData((chunk) => {
       for (const event of this.#decoder.push(chunk)) {
-        if (event.kind === 'frame' && event.frame.address === this.address) this.#exchange.receive(event.frame);
+        if (event.kind === 'frame' && event.frame.address === this.address && isReply(event.frame)) this.#exchange.receive(event.frame);
       }
     });
   }

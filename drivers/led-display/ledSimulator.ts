@@ -51,9 +51,9 @@ export class LedDisplaySimulator {
     this.#refusal = reason;
   }
 
-  /** Raw bytes onto the line: noise, or a frame cut short by a glitch. */
+  /** Raw bytes onto the line at once, whatever replies are queued: noise, an echo, a frame cut short by a glitch. */
   sendNoise(bytes: Buffer): Promise<void> {
-    return this.#write(bytes, 0);
+    return this.port.write(bytes).catch(() => undefined);
   }
 
   #handle(frame: LedFrame): void {
