@@ -24,6 +24,7 @@ export class IdCardSimulator {
   readonly #decoder = new SamFrameDecoder();
   #card: { text: Buffer; photo: Buffer } | null = null;
   #fault: MidReadFault | null = null;
+  #lateByMs = 0;
   #writing: Promise<void> = Promise.resolve();
   readonly #stop: () => void;
 
@@ -50,6 +51,15 @@ export class IdCardSimulator {
   /** The next read loses the card halfway: a failed-read status, or an answer cut off mid-frame. */
   pullOutDuringNextRead(fault: MidReadFault): void {
     this.#fault = fault;
+  }
+
+  /**
+   * The next answer leaves only after `ms`, as from a reader busy with a slow
+   * card; like a real reader, it answers nothing else in the meantime, so the
+   * answers to later commands queue up behind it.
+   */
+  answerNextLate(ms: number): void {
+    this.#lateByMs = ms;
   }
 
   /** Line noise, as a long cable picks up. */
@@ -103,16 +113,20 @@ export class IdCardSimulator {
   }
 
   #answer(response: SamResponse): Promise<void> {
-    return this.#send(encodeResponse(response));
+    const lateByMs = this.#lateByMs;
+    this.#lateByMs = 0;
+    return this.#send(encodeResponse(response), lateByMs);
   }
 
   /**
-   * Writes in order. Paced, each 32-byte piece leaves no earlier than a UART
-   * at the configured rate would have finished sending it (10 bits a byte),
-   * counted from the start of the answer so timer rounding does not add up.
+   * Writes in order, `afterMs` late if asked. Paced, each 32-byte piece
+   * leaves no earlier than a UART at the configured rate would have finished
+   * sending it (10 bits a byte), counted from the start of the answer so
+   * timer rounding does not add up.
    */
-  #send(bytes: Buffer): Promise<void> {
+  #send(bytes: Buffer, afterMs = 0): Promise<void> {
     const write = async () => {
+      if (afterMs > 0) await new Promise((resolve) => setTimeout(resolve, afterMs));
       const baud = this.options.paceBaud;
       if (!baud) return this.port.write(bytes);
       const start = performance.now();

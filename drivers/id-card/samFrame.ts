@@ -3,6 +3,8 @@
 // LEN counts body + CHK; CHK is the XOR of LEN and body. A command's body is
 // CMD PARA DATA; a response's body is SW1 SW2 SW3 DATA. Pure functions only.
 
+import { FrameSync, type FrameFormat } from '../serial/frameSync.js';
+
 export const preamble = Buffer.from([0xaa, 0xaa, 0xaa, 0x96, 0x69]);
 
 /** The longest body a reader sends: text + photo + fingerprint (2321-byte frame) with room to spare. */
@@ -16,6 +18,9 @@ export const commands = {
   selectCard: [0x20, 0x02],
   readTextAndPhoto: [0x30, 0x01],
 } as const satisfies Record<string, readonly [number, number]>;
+
+/** The SAM ID in the answer to `samId`; no other command's answer carries 16 bytes after status 90. */
+export const samIdLength = 16;
 
 export interface SamCommand {
   cmd: number;
@@ -65,53 +70,47 @@ export function parseResponseBody(body: Buffer): SamResponse | null {
 
 export type FrameEvent = { kind: 'frame'; body: Buffer } | { kind: 'checksum-error'; body: Buffer } | { kind: 'noise'; bytes: number };
 
+const headerLength = preamble.length + 2;
+
+/** The longest frame a reader may send; the decoder never keeps more than this waiting. */
+export const maxFrameLength = headerLength + maxBodyLength + 1;
+
+const samFormat: FrameFormat<FrameEvent> = {
+  nextStart: (buffer, from) => buffer.indexOf(preamble, from),
+  partialStartAtEnd: longestPreamblePrefixAtEnd,
+  check(buffer, at) {
+    if (buffer.length - at < headerLength) return { kind: 'partial' };
+    const length = buffer.readUInt16BE(at + preamble.length);
+    if (length < 2 || length - 1 > maxBodyLength) return { kind: 'bad', event: null };
+    const size = headerLength + length;
+    if (buffer.length - at < size) return { kind: 'partial' };
+    // A whole preamble inside a frame means a truncated frame took the next one's bytes: no
+    // reader sends one (its text is UCS-2 names and addresses, the photo 2^-40 per position).
+    if (buffer.subarray(at + preamble.length, at + size).includes(preamble)) return { kind: 'bad', event: null };
+    const checked = buffer.subarray(at + preamble.length, at + size - 1);
+    const body = Buffer.from(checked.subarray(2));
+    const valid = xorChecksum(checked) === buffer[at + size - 1];
+    return valid ? { kind: 'frame', event: { kind: 'frame', body }, size } : { kind: 'bad', event: { kind: 'checksum-error', body } };
+  },
+  noise: (bytes) => ({ kind: 'noise', bytes }),
+};
+
 /**
  * Finds frames in a byte stream that arrives in arbitrary pieces: bytes
  * before a preamble are skipped (reported as noise), a partial frame waits
  * for the rest, and a frame whose checksum or length is wrong is reported and
- * skipped. Never throws, whatever it is fed.
+ * costs one byte, so a frame that began inside it is still found (the rules
+ * are FrameSync's). Never throws, whatever it is fed.
  */
 export class SamFrameDecoder {
-  #buffer = Buffer.alloc(0);
+  readonly #sync = new FrameSync(samFormat);
 
-  push(chunk: Uint8Array): FrameEvent[] {
-    this.#buffer = Buffer.concat([this.#buffer, chunk]);
-    const events: FrameEvent[] = [];
-    for (;;) {
-      const start = this.#buffer.indexOf(preamble);
-      if (start === -1) {
-        // Keep a tail that could be the start of a preamble split across chunks.
-        const keep = longestPreamblePrefixAtEnd(this.#buffer);
-        const skipped = this.#buffer.length - keep;
-        if (skipped > 0) events.push({ kind: 'noise', bytes: skipped });
-        this.#buffer = this.#buffer.subarray(skipped);
-        return events;
-      }
-      if (start > 0) {
-        events.push({ kind: 'noise', bytes: start });
-        this.#buffer = this.#buffer.subarray(start);
-      }
-      if (this.#buffer.length < preamble.length + 2) return events;
-      const length = this.#buffer.readUInt16BE(preamble.length);
-      if (length < 2 || length - 1 > maxBodyLength) {
-        // Not a real frame header: skip one byte and look for the next preamble.
-        events.push({ kind: 'noise', bytes: 1 });
-        this.#buffer = this.#buffer.subarray(1);
-        continue;
-      }
-      const total = preamble.length + 2 + length;
-      if (this.#buffer.length < total) return events;
-      const checked = this.#buffer.subarray(preamble.length, total - 1);
-      const body = Buffer.from(checked.subarray(2));
-      const valid = xorChecksum(checked) === this.#buffer[total - 1];
-      events.push(valid ? { kind: 'frame', body } : { kind: 'checksum-error', body });
-      this.#buffer = this.#buffer.subarray(total);
-    }
+  get buffered(): number {
+    return this.#sync.buffered;
   }
 
-  /** Drops whatever is buffered, e.g. after a timeout, so a late half-frame cannot pair with the next answer. */
-  reset(): void {
-    this.#buffer = Buffer.alloc(0);
+  push(chunk: Uint8Array): FrameEvent[] {
+    return this.#sync.push(chunk);
   }
 }
 

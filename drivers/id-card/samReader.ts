@@ -1,7 +1,8 @@
 import type { BytePort } from '../serial/bytePort.js';
 import { parseCardText, type IdCardText } from './cardText.js';
-import { commands, encodeCommand, parseResponseBody, SamFrameDecoder, type SamResponse } from './samFrame.js';
+import { commands, encodeCommand, parseResponseBody, SamFrameDecoder, samIdLength, type SamResponse } from './samFrame.js';
 import { samStatus, SamStatusError } from './statusWords.js';
+import { OrderedExchange } from '../serial/orderedExchange.js';
 
 export interface IdCard extends IdCardText {
   /** The card's photo as the reader gives it (1024 bytes, WLT-compressed): kept in memory only. */
@@ -25,26 +26,27 @@ export class ReaderProtocolError extends Error {
 /**
  * One conversation with a SAM ID-card reader over any BytePort: a command,
  * then its answer, one at a time. Noise and partial frames are the
- * decoder's business; a missing answer is a timeout.
+ * decoder's business; a missing answer is a timeout. SAM answers carry only
+ * status words, so they are matched to commands by order (OrderedExchange);
+ * after a command went unanswered, reading the SAM ID is the probe, as its
+ * answer (status 90 with the 16-byte ID) is the only one of that shape.
  */
 export class SamReader {
   readonly #decoder = new SamFrameDecoder();
-  #pending: { resolve: (response: SamResponse) => void; reject: (error: Error) => void } | null = null;
-  #queue: Promise<unknown> = Promise.resolve();
+  readonly #exchange: OrderedExchange<SamResponse>;
   readonly #stopListening: () => void;
 
-  constructor(
-    private readonly port: BytePort,
-    private readonly timeoutMs = 1500,
-  ) {
+  constructor(port: BytePort, timeoutMs = 1500) {
+    this.#exchange = new OrderedExchange(port, {
+      timeoutMs,
+      probe: { frame: encodeCommand(...commands.samId), isAnswer: isSamIdAnswer },
+      timeoutError: (what, ms) => new ReaderTimeoutError(what, ms),
+    });
     this.#stopListening = port.onData((chunk) => this.#receive(chunk));
   }
 
   command(cmd: number, para: number, data?: Buffer): Promise<SamResponse> {
-    const run = () => this.#exchange(cmd, para, data);
-    const result = this.#queue.then(run, run);
-    this.#queue = result.catch(() => undefined);
-    return result;
+    return this.#exchange.request(encodeCommand(cmd, para, data), `command ${hex(cmd)} ${hex(para)}`);
   }
 
   async findCard(): Promise<boolean> {
@@ -77,8 +79,7 @@ export class SamReader {
 
   dispose(): void {
     this.#stopListening();
-    this.#pending?.reject(new ReaderProtocolError('the reader was closed'));
-    this.#pending = null;
+    this.#exchange.abort(new ReaderProtocolError('the reader was closed'));
   }
 
   async #expectOk(command: readonly [number, number]): Promise<SamResponse> {
@@ -87,40 +88,17 @@ export class SamReader {
     return response;
   }
 
-  #exchange(cmd: number, para: number, data?: Buffer): Promise<SamResponse> {
-    const name = `command ${hex(cmd)} ${hex(para)}`;
-    return new Promise<SamResponse>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.#pending = null;
-        this.#decoder.reset();
-        reject(new ReaderTimeoutError(name, this.timeoutMs));
-      }, this.timeoutMs);
-      this.#pending = {
-        resolve: (response) => (clearTimeout(timer), resolve(response)),
-        reject: (error) => (clearTimeout(timer), reject(error)),
-      };
-      this.port.write(encodeCommand(cmd, para, data)).catch((error: Error) => this.#settle(null, error));
-    });
-  }
-
+  // A frame with a wrong checksum, or too short to be an answer, answers nothing: the command waits for its answer until the timeout.
   #receive(chunk: Buffer): void {
     for (const event of this.#decoder.push(chunk)) {
-      if (event.kind === 'frame') {
-        const response = parseResponseBody(event.body);
-        this.#settle(response, response ? null : new ReaderProtocolError('the reader sent a frame too short to be an answer'));
-      } else if (event.kind === 'checksum-error') {
-        this.#settle(null, new ReaderProtocolError('the reader sent a frame with a wrong checksum'));
-      }
+      const response = event.kind === 'frame' ? parseResponseBody(event.body) : null;
+      if (response) this.#exchange.receive(response);
     }
   }
+}
 
-  #settle(response: SamResponse | null, error: Error | null): void {
-    const pending = this.#pending;
-    if (!pending) return;
-    this.#pending = null;
-    if (response) pending.resolve(response);
-    else pending.reject(error ?? new ReaderProtocolError('no answer'));
-  }
+function isSamIdAnswer(response: SamResponse): boolean {
+  return response.sw3 === 0x90 && response.data.length === samIdLength;
 }
 
 /** The data of a 30 01 answer: text length, photo length (big-endian), text, photo. */

@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import type { BytePort } from '../serial/bytePort.js';
-import { encodeLedFrame, LedFrameDecoder, ledCommands, maxDataLength, type LedFrame } from './ledFrame.js';
+import { OrderedExchange } from '../serial/orderedExchange.js';
+import { encodeLedFrame, LedFrameDecoder, ledCommands, maxDataLength, nakReasons, type LedFrame } from './ledFrame.js';
 
 export class LedDisplayError extends Error {
   constructor(message: string) {
@@ -15,21 +16,45 @@ export interface ShowOptions {
   speed?: number;
 }
 
-/** A window LED display on the RS-485 bus: every command waits for the display's ACK. */
+/** Not a command of the protocol, and never to be one: its NAK marks the point where display and driver are in step again. */
+const probeCommand = 0x7f;
+
+function isReply(frame: LedFrame): boolean {
+  return frame.command === ledCommands.ack || frame.command === ledCommands.nak;
+}
+
+function isProbeAnswer(reply: LedFrame): boolean {
+  return reply.command === ledCommands.nak && reply.data[0] === nakReasons.unknownCommand;
+}
+
+/**
+ * A window LED display on the RS-485 bus: every command waits for the
+ * display's ACK. Replies name the display's address but not the command, so
+ * they are matched to commands by order (OrderedExchange); after a command
+ * went unanswered, the probe is a frame with the undefined command `7F`,
+ * which a display answers with NAK "unknown command" and no command of ours
+ * ever does (README: Resynchronising).
+ */
 export class LedDisplay {
   readonly #decoder = new LedFrameDecoder();
-  #pending: ((frame: LedFrame) => void) | null = null;
-  #queue: Promise<unknown> = Promise.resolve();
+  readonly #exchange: OrderedExchange<LedFrame>;
   readonly #stop: () => void;
 
   constructor(
-    private readonly port: BytePort,
+    port: BytePort,
     private readonly address: number,
-    private readonly timeoutMs = 1000,
+    timeoutMs = 1000,
   ) {
+    this.#exchange = new OrderedExchange(port, {
+      timeoutMs,
+      probe: { frame: encodeLedFrame({ address, command: probeCommand, data: Buffer.alloc(0) }), isAnswer: isProbeAnswer },
+      timeoutError: (_what, ms) => new LedDisplayError(`the LED display at address ${address} did not answer within ${ms} ms`),
+    });
+    // Only ACK and NAK from this display are replies; any other frame (another display's, an echo
+    // of a command on a two-wire bus, garbage that happened to check out) answers nothing.
     this.#stop = port.onData((chunk) => {
       for (const event of this.#decoder.push(chunk)) {
-        if (event.kind === 'frame' && event.frame.address === this.address) this.#pending?.(event.frame);
+        if (event.kind === 'frame' && event.frame.address === this.address && isReply(event.frame)) this.#exchange.receive(event.frame);
       }
     });
   }
@@ -58,27 +83,9 @@ export class LedDisplay {
     this.#stop();
   }
 
-  #send(command: number, data: Buffer): Promise<void> {
-    const run = () =>
-      new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          this.#pending = null;
-          reject(new LedDisplayError(`the LED display at address ${this.address} did not answer within ${this.timeoutMs} ms`));
-        }, this.timeoutMs);
-        this.#pending = (reply) => {
-          clearTimeout(timer);
-          this.#pending = null;
-          if (reply.command === ledCommands.ack) resolve();
-          else reject(new LedDisplayError(`the LED display refused the command (NAK ${reply.data[0] ?? 0})`));
-        };
-        this.port.write(encodeLedFrame({ address: this.address, command, data })).catch((error: Error) => {
-          clearTimeout(timer);
-          this.#pending = null;
-          reject(error);
-        });
-      });
-    const result = this.#queue.then(run, run);
-    this.#queue = result.catch(() => undefined);
-    return result;
+  async #send(command: number, data: Buffer): Promise<void> {
+    const frame = encodeLedFrame({ address: this.address, command, data });
+    const reply = await this.#exchange.request(frame, `command ${command.toString(16)}`);
+    if (reply.command !== ledCommands.ack) throw new LedDisplayError(`the LED display refused the command (NAK ${reply.data[0] ?? 0})`);
   }
 }

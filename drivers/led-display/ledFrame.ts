@@ -1,5 +1,7 @@
 // The window LED display's frame (see README.md beside this file). Pure functions.
 
+import { FrameSync, type FrameFormat } from '../serial/frameSync.js';
+
 export const ledCommands = { status: 0x30, showText: 0x31, clear: 0x32, brightness: 0x33, ack: 0x06, nak: 0x15 } as const;
 export const broadcastAddress = 0xff;
 export const nakReasons = { badChecksum: 0x01, unknownCommand: 0x02, badData: 0x03 } as const;
@@ -24,41 +26,38 @@ export function encodeLedFrame(frame: LedFrame): Buffer {
 
 export type LedDecodeEvent = { kind: 'frame'; frame: LedFrame } | { kind: 'bad-frame'; address: number };
 
-/** Finds frames in a byte stream arriving in pieces; never throws. */
+/** The longest frame on the bus; the decoder never keeps more than this waiting. */
+export const maxFrameLength = maxDataLength + 6;
+
+const ledFormat: FrameFormat<LedDecodeEvent> = {
+  nextStart: (buffer, from) => buffer.indexOf(STX, from),
+  partialStartAtEnd: () => 0,
+  check(buffer, at) {
+    if (buffer.length - at < 4) return { kind: 'partial' };
+    const length = buffer[at + 3]!;
+    if (length > maxDataLength) return { kind: 'bad', event: null };
+    const size = length + 6;
+    if (buffer.length - at < size) return { kind: 'partial' };
+    // A wrong ETX means this STX was no frame start at all; only a frame that ends right is worth a NAK.
+    if (buffer[at + size - 1] !== ETX) return { kind: 'bad', event: null };
+    const address = buffer[at + 1]!;
+    let checksum = 0;
+    for (const byte of buffer.subarray(at + 1, at + 4 + length)) checksum ^= byte;
+    if (checksum !== buffer[at + 4 + length]) return { kind: 'bad', event: { kind: 'bad-frame', address } };
+    const frame = { address, command: buffer[at + 2]!, data: Buffer.from(buffer.subarray(at + 4, at + 4 + length)) };
+    return { kind: 'frame', event: { kind: 'frame', frame }, size };
+  },
+};
+
+/** Finds frames in a byte stream arriving in pieces, resynchronising after any garbage (rules in FrameSync); never throws. */
 export class LedFrameDecoder {
-  #buffer = Buffer.alloc(0);
+  readonly #sync = new FrameSync(ledFormat);
+
+  get buffered(): number {
+    return this.#sync.buffered;
+  }
 
   push(chunk: Uint8Array): LedDecodeEvent[] {
-    this.#buffer = Buffer.concat([this.#buffer, chunk]);
-    const events: LedDecodeEvent[] = [];
-    for (;;) {
-      const start = this.#buffer.indexOf(STX);
-      if (start === -1) {
-        this.#buffer = Buffer.alloc(0);
-        return events;
-      }
-      this.#buffer = this.#buffer.subarray(start);
-      if (this.#buffer.length < 4) return events;
-      const length = this.#buffer[3]!;
-      if (length > maxDataLength) {
-        this.#buffer = this.#buffer.subarray(1);
-        continue;
-      }
-      const total = length + 6;
-      if (this.#buffer.length < total) return events;
-      let checksum = 0;
-      for (const byte of this.#buffer.subarray(1, 4 + length)) checksum ^= byte;
-      if (this.#buffer[total - 1] !== ETX) {
-        this.#buffer = this.#buffer.subarray(1);
-        continue;
-      }
-      const address = this.#buffer[1]!;
-      if (checksum !== this.#buffer[4 + length]) {
-        events.push({ kind: 'bad-frame', address });
-      } else {
-        events.push({ kind: 'frame', frame: { address, command: this.#buffer[2]!, data: Buffer.from(this.#buffer.subarray(4, 4 + length)) } });
-      }
-      this.#buffer = this.#buffer.subarray(total);
-    }
+    return this.#sync.push(chunk);
   }
 }

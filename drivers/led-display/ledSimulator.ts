@@ -9,6 +9,8 @@ export interface LedShowing {
   brightness: number;
 }
 
+const knownCommands = new Set<number>([ledCommands.status, ledCommands.showText, ledCommands.clear, ledCommands.brightness]);
+
 /** A window LED display on the far end of a serial line: records what it shows. */
 export class LedDisplaySimulator {
   showing: LedShowing = { text: '', scroll: false, speed: 5, brightness: 8 };
@@ -16,6 +18,9 @@ export class LedDisplaySimulator {
   readonly history: string[] = [];
   readonly #decoder = new LedFrameDecoder();
   readonly #stop: () => void;
+  #lateByMs = 0;
+  #refusal: number | null = null;
+  #writing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly port: BytePort,
@@ -36,10 +41,30 @@ export class LedDisplaySimulator {
     this.#stop();
   }
 
+  /** The next reply leaves only after `ms`, as from a busy display; later replies queue up behind it. */
+  answerNextLate(ms: number): void {
+    this.#lateByMs = ms;
+  }
+
+  /** The next command it knows is refused with this NAK reason instead of carried out, as a display with a fault does. */
+  refuseNext(reason: number): void {
+    this.#refusal = reason;
+  }
+
+  /** Raw bytes onto the line at once, whatever replies are queued: noise, an echo, a frame cut short by a glitch. */
+  sendNoise(bytes: Buffer): Promise<void> {
+    return this.port.write(bytes).catch(() => undefined);
+  }
+
   #handle(frame: LedFrame): void {
     const answer = frame.address !== broadcastAddress;
     const ok = () => answer && void this.#reply(ledCommands.ack, Buffer.alloc(0));
     const nak = (reason: number) => answer && void this.#reply(ledCommands.nak, Buffer.from([reason]));
+    const refusal = this.#refusal;
+    if (refusal !== null && knownCommands.has(frame.command)) {
+      this.#refusal = null;
+      return void nak(refusal);
+    }
     switch (frame.command) {
       case ledCommands.status:
         return void ok();
@@ -65,6 +90,18 @@ export class LedDisplaySimulator {
   }
 
   #reply(command: number, data: Buffer): Promise<void> {
-    return this.port.write(encodeLedFrame({ address: this.address, command, data })).catch(() => undefined);
+    const lateByMs = this.#lateByMs;
+    this.#lateByMs = 0;
+    return this.#write(encodeLedFrame({ address: this.address, command, data }), lateByMs);
+  }
+
+  /** Writes in order, `afterMs` late if asked: a display answers one frame at a time. */
+  #write(bytes: Buffer, afterMs: number): Promise<void> {
+    const write = async () => {
+      if (afterMs > 0) await new Promise((resolve) => setTimeout(resolve, afterMs));
+      await this.port.write(bytes);
+    };
+    this.#writing = this.#writing.then(write, write);
+    return this.#writing.catch(() => undefined);
   }
 }

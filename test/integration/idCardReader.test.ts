@@ -3,6 +3,7 @@ import { CardWatcher } from '../../drivers/id-card/cardWatcher.js';
 import { demoCards } from '../../drivers/id-card/demoCards.js';
 import { IdCardSimulator } from '../../drivers/id-card/idCardSimulator.js';
 import { ReaderTimeoutError, SamReader } from '../../drivers/id-card/samReader.js';
+import { encodeResponse } from '../../drivers/id-card/samFrame.js';
 import { SamStatusError } from '../../drivers/id-card/statusWords.js';
 import type { BytePort } from '../../drivers/serial/bytePort.js';
 import { openPtyPair, type PtyPair } from '../../drivers/serial/ptyPair.js';
@@ -68,6 +69,39 @@ describe('ID-card reader over a real pseudo-terminal', () => {
     simulator.insert(demoCards.resident);
     await simulator.sendNoise(Buffer.from([0x00, 0xff, 0xaa, 0x13, 0xaa, 0xaa, 0x96]));
     expect((await reader.readInsertedCard())?.name).toBe('王小明');
+  });
+
+  it('does not let a frame cut short on the line swallow the next answer', async () => {
+    const { reader, simulator } = await rig(400);
+    simulator.insert(demoCards.resident);
+    // The first 40 bytes of a text-and-photo answer announcing 1,291 bytes.
+    await simulator.sendNoise(encodeResponse({ sw1: 0, sw2: 0, sw3: 0x90, data: Buffer.alloc(1288) }).subarray(0, 40));
+    expect(await reader.findCard()).toBe(true);
+    expect((await reader.readInsertedCard())?.name).toBe('王小明');
+  });
+
+  it('drops an answer that comes after its command timed out: the next command gets its own', async () => {
+    const { reader, simulator } = await rig(400);
+    simulator.insert(demoCards.resident);
+    simulator.answerNextLate(550);
+    await expect(reader.findCard()).rejects.toBeInstanceOf(ReaderTimeoutError);
+    simulator.remove();
+    // The late answer ("card found") arrives while this command waits: it must not be taken for this one's.
+    expect(await reader.findCard()).toBe(false);
+    simulator.insert(demoCards.hkMacaoTaiwan);
+    expect((await reader.readInsertedCard())?.name).toBe('陈示例');
+  });
+
+  it('stays in step when the late answer outlasts the next command too', async () => {
+    const { reader, simulator } = await rig(400);
+    simulator.insert(demoCards.resident);
+    simulator.answerNextLate(1000);
+    await expect(reader.findCard()).rejects.toBeInstanceOf(ReaderTimeoutError);
+    simulator.remove();
+    await expect(reader.findCard()).rejects.toBeInstanceOf(ReaderTimeoutError);
+    // Now the late answer arrives, then the answers to both resynchronising probes, then this command's.
+    expect(await reader.findCard()).toBe(false);
+    expect(await reader.findCard()).toBe(false);
   });
 
   it('turns a select without a card into a named status error', async () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LedDisplay } from '../../drivers/led-display/ledDisplay.js';
+import { encodeLedFrame, ledCommands, nakReasons } from '../../drivers/led-display/ledFrame.js';
 import { LedDisplaySimulator } from '../../drivers/led-display/ledSimulator.js';
 import { openSerialBytePort } from '../../drivers/serial/serialBytePort.js';
 import { startPtySimulator, type PtySimulatorRig } from '../../main/devices/ptySimulatorRig.js';
@@ -41,6 +42,40 @@ describe('window LED display over a real pseudo-terminal', () => {
     const { port } = await bus(3);
     const display = new LedDisplay(port, 4, 300);
     await expect(display.show('A001')).rejects.toThrow('the LED display at address 4 did not answer within 300 ms');
+    display.dispose();
+  });
+
+  it('drops an ACK that comes after its command timed out: the next command gets its own answer', async () => {
+    const { rig, port } = await bus(3);
+    const display = new LedDisplay(port, 3, 400);
+    rig.simulator.answerNextLate(550);
+    await expect(display.show('A001')).rejects.toThrow('the LED display at address 3 did not answer within 400 ms');
+    // The display refuses the next one, while the late ACK of A001 is still on its way.
+    rig.simulator.refuseNext(nakReasons.badData);
+    await expect(display.show('A002')).rejects.toThrow('the LED display refused the command (NAK 3)');
+    await display.show('A003');
+    expect(rig.simulator.history).toEqual(['A001', 'A003']);
+    display.dispose();
+  });
+
+  it('recovers at once from a truncated frame announcing 250 bytes', async () => {
+    const { rig, port } = await bus(3);
+    const display = new LedDisplay(port, 3, 400);
+    await rig.simulator.sendNoise(Buffer.from([0x02, 0x03, 0x31, 250, 0x00, 0x05, 0xc7]));
+    for (let index = 0; index < 10; index += 1) await display.show(`A00${index}`);
+    expect(rig.simulator.history).toHaveLength(10);
+    display.dispose();
+  });
+
+  it('takes only an ACK or NAK from its display as a reply', async () => {
+    const { rig, port } = await bus(3);
+    const display = new LedDisplay(port, 3, 1000);
+    rig.simulator.answerNextLate(300);
+    const shown = display.show('A001');
+    await expect.poll(() => rig.simulator.history).toEqual(['A001']);
+    // While the ACK is on its way: the command itself echoed back, as a two-wire RS-485 adapter does.
+    await rig.simulator.sendNoise(encodeLedFrame({ address: 3, command: ledCommands.showText, data: Buffer.from([0, 5, 0x41]) }));
+    await expect(shown).resolves.toBeUndefined();
     display.dispose();
   });
 
