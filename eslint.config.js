@@ -4,10 +4,45 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'child_process', 'net', 'os', 'crypto'];
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = ['node:*', ...builtinModules.flatMap((name) => [name, `${name}/*`])];
 
 /** Matches a relative import that climbs into main/ anywhere but main/contract. */
 const intoMainButContract = '^(\\.\\./)+main/(?!contract(/|$))';
+
+
+/**
+ * Layers inside main/, bottom to top: contract < store, devices < sync <
+ * transport < services < host < electron, cli. A folder imports only from
+ * below it; main reaches the hall server only through upstream/entry.
+ */
+const upstreamButEntry = { regex: '^(\\.\\./)+upstream/(?!entry(/|$))', message: 'The terminal reaches the hall server only through upstream/entry (docs/ARCHITECTURE.md).' };
+const above = (folder, names) => ({
+  files: [`main/${folder}/**/*.ts`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: folder === 'electron' ? [] : [{ name: 'electron', message: 'Only main/electron may import Electron; the host runs in plain Node too.' }],
+        patterns: [
+          { regex: `^(\\.\\./)+(${names.join('|')})(/|$)`, message: `main/${folder} may not import ${names.join(', ')}: that would reach up a layer (docs/ARCHITECTURE.md).` },
+          upstreamButEntry,
+        ],
+      },
+    ],
+  },
+});
+const mainLayers = [
+  above('store', ['services', 'sync', 'transport', 'devices', 'host', 'electron', 'cli', 'upstream', 'drivers']),
+  above('devices', ['services', 'sync', 'transport', 'store', 'host', 'electron', 'cli', 'upstream']),
+  above('sync', ['services', 'transport', 'devices', 'host', 'electron', 'cli', 'upstream']),
+  above('transport', ['services', 'sync', 'devices', 'store', 'host', 'electron', 'cli', 'upstream']),
+  above('services', ['host', 'electron', 'cli', 'upstream']),
+  above('host', ['electron', 'cli']),
+  above('cli', ['electron']),
+  above('electron', ['cli']),
+];
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'artifacts/', 'test-results/', 'playwright-report/'] },
@@ -29,8 +64,9 @@ export default tseslint.config(
         {
           paths: [{ name: 'electron', message: 'The renderer reaches the host only through main/contract.' }],
           patterns: [
+            { group: ['electron/*'], message: 'The renderer reaches the host only through main/contract.' },
             { regex: intoMainButContract, message: 'The renderer may import only main/contract (DESIGN.md, dependency rule).' },
-            { regex: '^(\\.\\./)+(drivers|kiosk-config|upstream)(/|$)', message: 'The renderer may import only main/contract (DESIGN.md, dependency rule).' },
+            { regex: '^(\\.\\./)+(drivers|kiosk-config|upstream|lib)(/|$)', message: 'The renderer may import only main/contract (DESIGN.md, dependency rule).' },
             { group: nodeBuiltins, message: 'The renderer is sandboxed: no Node modules.' },
           ],
         },
@@ -87,13 +123,28 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    files: ['main/**/*.ts', 'kiosk-config/**/*.ts'],
-    ignores: ['main/electron/**'],
+    files: ['main/contract/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'Only main/electron may import Electron; the host runs in plain Node too.' }] },
+        {
+          paths: [{ name: 'electron', message: 'main/contract is pure: both sides and the renderer import it.' }],
+          patterns: [
+            { group: nodeBuiltins, message: 'main/contract is pure: no Node modules (node-only code goes to lib/).' },
+            { regex: '^\\.\\./', message: 'main/contract imports nothing outside itself (and zod).' },
+          ],
+        },
       ],
     },
   },
+  {
+    files: ['kiosk-config/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Only main/electron may import Electron; the host runs in plain Node too.' }], patterns: [upstreamButEntry] },
+      ],
+    },
+  },
+  ...mainLayers,
 );

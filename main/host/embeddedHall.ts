@@ -1,16 +1,13 @@
+import { createHallServer, TerminalRegistry, openHallDatabase, DemoBackends } from '../../upstream/entry/index.js';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { createHallServer } from '../../upstream/http/createHallServer.js';
-import { TerminalRegistry } from '../../upstream/identity/terminalRegistry.js';
-import { openHallDatabase } from '../../upstream/storage/openHallDatabase.js';
 import { enrollWithHall, type TerminalIdentity } from '../sync/hallClient.js';
 import type { Logger } from '../../lib/logger.js';
 import { readHallQueue } from '../../kiosk-config/readHallQueue.js';
 import { readCitizenCatalog } from '../../kiosk-config/readCitizenCatalog.js';
 import { readAppointments } from '../../kiosk-config/readAppointments.js';
 import { readConvenience } from '../../kiosk-config/readConvenience.js';
-import { DemoBackends } from '../../upstream/citizen/demoBackends.js';
 
 /**
  * A hall server in this process, for terminals whose upstream is "embedded"

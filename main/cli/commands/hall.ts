@@ -1,15 +1,11 @@
+import { createHallServer, type HallServerOptions, DemoBackends, TerminalRegistry, ChangeLog, openHallDatabase } from '../../../upstream/entry/index.js';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { createHallServer, type HallServerOptions } from '../../../upstream/http/createHallServer.js';
 import { readCitizenCatalog } from '../../../kiosk-config/readCitizenCatalog.js';
 import { readAppointments } from '../../../kiosk-config/readAppointments.js';
 import { readConvenience } from '../../../kiosk-config/readConvenience.js';
-import { DemoBackends } from '../../../upstream/citizen/demoBackends.js';
-import { TerminalRegistry } from '../../../upstream/identity/terminalRegistry.js';
-import { ChangeLog } from '../../../upstream/sync/changeLog.js';
 import { readCatalogueCategories } from '../../../kiosk-config/catalogueData.js';
 import type { Database } from '../../../lib/sqlite/database.js';
-import { openHallDatabase } from '../../../upstream/storage/openHallDatabase.js';
 import { issuesFromZod } from '../../contract/errors.js';
 import { terminalIdSchema } from '../../contract/hallProtocol.js';
 import { hallConfigOverridesSchema } from '../../contract/terminal.js';
