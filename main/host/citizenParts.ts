@@ -26,6 +26,8 @@ export function createCitizenParts(deps: {
   sync: TerminalSync;
   events: EventHub;
   logger: Logger;
+  /** The idle timeout in force (the config's, or the hall's when it set one). */
+  idleTimeoutSeconds: () => number;
 }): CitizenParts {
   const { db, config, catalog, devices, sync, events, logger } = deps;
   let lookups: LookupDesk | null = null;
@@ -33,9 +35,15 @@ export function createCitizenParts(deps: {
     reader: () => devices.device<IdCardReaderDevice>('idCardReader')?.reader ?? null,
     today: localDate,
     endOnCardRemoval: config.citizenSession.endOnCardRemoval,
+    idle: {
+      timeoutMs: () => deps.idleTimeoutSeconds() * 1000,
+      warningMs: config.citizenSession.idleWarningSeconds * 1000,
+      onIdleWarning: (secondsLeft) => events.emit('citizen.idle', { secondsLeft }),
+    },
     onEnded: (reason) => {
       lookups?.forget();
-      if (reason === 'card_removed') events.emit('citizen.ended', { reason });
+      if (reason !== 'finished') events.emit('citizen.ended', { reason });
+      if (reason === 'idle') logger.info('the citizen session ended after the idle timeout; its data is dropped');
     },
   });
   lookups = new LookupDesk(sync.client, catalog, citizen, () => devices.device<ReceiptPrinterDevice>('receiptPrinter'));

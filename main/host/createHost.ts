@@ -24,6 +24,7 @@ import type { Logger } from './logger.js';
 import { createQueueParts } from './queueParts.js';
 import { createCitizenParts } from './citizenParts.js';
 import { citizenHandlers } from '../services/citizen/citizenHandlers.js';
+import { withSessionActivity } from '../services/citizen/sessionActivity.js';
 import { AppointmentDesk } from '../services/appointments/appointmentDesk.js';
 import { CatalogueItemsService } from '../services/catalogue/catalogueItemsService.js';
 import { ConvenienceDesk } from '../services/convenience/convenienceDesk.js';
@@ -76,6 +77,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
     const events = new EventHub();
     const settings = new HallSettingRepository(db);
     const info = async () => terminalInfo(config, await settings.effective(config.terminalId));
+    // The session's idle clock reads this synchronously; it follows the hall's setting as it is pulled.
+    let idleTimeoutSeconds = (await info()).idleTimeoutSeconds;
     const catalogue = new CatalogueService(db, catalogueDirOf(options.loaded), async () => (await info()).enabledServices, events);
     const categories = await catalogue.seed();
     const problems = servicesProblems(config, categories.map((category) => category.id));
@@ -91,7 +94,10 @@ export async function createHost(options: HostOptions): Promise<Host> {
       pingIntervalMs: config.hallPingIntervalMs,
       onPulled: (scope) => {
         if (scope === 'catalogue') void catalogue.announce();
-        if (scope === 'config') events.emit('terminal.changed', {});
+        if (scope === 'config') {
+          events.emit('terminal.changed', {});
+          void info().then((current) => (idleTimeoutSeconds = current.idleTimeoutSeconds));
+        }
         if (scope === 'queue') {
           events.emit('queue.changed', {});
           queue.restock();
@@ -109,7 +115,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     });
     const setup = new SetupAccess({ pin: config.setup?.pin });
     const items = await CatalogueItemsService.load(catalogueDirOf(options.loaded), () => devices.device<ReceiptPrinterDevice>('receiptPrinter'));
-    const citizen = createCitizenParts({ db, config, catalog: await readCitizenCatalog(options.citizenCatalogFile), devices, sync, events, logger: options.logger });
+    const citizen = createCitizenParts({ db, config, catalog: await readCitizenCatalog(options.citizenCatalogFile), devices, sync, events, logger: options.logger, idleTimeoutSeconds: () => idleTimeoutSeconds });
     const convenience = new ConvenienceDesk(sync.client, await readConvenience(), citizen.citizen, () => devices.device<ReceiptPrinterDevice>('receiptPrinter'));
     const queue = createQueueParts({ db, config, devices, sync, events, logger: options.logger, citizen: citizen.citizen });
     const handlers: RpcHandlers = {
@@ -145,7 +151,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     options.logger.info({ terminalId: config.terminalId, role: config.role, databasePath }, 'host started');
     return {
       config,
-      dispatch: createDispatcher(handlers, options.logger),
+      dispatch: createDispatcher(withSessionActivity(handlers, citizen.citizen), options.logger),
       events,
       databasePath,
       devices,

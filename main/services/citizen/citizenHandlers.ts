@@ -7,7 +7,7 @@ import type { LookupDesk } from '../lookups/lookupDesk.js';
 import { fromHall } from '../queue/hallAnswer.js';
 import type { CitizenSession } from './citizenSession.js';
 
-type CitizenMethods = 'citizen.readCard' | 'citizen.end' | 'citizen.scanEid' | 'citizen.consent' | 'citizen.current' | 'citizenServices.menu' | 'certificates.print' | 'lookups.run' | 'lookups.print';
+type CitizenMethods = 'citizen.readCard' | 'citizen.end' | 'citizen.stillHere' | 'citizen.scanEid' | 'citizen.consent' | 'citizen.current' | 'citizenServices.menu' | 'certificates.print' | 'lookups.run' | 'lookups.print';
 
 export interface CitizenParts {
   citizen: CitizenSession;
@@ -34,6 +34,8 @@ export function citizenHandlers({ citizen, catalog, client, certificates, lookup
       lookups.forget();
       return {};
     },
+    // The touch itself is made around every session call (withSessionActivity); this one only asks how long is left.
+    'citizen.stillHere': async () => ({ secondsLeft: citizen.secondsLeft() }),
     'citizen.scanEid': async ({ code }) => {
       if (!client) throw new ServiceError('unavailable', 'this kiosk is not enrolled with a hall server');
       const identity = await client.identifyEid(eidToken(code)).catch((error: unknown) => {
