@@ -113,7 +113,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       },
       ...(options.deviceHealthIntervalMs ? { healthIntervalMs: options.deviceHealthIntervalMs } : {}),
     });
-    const setup = new SetupAccess({ pin: config.setup?.pin });
+    const setup = new SetupAccess({ db, terminalId: config.terminalId, pin: config.setup?.pin, onLockedOut: () => void sync.recorded().catch(() => undefined) });
     const items = await CatalogueItemsService.load(catalogueDirOf(options.loaded), () => devices.device<ReceiptPrinterDevice>('receiptPrinter'));
     const citizen = createCitizenParts({ db, config, catalog: await readCitizenCatalog(options.citizenCatalogFile), devices, sync, events, logger: options.logger, idleTimeoutSeconds: () => idleTimeoutSeconds });
     const convenience = new ConvenienceDesk(sync.client, await readConvenience(), citizen.citizen, () => devices.device<ReceiptPrinterDevice>('receiptPrinter'));
@@ -122,7 +122,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       'terminal.info': info,
       'status.get': async () => status.get(),
       'catalogue.categories': () => catalogue.categories(),
-      'setup.unlock': async ({ pin }) => setup.unlock(pin),
+      'setup.unlock': ({ pin }) => setup.unlock(pin),
       'catalogue.reload': async ({ setupToken }) => {
         setup.require(setupToken);
         return catalogue.reload();

@@ -2,6 +2,8 @@ import type { Database, Queryable } from '../../lib/sqlite/database.js';
 import { hallCatalogueItemSchema } from '../contract/catalogue.js';
 import type { PullResponse, SyncScope } from '../contract/syncProtocol.js';
 import { hallConfigOverridesSchema } from '../contract/terminal.js';
+import { setupPinHashSchema, setupPinKey } from '../contract/setupPin.js';
+import { SetupAccessRepository } from '../store/setupAccessRepository.js';
 import { CatalogueCategoryRepository } from '../store/catalogueCategoryRepository.js';
 import { HallSettingRepository } from '../store/hallSettingRepository.js';
 import { parseQueueItem, QueueCacheRepository } from '../store/queueCacheRepository.js';
@@ -28,6 +30,10 @@ const appliers: Record<SyncScope, Applier> = {
   config: async (tx, items, _first, terminalId) => {
     const settings = new HallSettingRepository(tx);
     for (const item of items) {
+      if (item.key === setupPinKey(terminalId)) {
+        await new SetupAccessRepository(tx).putHallPin(item.value === null ? null : setupPinHashSchema.parse(item.value));
+        continue;
+      }
       if (item.key !== '*' && item.key !== terminalId) continue;
       await settings.put(item.key, item.value === null ? null : hallConfigOverridesSchema.parse(item.value));
     }
