@@ -22,6 +22,7 @@ import { createDispatcher, type Dispatch } from '../transport/dispatcher.js';
 import { EventHub } from '../transport/eventHub.js';
 import type { Logger } from './logger.js';
 import { createQueueParts } from './queueParts.js';
+import { removeLeftovers, spoolDirOf } from './spoolDir.js';
 import { createCitizenParts } from './citizenParts.js';
 import { citizenHandlers } from '../services/citizen/citizenHandlers.js';
 import { withSessionActivity } from '../services/citizen/sessionActivity.js';
@@ -85,7 +86,10 @@ export async function createHost(options: HostOptions): Promise<Host> {
     if (problems.length > 0) throw new DataFileError(configFile, problems);
 
     const status = new StatusService(Object.keys(config.devices) as DeviceRole[], events);
-    const managed = createManagedDevices(config, { onScan: (code) => events.emit('scanner.scanned', { code }) });
+    const documentSpoolDir = spoolDirOf(options.dataDir, config.terminalId);
+    const leftovers = await removeLeftovers(documentSpoolDir);
+    if (leftovers > 0) options.logger.warn({ spool: documentSpoolDir, files: leftovers }, 'removed print jobs an earlier run left behind');
+    const managed = createManagedDevices(config, { onScan: (code) => events.emit('scanner.scanned', { code }), documentSpoolDir });
     const sync = new TerminalSync({
       db,
       identity: options.hallIdentity ?? null,
