@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { catalogueCategoryIdSchema } from '../main/contract/catalogue.js';
 import { localeSchema, terminalRoleSchema } from '../main/contract/terminal.js';
+import { setupPinSchema } from '../main/contract/setupPin.js';
 
 const identifier = z
   .string()
@@ -91,7 +92,7 @@ export const terminalConfigSchema = z
     /** Where the terminal's database lives; relative paths are from the config file's folder. */
     dataDir: z.string().min(1).optional(),
     setup: z
-      .object({ pin: z.string().regex(/^\d{4,8}$/, { error: 'expected 4–8 digits' }) })
+      .object({ pin: setupPinSchema })
       .strict()
       .optional(),
   })

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { offlineTicketEventSchema, ratingSchema } from './queue.js';
+import { setupLockedOutEventSchema } from './setupPin.js';
 import { deviceStatusSchema } from './status.js';
 
 /**
@@ -14,6 +15,8 @@ export const outboxEventPayloads = {
   'queue.ticket-rated': ratingSchema,
   /** A device's state changed (paper out, reader unplugged, recovered). */
   'device.status': deviceStatusSchema,
+  /** Setup mode locked itself after wrong PINs. */
+  'setup.locked-out': setupLockedOutEventSchema,
   /** An entry of the terminal's hash-chained audit log, so the hall holds the chain too. */
   'audit.appended': z.object({ seq: z.number().int().positive(), hash: z.string(), kind: z.string(), code: z.string() }).strict(),
 } as const;

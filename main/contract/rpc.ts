@@ -100,6 +100,8 @@ export const rpcMethods = {
   'convenience.progress': { input: progressRequestSchema, output: progressSchema },
   /** The citizen is done (or walked away): what the session held is dropped. */
   'citizen.end': { input: noInput, output: z.object({}) },
+  /** The citizen tapped "continue" on the idle countdown: the host's idle clock starts again. How long it now gives, null when no session is open. */
+  'citizen.stillHere': { input: noInput, output: z.object({ secondsLeft: z.number().int().nonnegative().nullable() }) },
   /** Counter's citizen-facing screen: the finished ticket waiting for a rating, if any. */
   'evaluation.pending': { input: noInput, output: z.object({ request: evaluationRequestSchema.nullable() }) },
   'evaluation.submit': { input: ratingSchema, output: z.object({}) },
@@ -120,8 +122,10 @@ export const rpcEvents = {
   'catalogue.changed': z.object({ categories: z.number().int().nonnegative() }),
   /** The local copy of the hall's queue changed: queue screens re-read. */
   'queue.changed': z.object({}),
-  /** The citizen session ended without the screen asking (card taken out): screens go home. */
-  'citizen.ended': z.object({ reason: z.enum(['finished', 'card_removed']) }),
+  /** The citizen session ended without the screen asking (card taken out, or the host's idle timeout): screens go home. */
+  'citizen.ended': z.object({ reason: z.enum(['finished', 'card_removed', 'idle']) }),
+  /** The host will end the citizen session in secondsLeft unless the screen calls citizen.stillHere: screens count down. */
+  'citizen.idle': z.object({ secondsLeft: z.number().int().nonnegative() }),
   'certificate.progress': z.object({ stage: z.enum(['issuing', 'rendering', 'printing', 'done', 'held', 'failed']) }),
   /** A ticket was finished at this counter: the evaluation screen asks for a rating. */
   'evaluation.requested': evaluationRequestSchema,

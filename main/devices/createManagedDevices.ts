@@ -9,6 +9,8 @@ import { ScannerDevice } from './scannerDevice.js';
 export interface DeviceCallbacks {
   /** A code read by a scanner the host drives (HID or simulated). */
   onScan: (code: string) => void;
+  /** The simulated document printer's spool folder (spoolDirOf); a temporary one when not given. */
+  documentSpoolDir?: string;
 }
 
 /** A managed device for each configured binding whose driver exists. */
@@ -19,6 +21,6 @@ export function createManagedDevices(config: TerminalConfig, callbacks: DeviceCa
   if (receiptPrinter) devices.push(new ReceiptPrinterDevice(receiptPrinter, config.terminalId));
   if (ledDisplay) devices.push(new LedDisplayDevice(ledDisplay, config.windowNumber));
   if (scanner) devices.push(new ScannerDevice(scanner, callbacks.onScan));
-  if (documentPrinter) devices.push(new DocumentPrinterDevice(documentPrinter, config.terminalId));
+  if (documentPrinter) devices.push(new DocumentPrinterDevice(documentPrinter, config.terminalId, callbacks.documentSpoolDir));
   return devices;
 }

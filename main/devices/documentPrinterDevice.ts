@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { conditionOf } from '../../drivers/document-printer/cupsOutput.js';
@@ -20,6 +20,8 @@ export class DocumentPrinterDevice implements ManagedDevice {
   constructor(
     private readonly binding: { port: string },
     private readonly terminalId: string,
+    /** The simulator's spool folder (the terminal's own, spoolDirOf); a fresh temporary one when not given. */
+    private readonly spoolDir?: string,
   ) {}
 
   get address(): string {
@@ -33,7 +35,11 @@ export class DocumentPrinterDevice implements ManagedDevice {
   async connect(): Promise<void> {
     await this.disconnect();
     if (this.binding.port === 'simulator') {
-      const directory = await mkdtemp(path.join(os.tmpdir(), 'onewindow-spool-'));
+      const directory = this.spoolDir ?? (await mkdtemp(path.join(os.tmpdir(), 'onewindow-spool-')));
+      // Only this terminal's user may read the jobs: certificates name the citizen.
+      await rm(directory, { recursive: true, force: true });
+      await mkdir(directory, { recursive: true, mode: 0o700 });
+      await chmod(directory, 0o700);
       const folder = await SpoolFolder.create(directory);
       this.#spool = { folder, directory };
       this.#queue = new CupsQueue(await folder.queueName(), folder.commands());

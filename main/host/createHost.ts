@@ -17,6 +17,7 @@ import { AppointmentDesk } from '../services/appointments/appointmentDesk.js';
 import { appointmentHandlers } from '../services/appointments/appointmentHandlers.js';
 import { createCatalogueSlice } from '../services/catalogue/catalogueSlice.js';
 import { createCitizenSlice } from '../services/citizen/citizenSlice.js';
+import { withSessionActivity } from '../services/citizen/sessionActivity.js';
 import { ConvenienceDesk } from '../services/convenience/convenienceDesk.js';
 import { convenienceHandlers } from '../services/convenience/convenienceHandlers.js';
 import type { HostParts } from '../services/hostParts.js';
@@ -31,6 +32,7 @@ import type { TerminalIdentity } from '../sync/hallClient.js';
 import { TerminalSync } from '../sync/terminalSync.js';
 import { createDispatcher, type Dispatch } from '../transport/dispatcher.js';
 import { EventHub } from '../transport/eventHub.js';
+import { removeLeftovers, spoolDirOf } from './spoolDir.js';
 
 export const migrationsDir = path.join(packageRoot, 'main', 'store', 'migrations');
 
@@ -72,7 +74,10 @@ export async function createHost(options: HostOptions): Promise<Host> {
 
     const events = new EventHub();
     const status = new StatusService(Object.keys(config.devices) as DeviceRole[], events);
-    const managed = createManagedDevices(config, { onScan: (code) => events.emit('scanner.scanned', { code }) });
+    const documentSpoolDir = spoolDirOf(options.dataDir, config.terminalId);
+    const leftovers = await removeLeftovers(documentSpoolDir);
+    if (leftovers > 0) options.logger.warn({ spool: documentSpoolDir, files: leftovers }, 'removed print jobs an earlier run left behind');
+    const managed = createManagedDevices(config, { onScan: (code) => events.emit('scanner.scanned', { code }), documentSpoolDir });
     const sync = new TerminalSync({
       db,
       identity: options.hallIdentity ?? null,
@@ -93,15 +98,16 @@ export async function createHost(options: HostOptions): Promise<Host> {
     const parts: HostParts = { db, config, devices, sync, events, logger: options.logger };
     const receiptPrinter = () => devices.device<ReceiptPrinterDevice>('receiptPrinter');
 
-    const setup = new SetupAccess({ pin: config.setup?.pin });
-    const terminal = createTerminalSlice(parts);
+    const setup = new SetupAccess({ db, terminalId: config.terminalId, pin: config.setup?.pin, onLockedOut: () => void sync.recorded().catch(() => undefined) });
+    const terminal = await createTerminalSlice(parts);
     const catalogue = await createCatalogueSlice(parts, options.loaded, async () => (await terminal.info()).enabledServices, setup);
-    const citizen = createCitizenSlice(parts, await readCitizenCatalog(options.citizenCatalogFile));
+    const citizen = createCitizenSlice(parts, await readCitizenCatalog(options.citizenCatalogFile), () => terminal.current().idleTimeoutSeconds);
     const queue = createQueueSlice(parts, citizen.citizen);
     const appointments = new AppointmentDesk(sync.client, await readAppointments(), citizen.citizen, receiptPrinter, queue.kiosk);
     const convenience = new ConvenienceDesk(sync.client, await readConvenience(), citizen.citizen, receiptPrinter);
     const dispatch = createDispatcher(
-      {
+      withSessionActivity(
+        {
         ...terminal.handlers,
         ...statusHandlers(status),
         ...setupHandlers(setup, devices),
@@ -111,7 +117,9 @@ export async function createHost(options: HostOptions): Promise<Host> {
         ...appointmentHandlers(appointments),
         ...convenienceHandlers(convenience),
         ...voiceHandlers(),
-      },
+        },
+        citizen.citizen,
+      ),
       options.logger,
     );
     devices.start();

@@ -34,6 +34,15 @@ export function CounterHome({ terminal }: { terminal: TerminalInfo }) {
     setCitizen(undefined);
     setAppointments(null);
   }, [currentId]);
+  // The host dropped the card's holder (idle, or the card was taken): so does the clerk's screen.
+  useEffect(
+    () =>
+      host.on('citizen.ended', () => {
+        setCitizen(undefined);
+        setAppointments(null);
+      }),
+    [host],
+  );
 
   const act = async (action: CounterAction) => {
     setDialog(null);

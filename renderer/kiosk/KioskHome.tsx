@@ -11,6 +11,7 @@ import { MessageDialog } from '../ui/MessageDialog';
 import { StatusStrip } from '../ui/StatusStrip';
 import { TopBar } from '../ui/TopBar';
 import { useIdleReset } from '../ui/useIdleReset';
+import { useHostIdleWarning } from '../ui/useHostIdleWarning';
 import { CategoryIcon } from './CategoryIcon';
 import { TakeNumber } from './queue/TakeNumber';
 import { CertificatesPanel } from './citizen/CertificatesPanel';
@@ -77,8 +78,20 @@ export function KioskHome({ terminal }: { terminal: TerminalInfo }) {
     },
     terminal.idleWarningSeconds,
   );
-  // The card was taken out (where the session ends with it): back to the start.
-  useEffect(() => host.on('citizen.ended', () => setChosen(null)), [host]);
+  const hostIdle = useHostIdleWarning();
+  // The card was taken out (where the session ends with it), or the host ended an idle session: back to the start.
+  useEffect(
+    () =>
+      host.on('citizen.ended', ({ reason }) => {
+        setChosen(null);
+        if (reason !== 'idle') return;
+        setTakingNumber(false);
+        void i18n.changeLanguage(terminal.locale);
+      }),
+    [host, i18n, terminal.locale],
+  );
+  // The screen's own countdown (no touch) or the host's (no call of the session), whichever is shorter.
+  const countdown = hostIdle.secondsLeft ?? (takingNumber !== false || chosen ? idleLeft : null);
   const citizenServices: Record<string, React.ReactNode> = { certificates: <CertificatesPanel />, 'social-security': <LookupsPanel />, appointments: <AppointmentsPanel />, transport: <LookupsPanel group="transport" />,
     convenience: <ConveniencePanel onGuide={() => setChosen({ id: 'government-services', name: { 'zh-CN': '', en: '' } })} />,
   };
@@ -110,11 +123,11 @@ export function KioskHome({ terminal }: { terminal: TerminalInfo }) {
         )}
       </main>
       <StatusStrip terminalId={terminal.terminalId} />
-      {idleLeft !== null && (takingNumber !== false || chosen) && (
+      {countdown !== null && (
         <div className="dialog-backdrop idle-warning">
           <div className="dialog" role="alertdialog" aria-modal="true" aria-describedby="idle-message">
-            <p id="idle-message">{t('citizen.idleWarning', { count: idleLeft })}</p>
-            <button type="button" className="primary" autoFocus>
+            <p id="idle-message">{t('citizen.idleWarning', { count: Math.min(countdown, idleLeft ?? countdown) })}</p>
+            <button type="button" className="primary" autoFocus onClick={hostIdle.stay}>
               {t('citizen.stay')}
             </button>
           </div>

@@ -86,7 +86,7 @@ test('setup: a wrong PIN is refused; with the right one, a catalogue edit reache
   await setup.screenshot({ path: path.join(screenshotDir, 'setup-pin.png') });
   await pad('1111');
   await expect(setup.getByRole('alert')).toHaveText('密码错误，或设置已锁定。');
-  await pad('2468');
+  await pad('246813');
   await expect(setup.getByRole('heading', { name: '终端信息' })).toBeVisible();
   await expect(setup.getByText('K-01', { exact: true })).toBeVisible();
 

@@ -101,7 +101,7 @@ describe('HTTP + WebSocket bridge', () => {
     const { socket, messages } = await openEvents(terminal.bridge.token);
     const wrongPin = await rpc('setup.unlock', { pin: '0000' });
     expect(wrongPin.status).toBe(403);
-    const unlocked = (await (await rpc('setup.unlock', { pin: '2468' })).json()) as { result: { setupToken: string } };
+    const unlocked = (await (await rpc('setup.unlock', { pin: '246813' })).json()) as { result: { setupToken: string } };
     const withoutSetup = await rpc('catalogue.reload', { setupToken: 'not-the-token-at-all' });
     expect(await withoutSetup.json()).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const reloaded = await rpc('catalogue.reload', { setupToken: unlocked.result.setupToken });

@@ -30,6 +30,7 @@ function handlers(overrides: Partial<RpcHandlers> = {}): RpcHandlers {
     'counter.act': notCalledHere,
     'citizen.readCard': notCalledHere,
     'citizen.end': notCalledHere,
+    'citizen.stillHere': notCalledHere,
     'evaluation.pending': notCalledHere,
     'evaluation.submit': notCalledHere,
     'voice.synthesize': notCalledHere,

@@ -37,6 +37,11 @@ describe('terminal configuration', () => {
     expect(config).toMatchObject({ locale: 'zh-CN', idleTimeoutSeconds: 90, devices: {}, services: [] });
   });
 
+  it('refuses a setup PIN of fewer than 6 digits, naming the field', () => {
+    expect(problemsOf({ ...base, setup: { pin: '2468' } })).toEqual(['setup.pin: expected 6–12 digits, got "2468"']);
+    expect(problemsOf({ ...base, setup: { pin: '246813' } })).toEqual([]);
+  });
+
   it('names the bad field, what it expects and what it got', () => {
     expect(problemsOf({ ...base, devices: { receiptPrinter: { port: 'lpt1' } } })).toEqual([
       'devices.receiptPrinter.port: expected tcp://host:port, serial:/dev/PATH, printer:NAME or "simulator", got "lpt1"',

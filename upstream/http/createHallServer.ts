@@ -30,6 +30,7 @@ import type { ConvenienceConfig } from '../../main/contract/convenience.js';
 import { RequestDesk } from '../requests/requestDesk.js';
 import { registerRequestRoutes } from '../requests/requestRoutes.js';
 import { hallOpenApi } from './openApi.js';
+import { setupLockedOutEventSchema } from '../../main/contract/setupPin.js';
 import { EnrollmentError, TerminalRegistry } from '../identity/terminalRegistry.js';
 import { ReplayGuard } from '../identity/replayGuard.js';
 
@@ -88,6 +89,10 @@ export async function createHallServer(options: HallServerOptions) {
   const intake = new EventIntake(options.db, () => new Date(now()), {
     'queue.ticket-issued': effectOf(offlineTicketEventSchema, (tx, terminalId, event) => issuer.acceptOffline(tx, terminalId, event)),
     'queue.ticket-rated': effectOf(ratingSchema, (tx, _terminalId, rating) => issuer.rate(tx, rating)),
+    // Stored like every event; the warning is what an operator's log watch sees.
+    'setup.locked-out': effectOf(setupLockedOutEventSchema, async (_tx, terminalId, lockout) => {
+      options.logger.warn({ terminalId, failures: lockout.failures, lockouts: lockout.lockouts, lockedUntil: lockout.lockedUntil }, 'a terminal locked its setup mode after wrong PINs');
+    }),
   });
   await queue.publishSetup();
   const replays = new ReplayGuard();

@@ -16,7 +16,7 @@ export class SpoolFolder {
   constructor(readonly directory: string) {}
 
   static async create(directory: string, queue = 'Simulated_A4'): Promise<SpoolFolder> {
-    await mkdir(path.join(directory, 'jobs'), { recursive: true });
+    await mkdir(path.join(directory, 'jobs'), { recursive: true, mode: 0o700 });
     const spool = new SpoolFolder(directory);
     if (!existsSync(spool.#stateFile)) await spool.setState({ enabled: true, reasons: [] }, queue);
     return spool;
@@ -38,7 +38,7 @@ export class SpoolFolder {
   /** Sets the printer's condition; clearing the reasons prints the jobs held. */
   async setState(state: QueueState, queue?: string): Promise<void> {
     const name = queue ?? (await this.queueName());
-    await writeFile(this.#stateFile, JSON.stringify({ queue: name, ...state }));
+    await writeFile(this.#stateFile, JSON.stringify({ queue: name, ...state }), { mode: 0o600 });
     if (state.enabled && state.reasons.length === 0) {
       for (const job of await this.jobs()) if (job.state === 'pending') await this.#markCompleted(job.id);
     }
@@ -48,10 +48,11 @@ export class SpoolFolder {
     const queue = await this.queueName();
     const number = (await this.jobs()).length + 1;
     const id = `${queue}-${number}`;
-    await writeFile(path.join(this.directory, 'jobs', `${id}.data`), document);
+    // The job is a document someone printed (a certificate names the citizen): its owner's eyes only.
+    await writeFile(path.join(this.directory, 'jobs', `${id}.data`), document, { mode: 0o600 });
     const state = await this.state();
     const printable = state.enabled && state.reasons.length === 0;
-    await writeFile(path.join(this.directory, 'jobs', `${id}.json`), JSON.stringify({ id, title, state: printable ? 'completed' : 'pending', at: new Date().toISOString() }));
+    await writeFile(path.join(this.directory, 'jobs', `${id}.json`), JSON.stringify({ id, title, state: printable ? 'completed' : 'pending', at: new Date().toISOString() }), { mode: 0o600 });
     return id;
   }
 

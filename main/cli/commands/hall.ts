@@ -16,12 +16,14 @@ import { UsageError } from '../usageError.js';
 import { randomBytes } from 'node:crypto';
 import type { HallQueue } from '../../contract/hallQueue.js';
 import { readHallQueue } from '../../../kiosk-config/readHallQueue.js';
+import { issueSetupPin } from './hallSetupPin.js';
 
 export const hallHelp = `Usage: onewindow hall --db FILE [--port N] [--host ADDR] [--queue FILE] [--dashboard-key KEY] [--citizen-services FILE] [--appointments FILE] [--convenience FILE]
        onewindow hall enroll-code --db FILE --terminal ID
        onewindow hall revoke --db FILE --terminal ID
        onewindow hall catalogue publish --db FILE --dir DIR
        onewindow hall config set --db FILE --terminal ID|'*' --json '{"idleTimeoutSeconds":60}'
+       onewindow hall setup-pin --db FILE --terminal ID [--digits 6|7|8]
 
 Runs the hall server, or manages the terminals it knows.
 
@@ -45,7 +47,10 @@ Runs the hall server, or manages the terminals it knows.
   catalogue publish  makes the catalogue in DIR (categories.json, as in
                    kiosk-config/catalogue) the hall's: terminals are told live and pull it
   config set       changes settings of a running terminal ('*': every terminal of the
-                   hall): idleTimeoutSeconds, locale, services; "null" removes them`;
+                   hall): idleTimeoutSeconds, locale, services; "null" removes them
+  setup-pin        makes a random setup PIN for a terminal (8 digits unless --digits) and
+                   prints it once; the terminal gets only its scrypt hash, replacing the
+                   PIN of its config file, and a lockout there is lifted`;
 
 export async function hallCommand(args: string[], logger: Logger): Promise<number> {
   const { values, positionals } = parseCommandArgs('hall', args, {
@@ -55,6 +60,7 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
     terminal: { type: 'string' },
     dir: { type: 'string' },
     json: { type: 'string' },
+    digits: { type: 'string' },
     queue: { type: 'string' },
     'dashboard-key': { type: 'string' },
     'citizen-services': { type: 'string' },
@@ -99,6 +105,12 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
     if (!terminal.success) throw new UsageError('--terminal ID is required: 1–32 letters, digits or "-"', 'hall');
     if (action === 'enroll-code') {
       console.log(await registry.issueCode(terminal.data));
+      return 0;
+    }
+    if (action === 'setup-pin') {
+      const digits = Number(values.digits ?? 8);
+      if (![6, 7, 8].includes(digits)) throw new UsageError('--digits: 6, 7 or 8', 'hall');
+      console.log(await issueSetupPin(new ChangeLog(db), terminal.data, digits));
       return 0;
     }
     if (action === 'revoke') {

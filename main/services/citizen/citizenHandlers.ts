@@ -6,7 +6,7 @@ import type { LookupDesk } from '../lookups/lookupDesk.js';
 import { fromHall } from '../hallAnswer.js';
 import type { CitizenSession } from './citizenSession.js';
 
-type CitizenMethods = 'citizen.readCard' | 'citizen.end' | 'citizen.scanEid' | 'citizen.consent' | 'citizen.current' | 'citizenServices.menu';
+type CitizenMethods = 'citizen.readCard' | 'citizen.end' | 'citizen.stillHere' | 'citizen.scanEid' | 'citizen.consent' | 'citizen.current' | 'citizenServices.menu';
 
 export interface CitizenParts {
   citizen: CitizenSession;
@@ -32,6 +32,8 @@ export function citizenHandlers({ citizen, catalog, client, lookups }: CitizenPa
       lookups.forget();
       return {};
     },
+    // The touch itself is made around every session call (withSessionActivity); this one only asks how long is left.
+    'citizen.stillHere': async () => ({ secondsLeft: citizen.secondsLeft() }),
     'citizen.scanEid': async ({ code }) => {
       if (!client) throw new ServiceError('unavailable', 'this kiosk is not enrolled with a hall server');
       const identity = await client.identifyEid(eidToken(code)).catch((error: unknown) => {

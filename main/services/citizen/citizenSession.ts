@@ -18,9 +18,18 @@ export interface CitizenSessionOptions {
   /** End the session when the card leaves the reader (config citizenSession.endOnCardRemoval). */
   endOnCardRemoval?: boolean;
   /** The session ended (finish, card removed, idle): screens go home. */
-  onEnded?: (reason: 'finished' | 'card_removed') => void;
+  onEnded?: (reason: SessionEndReason) => void;
+  /**
+   * The host's own idle rule, whatever the screen does: `timeoutMs` (read at
+   * each activity, as the hall may change it) without a call of the session,
+   * then `onIdleWarning` and `warningMs` more, then the session ends ('idle').
+   */
+  idle?: { timeoutMs: () => number; warningMs: number; onIdleWarning?: (secondsLeft: number) => void };
+  now?: () => number;
   pollMs?: number;
 }
+
+export type SessionEndReason = 'finished' | 'card_removed' | 'idle';
 
 /**
  * The citizen in front of this terminal, identified by ID card or e-ID. Who
@@ -31,8 +40,35 @@ export interface CitizenSessionOptions {
 export class CitizenSession {
   #who: Identified | null = null;
   #removalWatch: NodeJS.Timeout | undefined;
+  #idleTimers: NodeJS.Timeout[] = [];
+  #deadline = Infinity;
 
   constructor(private readonly options: CitizenSessionOptions) {}
+
+  /**
+   * The citizen did something (a call of the session came from the screen):
+   * the idle clock starts again. A session already past its deadline is
+   * ended here instead, so a late call cannot revive it.
+   */
+  touch(): void {
+    if (!this.#who || this.#expired()) return;
+    const idle = this.options.idle;
+    if (!idle) return;
+    this.#clearIdle();
+    const timeoutMs = idle.timeoutMs();
+    this.#deadline = this.#now() + timeoutMs + idle.warningMs;
+    this.#idleTimers = [
+      setTimeout(() => idle.onIdleWarning?.(Math.ceil(idle.warningMs / 1000)), timeoutMs),
+      setTimeout(() => this.end('idle'), timeoutMs + idle.warningMs),
+    ];
+    for (const timer of this.#idleTimers) timer.unref();
+  }
+
+  /** Seconds until the host ends the session without another call; null when nobody is in session. */
+  secondsLeft(): number | null {
+    if (!this.#who || this.#expired()) return null;
+    return this.#deadline === Infinity ? null : Math.max(0, Math.ceil((this.#deadline - this.#now()) / 1000));
+  }
 
   /** Waits up to `waitMs` for a card on the reader and reads it; null when none came. */
   async readCard(waitMs: number): Promise<CitizenSummary | null> {
@@ -61,14 +97,14 @@ export class CitizenSession {
   }
 
   consent(): CitizenSummary {
-    if (!this.#who) throw new ServiceError('forbidden', 'nobody is identified: read an ID card or scan an e-ID first', undefined, 'not_identified');
+    if (!this.#who || this.#expired()) throw new ServiceError('forbidden', 'nobody is identified: read an ID card or scan an e-ID first', undefined, 'not_identified');
     this.#who.consented = true;
     return this.summary()!;
   }
 
   /** Who the services may ask the hall about: only an identified citizen who consented. */
   consentedIdentity(): CitizenIdentity {
-    if (!this.#who) throw new ServiceError('forbidden', 'nobody is identified: read an ID card or scan an e-ID first', undefined, 'not_identified');
+    if (!this.#who || this.#expired()) throw new ServiceError('forbidden', 'nobody is identified: read an ID card or scan an e-ID first', undefined, 'not_identified');
     if (!this.#who.consented) throw new ServiceError('forbidden', 'the citizen has not agreed to the lookup yet', undefined, 'consent_required');
     return this.#who.identity;
   }
@@ -78,11 +114,12 @@ export class CitizenSession {
    * to the clerk to be served, which is their consent to be looked up there.
    */
   identityAtCounter(): CitizenIdentity {
-    if (!this.#who) throw new ServiceError('forbidden', 'no card has been read at this counter', undefined, 'not_identified');
+    if (!this.#who || this.#expired()) throw new ServiceError('forbidden', 'no card has been read at this counter', undefined, 'not_identified');
     return this.#who.identity;
   }
 
   summary(): CitizenSummary | null {
+    if (this.#expired()) return null;
     const who = this.#who;
     if (!who) return null;
     const age = who.birthDate ? ageOn(who.birthDate, this.options.today()) : null;
@@ -98,8 +135,9 @@ export class CitizenSession {
     };
   }
 
-  end(reason: 'finished' | 'card_removed' = 'finished'): void {
+  end(reason: SessionEndReason = 'finished'): void {
     clearInterval(this.#removalWatch);
+    this.#clearIdle();
     const hadSomeone = this.#who !== null;
     this.#who = null;
     if (hadSomeone) this.options.onEnded?.(reason);
@@ -108,6 +146,23 @@ export class CitizenSession {
   #start(who: Identified): void {
     clearInterval(this.#removalWatch);
     this.#who = who;
+    this.touch();
+  }
+
+  #now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+
+  /** Past its deadline (a timer may run late): ended now, before anyone reads it. */
+  #expired(): boolean {
+    if (this.#who && this.#now() >= this.#deadline) this.end('idle');
+    return this.#who === null;
+  }
+
+  #clearIdle(): void {
+    for (const timer of this.#idleTimers) clearTimeout(timer);
+    this.#idleTimers = [];
+    this.#deadline = Infinity;
   }
 
   #watchRemoval(): void {

@@ -18,6 +18,8 @@ function localDate(): string {
 export function createCitizenSlice(
   { db, config, devices, sync, events, logger }: HostParts,
   catalog: CitizenCatalog,
+  /** The idle timeout in force (the config's, or the hall's when it set one). */
+  idleTimeoutSeconds: () => number,
 ): {
   citizen: CitizenSession;
   handlers: ReturnType<typeof citizenHandlers> & ReturnType<typeof certificateHandlers> & ReturnType<typeof lookupHandlers>;
@@ -27,9 +29,15 @@ export function createCitizenSlice(
     reader: () => devices.device<IdCardReaderDevice>('idCardReader')?.reader ?? null,
     today: localDate,
     endOnCardRemoval: config.citizenSession.endOnCardRemoval,
+    idle: {
+      timeoutMs: () => idleTimeoutSeconds() * 1000,
+      warningMs: config.citizenSession.idleWarningSeconds * 1000,
+      onIdleWarning: (secondsLeft) => events.emit('citizen.idle', { secondsLeft }),
+    },
     onEnded: (reason) => {
       lookups?.forget();
-      if (reason === 'card_removed') events.emit('citizen.ended', { reason });
+      if (reason !== 'finished') events.emit('citizen.ended', { reason });
+      if (reason === 'idle') logger.info('the citizen session ended after the idle timeout; its data is dropped');
     },
   });
   lookups = new LookupDesk(sync.client, catalog, citizen, () => devices.device<ReceiptPrinterDevice>('receiptPrinter'));

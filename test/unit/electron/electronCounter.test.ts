@@ -37,7 +37,7 @@ describe('Electron counter: the clerk window and the citizen-facing evaluation w
     const from = (window: FakeBrowserWindow, route: string) => ({ sender: { id: window.webContents.id }, senderFrame: { url: `${appUrl}#/${route}`, parent: null } });
     expect(await handler(from(citizen!, 'evaluate'), 'evaluation.pending', {})).toEqual({ ok: true, result: { request: null } });
     expect(await handler(from(clerk!, 'counter'), 'counter.state', {})).toMatchObject({ ok: true, result: { window: 3 } });
-    const unlocked = (await handler(from(clerk!, 'counter'), 'setup.unlock', { pin: '2468' })) as { result: { setupToken: string } };
+    const unlocked = (await handler(from(clerk!, 'counter'), 'setup.unlock', { pin: '246813' })) as { result: { setupToken: string } };
     await handler(from(clerk!, 'counter'), 'catalogue.reload', { setupToken: unlocked.result.setupToken });
     for (const window of [clerk!, citizen!]) {
       expect(window.webContents.sent.some((sent) => (sent.payload as { event: string }).event === 'catalogue.changed')).toBe(true);

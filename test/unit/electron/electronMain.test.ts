@@ -79,7 +79,7 @@ describe('Electron main process (against a fake electron module)', () => {
   });
 
   it('forwards host events to its windows', async () => {
-    const unlocked = (await handler(fromWindow, 'setup.unlock', { pin: '2468' })) as { result: { setupToken: string } };
+    const unlocked = (await handler(fromWindow, 'setup.unlock', { pin: '246813' })) as { result: { setupToken: string } };
     await handler(fromWindow, 'catalogue.reload', { setupToken: unlocked.result.setupToken });
     const catalogueEvents = window.webContents.sent.filter((sent) => (sent.payload as { event: string }).event === 'catalogue.changed');
     expect(catalogueEvents).toEqual([{ channel: ipcChannels.event, payload: { event: 'catalogue.changed', payload: { categories: 6 } } }]);

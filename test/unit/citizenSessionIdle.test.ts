@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ServiceError } from '../../main/contract/errors.js';
+import { CitizenSession, type SessionEndReason } from '../../main/services/citizen/citizenSession.js';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const citizen = { idNumber: '11010519491231002X', name: '王建国' };
+
+function session(timeoutSeconds = 15, warningSeconds = 5) {
+  const ended: SessionEndReason[] = [];
+  const warnings: number[] = [];
+  const held = new CitizenSession({
+    reader: () => null,
+    today: () => '2026-11-29',
+    idle: { timeoutMs: () => timeoutSeconds * 1000, warningMs: warningSeconds * 1000, onIdleWarning: (left) => warnings.push(left) },
+    onEnded: (reason) => ended.push(reason),
+  });
+  return { held, ended, warnings };
+}
+
+describe('the citizen session ends itself when idle', () => {
+  it('warns after the timeout, ends after the warning, and a call in between starts the clock again', () => {
+    vi.useFakeTimers();
+    const { held, ended, warnings } = session();
+    held.identifiedByEid(citizen);
+    held.consent();
+    vi.advanceTimersByTime(14_000);
+    held.touch();
+    vi.advanceTimersByTime(15_000);
+    expect(warnings).toEqual([5]);
+    expect(held.secondsLeft()).toBe(5);
+    expect(held.consentedIdentity()).toEqual(citizen);
+    vi.advanceTimersByTime(5_000);
+    expect(ended).toEqual(['idle']);
+    expect(held.summary()).toBeNull();
+    expect(() => held.consentedIdentity()).toThrow(expect.objectContaining({ reason: 'not_identified' }) as ServiceError);
+  });
+
+  it('a late timer does not keep an expired session readable, and a late call does not revive it', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let now = 1_000_000;
+    const ended: SessionEndReason[] = [];
+    const held = new CitizenSession({ reader: () => null, today: () => '2026-11-29', now: () => now, idle: { timeoutMs: () => 15_000, warningMs: 5_000 }, onEnded: (reason) => ended.push(reason) });
+    held.identifiedByEid(citizen);
+    now += 20_000;
+    held.touch();
+    expect(ended).toEqual(['idle']);
+    expect(held.summary()).toBeNull();
+  });
+});
