@@ -76,6 +76,9 @@ export interface LoopbackHallOptions {
   /** Serve HTTPS with this certificate (PEM); the hall's url is then https://127.0.0.1:PORT. */
   tls?: { cert: string; key: string };
   publicUrl?: string;
+  /** The hall's clock (read at each use, so a test can move it) and its retention of personal data. */
+  now?: () => number;
+  retentionDays?: number;
 }
 
 export async function startLoopbackHall(backend: HallBackend = 'sqlite', options: LoopbackHallOptions = {}): Promise<LoopbackHall> {
@@ -87,7 +90,7 @@ export async function startLoopbackHall(backend: HallBackend = 'sqlite', options
   let port = 0;
   let server: Awaited<ReturnType<typeof createHallServer>> | null = null;
   const start = async () => {
-    server = await createHallServer({ db, logger: recordingLogger().logger, livePollMs: 50, queue: options.queue ?? (await readHallQueue()), citizen, appointments: options.appointments ?? (await readAppointments()), convenience: await readConvenience(), dashboardKey: 'test-dashboard-key', keyDir: dir, tls: options.tls, publicUrl: options.publicUrl });
+    server = await createHallServer({ db, logger: recordingLogger().logger, livePollMs: 50, queue: options.queue ?? (await readHallQueue()), citizen, appointments: options.appointments ?? (await readAppointments()), convenience: await readConvenience(), dashboardKey: 'test-dashboard-key', keyDir: dir, tls: options.tls, publicUrl: options.publicUrl, now: options.now, retentionDays: options.retentionDays });
     await server.listen({ host: '127.0.0.1', port });
     port = (server.server.address() as AddressInfo).port;
   };

@@ -35,6 +35,7 @@ import { ReplayGuard } from '../identity/replayGuard.js';
 import { SecretBox } from '../identity/secretBox.js';
 import { hallKeyFiles } from '../storage/hallKeyFiles.js';
 import { listenUrlOf } from './listenUrl.js';
+import { defaultRetentionDays, sweepPersonalData } from '../privacy/retentionSweep.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -65,6 +66,8 @@ export interface HallServerOptions {
   tls?: { cert: string; key: string };
   /** The hall as citizens' phones reach it (a certificate's verification link); default: the address it listens on. */
   publicUrl?: string;
+  /** Days after which personal data of finished appointments, requests and events is removed (default 180). */
+  retentionDays?: number;
 }
 
 /** An outbox event's effect at the hall, its payload checked against `schema` first. */
@@ -194,6 +197,10 @@ export async function createHallServer(options: HallServerOptions) {
   registerAppointmentRoutes(app, appointmentBook);
   const noShowSweep = setInterval(() => void appointmentBook.recordNoShows().catch((error: unknown) => options.logger.warn({ err: error }, 'could not record no-shows')), 60_000);
   app.addHook('onClose', async () => clearInterval(noShowSweep));
+  const sweep = () => sweepPersonalData(options.db, new Date(now()), options.retentionDays ?? defaultRetentionDays);
+  await sweep();
+  const retentionSweep = setInterval(() => void sweep().catch((error: unknown) => options.logger.warn({ err: error }, 'could not remove expired personal data')), 3600_000);
+  app.addHook('onClose', async () => clearInterval(retentionSweep));
   await registerQueueRoutes(app, { queue, issuer, desk, dashboardKey: options.dashboardKey ?? null });
   return app;
 }
