@@ -162,8 +162,8 @@ async function serveHall(db: Database, logger: Logger, { port, host, ...options 
   await server.listen({ host, port });
   const address = server.server.address() as AddressInfo;
   const scheme = options.tls ? 'https' : 'http';
-  console.log(`OneWindow hall server at ${scheme}://${host}:${address.port}/`);
   if (options.tls) console.log(`TLS certificate SHA-256 fingerprint: ${fingerprintOf(options.tls.cert)}`);
+  console.log(`OneWindow hall server at ${scheme}://${host}:${address.port}/`);
   console.log(`dashboard: ${scheme}://${host}:${address.port}/dashboard?key=${options.dashboardKey}`);
   const signal = await untilStopSignal();
   await server.close();
