@@ -1,6 +1,5 @@
 import { X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
-import { generate } from 'selfsigned';
 
 export interface HallCertificate {
   cert: string;
@@ -17,6 +16,8 @@ export interface HallCertificate {
 export async function makeHallCertificate(hosts: readonly string[], now = new Date(), validYears = 5): Promise<HallCertificate> {
   const notAfterDate = new Date(now);
   notAfterDate.setUTCFullYear(notAfterDate.getUTCFullYear() + validYears);
+  // Loaded here, not with the command line: only `hall tls-cert` needs it.
+  const { generate } = await import('selfsigned');
   const made = await generate([{ name: 'commonName', value: hosts[0] ?? 'onewindow-hall' }], {
     keyType: 'ec',
     curve: 'P-256',
