@@ -1,4 +1,10 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { demoCards } from '../../../drivers/id-card/demoCards.js';
+import { readCitizenCatalog } from '../../../kiosk-config/readCitizenCatalog.js';
+import { certificatePdf } from '../../../main/services/certificates/certificatePdf.js';
+import { verifyDocumentText } from '../../../main/services/certificates/verifyDocument.js';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -78,5 +84,13 @@ describe('the hall over HTTPS, its certificate pinned at enrollment', () => {
     // Without a pin, the self-signed certificate is not trusted at all.
     const unpinned = await new HallClient({ ...identity, fingerprint: null }).ping().catch((error: unknown) => error);
     expect((unpinned as Error).message).toMatch(/cannot reach the hall server at https:\/\/127\.0\.0\.1:\d+: self[- ]signed certificate/);
+
+    // A certificate printed from this hall verifies against it through the same pin.
+    const issuedCertificate = await new HallClient(identity).issueCertificate({ type: 'insured-status', citizen: { idNumber: demoCards.resident.idNumber, name: demoCards.resident.name } });
+    const template = (await readCitizenCatalog()).certificates.find((certificate) => certificate.type === 'insured-status')!;
+    const pdf = path.join(dir, 'certificate.pdf');
+    await writeFile(pdf, await certificatePdf(issuedCertificate, template));
+    const text = (await promisify(execFile)('pdftotext', ['-layout', pdf, '-'])).stdout;
+    expect(await verifyDocumentText(text, hall.url, hallCert.fingerprint)).toEqual({ genuine: true, code: issuedCertificate.content.code, problems: [] });
   }, 60_000);
 });
