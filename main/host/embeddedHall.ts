@@ -27,7 +27,8 @@ export class EmbeddedHall {
     const db = await openHallDatabase(path.join(dataDir, 'embedded-hall.db'));
     const dashboardKey = randomBytes(12).toString('base64url');
     const citizen = { catalog: await readCitizenCatalog(), backends: new DemoBackends() };
-    const server = await createHallServer({ db, logger, queue: await readHallQueue(), citizen, appointments: await readAppointments(), convenience: await readConvenience(), dashboardKey });
+    const server = await createHallServer({ db, logger, queue: await readHallQueue(), citizen, appointments: await readAppointments(), convenience: await readConvenience(), dashboardKey, keyDir: dataDir });
+    // Plain HTTP is enough here: the demo hall listens on loopback only, for terminals in the same process.
     await server.listen({ host: '127.0.0.1', port: 0 });
     const url = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
     return new EmbeddedHall(url, `${url}/dashboard?key=${dashboardKey}`, new TerminalRegistry(db), async () => {

@@ -22,6 +22,8 @@ import {
 } from '../contract/citizenServices.js';
 import { counterResultSchema, issuedTicketSchema, numberBlockSchema, queuePaths, type CounterAction, type IssueTicketRequest } from '../contract/queue.js';
 import { pullResponseSchema, pushResponseSchema, syncPaths, type OutboxEvent, type SyncScope } from '../contract/syncProtocol.js';
+import type { Agent } from 'node:http';
+import { FingerprintMismatch, hallAgent, requestOver } from './pinnedAgent.js';
 
 export class HallRequestError extends Error {
   constructor(
@@ -39,12 +41,19 @@ export interface TerminalIdentity {
   hallUrl: string;
   terminalId: string;
   secret: string;
+  /** The SHA-256 fingerprint of the hall's TLS certificate, pinned at enrollment (https halls). */
+  fingerprint?: string | null;
 }
 
-/** Trades a one-time code for this terminal's secret. */
-export async function enrollWithHall(hallUrl: string, code: string): Promise<TerminalIdentity> {
-  const body = await call(new URL(hallPaths.enroll, hallUrl), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) }, enrollResponseSchema);
-  return { hallUrl, terminalId: body.terminalId, secret: body.secret };
+/** Trades a one-time code for this terminal's secret; over HTTPS only with the hall whose certificate has `fingerprint`. */
+export async function enrollWithHall(hallUrl: string, code: string, fingerprint: string | null = null): Promise<TerminalIdentity> {
+  const agent = hallAgent(hallUrl, fingerprint);
+  try {
+    const body = await call(agent, new URL(hallPaths.enroll, hallUrl), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) }, enrollResponseSchema);
+    return { hallUrl, terminalId: body.terminalId, secret: body.secret, ...(fingerprint ? { fingerprint } : {}) };
+  } finally {
+    agent.destroy();
+  }
 }
 
 /** How long a request the hall answers from a government back end may take: longer than any back end's timeout. */
@@ -52,10 +61,15 @@ const backendWaitMs = 65_000;
 
 /** Requests to the hall server, each signed with the terminal's secret; answers checked against the protocol. */
 export class HallClient {
+  /** Every request and the live channel go through it: it holds the certificate pin. */
+  readonly agent: Agent;
+
   constructor(
     private readonly identity: TerminalIdentity,
     private readonly timeoutMs = 5000,
-  ) {}
+  ) {
+    this.agent = hallAgent(identity.hallUrl, identity.fingerprint);
+  }
 
   ping() {
     return this.#signed('GET', hallPaths.ping, undefined, pingResponseSchema);
@@ -153,31 +167,26 @@ export class HallClient {
       [signingHeaders.signature]: signRequest(this.identity.secret, method, path, body, timestamp),
     };
     if (body !== '') headers['content-type'] = 'application/json';
-    return call(new URL(path, this.identity.hallUrl), { method, headers, ...(body !== '' ? { body } : {}), signal: AbortSignal.timeout(timeoutMs) }, schema);
+    return call(this.agent, new URL(path, this.identity.hallUrl), { method, headers, ...(body !== '' ? { body } : {}), signal: AbortSignal.timeout(timeoutMs) }, schema);
   }
 }
 
-async function call<S extends z.ZodType>(url: URL, init: RequestInit, schema: S): Promise<z.output<S>> {
-  let response: Response;
+async function call<S extends z.ZodType>(agent: Agent, url: URL, init: Parameters<typeof requestOver>[2], schema: S): Promise<z.output<S>> {
+  let response: Awaited<ReturnType<typeof requestOver>>;
   try {
-    response = await fetch(url, init);
+    response = await requestOver(agent, url, init);
   } catch (error) {
+    if (error instanceof FingerprintMismatch) throw new HallRequestError(error.message, null, 'fingerprint_mismatch');
     throw new HallRequestError(`cannot reach the hall server at ${url.origin}: ${(error as Error).message}`, null);
   }
-  let text: string;
-  try {
-    text = await response.text();
-  } catch (error) {
-    // The time ran out while the answer's body was arriving: to the caller this is a hall that did not answer in time.
-    throw new HallRequestError(`the hall server's answer from ${url.origin} did not arrive: ${(error as Error).message}`, null);
-  }
+  const { text } = response;
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
     throw new HallRequestError(`the hall server answered ${response.status} with something that is not JSON`, response.status);
   }
-  if (!response.ok) {
+  if (response.status < 200 || response.status > 299) {
     const failure = hallErrorSchema.safeParse(json);
     throw new HallRequestError(
       failure.success ? failure.data.error.message : `the hall server answered ${response.status}`,

@@ -2,9 +2,10 @@ import { chmod, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { terminalIdSchema } from '../contract/hallProtocol.js';
+import { tlsFingerprintSchema } from '../contract/tlsFingerprint.js';
 import type { TerminalIdentity } from './hallClient.js';
 
-const identitySchema = z.object({ hallUrl: z.url(), terminalId: terminalIdSchema, secret: z.string().min(32) }).strict();
+const identitySchema = z.object({ hallUrl: z.url(), terminalId: terminalIdSchema, secret: z.string().min(32), fingerprint: tlsFingerprintSchema.nullish() }).strict();
 
 function identityFile(dataDir: string, terminalId: string): string {
   return path.join(dataDir, `${terminalId}.identity.json`);

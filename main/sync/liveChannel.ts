@@ -46,7 +46,8 @@ export class LiveChannel {
     if (!this.#running) return;
     const url = new URL(syncPaths.live, this.options.client.hallUrl);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-    const socket = new WebSocket(url, { headers: this.options.client.signedHeaders(syncPaths.live), handshakeTimeout: 5000 });
+    // The client's agent: the live channel trusts the same pinned certificate as every request.
+    const socket = new WebSocket(url, { headers: this.options.client.signedHeaders(syncPaths.live), handshakeTimeout: 5000, agent: this.options.client.agent });
     this.#socket = socket;
     let answered = true;
     socket.on('pong', () => (answered = true));

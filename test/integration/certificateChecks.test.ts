@@ -15,6 +15,9 @@ import { verificationSchema } from '../../main/contract/citizenServices.js';
 import { runCli } from '../support/cliProcess.js';
 import { startQueueHall } from '../support/queueHall.js';
 import { useTempDirs } from '../support/tempDir.js';
+import { startLoopbackHall } from '../support/hallOnLoopback.js';
+import { HallClient } from '../../main/sync/hallClient.js';
+import type { CertificateContent } from '../../main/contract/citizenServices.js';
 
 const run = promisify(execFile);
 const tempDir = useTempDirs();
@@ -52,12 +55,60 @@ describe('checking printed certificates and the audit log', () => {
     await writeFile(forgedFile, await certificatePdf(forged, template));
     const verdict = await verifyDocumentText(await textOf(forgedFile), hall.url);
     expect(verdict.genuine).toBe(false);
-    expect(verdict.problems).toEqual([`Monthly pension (CNY): the hall issued "${monthly.value}", which the document does not say`]);
+    expect(verdict.problems).toEqual([`Monthly pension (CNY): the hall issued "${monthly.value}", which the document does not say (it says "9999.00")`]);
     const forgedCli = await runCli(['certificate', 'verify', forgedFile, '--hall', hall.url]);
     expect(forgedCli.code).toBe(1);
     expect(forgedCli.stdout).toContain('NOT genuine');
 
     expect((await verifyDocumentText(await textOf(genuineFile), 'http://127.0.0.1:1')).problems[0]).toMatch(/points at http:\/\/127\.0\.0\.1:\d+, not the hall/);
+  });
+
+  it('each printed value must be the signed one as a whole: forgeries that extend, shorten, reorder or insert a line are not genuine', async () => {
+    const hall = await startLoopbackHall();
+    cleanups.push(() => hall.close());
+    const client = new HallClient(await hall.enroll('K-01'));
+    const citizen = { idNumber: demoCards.resident.idNumber, name: demoCards.resident.name };
+    const catalog = await readCitizenCatalog();
+    const check = async (type: 'pension-payment' | 'insured-status', forge: (content: CertificateContent) => CertificateContent) => {
+      const issued = await client.issueCertificate({ type, citizen });
+      const template = catalog.certificates.find((certificate) => certificate.type === type)!;
+      const file = path.join(await tempDir(), `${type}.pdf`);
+      await writeFile(file, await certificatePdf({ ...issued, content: forge(issued.content) }, template));
+      return verifyDocumentText(await textOf(file), hall.url);
+    };
+    const setFact = (content: CertificateContent, label: string, change: (value: string) => string) => ({
+      ...content,
+      facts: content.facts.map((fact) => (fact.label.en === label ? { ...fact, value: change(fact.value) } : fact)),
+    });
+
+    // The genuine paper passes: the check is not simply stricter than any print.
+    expect(await check('pension-payment', (content) => content)).toMatchObject({ genuine: true, problems: [] });
+    expect(await check('insured-status', (content) => content)).toMatchObject({ genuine: true, problems: [] });
+
+    const extendedFigure = await check('pension-payment', (content) => setFact(content, 'Monthly pension (CNY)', (value) => `${value}1`));
+    expect(extendedFigure.genuine).toBe(false);
+    expect(extendedFigure.problems).toEqual([expect.stringMatching(/^Monthly pension \(CNY\): the hall issued "\d+\.\d\d", which the document does not say \(it says "\d+\.\d\d1"\)$/)]);
+
+    const extendedName = await check('pension-payment', (content) => ({ ...content, holder: { ...content.holder, name: `${content.holder.name}华` } }));
+    expect(extendedName).toMatchObject({ genuine: false, problems: [`name: the hall issued "${citizen.name}", which the document does not say (it says "${citizen.name}华")`] });
+
+    const shortened = await check('pension-payment', (content) => setFact(content, 'Retired on', (value) => value.slice(0, -1)));
+    expect(shortened.genuine).toBe(false);
+    expect(shortened.problems).toEqual([expect.stringContaining('Retired on: the hall issued')]);
+
+    const reorderedFacts = await check('insured-status', (content) => ({ ...content, facts: [content.facts[1]!, content.facts[0]!, ...content.facts.slice(2)] }));
+    expect(reorderedFacts.genuine).toBe(false);
+    expect(reorderedFacts.problems).toHaveLength(2);
+
+    const reorderedRows = await check('pension-payment', (content) => ({ ...content, table: { ...content.table!, rows: [...content.table!.rows].reverse() } }));
+    expect(reorderedRows.genuine).toBe(false);
+    expect(reorderedRows.problems[0]).toMatch(/^table row: the hall issued/);
+
+    const insertedRow = await check('pension-payment', (content) => ({ ...content, table: { ...content.table!, rows: [...content.table!.rows, ['2026-04', '9999.00']] } }));
+    expect(insertedRow).toMatchObject({ genuine: false, problems: ['the document prints a line the hall did not issue: "2026-049999.00"'] });
+
+    const insertedFact = await check('insured-status', (content) => ({ ...content, facts: [...content.facts, { label: { 'zh-CN': '补充', en: 'Extra' }, value: '已核准' }] }));
+    expect(insertedFact).toMatchObject({ genuine: false, problems: ['the document prints a line the hall did not issue: "补充Extra：已核准"'] });
   });
 
   it('onewindow audit verify finds an entry removed from the middle or the end, and an edited one', async () => {

@@ -41,7 +41,7 @@ export function startCli(args: string[], expectedUrls = 1, env: NodeJS.ProcessEn
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      const urls = stdout.match(/http:\/\/\S+/g) ?? [];
+      const urls = stdout.match(/https?:\/\/\S+/g) ?? [];
       if (urls.length >= expectedUrls && stdout.length > 0) {
         clearTimeout(timer);
         resolve({ child, urls, output: () => ({ stdout, stderr }), exited });

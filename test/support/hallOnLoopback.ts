@@ -17,10 +17,13 @@ import { readAppointments } from '../../kiosk-config/readAppointments.js';
 import { readConvenience } from '../../kiosk-config/readConvenience.js';
 import type { AppointmentsConfig } from '../../main/contract/appointments.js';
 import { DemoBackends } from '../../upstream/citizen/demoBackends.js';
+import { fingerprintOf } from '../../upstream/http/hallCertificate.js';
 
 export interface LoopbackHall {
   url: string;
   db: Database;
+  /** The folder of its SQLite file (when SQLite) and its key files. */
+  dir: string;
   registry: TerminalRegistry;
   enroll(terminalId: string): Promise<TerminalIdentity>;
   /** Stops serving; the database stays, so start() serves the same hall again on the same port. */
@@ -70,6 +73,12 @@ export interface LoopbackHallOptions {
   /** Slows the demo back ends down (ms per back end), to see what a citizen sees when one does not answer. */
   backendDelays?: Partial<Record<BackendId, number>>;
   appointments?: AppointmentsConfig;
+  /** Serve HTTPS with this certificate (PEM); the hall's url is then https://127.0.0.1:PORT. */
+  tls?: { cert: string; key: string };
+  publicUrl?: string;
+  /** The hall's clock (read at each use, so a test can move it) and its retention of personal data. */
+  now?: () => number;
+  retentionDays?: number;
 }
 
 export async function startLoopbackHall(backend: HallBackend = 'sqlite', options: LoopbackHallOptions = {}): Promise<LoopbackHall> {
@@ -81,16 +90,17 @@ export async function startLoopbackHall(backend: HallBackend = 'sqlite', options
   let port = 0;
   let server: Awaited<ReturnType<typeof createHallServer>> | null = null;
   const start = async () => {
-    server = await createHallServer({ db, logger: recordingLogger().logger, livePollMs: 50, queue: options.queue ?? (await readHallQueue()), citizen, appointments: options.appointments ?? (await readAppointments()), convenience: await readConvenience(), dashboardKey: 'test-dashboard-key' });
+    server = await createHallServer({ db, logger: recordingLogger().logger, livePollMs: 50, queue: options.queue ?? (await readHallQueue()), citizen, appointments: options.appointments ?? (await readAppointments()), convenience: await readConvenience(), dashboardKey: 'test-dashboard-key', keyDir: dir, tls: options.tls, publicUrl: options.publicUrl, now: options.now, retentionDays: options.retentionDays });
     await server.listen({ host: '127.0.0.1', port });
     port = (server.server.address() as AddressInfo).port;
   };
   await start();
   const hall: LoopbackHall = {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     db,
+    dir,
     registry,
-    enroll: async (terminalId) => enrollWithHall(hall.url, await registry.issueCode(terminalId)),
+    enroll: async (terminalId) => enrollWithHall(hall.url, await registry.issueCode(terminalId), options.tls ? fingerprintOf(options.tls.cert) : null),
     stopServing: async () => {
       await server?.close();
       server = null;

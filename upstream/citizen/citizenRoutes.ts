@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FastifyInstance, FastifyReply, FastifyRequest, RawServerDefault } from 'fastify';
+import type { FastifyInstance, FastifyReply, RawServerDefault } from 'fastify';
 import type { Logger } from 'pino';
 import type { CitizenCatalog } from '../../main/contract/citizenCatalog.js';
 import { certificateRequestSchema, citizenPaths, eidRequestSchema, lookupRequestSchema, type LookupResult } from '../../main/contract/citizenServices.js';
@@ -15,10 +15,9 @@ export interface CitizenRouteParts {
   backends: CitizenBackends;
   issuer: CertificateIssuer;
   key: SigningKey;
+  /** The hall's configured public URL, where a certificate's QR code sends a phone; never the request's Host header. */
+  publicUrl: () => string;
 }
-
-/** The hall as the terminal reached it: where the QR code of a certificate sends a phone. */
-const publicUrlOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 
 async function answer<T>(reply: FastifyReply, work: () => Promise<T>) {
   try {
@@ -31,7 +30,7 @@ async function answer<T>(reply: FastifyReply, work: () => Promise<T>) {
 
 /** Citizen services: signed lookups, e-ID and certificates for terminals; the public verification page. */
 export function registerCitizenRoutes(app: FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, Logger>, parts: CitizenRouteParts): void {
-  const { catalog, backends, issuer, key } = parts;
+  const { catalog, backends, issuer, key, publicUrl } = parts;
 
   app.post(citizenPaths.identify, async (request, reply) => {
     const parsed = eidRequestSchema.safeParse(request.body);
@@ -58,7 +57,7 @@ export function registerCitizenRoutes(app: FastifyInstance<RawServerDefault, Inc
   app.post(citizenPaths.certificates, async (request, reply) => {
     const parsed = certificateRequestSchema.safeParse(request.body);
     if (!parsed.success) return refuseInput(reply, parsed.error);
-    return answer(reply, () => issuer.issue(request.terminalId!, parsed.data.type, parsed.data.citizen, publicUrlOf(request)));
+    return answer(reply, () => issuer.issue(request.terminalId!, parsed.data.type, parsed.data.citizen, publicUrl()));
   });
 
   const title = (type: string) => {

@@ -8,3 +8,4 @@ export { openHallDatabase } from '../storage/openHallDatabase.js';
 export { TerminalRegistry } from '../identity/terminalRegistry.js';
 export { ChangeLog } from '../sync/changeLog.js';
 export { DemoBackends } from '../citizen/demoBackends.js';
+export { fingerprintOf, makeHallCertificate } from '../http/hallCertificate.js';

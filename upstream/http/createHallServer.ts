@@ -33,6 +33,10 @@ import { hallOpenApi } from './openApi.js';
 import { setupLockedOutEventSchema } from '../../main/contract/setupPin.js';
 import { EnrollmentError, TerminalRegistry } from '../identity/terminalRegistry.js';
 import { ReplayGuard } from '../identity/replayGuard.js';
+import { SecretBox } from '../identity/secretBox.js';
+import { hallKeyFiles } from '../storage/hallKeyFiles.js';
+import { listenUrlOf } from './listenUrl.js';
+import { defaultRetentionDays, sweepPersonalData } from '../privacy/retentionSweep.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -57,6 +61,14 @@ export interface HallServerOptions {
   appointments: AppointmentsConfig;
   /** The convenience forms' choices (kiosk-config/convenience.json). */
   convenience: ConvenienceConfig;
+  /** The folder of the hall's key files (0600): the certificate signing key and the key sealing terminal secrets. */
+  keyDir: string;
+  /** Serve HTTPS with this certificate and key (PEM); plain HTTP without. */
+  tls?: { cert: string; key: string };
+  /** The hall as citizens' phones reach it (a certificate's verification link); default: the address it listens on. */
+  publicUrl?: string;
+  /** Days after which personal data of finished appointments, requests and events is removed (default 180). */
+  retentionDays?: number;
 }
 
 /** An outbox event's effect at the hall, its payload checked against `schema` first. */
@@ -80,7 +92,10 @@ function effectOf<S extends z.ZodType>(schema: S, apply: (tx: Queryable, termina
  */
 export async function createHallServer(options: HallServerOptions) {
   const now = options.now ?? Date.now;
-  const registry = new TerminalRegistry(options.db);
+  const keyFiles = hallKeyFiles(options.keyDir);
+  const secrets = await SecretBox.load(keyFiles.terminalSecrets);
+  await secrets.sealClearSecrets(options.db);
+  const registry = new TerminalRegistry(options.db, undefined, secrets);
   const changes = new ChangeLog(options.db);
   let live: LiveHub | null = null;
   const queue = new QueueContext(options.db, options.queue, changes, () => new Date(now()), () => live?.poke());
@@ -101,6 +116,8 @@ export async function createHallServer(options: HallServerOptions) {
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 8 * 1024 * 1024,
     forceCloseConnections: true,
+    // Typed as the plain HTTP server: the routes use nothing that differs between the two.
+    ...(options.tls ? { https: options.tls } : {}),
   });
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   live = new LiveHub(changes, options.logger, options.livePollMs);
@@ -173,10 +190,11 @@ export async function createHallServer(options: HallServerOptions) {
     return intake.accept(request.terminalId!, parsed.data.events);
   });
 
-  const key = await SigningKey.load(options.db);
+  const key = await SigningKey.load(options.db, keyFiles.signing);
   registerCitizenRoutes(app, {
     ...options.citizen,
     key,
+    publicUrl: () => options.publicUrl ?? listenUrlOf(app.server, options.tls !== undefined),
     issuer: new CertificateIssuer(options.db, options.citizen.catalog, options.citizen.backends, key, () => new Date(now())),
   });
   registerRequestRoutes(app, new RequestDesk(queue, options.convenience));
@@ -184,6 +202,10 @@ export async function createHallServer(options: HallServerOptions) {
   registerAppointmentRoutes(app, appointmentBook);
   const noShowSweep = setInterval(() => void appointmentBook.recordNoShows().catch((error: unknown) => options.logger.warn({ err: error }, 'could not record no-shows')), 60_000);
   app.addHook('onClose', async () => clearInterval(noShowSweep));
+  const sweep = () => sweepPersonalData(options.db, new Date(now()), options.retentionDays ?? defaultRetentionDays);
+  await sweep();
+  const retentionSweep = setInterval(() => void sweep().catch((error: unknown) => options.logger.warn({ err: error }, 'could not remove expired personal data')), 3600_000);
+  app.addHook('onClose', async () => clearInterval(retentionSweep));
   await registerQueueRoutes(app, { queue, issuer, desk, dashboardKey: options.dashboardKey ?? null });
   return app;
 }

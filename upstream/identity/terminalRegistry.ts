@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../../lib/sqlite/database.js';
+import type { SecretBox } from './secretBox.js';
 
 export class EnrollmentError extends Error {
   constructor(message: string) {
@@ -19,7 +20,14 @@ export class TerminalRegistry {
   constructor(
     private readonly db: Database,
     private readonly now: () => Date = () => new Date(),
+    /** Seals the secrets stored; only enrolling and checking signatures need it, not codes or revoking. */
+    private readonly secrets: SecretBox | null = null,
   ) {}
+
+  #secrets(): SecretBox {
+    if (!this.secrets) throw new Error('this terminal registry has no terminal-secrets key');
+    return this.secrets;
+  }
 
   async issueCode(terminalId: string, validForMs = 24 * 3600_000): Promise<string> {
     const code = randomBytes(10).toString('base64url').toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 12).padEnd(12, '7');
@@ -44,7 +52,7 @@ export class TerminalRegistry {
       await tx.run(
         `INSERT INTO terminal (id, secret, enrolled_at, revoked_at) VALUES (?, ?, ?, NULL)
          ON CONFLICT (id) DO UPDATE SET secret = excluded.secret, enrolled_at = excluded.enrolled_at, revoked_at = NULL`,
-        [row.terminal_id, secret, now],
+        [row.terminal_id, this.#secrets().seal(row.terminal_id, secret), now],
       );
       return { terminalId: row.terminal_id, secret };
     });
@@ -58,6 +66,6 @@ export class TerminalRegistry {
   /** The secret of an enrolled, unrevoked terminal; null for any other. */
   async secretOf(terminalId: string): Promise<string | null> {
     const row = await this.db.get<{ secret: string }>('SELECT secret FROM terminal WHERE id = ? AND revoked_at IS NULL', [terminalId]);
-    return row?.secret ?? null;
+    return row ? this.#secrets().open(terminalId, row.secret) : null;
   }
 }

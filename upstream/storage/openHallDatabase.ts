@@ -1,3 +1,4 @@
+import { chmod, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { packageRoot } from '../../lib/packageRoot.js';
 import { openDatabase, type Database } from '../../lib/sqlite/database.js';
@@ -6,9 +7,15 @@ import { openPostgres } from '../../lib/postgres/postgresDatabase.js';
 
 const migrationsDir = path.join(packageRoot, 'upstream', 'storage', 'migrations');
 
-/** The hall server's database, migrated: SQLite in one file by default, PostgreSQL for a postgres:// URL. */
+/** The hall server's database, migrated: SQLite in one file (0600) by default, PostgreSQL for a postgres:// URL. */
 export async function openHallDatabase(fileOrUrl: string): Promise<Database> {
-  const db = /^postgres(ql)?:\/\//.test(fileOrUrl) ? await openPostgres(fileOrUrl) : await openDatabase(fileOrUrl);
+  const postgres = /^postgres(ql)?:\/\//.test(fileOrUrl);
+  if (!postgres) {
+    // Readable by the hall's user only, before SQLite opens it: its -wal and -shm files take the same mode.
+    await writeFile(fileOrUrl, '', { flag: 'a', mode: 0o600 });
+    await chmod(fileOrUrl, 0o600);
+  }
+  const db = postgres ? await openPostgres(fileOrUrl) : await openDatabase(fileOrUrl);
   try {
     await migrate(db, await readMigrations(migrationsDir));
     return db;

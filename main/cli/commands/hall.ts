@@ -14,11 +14,15 @@ import { parseCommandArgs, parsePort } from '../parseCommandArgs.js';
 import { untilStopSignal } from '../runTerminal.js';
 import { UsageError } from '../usageError.js';
 import { randomBytes } from 'node:crypto';
-import type { HallQueue } from '../../contract/hallQueue.js';
 import { readHallQueue } from '../../../kiosk-config/readHallQueue.js';
 import { issueSetupPin } from './hallSetupPin.js';
+import os from 'node:os';
+import { fingerprintOf } from '../../../upstream/entry/index.js';
+import { hallSecurityOptions, writeHallCertificate } from './hallSecurity.js';
 
 export const hallHelp = `Usage: onewindow hall --db FILE [--port N] [--host ADDR] [--queue FILE] [--dashboard-key KEY] [--citizen-services FILE] [--appointments FILE] [--convenience FILE]
+                      [--tls-cert FILE --tls-key FILE] [--public-url URL] [--key-dir DIR] [--retention-days N]
+       onewindow hall tls-cert --out DIR [--host NAME ...]
        onewindow hall enroll-code --db FILE --terminal ID
        onewindow hall revoke --db FILE --terminal ID
        onewindow hall catalogue publish --db FILE --dir DIR
@@ -41,6 +45,19 @@ Runs the hall server, or manages the terminals it knows.
                    (default: kiosk-config/appointments.json)
   --convenience FILE  districts, streets and complaint topics of the request forms
                    (default: kiosk-config/convenience.json)
+  --tls-cert FILE, --tls-key FILE  serve HTTPS with this certificate and key (PEM);
+                   terminals enroll with the certificate's fingerprint and refuse any other
+  --public-url URL the hall as citizens' phones reach it: the verification link printed on
+                   certificates (default: the address it listens on; required with --host 0.0.0.0)
+  --key-dir DIR    the hall's key files (0600): hall-signing-key.pem signs certificates,
+                   hall-terminal-secrets.key seals terminal secrets in the database
+                   (default: the folder of the SQLite database; required with PostgreSQL)
+  --retention-days N  personal data (ID number, phone, name, address) of appointments and
+                   requests that are over is removed N days after (default 180)
+  tls-cert         makes a self-signed certificate for the hall LAN in DIR (hall-cert.pem,
+                   hall-key.pem 0600) for the names and addresses given with --host
+                   (default: this machine's name, localhost, 127.0.0.1) and prints its
+                   SHA-256 fingerprint, which terminals give to onewindow enroll --fingerprint
   enroll-code      prints a one-time code (valid 24 h) for a terminal to enroll with:
                    onewindow enroll --hall URL --code CODE --config FILE
   revoke           shuts a terminal out: its requests get 401 until it enrolls again
@@ -56,7 +73,8 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
   const { values, positionals } = parseCommandArgs('hall', args, {
     db: { type: 'string' },
     port: { type: 'string' },
-    host: { type: 'string' },
+    // Several only for tls-cert: the names and addresses the certificate is for.
+    host: { type: 'string', multiple: true },
     terminal: { type: 'string' },
     dir: { type: 'string' },
     json: { type: 'string' },
@@ -66,13 +84,23 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
     'citizen-services': { type: 'string' },
     appointments: { type: 'string' },
     convenience: { type: 'string' },
+    'tls-cert': { type: 'string' },
+    'tls-key': { type: 'string' },
+    'public-url': { type: 'string' },
+    'key-dir': { type: 'string' },
+    'retention-days': { type: 'string' },
+    out: { type: 'string' },
   });
   if (values.help) {
     console.log(hallHelp);
     return 0;
   }
-  if (!values.db) throw new UsageError('--db FILE is required', 'hall');
   const [action, ...rest] = positionals;
+  if (action === 'tls-cert') {
+    if (rest.length > 0 || !values.out) throw new UsageError('expected "hall tls-cert --out DIR [--host NAME ...]"', 'hall');
+    return writeHallCertificate(path.resolve(values.out), values.host ?? [os.hostname(), 'localhost', '127.0.0.1']);
+  }
+  if (!values.db) throw new UsageError('--db FILE is required', 'hall');
   if (action === 'catalogue') {
     if (rest[0] !== 'publish' || rest.length > 1 || !values.dir) throw new UsageError('expected "hall catalogue publish --db FILE --dir DIR"', 'hall');
   } else if (action === 'config') {
@@ -82,7 +110,8 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
   } else if (rest.length > 0) {
     throw new UsageError(`unexpected "${rest.join(' ')}"`, 'hall');
   }
-  const db = await openHallDatabase(path.resolve(values.db));
+  if ((values.host?.length ?? 0) > 1) throw new UsageError('--host: give one address to listen on', 'hall');
+  const db = await openHallDatabase(/^postgres(ql)?:\/\//.test(values.db) ? values.db : path.resolve(values.db));
   try {
     const registry = new TerminalRegistry(db);
     if (action === undefined) {
@@ -91,7 +120,17 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
       const citizen = { catalog: await readCitizenCatalog(values['citizen-services'] ? path.resolve(values['citizen-services']) : undefined), backends: new DemoBackends() };
       const appointments = await readAppointments(values.appointments ? path.resolve(values.appointments) : undefined);
       const convenience = await readConvenience(values.convenience ? path.resolve(values.convenience) : undefined);
-      return await serveHall(db, logger, { port: parsePort('hall', values.port, 7400), host: values.host ?? '127.0.0.1', queue, citizen, appointments, convenience, dashboardKey });
+      const host = values.host?.[0] ?? '127.0.0.1';
+      return await serveHall(db, logger, {
+        port: parsePort('hall', values.port, 7400),
+        host,
+        queue,
+        citizen,
+        appointments,
+        convenience,
+        dashboardKey,
+        ...(await hallSecurityOptions(values, host)),
+      });
     }
     if (action === 'catalogue') {
       const categories = await readCatalogueCategories(path.resolve(values.dir!));
@@ -124,22 +163,16 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
   }
 }
 
-interface ServeOptions {
-  port: number;
-  host: string;
-  queue: HallQueue;
-  citizen: HallServerOptions['citizen'];
-  appointments: HallServerOptions['appointments'];
-  convenience: HallServerOptions['convenience'];
-  dashboardKey: string;
-}
+type ServeOptions = Omit<HallServerOptions, 'db' | 'logger'> & { port: number; host: string; dashboardKey: string };
 
-async function serveHall(db: Database, logger: Logger, { port, host, queue, citizen, appointments, convenience, dashboardKey }: ServeOptions): Promise<number> {
-  const server = await createHallServer({ db, logger, queue, citizen, appointments, convenience, dashboardKey });
+async function serveHall(db: Database, logger: Logger, { port, host, ...options }: ServeOptions): Promise<number> {
+  const server = await createHallServer({ db, logger, ...options });
   await server.listen({ host, port });
   const address = server.server.address() as AddressInfo;
-  console.log(`OneWindow hall server at http://${host}:${address.port}/`);
-  console.log(`dashboard: http://${host}:${address.port}/dashboard?key=${dashboardKey}`);
+  const scheme = options.tls ? 'https' : 'http';
+  if (options.tls) console.log(`TLS certificate SHA-256 fingerprint: ${fingerprintOf(options.tls.cert)}`);
+  console.log(`OneWindow hall server at ${scheme}://${host}:${address.port}/`);
+  console.log(`dashboard: ${scheme}://${host}:${address.port}/dashboard?key=${options.dashboardKey}`);
   const signal = await untilStopSignal();
   await server.close();
   console.log(`stopped (${signal})`);
