@@ -17,12 +17,23 @@ import { readAppointments } from '../../kiosk-config/readAppointments.js';
 import { readConvenience } from '../../kiosk-config/readConvenience.js';
 import type { AppointmentsConfig } from '../../main/contract/appointments.js';
 import { DemoBackends } from '../../upstream/citizen/demoBackends.js';
+import { StaffAccounts } from '../../upstream/identity/staffAccounts.js';
+import type { TerminalBinding } from '../../main/contract/hallProtocol.js';
+import type { RegisteredRoute } from '../../upstream/http/hallRoute.js';
+
+/** A staff account every loopback hall has, for tests that open the dashboard. */
+export const testStaff = { username: 'test-staff', password: 'test-staff-password' } as const;
 
 export interface LoopbackHall {
   url: string;
   db: Database;
   registry: TerminalRegistry;
-  enroll(terminalId: string): Promise<TerminalIdentity>;
+  /** Enrolls a terminal in its role, with a one-time code, over HTTP. */
+  enroll(terminalId: string, binding: TerminalBinding): Promise<TerminalIdentity>;
+  /** Every route the running server registered (fastify's onRoute), with its declared access. */
+  routes(): readonly RegisteredRoute[];
+  /** Logs testStaff in: the Cookie header of the session. */
+  staffCookie(): Promise<string>;
   /** Stops serving; the database stays, so start() serves the same hall again on the same port. */
   stopServing(): Promise<void>;
   start(): Promise<void>;
@@ -81,16 +92,24 @@ export async function startLoopbackHall(backend: HallBackend = 'sqlite', options
   let port = 0;
   let server: Awaited<ReturnType<typeof createHallServer>> | null = null;
   const start = async () => {
-    server = await createHallServer({ db, logger: recordingLogger().logger, livePollMs: 50, queue: options.queue ?? (await readHallQueue()), citizen, appointments: options.appointments ?? (await readAppointments()), convenience: await readConvenience(), dashboardKey: 'test-dashboard-key' });
+    server = await createHallServer({ db, logger: recordingLogger().logger, livePollMs: 50, queue: options.queue ?? (await readHallQueue()), citizen, appointments: options.appointments ?? (await readAppointments()), convenience: await readConvenience() });
     await server.listen({ host: '127.0.0.1', port });
     port = (server.server.address() as AddressInfo).port;
   };
+  await new StaffAccounts(db).add(testStaff.username, testStaff.password);
   await start();
   const hall: LoopbackHall = {
     url: `http://127.0.0.1:${port}`,
     db,
     registry,
-    enroll: async (terminalId) => enrollWithHall(hall.url, await registry.issueCode(terminalId)),
+    enroll: async (terminalId, binding) => enrollWithHall(hall.url, await registry.issueCode(terminalId, binding)),
+    routes: () => server!.hallRoutes,
+    staffCookie: async () => {
+      const response = await fetch(`${hall.url}/login`, { method: 'POST', body: new URLSearchParams(testStaff), redirect: 'manual' });
+      const cookie = response.headers.get('set-cookie');
+      if (response.status !== 303 || !cookie) throw new Error(`staff login failed: ${response.status}`);
+      return cookie.split(';')[0]!;
+    },
     stopServing: async () => {
       await server?.close();
       server = null;

@@ -29,7 +29,7 @@ describe.each(hallBackends())('hall server on %s', (backend) => {
   describe('terminal identity on a real hall server over loopback', () => {
     it('enrolls with a one-time code and then makes signed requests', async () => {
       const { url, registry } = await hall();
-      const code = await registry.issueCode('K-01');
+      const code = await registry.issueCode('K-01', { role: 'kiosk' });
       const identity = await enrollWithHall(url, code);
       expect(identity).toMatchObject({ hallUrl: url, terminalId: 'K-01' });
       expect(await new HallClient(identity).ping()).toMatchObject({ terminalId: 'K-01' });
@@ -39,7 +39,7 @@ describe.each(hallBackends())('hall server on %s', (backend) => {
 
     it('refuses unsigned, unknown, badly signed, stale and replayed requests with 401', async () => {
       const { url, registry } = await hall();
-      const { secret } = await enrollWithHall(url, await registry.issueCode('K-02'));
+      const { secret } = await enrollWithHall(url, await registry.issueCode('K-02', { role: 'kiosk' }));
       expect((await fetch(new URL(hallPaths.ping, url))).status).toBe(401);
       expect((await signedPing(url, 'K-99', secret)).status).toBe(401);
       expect((await signedPing(url, 'K-02', `${secret}x`)).status).toBe(401);
@@ -55,10 +55,10 @@ describe.each(hallBackends())('hall server on %s', (backend) => {
 
     it('shuts a revoked terminal out, until it enrolls again with a new code', async () => {
       const { url, registry, db } = await hall();
-      const identity = await enrollWithHall(url, await registry.issueCode('K-03'));
+      const identity = await enrollWithHall(url, await registry.issueCode('K-03', { role: 'kiosk' }));
       expect(await registry.revoke('K-03')).toBe(true);
       await expect(new HallClient(identity).ping()).rejects.toMatchObject({ status: 401, message: 'unknown or revoked terminal' });
-      const again = await enrollWithHall(url, await registry.issueCode('K-03'));
+      const again = await enrollWithHall(url, await registry.issueCode('K-03', { role: 'kiosk' }));
       expect(again.secret).not.toBe(identity.secret);
       expect(await new HallClient(again).ping()).toMatchObject({ terminalId: 'K-03' });
       expect(await db.all('SELECT id FROM terminal')).toEqual([{ id: 'K-03' }]);
