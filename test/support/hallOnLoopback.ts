@@ -30,6 +30,8 @@ export interface LoopbackHall {
   registry: TerminalRegistry;
   /** Enrolls a terminal in its role, with a one-time code, over HTTP. */
   enroll(terminalId: string, binding: TerminalBinding): Promise<TerminalIdentity>;
+  /** A second hall server on the same database, through its own connection: another hall process. */
+  another(): Promise<{ url: string; close(): Promise<void> }>;
   /** Every route the running server registered (fastify's onRoute), with its declared access. */
   routes(): readonly RegisteredRoute[];
   /** Logs testStaff in: the Cookie header of the session. */
@@ -91,8 +93,10 @@ export async function startLoopbackHall(backend: HallBackend = 'sqlite', options
   const registry = new TerminalRegistry(db);
   let port = 0;
   let server: Awaited<ReturnType<typeof createHallServer>> | null = null;
+  const serve = async (on: Database) =>
+    createHallServer({ db: on, logger: recordingLogger().logger, livePollMs: 50, queue: options.queue ?? (await readHallQueue()), citizen, appointments: options.appointments ?? (await readAppointments()), convenience: await readConvenience() });
   const start = async () => {
-    server = await createHallServer({ db, logger: recordingLogger().logger, livePollMs: 50, queue: options.queue ?? (await readHallQueue()), citizen, appointments: options.appointments ?? (await readAppointments()), convenience: await readConvenience() });
+    server = await serve(db);
     await server.listen({ host: '127.0.0.1', port });
     port = (server.server.address() as AddressInfo).port;
   };
@@ -104,6 +108,18 @@ export async function startLoopbackHall(backend: HallBackend = 'sqlite', options
     registry,
     enroll: async (terminalId, binding) => enrollWithHall(hall.url, await registry.issueCode(terminalId, binding)),
     routes: () => server!.hallRoutes,
+    another: async () => {
+      const ownDb = await openHallDatabase(store.location);
+      const other = await serve(ownDb);
+      await other.listen({ host: '127.0.0.1', port: 0 });
+      return {
+        url: `http://127.0.0.1:${(other.server.address() as AddressInfo).port}`,
+        close: async () => {
+          await other.close();
+          await ownDb.close();
+        },
+      };
+    },
     staffCookie: async () => {
       const response = await fetch(`${hall.url}/login`, { method: 'POST', body: new URLSearchParams(testStaff), redirect: 'manual' });
       const cookie = response.headers.get('set-cookie');

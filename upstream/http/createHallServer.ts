@@ -122,7 +122,7 @@ export async function createHallServer(options: HallServerOptions) {
     }
   });
   app.setErrorHandler(async (error: { statusCode?: number; message: string }, _request, reply) => {
-    if (error.statusCode && error.statusCode < 500) return refuse(reply, error.statusCode, 'bad_request', error.message);
+    if (error.statusCode && error.statusCode < 500) return refuse(reply, error.statusCode, error.statusCode === 429 ? 'too_many_requests' : 'bad_request', error.message);
     options.logger.error({ err: error }, 'hall request failed');
     return refuse(reply, 500, 'internal', 'the hall server failed');
   });
