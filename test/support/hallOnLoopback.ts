@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { enrollWithHall, type TerminalIdentity } from '../../main/sync/hallClient.js';
+import type { TerminalIdentity } from '../../main/sync/hallClient.js';
 import { createHallServer } from '../../upstream/http/createHallServer.js';
 import { TerminalRegistry } from '../../upstream/identity/terminalRegistry.js';
 import { openHallDatabase } from '../../upstream/storage/openHallDatabase.js';
@@ -28,7 +28,7 @@ export interface LoopbackHall {
   url: string;
   db: Database;
   registry: TerminalRegistry;
-  /** Enrolls a terminal in its role, with a one-time code, over HTTP. */
+  /** Enrolls a terminal in its role with a one-time code. */
   enroll(terminalId: string, binding: TerminalBinding): Promise<TerminalIdentity>;
   /** A second hall server on the same database, through its own connection: another hall process. */
   another(): Promise<{ url: string; close(): Promise<void> }>;
@@ -106,7 +106,9 @@ export async function startLoopbackHall(backend: HallBackend = 'sqlite', options
     url: `http://127.0.0.1:${port}`,
     db,
     registry,
-    enroll: async (terminalId, binding) => enrollWithHall(hall.url, await registry.issueCode(terminalId, binding)),
+    // In process, as "hall enroll-code" then "enroll" would: tests enroll dozens of terminals from one
+    // address, more than the enrollment route's rate limit lets through (identity.test.ts covers the HTTP exchange).
+    enroll: async (terminalId, binding) => ({ hallUrl: hall.url, ...(await registry.enroll(await registry.issueCode(terminalId, binding))) }),
     routes: () => server!.hallRoutes,
     another: async () => {
       const ownDb = await openHallDatabase(store.location);

@@ -96,7 +96,7 @@ export async function createHallServer(options: HallServerOptions) {
     'queue.ticket-rated': effectOf(ratingSchema, (tx, _terminalId, rating) => issuer.rate(tx, rating)),
   });
   await queue.publishSetup();
-  const accessParts = { registry, replays: new ReplayGuard(options.db), staff: new StaffAccounts(options.db), now };
+  const accessParts = { registry, replays: await ReplayGuard.over(options.db), staff: new StaffAccounts(options.db), now };
   const app = Fastify({
     loggerInstance: options.logger,
     logController: new LogController({ disableRequestLogging: true }),
@@ -112,6 +112,7 @@ export async function createHallServer(options: HallServerOptions) {
   live = new LiveHub(changes, options.logger, options.livePollMs);
   await live.start();
   app.addHook('onClose', async () => live?.stop());
+  app.addHook('onClose', () => accessParts.replays.close());
   app.decorateRequest('rawBody', '');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     request.rawBody = body as string;

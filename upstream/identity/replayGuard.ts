@@ -1,4 +1,4 @@
-import type { Database } from '../../lib/sqlite/database.js';
+import { openDatabase, type Database } from '../../lib/sqlite/database.js';
 import { replayWindowMs } from '../../main/contract/requestSigning.js';
 
 /** Rows older than this can go: a request that old is refused as stale before it is looked up. */
@@ -13,7 +13,25 @@ const keepMs = 2 * replayWindowMs;
 export class ReplayGuard {
   #prunedAt = 0;
 
-  constructor(private readonly db: Database) {}
+  private constructor(
+    private readonly db: Database,
+    readonly close: () => Promise<void>,
+  ) {}
+
+  /**
+   * The guard over the hall's database. On SQLite it writes through its own
+   * connection that commits without waiting for the disk (WAL with
+   * synchronous=NORMAL): a commit survives the hall process ending, which is
+   * what refusing a replay after a restart needs, and a signed request does
+   * not wait for an fsync. Only a power cut can lose the last rows, and a
+   * machine takes longer to come back than the replay window lasts.
+   */
+  static async over(db: Database): Promise<ReplayGuard> {
+    if (/^postgres(ql)?:\/\//.test(db.path)) return new ReplayGuard(db, async () => undefined);
+    const own = await openDatabase(db.path);
+    await own.exec('PRAGMA synchronous = NORMAL');
+    return new ReplayGuard(own, () => own.close());
+  }
 
   /** True the first time a signature is offered within the window. */
   async firstUse(signature: string, now: number): Promise<boolean> {
