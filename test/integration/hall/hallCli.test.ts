@@ -67,7 +67,7 @@ describe('onewindow hall and enroll, as a technician uses them', () => {
       hall.child.kill('SIGTERM');
       expect(await hall.exited).toBe(0);
     }
-  }, 60_000);
+  }, 120_000);
 
   it('publishes a catalogue folder as the hall catalogue, recording only what changed', async () => {
     const db = path.join(await tempDir(), 'hall.db');
