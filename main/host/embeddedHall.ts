@@ -1,8 +1,8 @@
-import { createHallServer, TerminalRegistry, openHallDatabase, DemoBackends } from '../../upstream/entry/index.js';
-import { randomBytes } from 'node:crypto';
+import { createHallServer, TerminalRegistry, openHallDatabase, DemoBackends, StaffAccounts } from '../../upstream/entry/index.js';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { enrollWithHall, type TerminalIdentity } from '../sync/hallClient.js';
+import type { TerminalBinding } from '../contract/hallProtocol.js';
 import type { Logger } from '../../lib/logger.js';
 import { readHallQueue } from '../../kiosk-config/readHallQueue.js';
 import { readCitizenCatalog } from '../../kiosk-config/readCitizenCatalog.js';
@@ -12,12 +12,17 @@ import { readConvenience } from '../../kiosk-config/readConvenience.js';
 /**
  * A hall server in this process, for terminals whose upstream is "embedded"
  * (the demo): its own SQLite file in the data folder, on a loopback port.
- * Terminals enroll with it as they would with a real one, over HTTP.
+ * Terminals enroll with it as they would with a real one, over HTTP. Its
+ * dashboard has a demo staff account with a fixed, printed password: it is a
+ * demo, listening on loopback only.
  */
+/** The embedded (demo) hall's staff login: printed by `onewindow demo`, never used by a real hall. */
+export const demoStaff = { username: 'demo', password: 'demo-only-2468' } as const;
+
 export class EmbeddedHall {
   private constructor(
     readonly url: string,
-    /** The supervisor's dashboard of this hall, with its key. */
+    /** The supervisor's dashboard of this hall (log in with demoStaff). */
     readonly dashboardUrl: string,
     private readonly registry: TerminalRegistry,
     private readonly shutdown: () => Promise<void>,
@@ -25,21 +30,21 @@ export class EmbeddedHall {
 
   static async start(dataDir: string, logger: Logger): Promise<EmbeddedHall> {
     const db = await openHallDatabase(path.join(dataDir, 'embedded-hall.db'));
-    const dashboardKey = randomBytes(12).toString('base64url');
+    await new StaffAccounts(db).add(demoStaff.username, demoStaff.password);
     const citizen = { catalog: await readCitizenCatalog(), backends: new DemoBackends() };
-    const server = await createHallServer({ db, logger, queue: await readHallQueue(), citizen, appointments: await readAppointments(), convenience: await readConvenience(), dashboardKey, keyDir: dataDir });
+    const server = await createHallServer({ db, logger, queue: await readHallQueue(), citizen, appointments: await readAppointments(), convenience: await readConvenience(), keyDir: dataDir });
     // Plain HTTP is enough here: the demo hall listens on loopback only, for terminals in the same process.
     await server.listen({ host: '127.0.0.1', port: 0 });
     const url = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-    return new EmbeddedHall(url, `${url}/dashboard?key=${dashboardKey}`, new TerminalRegistry(db), async () => {
+    return new EmbeddedHall(url, `${url}/dashboard`, new TerminalRegistry(db), async () => {
       await server.close();
       await db.close();
     });
   }
 
-  /** Enrolls a terminal with a fresh one-time code, as a technician would. */
-  async enroll(terminalId: string): Promise<TerminalIdentity> {
-    return enrollWithHall(this.url, await this.registry.issueCode(terminalId, 60_000));
+  /** Enrolls a terminal in its role with a fresh one-time code, as a technician would. */
+  async enroll(terminalId: string, binding: TerminalBinding): Promise<TerminalIdentity> {
+    return enrollWithHall(this.url, await this.registry.issueCode(terminalId, binding, 60_000));
   }
 
   close(): Promise<void> {

@@ -1,5 +1,6 @@
 import type { TerminalConfig } from '../../kiosk-config/terminalConfigSchema.js';
 import type { TerminalIdentity } from '../sync/hallClient.js';
+import { bindingOf } from '../contract/hallProtocol.js';
 import { loadIdentity } from '../sync/identityStore.js';
 import { EmbeddedHall } from './embeddedHall.js';
 import type { Logger } from '../../lib/logger.js';
@@ -19,7 +20,7 @@ export async function connectToHall(config: TerminalConfig, dataDir: string, log
   if (config.upstream === 'embedded') {
     const hall = shared ?? (await EmbeddedHall.start(dataDir, logger));
     try {
-      return { identity: await hall.enroll(config.terminalId), close: async () => (shared ? undefined : hall.close()) };
+      return { identity: await hall.enroll(config.terminalId, bindingOf(config.role, config.windowNumber)), close: async () => (shared ? undefined : hall.close()) };
     } catch (error) {
       if (!shared) await hall.close();
       throw error;

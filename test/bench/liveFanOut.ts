@@ -37,7 +37,7 @@ async function until(check: () => boolean): Promise<void> {
  */
 export async function benchLiveFanOut(): Promise<void> {
   const hall = await startLoopbackHall();
-  const enrolled = await Promise.all(Array.from({ length: terminals }, (_, index) => hall.enroll(`T-${index}`)));
+  const enrolled = await Promise.all(Array.from({ length: terminals }, (_, index) => hall.enroll(`T-${index}`, { role: 'display' })));
   let next = 0;
   const liveUrl = `${hall.url.replace('http', 'ws')}${syncPaths.live}`;
   const live = await connectAll(() => ({ url: liveUrl, headers: new HallClient(enrolled[next++]!).signedHeaders(syncPaths.live) }));

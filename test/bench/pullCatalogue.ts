@@ -28,7 +28,7 @@ export async function benchPullCatalogue(): Promise<void> {
   await mkdir(dir, { recursive: true });
   const db = await openDatabase(path.join(dir, 'terminal.db'));
   await migrate(db, await readMigrations(migrationsDir));
-  const client = new HallClient(await hall.enroll('K-PULL'));
+  const client = new HallClient(await hall.enroll('K-PULL', { role: 'kiosk' }));
 
   let start = performance.now();
   const applied = await pullScope(db, client, 'catalogue', catalogueApplier);

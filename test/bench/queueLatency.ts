@@ -28,7 +28,7 @@ async function connectMore(queueHall: QueueHall, count: number): Promise<LiveCha
   const { logger } = recordingLogger();
   return Promise.all(
     Array.from({ length: count }, async (_, index) => {
-      const client = new HallClient(await queueHall.hall.enroll(`X-${index}`));
+      const client = new HallClient(await queueHall.hall.enroll(`X-${index}`, { role: 'display' }));
       let cursor = 0;
       let pulling = Promise.resolve();
       const pull = () => {
@@ -79,7 +79,7 @@ export async function benchQueueLatency(): Promise<void> {
   const queueHall = await startQueueHall();
   const more = await connectMore(queueHall, connectedTerminals - 3);
   const { kiosk, counter, display, hall } = queueHall;
-  const issuing = new HallClient(await hall.enroll('K-bench'));
+  const issuing = new HallClient(await hall.enroll('K-bench', { role: 'kiosk' }));
   for (let index = 0; index < calls; index += 1) await issuing.issueTicket({ id: ulid(), service: 'A', priority: null, appointmentAt: null });
 
   const latencies: number[] = [];

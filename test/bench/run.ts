@@ -9,6 +9,7 @@ import { benchPullCatalogue } from './pullCatalogue.js';
 import { benchPushThroughput } from './pushThroughput.js';
 import { benchQueueLatency } from './queueLatency.js';
 import { benchReceiptTickets } from './receiptTickets.js';
+import { benchSignedRoundTrip } from './signedRoundTrip.js';
 import { benchStoreWrites } from './storeWrites.js';
 
 process.env.ONEWINDOW_LOG_LEVEL ??= 'silent';
@@ -18,6 +19,7 @@ await benchIdCardRead();
 await benchReceiptTickets();
 await benchPushThroughput();
 await benchPullCatalogue();
+await benchSignedRoundTrip();
 await benchLiveFanOut();
 await benchQueueLatency();
 await benchCertificateRender();

@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import type { LedDisplayDevice } from '../../main/devices/ledDisplayDevice.js';
 import type { ReceiptPrinterDevice } from '../../main/devices/receiptPrinterDevice.js';
 import { startQueueHall, type QueueHall } from '../support/queueHall.js';
+import { testStaff } from '../support/hallOnLoopback.js';
 import { cjkFontLoaded, seriousA11yViolations, smallTouchTargets } from './accessibility.js';
 import { screenshotDir } from './servedTerminal.js';
 
@@ -84,7 +85,12 @@ test('a ticket taken at the kiosk is printed, called at the counter, shown and a
 
   // The supervisor's dashboard counts the served ticket and its rating.
   const dashboard = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  await dashboard.goto(`${hall.url}/dashboard?key=test-dashboard-key`);
+  await dashboard.goto(`${hall.url}/dashboard`);
+  await dashboard.getByRole('link', { name: '工作人员登录 · Staff login' }).click();
+  await dashboard.getByLabel('用户名 · Username').fill(testStaff.username);
+  await dashboard.getByLabel('密码 · Password').fill(testStaff.password);
+  await dashboard.getByRole('button', { name: '登录 · Log in' }).click();
+  await expect(dashboard).toHaveURL(/\/dashboard$/);
   await expect(dashboard.locator('#services tbody tr').nth(1)).toContainText('社保医保');
   await expect(dashboard.locator('#services tbody tr').nth(1).locator('td').nth(2)).toHaveText('1');
   await expect(dashboard.locator('#services tbody tr').nth(1).locator('td').nth(7)).toHaveText('4');

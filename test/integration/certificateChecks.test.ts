@@ -66,7 +66,7 @@ describe('checking printed certificates and the audit log', () => {
   it('each printed value must be the signed one as a whole: forgeries that extend, shorten, reorder or insert a line are not genuine', async () => {
     const hall = await startLoopbackHall();
     cleanups.push(() => hall.close());
-    const client = new HallClient(await hall.enroll('K-01'));
+    const client = new HallClient(await hall.enroll('K-01', { role: 'kiosk' }));
     const citizen = { idNumber: demoCards.resident.idNumber, name: demoCards.resident.name };
     const catalog = await readCitizenCatalog();
     const check = async (type: 'pension-payment' | 'insured-status', forge: (content: CertificateContent) => CertificateContent) => {

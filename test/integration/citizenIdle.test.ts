@@ -39,7 +39,7 @@ describe('the host ends an idle citizen session by itself, whatever the screen d
     const idle = queueHall.kiosk;
     const dir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-K-02-'));
     await mkdir(path.join(dir, 'data'));
-    await saveIdentity(path.join(dir, 'data'), await queueHall.hall.enroll('K-02'));
+    await saveIdentity(path.join(dir, 'data'), await queueHall.hall.enroll('K-02', { role: 'kiosk' }));
     const busy = await startTestTerminal(dir, 'demo-kiosk', { ...shortIdle, terminalId: 'K-02', upstream: queueHall.hall.url, hallPingIntervalMs: 200 });
     cleanups.push(async () => {
       await busy.stop();

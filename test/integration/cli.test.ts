@@ -97,6 +97,8 @@ describe('onewindow CLI', () => {
     expect(screens.map((url) => new URL(url).hash)).toEqual(['#/kiosk', '#/counter', '#/display']);
     for (const url of screens) expect((await fetch(url)).status).toBe(200);
     expect(demo.output().stdout).toMatch(/hall {5}http:\/\/127\.0\.0\.1:\d+ \(embedded hall server\)/);
+    expect(demo.output().stdout).toMatch(/dashboard http:\/\/127\.0\.0\.1:\d+\/dashboard \(DEMO staff login: demo \/ demo-only-2468/);
+    expect(demo.output().stdout).not.toMatch(/key=/);
     demo.child.kill('SIGINT');
     expect(await demo.exited).toBe(0);
   });

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { enrollWithHall, type TerminalIdentity } from '../../main/sync/hallClient.js';
+import type { TerminalIdentity } from '../../main/sync/hallClient.js';
 import { createHallServer } from '../../upstream/http/createHallServer.js';
 import { TerminalRegistry } from '../../upstream/identity/terminalRegistry.js';
 import { openHallDatabase } from '../../upstream/storage/openHallDatabase.js';
@@ -17,7 +17,15 @@ import { readAppointments } from '../../kiosk-config/readAppointments.js';
 import { readConvenience } from '../../kiosk-config/readConvenience.js';
 import type { AppointmentsConfig } from '../../main/contract/appointments.js';
 import { DemoBackends } from '../../upstream/citizen/demoBackends.js';
+import { StaffAccounts } from '../../upstream/identity/staffAccounts.js';
 import { fingerprintOf } from '../../upstream/http/hallCertificate.js';
+import { SecretBox } from '../../upstream/identity/secretBox.js';
+import { hallKeyFiles } from '../../upstream/storage/hallKeyFiles.js';
+import type { TerminalBinding } from '../../main/contract/hallProtocol.js';
+import type { RegisteredRoute } from '../../upstream/http/hallRoute.js';
+
+/** A staff account every loopback hall has, for tests that open the dashboard. */
+export const testStaff = { username: 'test-staff', password: 'test-staff-password' } as const;
 
 export interface LoopbackHall {
   url: string;
@@ -25,7 +33,14 @@ export interface LoopbackHall {
   /** The folder of its SQLite file (when SQLite) and its key files. */
   dir: string;
   registry: TerminalRegistry;
-  enroll(terminalId: string): Promise<TerminalIdentity>;
+  /** Enrolls a terminal in its role with a one-time code. */
+  enroll(terminalId: string, binding: TerminalBinding): Promise<TerminalIdentity>;
+  /** A second hall server on the same database, through its own connection: another hall process. */
+  another(): Promise<{ url: string; close(): Promise<void> }>;
+  /** Every route the running server registered (fastify's onRoute), with its declared access. */
+  routes(): readonly RegisteredRoute[];
+  /** Logs testStaff in: the Cookie header of the session. */
+  staffCookie(): Promise<string>;
   /** Stops serving; the database stays, so start() serves the same hall again on the same port. */
   stopServing(): Promise<void>;
   start(): Promise<void>;
@@ -86,21 +101,49 @@ export async function startLoopbackHall(backend: HallBackend = 'sqlite', options
   const dir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-hall-'));
   const store = await freshHallStore(backend, dir);
   const db = await openHallDatabase(store.location);
-  const registry = new TerminalRegistry(db);
+  const registry = new TerminalRegistry(db, undefined, await SecretBox.load(hallKeyFiles(dir).terminalSecrets));
   let port = 0;
   let server: Awaited<ReturnType<typeof createHallServer>> | null = null;
+  const serve = async (on: Database) =>
+    createHallServer({ db: on, logger: recordingLogger().logger, livePollMs: 50, queue: options.queue ?? (await readHallQueue()), citizen, appointments: options.appointments ?? (await readAppointments()), convenience: await readConvenience(), keyDir: dir, tls: options.tls, publicUrl: options.publicUrl, now: options.now, retentionDays: options.retentionDays });
   const start = async () => {
-    server = await createHallServer({ db, logger: recordingLogger().logger, livePollMs: 50, queue: options.queue ?? (await readHallQueue()), citizen, appointments: options.appointments ?? (await readAppointments()), convenience: await readConvenience(), dashboardKey: 'test-dashboard-key', keyDir: dir, tls: options.tls, publicUrl: options.publicUrl, now: options.now, retentionDays: options.retentionDays });
+    server = await serve(db);
     await server.listen({ host: '127.0.0.1', port });
     port = (server.server.address() as AddressInfo).port;
   };
+  await new StaffAccounts(db).add(testStaff.username, testStaff.password);
   await start();
   const hall: LoopbackHall = {
     url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     db,
     dir,
     registry,
-    enroll: async (terminalId) => enrollWithHall(hall.url, await registry.issueCode(terminalId), options.tls ? fingerprintOf(options.tls.cert) : null),
+    // In process, as "hall enroll-code" then "enroll" would: tests enroll dozens of terminals from one
+    // address, more than the enrollment route's rate limit lets through (identity.test.ts covers the HTTP exchange).
+    enroll: async (terminalId, binding) => ({
+      hallUrl: hall.url,
+      ...(await registry.enroll(await registry.issueCode(terminalId, binding))),
+      ...(options.tls ? { fingerprint: fingerprintOf(options.tls.cert) } : {}),
+    }),
+    routes: () => server!.hallRoutes,
+    another: async () => {
+      const ownDb = await openHallDatabase(store.location);
+      const other = await serve(ownDb);
+      await other.listen({ host: '127.0.0.1', port: 0 });
+      return {
+        url: `http://127.0.0.1:${(other.server.address() as AddressInfo).port}`,
+        close: async () => {
+          await other.close();
+          await ownDb.close();
+        },
+      };
+    },
+    staffCookie: async () => {
+      const response = await fetch(`${hall.url}/login`, { method: 'POST', body: new URLSearchParams(testStaff), redirect: 'manual' });
+      const cookie = response.headers.get('set-cookie');
+      if (response.status !== 303 || !cookie) throw new Error(`staff login failed: ${response.status}`);
+      return cookie.split(';')[0]!;
+    },
     stopServing: async () => {
       await server?.close();
       server = null;

@@ -5,6 +5,7 @@ import type { RunningTerminal } from '../../main/cli/runTerminal.js';
 import { saveIdentity } from '../../main/sync/identityStore.js';
 import { startLoopbackHall, type HallBackend, type LoopbackHall, type LoopbackHallOptions } from './hallOnLoopback.js';
 import { startTestTerminal } from './testTerminal.js';
+import type { TerminalBinding } from '../../main/contract/hallProtocol.js';
 
 export interface QueueHall {
   hall: LoopbackHall;
@@ -33,10 +34,10 @@ export async function startQueueHall(
     for (const stop of stops.splice(0).reverse()) await stop();
   };
   try {
-    const start = async (profile: string, id: string, changes: Record<string, unknown> = {}, hallUrl = hall.url) => {
+    const start = async (profile: string, id: string, binding: TerminalBinding, changes: Record<string, unknown> = {}, hallUrl = hall.url) => {
       const dir = await mkdtemp(path.join(os.tmpdir(), `onewindow-${id}-`));
       await mkdir(path.join(dir, 'data'));
-      await saveIdentity(path.join(dir, 'data'), { ...(await hall.enroll(id)), hallUrl });
+      await saveIdentity(path.join(dir, 'data'), { ...(await hall.enroll(id, binding)), hallUrl });
       const terminal = await startTestTerminal(dir, profile, { upstream: hallUrl, hallPingIntervalMs: 200, ...changes });
       stops.push(async () => {
         await terminal.stop();
@@ -46,9 +47,9 @@ export async function startQueueHall(
     };
     const route = await kioskRoute(hall.url);
     stops.push(route.close);
-    const kiosk = await start('demo-kiosk', 'K-01', kioskChanges, route.url);
-    const counter = await start('demo-counter', 'C-03');
-    const display = await start('demo-display', 'D-01');
+    const kiosk = await start('demo-kiosk', 'K-01', { role: 'kiosk' }, kioskChanges, route.url);
+    const counter = await start('demo-counter', 'C-03', { role: 'counter', window: 3 });
+    const display = await start('demo-display', 'D-01', { role: 'display' });
     const deadline = Date.now() + 10_000;
     for (;;) {
       const overview = await kiosk.host.dispatch('queue.overview', {});

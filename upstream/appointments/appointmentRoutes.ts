@@ -1,11 +1,21 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FastifyInstance, FastifyReply, RawServerDefault } from 'fastify';
-import type { Logger } from 'pino';
-import { appointmentActionSchema, appointmentPaths, bookRequestSchema, mineRequestSchema, rescheduleRequestSchema, slotsRequestSchema } from '../../main/contract/appointments.js';
-import { refuse, refuseInput } from '../http/refuse.js';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import {
+  appointmentActionSchema,
+  appointmentPaths,
+  appointmentSchema,
+  bookRequestSchema,
+  mineRequestSchema,
+  rescheduleRequestSchema,
+  slotSchema,
+  slotsRequestSchema,
+} from '../../main/contract/appointments.js';
+import { issuedTicketSchema } from '../../main/contract/queue.js';
+import type { TerminalRole } from '../../main/contract/terminal.js';
+import { hallRoute, type Caller, type HallApp } from '../http/hallRoute.js';
+import { refuse } from '../http/refuse.js';
 import { QueueRefusal } from '../queue/queueRefusal.js';
 import { AppointmentRefused, type AppointmentBook } from './appointmentBook.js';
-
 async function answer<T>(reply: FastifyReply, work: () => Promise<T>) {
   try {
     return await work();
@@ -15,18 +25,14 @@ async function answer<T>(reply: FastifyReply, work: () => Promise<T>) {
   }
 }
 
-/** Appointments for terminals (signed): slots, book, cancel, reschedule, mine, check-in. */
-export function registerAppointmentRoutes(app: FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, Logger>, book: AppointmentBook): void {
-  const route = <T>(path: string, schema: { safeParse(body: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } }, work: (data: T, terminalId: string) => Promise<unknown>) =>
-    app.post(path, async (request, reply) => {
-      const parsed = schema.safeParse(request.body);
-      if (!parsed.success) return refuseInput(reply, parsed.error);
-      return answer(reply, () => work(parsed.data, request.terminalId!));
-    });
-  route(appointmentPaths.slots, slotsRequestSchema, (data) => book.slots(data.service));
-  route(appointmentPaths.book, bookRequestSchema, (data, terminalId) => book.book(terminalId, data.service, data.day, data.time, data.citizen, data.phone));
-  route(appointmentPaths.cancel, appointmentActionSchema, (data) => book.cancel(data.code, data.citizen));
-  route(appointmentPaths.reschedule, rescheduleRequestSchema, (data) => book.reschedule(data.code, data.citizen, data.day, data.time));
-  route(appointmentPaths.mine, mineRequestSchema, (data) => book.mine(data.citizen));
-  route(appointmentPaths.checkIn, appointmentActionSchema, (data, terminalId) => book.checkIn(terminalId, data.code, data.citizen));
+/** Appointments (signed): slots, book, cancel, reschedule and check-in at kiosks; a citizen's appointments at kiosks and counters (after F8). */
+export function registerAppointmentRoutes(app: HallApp, book: AppointmentBook): void {
+  const route = <S extends z.ZodType>(url: string, roles: readonly TerminalRole[], summary: string, body: S, response: z.ZodType, work: (data: z.output<S>, caller: Caller) => Promise<unknown>) =>
+    hallRoute(app, { method: 'POST', url, access: { roles }, summary, body, response, handler: ({ body: data, caller, reply }) => answer(reply, () => work(data, caller)) });
+  route(appointmentPaths.slots, ['kiosk'], 'Free slots of a service', slotsRequestSchema, slotSchema.array(), (data) => book.slots(data.service));
+  route(appointmentPaths.book, ['kiosk'], 'Book a slot', bookRequestSchema, appointmentSchema, (data, caller) => book.book(caller.terminalId, data.service, data.day, data.time, data.citizen, data.phone));
+  route(appointmentPaths.cancel, ['kiosk'], 'Cancel an appointment', appointmentActionSchema, appointmentSchema, (data) => book.cancel(data.code, data.citizen));
+  route(appointmentPaths.reschedule, ['kiosk'], 'Move an appointment to another slot', rescheduleRequestSchema, appointmentSchema, (data) => book.reschedule(data.code, data.citizen, data.day, data.time));
+  route(appointmentPaths.mine, ['kiosk', 'counter'], "A citizen's appointments", mineRequestSchema, appointmentSchema.array(), (data) => book.mine(data.citizen));
+  route(appointmentPaths.checkIn, ['kiosk'], 'Check in on the day: a ticket that goes first', appointmentActionSchema, z.object({ appointment: appointmentSchema, issued: issuedTicketSchema }), (data, caller) => book.checkIn(caller.terminalId, data.code, data.citizen));
 }

@@ -9,3 +9,5 @@ export { TerminalRegistry } from '../identity/terminalRegistry.js';
 export { ChangeLog } from '../sync/changeLog.js';
 export { DemoBackends } from '../citizen/demoBackends.js';
 export { fingerprintOf, makeHallCertificate } from '../http/hallCertificate.js';
+export { StaffAccounts } from '../identity/staffAccounts.js';
+export { staffUsernameSchema } from '../http/staffRoutes.js';

@@ -1,9 +1,10 @@
-import Fastify, { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import type { Logger } from 'pino';
-import { enrollRequestSchema, hallPaths } from '../../main/contract/hallProtocol.js';
-import { checkSignature, signingHeaders } from '../../lib/requestSigning.js';
+import { enrollRequestSchema, enrollResponseSchema, hallPaths, pingResponseSchema } from '../../main/contract/hallProtocol.js';
 import { issuesFromZod } from '../../main/contract/errors.js';
-import { pullQuerySchema, pushRequestSchema, syncPaths } from '../../main/contract/syncProtocol.js';
+import { pullQuerySchema, pullResponseSchema, pushRequestSchema, pushResponseSchema, syncPaths } from '../../main/contract/syncProtocol.js';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyWebsocket from '@fastify/websocket';
 import { ChangeLog } from '../sync/changeLog.js';
 import { LiveHub } from '../sync/liveHub.js';
@@ -17,7 +18,7 @@ import { QueueContext } from '../queue/queueContext.js';
 import { QueueRefusal } from '../queue/queueRefusal.js';
 import { registerQueueRoutes } from '../queue/queueRoutes.js';
 import { TicketIssuer } from '../queue/ticketIssuer.js';
-import { refuse, refuseInput } from './refuse.js';
+import { refuse } from './refuse.js';
 import type { CitizenCatalog } from '../../main/contract/citizenCatalog.js';
 import { CertificateIssuer } from '../citizen/certificateIssuer.js';
 import type { CitizenBackends } from '../citizen/citizenBackends.js';
@@ -29,10 +30,14 @@ import { registerAppointmentRoutes } from '../appointments/appointmentRoutes.js'
 import type { ConvenienceConfig } from '../../main/contract/convenience.js';
 import { RequestDesk } from '../requests/requestDesk.js';
 import { registerRequestRoutes } from '../requests/requestRoutes.js';
-import { hallOpenApi } from './openApi.js';
+import { describeRoutes } from './openApi.js';
 import { setupLockedOutEventSchema } from '../../main/contract/setupPin.js';
 import { EnrollmentError, TerminalRegistry } from '../identity/terminalRegistry.js';
 import { ReplayGuard } from '../identity/replayGuard.js';
+import { StaffAccounts } from '../identity/staffAccounts.js';
+import { guardAccess } from './accessGuard.js';
+import { hallRoute, hallSocket } from './hallRoute.js';
+import { registerStaffRoutes } from './staffRoutes.js';
 import { SecretBox } from '../identity/secretBox.js';
 import { hallKeyFiles } from '../storage/hallKeyFiles.js';
 import { listenUrlOf } from './listenUrl.js';
@@ -41,7 +46,6 @@ import { defaultRetentionDays, sweepPersonalData } from '../privacy/retentionSwe
 declare module 'fastify' {
   interface FastifyRequest {
     rawBody: string;
-    terminalId: string | null;
   }
 }
 
@@ -53,8 +57,6 @@ export interface HallServerOptions {
   now?: () => number;
   /** The hall's queue: services, number ranges, windows, day rules (kiosk-config/queue). */
   queue: HallQueue;
-  /** Opens the supervisor's dashboard at /dashboard?key=…; null keeps it closed. */
-  dashboardKey?: string | null;
   /** Certificates and lookups: the catalogue (kiosk-config/citizen-services.json) and the back ends' adapters. */
   citizen: { catalog: CitizenCatalog; backends: CitizenBackends };
   /** Appointment slots and check-in rules (kiosk-config/appointments.json). */
@@ -85,10 +87,14 @@ function effectOf<S extends z.ZodType>(schema: S, apply: (tx: Queryable, termina
   };
 }
 
+/** Guessing enrollment codes: this many tries a minute from one address, then 429. */
+export const enrollAttemptsPerMinute = 10;
+
 /**
- * The hall server's HTTP API. Every route but enrollment needs a request
- * signed by an enrolled, unrevoked terminal: anything else gets 401 and
- * nothing is written.
+ * The hall server's HTTP API. Each route declares who may call it (see
+ * hallRoute.ts): the public, logged-in staff, or terminals of the roles it
+ * names, their requests signed. Anyone else gets 401 or 403 and nothing is
+ * written; a request that matches no route gets 404.
  */
 export async function createHallServer(options: HallServerOptions) {
   const now = options.now ?? Date.now;
@@ -110,7 +116,7 @@ export async function createHallServer(options: HallServerOptions) {
     }),
   });
   await queue.publishSetup();
-  const replays = new ReplayGuard();
+  const accessParts = { registry, replays: await ReplayGuard.over(options.db), staff: new StaffAccounts(options.db), now };
   const app = Fastify({
     loggerInstance: options.logger,
     logController: new LogController({ disableRequestLogging: true }),
@@ -119,12 +125,17 @@ export async function createHallServer(options: HallServerOptions) {
     // Typed as the plain HTTP server: the routes use nothing that differs between the two.
     ...(options.tls ? { https: options.tls } : {}),
   });
+  guardAccess(app, accessParts);
+  const openApi = describeRoutes(app);
+  await app.register(fastifyCookie);
+  // Per address: enough for a hall's terminals behind one NAT, not for a flood.
+  await app.register(fastifyRateLimit, { max: 6000, timeWindow: '1 minute' });
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   live = new LiveHub(changes, options.logger, options.livePollMs);
   await live.start();
   app.addHook('onClose', async () => live?.stop());
+  app.addHook('onClose', () => accessParts.replays.close());
   app.decorateRequest('rawBody', '');
-  app.decorateRequest('terminalId', null);
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     request.rawBody = body as string;
     try {
@@ -134,60 +145,70 @@ export async function createHallServer(options: HallServerOptions) {
     }
   });
   app.setErrorHandler(async (error: { statusCode?: number; message: string }, _request, reply) => {
-    if (error.statusCode && error.statusCode < 500) return refuse(reply, error.statusCode, 'bad_request', error.message);
+    if (error.statusCode && error.statusCode < 500) return refuse(reply, error.statusCode, error.statusCode === 429 ? 'too_many_requests' : 'bad_request', error.message);
     options.logger.error({ err: error }, 'hall request failed');
     return refuse(reply, 500, 'internal', 'the hall server failed');
   });
 
-  app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (request.url === hallPaths.enroll || !request.url.startsWith('/api/')) return;
-    const terminalId = request.headers[signingHeaders.terminal];
-    const timestamp = Number(request.headers[signingHeaders.timestamp]);
-    const signature = request.headers[signingHeaders.signature];
-    if (typeof terminalId !== 'string' || typeof signature !== 'string') {
-      return refuse(reply, 401, 'unauthorized', 'the request is not signed');
-    }
-    const secret = await registry.secretOf(terminalId);
-    if (!secret) return refuse(reply, 401, 'unauthorized', 'unknown or revoked terminal');
-    const check = checkSignature(secret, { method: request.method, path: request.url, body: request.rawBody, timestamp, signature }, now());
-    if (check === 'stale') return refuse(reply, 401, 'unauthorized', 'the request time is outside the replay window (check the terminal clock)');
-    if (check === 'bad-signature') return refuse(reply, 401, 'unauthorized', 'bad signature');
-    if (!replays.firstUse(signature, now())) return refuse(reply, 401, 'unauthorized', 'this request was already received');
-    request.terminalId = terminalId;
+  hallRoute(app, {
+    method: 'POST',
+    url: hallPaths.enroll,
+    access: 'public',
+    summary: 'Trade a one-time enrollment code for the terminal secret (and the role the code names)',
+    body: enrollRequestSchema,
+    response: enrollResponseSchema,
+    rateLimit: { max: enrollAttemptsPerMinute, timeWindow: '1 minute' },
+    handler: async ({ body, reply }) => {
+      try {
+        return await registry.enroll(body.code);
+      } catch (error) {
+        if (error instanceof EnrollmentError) return refuse(reply, 401, 'unauthorized', error.message);
+        throw error;
+      }
+    },
   });
 
-  app.post(hallPaths.enroll, async (request, reply) => {
-    const parsed = enrollRequestSchema.safeParse(request.body);
-    if (!parsed.success) return refuseInput(reply, parsed.error);
-    try {
-      return await registry.enroll(parsed.data.code);
-    } catch (error) {
-      if (error instanceof EnrollmentError) return refuse(reply, 401, 'unauthorized', error.message);
-      throw error;
-    }
+  hallRoute(app, { method: 'GET', url: '/docs', access: 'public', summary: 'This description of the API (OpenAPI 3.1)', handler: () => openApi() });
+
+  const everyRole = { roles: ['kiosk', 'counter', 'display'] } as const;
+  hallRoute(app, {
+    method: 'GET',
+    url: hallPaths.ping,
+    access: everyRole,
+    summary: 'Check that the hall server answers this terminal',
+    response: pingResponseSchema,
+    handler: ({ caller }) => ({ terminalId: caller.terminalId, hallTime: new Date(now()).toISOString() }),
   });
 
-  const openApi = hallOpenApi();
-  app.get('/docs', async () => openApi);
-
-  app.get(hallPaths.ping, async (request) => ({ terminalId: request.terminalId!, hallTime: new Date(now()).toISOString() }));
-
-  app.get(syncPaths.changes, async (request, reply) => {
-    const query = pullQuerySchema.safeParse(request.query);
-    if (!query.success) return refuseInput(reply, query.error);
-    return changes.changesSince(query.data.scope, query.data.after, query.data.limit);
+  hallRoute(app, {
+    method: 'GET',
+    url: syncPaths.changes,
+    access: everyRole,
+    summary: "Pull a page of the hall's changes of one scope after a cursor",
+    query: pullQuerySchema,
+    response: pullResponseSchema,
+    handler: ({ query }) => changes.changesSince(query.scope, query.after, query.limit),
   });
 
-  app.get(syncPaths.live, { websocket: true }, (socket) => {
-    live!.add(socket);
-    // Terminals only listen here; what they send is ignored.
-    socket.on('message', () => undefined);
+  hallSocket(app, {
+    url: syncPaths.live,
+    access: everyRole,
+    summary: 'The live channel: the hall names each scope that changed',
+    handler: (socket) => {
+      live!.add(socket);
+      // Terminals only listen here; what they send is ignored.
+      socket.on('message', () => undefined);
+    },
   });
 
-  app.post(syncPaths.push, async (request, reply) => {
-    const parsed = pushRequestSchema.safeParse(request.body);
-    if (!parsed.success) return refuseInput(reply, parsed.error);
-    return intake.accept(request.terminalId!, parsed.data.events);
+  hallRoute(app, {
+    method: 'POST',
+    url: syncPaths.push,
+    access: everyRole,
+    summary: "Push a batch of the terminal's outbox events",
+    body: pushRequestSchema,
+    response: pushResponseSchema,
+    handler: ({ body, caller }) => intake.accept(caller.terminalId, body.events),
   });
 
   const key = await SigningKey.load(options.db, keyFiles.signing);
@@ -206,6 +227,7 @@ export async function createHallServer(options: HallServerOptions) {
   await sweep();
   const retentionSweep = setInterval(() => void sweep().catch((error: unknown) => options.logger.warn({ err: error }, 'could not remove expired personal data')), 3600_000);
   app.addHook('onClose', async () => clearInterval(retentionSweep));
-  await registerQueueRoutes(app, { queue, issuer, desk, dashboardKey: options.dashboardKey ?? null });
+  await registerQueueRoutes(app, { queue, issuer, desk });
+  registerStaffRoutes(app, accessParts.staff);
   return app;
 }

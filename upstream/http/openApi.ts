@@ -1,15 +1,58 @@
 import { z } from 'zod';
-import { enrollRequestSchema, enrollResponseSchema, hallErrorSchema, hallPaths, pingResponseSchema } from '../../main/contract/hallProtocol.js';
+import { hallErrorSchema } from '../../main/contract/hallProtocol.js';
 import { signingHeaders } from '../../lib/requestSigning.js';
-import { outboxEventSchema, pushResponseSchema, syncPaths } from '../../main/contract/syncProtocol.js';
+import type { HallAccess, HallApp, RouteDoc } from './hallRoute.js';
+import { staffCookie } from './accessGuard.js';
 
-const schema = (zod: z.ZodType) => z.toJSONSchema(zod, { unrepresentable: 'any' });
+const schema = (zod: z.ZodType) => z.toJSONSchema(zod, { unrepresentable: 'any', io: 'input' });
 const json = (zod: z.ZodType) => ({ 'application/json': { schema: schema(zod) } });
-const refused = { description: 'not signed by an enrolled terminal', content: json(hallErrorSchema) };
+const error = (description: string) => ({ description, content: json(hallErrorSchema) });
 
-/** The hall server's API as OpenAPI 3.1, built from the same zod schemas both sides validate with. */
-export function hallOpenApi(): Record<string, unknown> {
+/** `/t/:id` → `/t/{id}`, `/assets/x/*` → `/assets/x/{path}`: fastify's route syntax in OpenAPI's. */
+export function openApiPath(url: string): string {
+  return url.replace(/:([A-Za-z0-9_]+)/g, '{$1}').replace(/\*$/, '{path}');
+}
+
+function operation(method: string, access: HallAccess, doc: RouteDoc, url: string) {
+  const parameters = [...url.matchAll(/:([A-Za-z0-9_]+)|\*$/g)].map((match) => ({ name: match[1] ?? 'path', in: 'path', required: true, schema: { type: 'string' } }));
+  if (doc.query) {
+    const query = schema(doc.query) as { properties?: Record<string, unknown>; required?: string[] };
+    for (const [name, property] of Object.entries(query.properties ?? {})) parameters.push({ name, in: 'query', required: query.required?.includes(name) ?? false, schema: property as { type: string } });
+  }
+  const roles = typeof access === 'object' ? access.roles : [];
+  const ok = doc.websocket
+    ? { '101': { description: 'switched to the WebSocket live channel' } }
+    : { '200': doc.html ? { description: 'an HTML page', content: { 'text/html': {} } } : { description: 'done', ...(doc.response ? { content: json(doc.response) } : {}) } };
   return {
+    summary: doc.summary,
+    'x-access': typeof access === 'object' ? 'terminal' : access,
+    ...(roles.length > 0 ? { 'x-roles': roles, security: [{ terminalSignature: [] }] } : {}),
+    ...(access === 'staff' ? { security: [{ staffSession: [] }] } : {}),
+    ...(parameters.length > 0 ? { parameters } : {}),
+    ...(doc.body ? { requestBody: { required: true, content: json(doc.body) } } : {}),
+    responses: {
+      ...ok,
+      '400': error('a field of the request is wrong (named in the message)'),
+      ...(access === 'public' ? {} : { '401': error(access === 'staff' ? 'not logged in as staff' : 'not signed by an enrolled terminal') }),
+      ...(roles.length > 0 ? { '403': error(`the terminal's role is not ${roles.join(' or ')}`) } : {}),
+    },
+  };
+}
+
+/**
+ * The hall server's API as OpenAPI 3.1, built from the routes as they are
+ * registered: each with its summary, schemas (the same zod schemas the route
+ * checks with) and who may call it. Call before any route is registered.
+ */
+export function describeRoutes(app: HallApp): () => Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  app.addHook('onRoute', (route) => {
+    const { access, doc } = route.config ?? {};
+    // HEAD answers every GET on its own (fastify's exposeHeadRoutes): the GET describes both.
+    if (!access || !doc || route.method === 'HEAD') return;
+    for (const method of [route.method].flat()) (paths[openApiPath(route.url)] ??= {})[method.toLowerCase()] = operation(method, access, doc, route.url);
+  });
+  return () => ({
     openapi: '3.1.0',
     info: { title: 'OneWindow hall server', version: '1' },
     components: {
@@ -18,33 +61,11 @@ export function hallOpenApi(): Record<string, unknown> {
           type: 'apiKey',
           in: 'header',
           name: signingHeaders.signature,
-          description: `HMAC-SHA256 (base64url) with the terminal's secret over "METHOD\\nPATH\\nsha256(body) hex\\ntimestamp"; with headers ${signingHeaders.terminal} and ${signingHeaders.timestamp} (ms). Requests outside a 60 s window, or seen before, are refused.`,
+          description: `HMAC-SHA256 (base64url) with the terminal's secret over "METHOD\\nPATH\\nsha256(body) hex\\ntimestamp"; with headers ${signingHeaders.terminal} and ${signingHeaders.timestamp} (ms). Requests outside a 60 s window, or seen before, are refused. The roles that may call an operation are in x-roles.`,
         },
+        staffSession: { type: 'apiKey', in: 'cookie', name: staffCookie, description: 'the session cookie POST /login sets' },
       },
     },
-    paths: {
-      [hallPaths.enroll]: {
-        post: {
-          summary: 'Trade a one-time enrollment code for the terminal secret',
-          requestBody: { content: json(enrollRequestSchema) },
-          responses: { '200': { description: 'enrolled', content: json(enrollResponseSchema) }, '401': refused },
-        },
-      },
-      [hallPaths.ping]: {
-        get: {
-          summary: 'Check that the hall server answers this terminal',
-          security: [{ terminalSignature: [] }],
-          responses: { '200': { description: 'the hall answers', content: json(pingResponseSchema) }, '401': refused },
-        },
-      },
-      [syncPaths.push]: {
-        post: {
-          summary: "Push a batch of the terminal's outbox events",
-          security: [{ terminalSignature: [] }],
-          requestBody: { content: json(z.object({ events: z.array(outboxEventSchema).min(1).max(500) })) },
-          responses: { '200': { description: 'what was acknowledged or refused', content: json(pushResponseSchema) }, '401': refused },
-        },
-      },
-    },
-  };
+    paths,
+  });
 }

@@ -1,14 +1,45 @@
+import { openDatabase, type Database } from '../../lib/sqlite/database.js';
 import { replayWindowMs } from '../../lib/requestSigning.js';
 
-/** Remembers the signatures seen within the replay window, so a captured request cannot be sent twice. */
+/** Rows older than this can go: a request that old is refused as stale before it is looked up. */
+const keepMs = 2 * replayWindowMs;
+
+/**
+ * Remembers the signatures seen within the replay window in the hall's
+ * database, so a captured request cannot be sent twice: not after a restart,
+ * and not to another hall process on the same PostgreSQL. The primary key
+ * decides: the first INSERT wins, every later one changes no row.
+ */
 export class ReplayGuard {
-  readonly #seen = new Map<string, number>();
+  #prunedAt = 0;
+
+  private constructor(
+    private readonly db: Database,
+    readonly close: () => Promise<void>,
+  ) {}
+
+  /**
+   * The guard over the hall's database. On SQLite it writes through its own
+   * connection that commits without waiting for the disk (WAL with
+   * synchronous=NORMAL): a commit survives the hall process ending, which is
+   * what refusing a replay after a restart needs, and a signed request does
+   * not wait for an fsync. Only a power cut can lose the last rows, and a
+   * machine takes longer to come back than the replay window lasts.
+   */
+  static async over(db: Database): Promise<ReplayGuard> {
+    if (/^postgres(ql)?:\/\//.test(db.path)) return new ReplayGuard(db, async () => undefined);
+    const own = await openDatabase(db.path);
+    await own.exec('PRAGMA synchronous = NORMAL');
+    return new ReplayGuard(own, () => own.close());
+  }
 
   /** True the first time a signature is offered within the window. */
-  firstUse(signature: string, now: number): boolean {
-    for (const [seen, at] of this.#seen) if (now - at > 2 * replayWindowMs) this.#seen.delete(seen);
-    if (this.#seen.has(signature)) return false;
-    this.#seen.set(signature, now);
-    return true;
+  async firstUse(signature: string, now: number): Promise<boolean> {
+    if (now - this.#prunedAt > replayWindowMs) {
+      this.#prunedAt = now;
+      await this.db.run('DELETE FROM seen_signature WHERE seen_at < ?', [now - keepMs]);
+    }
+    const inserted = await this.db.run('INSERT INTO seen_signature (signature, seen_at) VALUES (?, ?) ON CONFLICT (signature) DO NOTHING', [signature, now]);
+    return inserted.changes === 1;
   }
 }

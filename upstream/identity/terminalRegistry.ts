@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../../lib/sqlite/database.js';
 import type { SecretBox } from './secretBox.js';
+import type { TerminalBinding } from '../../main/contract/hallProtocol.js';
+import type { TerminalRole } from '../../main/contract/terminal.js';
 
 export class EnrollmentError extends Error {
   constructor(message: string) {
@@ -9,12 +11,21 @@ export class EnrollmentError extends Error {
   }
 }
 
+/** An enrolled terminal as the hall knows it: role null for one enrolled before roles existed. */
+export interface KnownTerminal {
+  secret: string;
+  role: TerminalRole | null;
+  window: number | null;
+}
+
 const hash = (code: string) => createHash('sha256').update(code).digest('hex');
 
 /**
  * Which terminals belong to the hall. A technician gets a one-time code for a
  * terminal id; the terminal trades it for its secret; the hall can revoke it.
- * Codes are stored hashed; a code works once, before it expires.
+ * Codes are stored hashed; a code works once, before it expires. The code
+ * carries the terminal's role (and a counter's window), which enrolling binds
+ * to the terminal.
  */
 export class TerminalRegistry {
   constructor(
@@ -29,30 +40,33 @@ export class TerminalRegistry {
     return this.secrets;
   }
 
-  async issueCode(terminalId: string, validForMs = 24 * 3600_000): Promise<string> {
+  async issueCode(terminalId: string, binding: TerminalBinding, validForMs = 24 * 3600_000): Promise<string> {
     const code = randomBytes(10).toString('base64url').toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 12).padEnd(12, '7');
     const expiresAt = new Date(this.now().getTime() + validForMs).toISOString();
-    await this.db.run('INSERT INTO enrollment_code (code_hash, terminal_id, expires_at) VALUES (?, ?, ?)', [hash(code), terminalId, expiresAt]);
+    const window = binding.role === 'counter' ? binding.window : null;
+    await this.db.run('INSERT INTO enrollment_code (code_hash, terminal_id, expires_at, role, window_number) VALUES (?, ?, ?, ?, ?)', [hash(code), terminalId, expiresAt, binding.role, window]);
     return code;
   }
 
   /** Trades a code for the terminal's new secret; enrolling again replaces the old secret. */
   async enroll(code: string): Promise<{ terminalId: string; secret: string }> {
     return this.db.transaction(async (tx) => {
-      const row = await tx.get<{ terminal_id: string; expires_at: string; used_at: string | null }>(
-        'SELECT terminal_id, expires_at, used_at FROM enrollment_code WHERE code_hash = ?',
+      const row = await tx.get<{ terminal_id: string; expires_at: string; used_at: string | null; role: string | null; window_number: number | null }>(
+        'SELECT terminal_id, expires_at, used_at, role, window_number FROM enrollment_code WHERE code_hash = ?',
         [hash(code)],
       );
       const now = this.now().toISOString();
       if (!row) throw new EnrollmentError('unknown enrollment code');
       if (row.used_at) throw new EnrollmentError('this enrollment code was already used');
       if (row.expires_at <= now) throw new EnrollmentError('this enrollment code has expired');
+      if (!row.role) throw new EnrollmentError('this enrollment code names no role: issue a new one with --role');
       const secret = randomBytes(32).toString('base64url');
       await tx.run('UPDATE enrollment_code SET used_at = ? WHERE code_hash = ?', [now, hash(code)]);
       await tx.run(
-        `INSERT INTO terminal (id, secret, enrolled_at, revoked_at) VALUES (?, ?, ?, NULL)
-         ON CONFLICT (id) DO UPDATE SET secret = excluded.secret, enrolled_at = excluded.enrolled_at, revoked_at = NULL`,
-        [row.terminal_id, this.#secrets().seal(row.terminal_id, secret), now],
+        `INSERT INTO terminal (id, secret, enrolled_at, revoked_at, role, window_number) VALUES (?, ?, ?, NULL, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET secret = excluded.secret, enrolled_at = excluded.enrolled_at, revoked_at = NULL,
+           role = excluded.role, window_number = excluded.window_number`,
+        [row.terminal_id, this.#secrets().seal(row.terminal_id, secret), now, row.role, row.window_number],
       );
       return { terminalId: row.terminal_id, secret };
     });
@@ -63,9 +77,12 @@ export class TerminalRegistry {
     return result.changes > 0;
   }
 
-  /** The secret of an enrolled, unrevoked terminal; null for any other. */
-  async secretOf(terminalId: string): Promise<string | null> {
-    const row = await this.db.get<{ secret: string }>('SELECT secret FROM terminal WHERE id = ? AND revoked_at IS NULL', [terminalId]);
-    return row ? this.#secrets().open(terminalId, row.secret) : null;
+  /** An enrolled, unrevoked terminal; null for any other. */
+  async find(terminalId: string): Promise<KnownTerminal | null> {
+    const row = await this.db.get<{ secret: string; role: TerminalRole | null; window_number: number | null }>(
+      'SELECT secret, role, window_number FROM terminal WHERE id = ? AND revoked_at IS NULL',
+      [terminalId],
+    );
+    return row ? { secret: this.#secrets().open(terminalId, row.secret), role: row.role, window: row.window_number } : null;
   }
 }

@@ -3,7 +3,7 @@ import { fontLinks, htmlText } from './htmlText.js';
 
 /**
  * The supervisor's dashboard: today's figures per service and per window,
- * read from the statistics endpoint with the same key, refreshed every 10 s.
+ * read from the statistics endpoint with the same staff session, refreshed every 10 s.
  */
 export function dashboardPage(queue: HallQueue, statisticsPath: string): string {
   const names = Object.fromEntries(queue.services.map((service) => [service.code, `${service.name['zh-CN']} · ${service.name.en}`]));

@@ -1,14 +1,22 @@
-import { timingSafeEqual } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyReply, RawServerDefault } from 'fastify';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Logger } from 'pino';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { businessDaySchema, counterRequestSchema, issueTicketRequestSchema, leaseBlockRequestSchema, queuePaths } from '../../main/contract/queue.js';
+import {
+  businessDaySchema,
+  counterRequestSchema,
+  counterResultSchema,
+  issuedTicketSchema,
+  issueTicketRequestSchema,
+  leaseBlockRequestSchema,
+  numberBlockSchema,
+  queuePaths,
+  queueStatisticsSchema,
+} from '../../main/contract/queue.js';
 import { peopleAhead } from '../../main/contract/queueOrder.js';
-import { refuse, refuseInput } from '../http/refuse.js';
+import { hallRoute, type HallApp } from '../http/hallRoute.js';
+import { refuse } from '../http/refuse.js';
 import type { CounterDesk } from './counterDesk.js';
 import { dashboardPage } from './dashboardPage.js';
 import { followPage } from './followPage.js';
@@ -23,12 +31,9 @@ export interface QueueRouteParts {
   queue: QueueContext;
   issuer: TicketIssuer;
   desk: CounterDesk;
-  /** Opens the dashboard (`/dashboard?key=…`); without one the dashboard is closed. */
-  dashboardKey: string | null;
 }
 
 const statisticsQuery = z.object({ day: businessDaySchema.optional() }).strict();
-const dashboardQuery = statisticsQuery.extend({ key: z.string() }).strict();
 
 async function answer<T>(reply: FastifyReply, work: () => Promise<T>) {
   try {
@@ -39,64 +44,101 @@ async function answer<T>(reply: FastifyReply, work: () => Promise<T>) {
   }
 }
 
-/** The queue's routes: signed ones for terminals under /api, the public ticket page and the key-guarded dashboard. */
+/** The queue's routes: signed ones for terminals under /api, the public ticket page and the staff's dashboard. */
 const fontDir = path.dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans-sc/400.css'));
 
-export async function registerQueueRoutes(app: FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, Logger>, parts: QueueRouteParts): Promise<void> {
+export async function registerQueueRoutes(app: HallApp, parts: QueueRouteParts): Promise<void> {
   const { queue, issuer, desk } = parts;
-  await app.register(fastifyStatic, { root: fontDir, prefix: fontPrefix, index: false, maxAge: '30d' });
+  // serve: false — the font route below is declared like every other route, with its access.
+  await app.register(fastifyStatic, { root: fontDir, serve: false });
   const statistics = async (day = queue.today()) =>
     queueStatistics(day, await ticketsOfDay(queue.db, day), queue.config.services.map((service) => service.code), queue.config.windows.map((window) => window.window));
 
-  app.post(queuePaths.tickets, async (request, reply) => {
-    const parsed = issueTicketRequestSchema.safeParse(request.body);
-    if (!parsed.success) return refuseInput(reply, parsed.error);
-    return answer(reply, () => issuer.issue(request.terminalId!, parsed.data));
+  hallRoute(app, {
+    method: 'GET',
+    url: `${fontPrefix}*`,
+    access: 'public',
+    summary: 'The CJK font the hall pages use',
+    handler: ({ params, reply }) => reply.sendFile(params['*']!, { maxAge: '30d' }),
   });
 
-  app.post(queuePaths.blocks, async (request, reply) => {
-    const parsed = leaseBlockRequestSchema.safeParse(request.body);
-    if (!parsed.success) return refuseInput(reply, parsed.error);
-    return answer(reply, () => issuer.leaseBlock(request.terminalId!, parsed.data.service, parsed.data.size));
+  hallRoute(app, {
+    method: 'POST',
+    url: queuePaths.tickets,
+    access: { roles: ['kiosk'] },
+    summary: 'Issue a queue ticket',
+    body: issueTicketRequestSchema,
+    response: issuedTicketSchema,
+    handler: ({ body, caller, reply }) => answer(reply, () => issuer.issue(caller.terminalId, body)),
   });
 
-  app.post(queuePaths.counter, async (request, reply) => {
-    const parsed = counterRequestSchema.safeParse(request.body);
-    if (!parsed.success) return refuseInput(reply, parsed.error);
-    return answer(reply, () => desk.act(parsed.data.window, parsed.data.act));
+  hallRoute(app, {
+    method: 'POST',
+    url: queuePaths.blocks,
+    access: { roles: ['kiosk'] },
+    summary: 'Lease a block of numbers the kiosk may issue offline',
+    body: leaseBlockRequestSchema,
+    response: numberBlockSchema,
+    handler: ({ body, caller, reply }) => answer(reply, () => issuer.leaseBlock(caller.terminalId, body.service, body.size)),
   });
 
-  app.get(queuePaths.statistics, async (request, reply) => {
-    const parsed = statisticsQuery.safeParse(request.query);
-    if (!parsed.success) return refuseInput(reply, parsed.error);
-    return statistics(parsed.data.day);
+  hallRoute(app, {
+    method: 'POST',
+    url: queuePaths.counter,
+    access: { roles: ['counter'] },
+    summary: "A counter's act on its own window: call next, recall, skip, finish, transfer, pause, resume",
+    body: counterRequestSchema,
+    response: counterResultSchema,
+    handler: ({ body, caller, reply }) => {
+      if (body.window !== caller.window) {
+        return refuse(reply, 403, 'forbidden', `the counter role (terminal ${caller.terminalId}) serves window ${caller.window} and may not act on window ${body.window}`);
+      }
+      return answer(reply, () => desk.act(body.window, body.act));
+    },
   });
 
-  app.get<{ Params: { id: string } }>(`${queuePaths.follow}:id`, async (request, reply) => {
-    const ticket = await ticketById(queue.db, request.params.id);
-    reply.type('text/html; charset=utf-8');
-    if (!ticket) return reply.code(404).send('<!doctype html><meta charset="utf-8"><p>没有这张票 · No such ticket</p>');
-    const waiting = await ticketsOfDay(queue.db, ticket.businessDay, 'waiting');
-    const shown = publicTicket(ticket);
-    return followPage({ ticket: shown, peopleAhead: peopleAhead(shown, waiting, queue.now()), estimatedWaitMinutes: null }, queue.service(ticket.service));
+  hallRoute(app, {
+    method: 'GET',
+    url: queuePaths.statistics,
+    access: { roles: ['counter'] },
+    summary: "The day's queue statistics per service and window",
+    query: statisticsQuery,
+    response: queueStatisticsSchema,
+    handler: ({ query }) => statistics(query.day),
   });
 
-  const keyMatches = (key: string) => {
-    if (!parts.dashboardKey) return false;
-    const given = Buffer.from(key);
-    const expected = Buffer.from(parts.dashboardKey);
-    return given.length === expected.length && timingSafeEqual(given, expected);
-  };
-
-  app.get(queuePaths.dashboard, async (request, reply) => {
-    const parsed = dashboardQuery.safeParse(request.query);
-    if (!parsed.success || !keyMatches(parsed.data.key)) return refuse(reply, 401, 'unauthorized', 'the dashboard needs its key: /dashboard?key=… (printed when the hall starts)');
-    return reply.type('text/html; charset=utf-8').send(dashboardPage(queue.config, `${queuePaths.dashboard}/statistics`));
+  hallRoute(app, {
+    method: 'GET',
+    url: `${queuePaths.follow}:id`,
+    access: 'public',
+    summary: "A ticket's public page (its QR code): people ahead",
+    html: true,
+    handler: async ({ params, reply }) => {
+      const ticket = await ticketById(queue.db, params.id!);
+      reply.type('text/html; charset=utf-8');
+      if (!ticket) return reply.code(404).send('<!doctype html><meta charset="utf-8"><p>没有这张票 · No such ticket</p>');
+      const waiting = await ticketsOfDay(queue.db, ticket.businessDay, 'waiting');
+      const shown = publicTicket(ticket);
+      return followPage({ ticket: shown, peopleAhead: peopleAhead(shown, waiting, queue.now()), estimatedWaitMinutes: null }, queue.service(ticket.service));
+    },
   });
 
-  app.get(`${queuePaths.dashboard}/statistics`, async (request, reply) => {
-    const parsed = dashboardQuery.safeParse(request.query);
-    if (!parsed.success || !keyMatches(parsed.data.key)) return refuse(reply, 401, 'unauthorized', 'the dashboard needs its key');
-    return statistics(parsed.data.day);
+  hallRoute(app, {
+    method: 'GET',
+    url: queuePaths.dashboard,
+    access: 'staff',
+    summary: "The supervisor's dashboard",
+    html: true,
+    handler: ({ reply }) => reply.type('text/html; charset=utf-8').send(dashboardPage(queue.config, `${queuePaths.dashboard}/statistics`)),
+  });
+
+  hallRoute(app, {
+    method: 'GET',
+    url: `${queuePaths.dashboard}/statistics`,
+    access: 'staff',
+    summary: "The dashboard's figures",
+    query: statisticsQuery,
+    response: queueStatisticsSchema,
+    handler: ({ query }) => statistics(query.day),
   });
 }

@@ -1,12 +1,10 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FastifyInstance, RawServerDefault } from 'fastify';
-import type { Logger } from 'pino';
-import { conveniencePaths, progressRequestSchema, serviceRequestToHallSchema } from '../../main/contract/convenience.js';
-import { refuse, refuseInput } from '../http/refuse.js';
+import { conveniencePaths, progressRequestSchema, progressSchema, requestReceiptSchema, serviceRequestToHallSchema } from '../../main/contract/convenience.js';
+import { hallRoute, type HallApp } from '../http/hallRoute.js';
+import { refuse } from '../http/refuse.js';
 import { RequestRefused, type RequestDesk } from './requestDesk.js';
 
-/** Convenience requests from terminals (signed): receive one, or say how an application or request is progressing. */
-export function registerRequestRoutes(app: FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, Logger>, desk: RequestDesk): void {
+/** Convenience requests from kiosks (signed): receive one, or say how an application or request is progressing. */
+export function registerRequestRoutes(app: HallApp, desk: RequestDesk): void {
   const answer = async <T>(reply: Parameters<typeof refuse>[0], work: () => Promise<T>) => {
     try {
       return await work();
@@ -15,14 +13,22 @@ export function registerRequestRoutes(app: FastifyInstance<RawServerDefault, Inc
       throw error;
     }
   };
-  app.post(conveniencePaths.requests, async (request, reply) => {
-    const parsed = serviceRequestToHallSchema.safeParse(request.body);
-    if (!parsed.success) return refuseInput(reply, parsed.error);
-    return answer(reply, () => desk.receive(request.terminalId!, parsed.data.citizen, parsed.data.request));
+  hallRoute(app, {
+    method: 'POST',
+    url: conveniencePaths.requests,
+    access: { roles: ['kiosk'] },
+    summary: 'Receive a convenience request (delivery by mail, home visit, 12345)',
+    body: serviceRequestToHallSchema,
+    response: requestReceiptSchema,
+    handler: ({ body, caller, reply }) => answer(reply, () => desk.receive(caller.terminalId, body.citizen, body.request)),
   });
-  app.post(conveniencePaths.progress, async (request, reply) => {
-    const parsed = progressRequestSchema.safeParse(request.body);
-    if (!parsed.success) return refuseInput(reply, parsed.error);
-    return answer(reply, () => desk.progress(parsed.data.number));
+  hallRoute(app, {
+    method: 'POST',
+    url: conveniencePaths.progress,
+    access: { roles: ['kiosk'] },
+    summary: 'How an application or request is progressing',
+    body: progressRequestSchema,
+    response: progressSchema,
+    handler: ({ body, reply }) => answer(reply, () => desk.progress(body.number)),
   });
 }

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { profilesDir } from '../../../kiosk-config/paths.js';
-import { EmbeddedHall } from '../../host/embeddedHall.js';
+import { demoStaff, EmbeddedHall } from '../../host/embeddedHall.js';
 import type { Logger } from '../../../lib/logger.js';
 import { parseCommandArgs, parsePort } from '../parseCommandArgs.js';
 import { runTerminal, untilStopSignal, type RunningTerminal } from '../runTerminal.js';
@@ -58,7 +58,7 @@ export async function demoCommand(args: string[], logger: Logger): Promise<numbe
   }
   console.log('Technician setup: add #/setup to a URL (PIN 246813 in the demo profiles). Ctrl-C stops.');
   console.log(`  hall     ${hall.url} (embedded hall server)`);
-  console.log(`  dashboard ${hall.dashboardUrl}`);
+  console.log(`  dashboard ${hall.dashboardUrl} (DEMO staff login: ${demoStaff.username} / ${demoStaff.password}; a real hall: "onewindow hall staff add")`);
   await untilStopSignal();
   await stopAll();
   return 0;

@@ -7,23 +7,24 @@ import { readConvenience } from '../../../kiosk-config/readConvenience.js';
 import { readCatalogueCategories } from '../../../kiosk-config/catalogueData.js';
 import type { Database } from '../../../lib/sqlite/database.js';
 import { issuesFromZod } from '../../contract/errors.js';
-import { terminalIdSchema } from '../../contract/hallProtocol.js';
+import { terminalBindingSchema, terminalIdSchema, type TerminalBinding } from '../../contract/hallProtocol.js';
 import { hallConfigOverridesSchema } from '../../contract/terminal.js';
 import type { Logger } from '../../../lib/logger.js';
 import { parseCommandArgs, parsePort } from '../parseCommandArgs.js';
 import { untilStopSignal } from '../runTerminal.js';
 import { UsageError } from '../usageError.js';
-import { randomBytes } from 'node:crypto';
+import { StaffAccounts, staffUsernameSchema } from '../../../upstream/entry/index.js';
 import { readHallQueue } from '../../../kiosk-config/readHallQueue.js';
 import { issueSetupPin } from './hallSetupPin.js';
 import os from 'node:os';
 import { fingerprintOf } from '../../../upstream/entry/index.js';
 import { hallSecurityOptions, writeHallCertificate } from './hallSecurity.js';
 
-export const hallHelp = `Usage: onewindow hall --db FILE [--port N] [--host ADDR] [--queue FILE] [--dashboard-key KEY] [--citizen-services FILE] [--appointments FILE] [--convenience FILE]
+export const hallHelp = `Usage: onewindow hall --db FILE [--port N] [--host ADDR] [--queue FILE] [--citizen-services FILE] [--appointments FILE] [--convenience FILE]
                       [--tls-cert FILE --tls-key FILE] [--public-url URL] [--key-dir DIR] [--retention-days N]
        onewindow hall tls-cert --out DIR [--host NAME ...]
-       onewindow hall enroll-code --db FILE --terminal ID
+       onewindow hall enroll-code --db FILE --terminal ID --role kiosk|counter|display [--window N]
+       onewindow hall staff add --db FILE --user NAME
        onewindow hall revoke --db FILE --terminal ID
        onewindow hall catalogue publish --db FILE --dir DIR
        onewindow hall config set --db FILE --terminal ID|'*' --json '{"idleTimeoutSeconds":60}'
@@ -36,8 +37,6 @@ Runs the hall server, or manages the terminals it knows.
   --host ADDR      address to listen on (default 127.0.0.1; 0.0.0.0 for the hall network)
   --queue FILE     the hall's queue: services, number ranges, windows, reset hour
                    (default: the demo hall's, kiosk-config/queue/demo-hall-queue.json)
-  --dashboard-key KEY  the key of the supervisor's dashboard (/dashboard?key=KEY);
-                   a random one is made and printed when not given
   --citizen-services FILE  certificates, lookups and back-end timeouts
                    (default: kiosk-config/citizen-services.json). The back ends are
                    the fictional demo adapters: no government system is connected here
@@ -60,6 +59,10 @@ Runs the hall server, or manages the terminals it knows.
                    SHA-256 fingerprint, which terminals give to onewindow enroll --fingerprint
   enroll-code      prints a one-time code (valid 24 h) for a terminal to enroll with:
                    onewindow enroll --hall URL --code CODE --config FILE
+                   --role binds the terminal to what it may do at the hall; a counter
+                   also names its --window and may act on that window only
+  staff add        adds a staff account for the dashboard (/login), or gives an
+                   existing one a new password; prints the generated password once
   revoke           shuts a terminal out: its requests get 401 until it enrolls again
   catalogue publish  makes the catalogue in DIR (categories.json, as in
                    kiosk-config/catalogue) the hall's: terminals are told live and pull it
@@ -80,7 +83,9 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
     json: { type: 'string' },
     digits: { type: 'string' },
     queue: { type: 'string' },
-    'dashboard-key': { type: 'string' },
+    role: { type: 'string' },
+    window: { type: 'string' },
+    user: { type: 'string' },
     'citizen-services': { type: 'string' },
     appointments: { type: 'string' },
     convenience: { type: 'string' },
@@ -107,6 +112,10 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
     if (rest[0] !== 'set' || rest.length > 1 || !values.terminal || values.json === undefined) {
       throw new UsageError('expected "hall config set --db FILE --terminal ID --json JSON"', 'hall');
     }
+  } else if (action === 'staff') {
+    if (rest[0] !== 'add' || rest.length > 1 || !staffUsernameSchema.safeParse(values.user).success) {
+      throw new UsageError('expected "hall staff add --db FILE --user NAME" (NAME: 1–64 letters, digits, ".", "_" or "-")', 'hall');
+    }
   } else if (rest.length > 0) {
     throw new UsageError(`unexpected "${rest.join(' ')}"`, 'hall');
   }
@@ -116,7 +125,6 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
     const registry = new TerminalRegistry(db);
     if (action === undefined) {
       const queue = await readHallQueue(values.queue ? path.resolve(values.queue) : undefined);
-      const dashboardKey = values['dashboard-key'] ?? randomBytes(12).toString('base64url');
       const citizen = { catalog: await readCitizenCatalog(values['citizen-services'] ? path.resolve(values['citizen-services']) : undefined), backends: new DemoBackends() };
       const appointments = await readAppointments(values.appointments ? path.resolve(values.appointments) : undefined);
       const convenience = await readConvenience(values.convenience ? path.resolve(values.convenience) : undefined);
@@ -128,7 +136,6 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
         citizen,
         appointments,
         convenience,
-        dashboardKey,
         ...(await hallSecurityOptions(values, host)),
       });
     }
@@ -140,10 +147,16 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
       return 0;
     }
     if (action === 'config') return await setConfig(new ChangeLog(db), values.terminal!, values.json!);
+    if (action === 'staff') {
+      const password = await new StaffAccounts(db).add(values.user!);
+      console.log(`staff account ${values.user}: password ${password}`);
+      console.log('(shown once: give it to its holder; run again to set a new one)');
+      return 0;
+    }
     const terminal = terminalIdSchema.safeParse(values.terminal);
     if (!terminal.success) throw new UsageError('--terminal ID is required: 1–32 letters, digits or "-"', 'hall');
     if (action === 'enroll-code') {
-      console.log(await registry.issueCode(terminal.data));
+      console.log(await registry.issueCode(terminal.data, bindingFromArgs(values.role, values.window)));
       return 0;
     }
     if (action === 'setup-pin') {
@@ -163,7 +176,7 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
   }
 }
 
-type ServeOptions = Omit<HallServerOptions, 'db' | 'logger'> & { port: number; host: string; dashboardKey: string };
+type ServeOptions = Omit<HallServerOptions, 'db' | 'logger'> & { port: number; host: string };
 
 async function serveHall(db: Database, logger: Logger, { port, host, ...options }: ServeOptions): Promise<number> {
   const server = await createHallServer({ db, logger, ...options });
@@ -172,7 +185,7 @@ async function serveHall(db: Database, logger: Logger, { port, host, ...options 
   const scheme = options.tls ? 'https' : 'http';
   if (options.tls) console.log(`TLS certificate SHA-256 fingerprint: ${fingerprintOf(options.tls.cert)}`);
   console.log(`OneWindow hall server at ${scheme}://${host}:${address.port}/`);
-  console.log(`dashboard: ${scheme}://${host}:${address.port}/dashboard?key=${options.dashboardKey}`);
+  console.log(`dashboard: ${scheme}://${host}:${address.port}/dashboard (staff log in; add an account with "onewindow hall staff add")`);
   const signal = await untilStopSignal();
   await server.close();
   console.log(`stopped (${signal})`);
@@ -194,4 +207,12 @@ async function setConfig(changes: ChangeLog, terminal: string, json: string): Pr
   const changed = await changes.set('config', terminal, parsed.data);
   console.log(changed ? `set for ${terminal}; running terminals apply it within seconds` : `unchanged for ${terminal}`);
   return 0;
+}
+
+function bindingFromArgs(role: string | undefined, window: string | undefined): TerminalBinding {
+  const parsed = terminalBindingSchema.safeParse(role === 'counter' ? { role, window: window === undefined ? undefined : Number(window) } : { role, ...(window === undefined ? {} : { window }) });
+  if (parsed.success) return parsed.data;
+  if (role !== 'kiosk' && role !== 'counter' && role !== 'display') throw new UsageError('--role kiosk|counter|display is required: what the terminal may do at the hall', 'hall');
+  if (role === 'counter') throw new UsageError('--window N is required for a counter: the window it serves (1–999)', 'hall');
+  throw new UsageError(`--window: only a counter has a window, this terminal is a ${role}`, 'hall');
 }

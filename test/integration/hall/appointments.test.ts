@@ -25,7 +25,7 @@ describe.each(hallBackends())('appointments at the hall on %s', (backend) => {
   async function setUp(minutesUntilSlot = 10) {
     const hall = await startLoopbackHall(backend, { appointments: await appointmentsSoon(minutesUntilSlot) });
     cleanups.push(() => hall.close());
-    const kiosk = new HallClient(await hall.enroll('K-01'));
+    const kiosk = new HallClient(await hall.enroll('K-01', { role: 'kiosk' }));
     const slots = await kiosk.slots('real-estate');
     return { hall, kiosk, slot: slots[0]! };
   }
@@ -64,7 +64,7 @@ describe.each(hallBackends())('appointments at the hall on %s', (backend) => {
     expect(checkedIn.appointment).toMatchObject({ status: 'checked_in', ticketLabel: checkedIn.issued.ticket.label });
     expect(checkedIn.issued.ticket.appointmentAt).toBe(slot.startsAt);
     expect(await refusal(kiosk.checkIn({ citizen: citizen(1), code: booked.code }))).toBe('not_booked');
-    const counter = new HallClient(await hall.enroll('C-04'));
+    const counter = new HallClient(await hall.enroll('C-04', { role: 'counter', window: 4 }));
     expect((await counter.counter(4, { action: 'call-next' })).current?.label).toBe(checkedIn.issued.ticket.label);
     expect((await counter.counter(4, { action: 'call-next' })).current?.label).toBe(walkIn.ticket.label);
 

@@ -25,11 +25,23 @@ describe('onewindow hall and enroll, as a technician uses them', () => {
   it('enrolls a terminal that then shows the hall online, and offline once revoked', async () => {
     const dir = await tempDir();
     const db = path.join(dir, 'hall.db');
+    const staff = await runCli(['hall', 'staff', 'add', '--db', db, '--user', 'supervisor']);
+    const password = /password (\S+)/.exec(staff.stdout)![1]!;
     const hall = await startCli(['hall', '--db', db, '--port', '0']);
     const hallUrl = hall.urls[0]!.replace(/\/$/, '');
     let terminal: Awaited<ReturnType<typeof startCli>> | undefined;
     try {
-      const code = (await runCli(['hall', 'enroll-code', '--db', db, '--terminal', 'K-21'])).stdout.trim();
+      expect(hall.output().stdout).not.toMatch(/key=/);
+      const login = await fetch(`${hallUrl}/login`, { method: 'POST', body: new URLSearchParams({ username: 'supervisor', password }), redirect: 'manual' });
+      expect(login.status).toBe(303);
+
+      const noRole = await runCli(['hall', 'enroll-code', '--db', db, '--terminal', 'K-21']);
+      expect(noRole.code).toBe(2);
+      expect(noRole.stderr).toContain('--role kiosk|counter|display is required');
+      const noWindow = await runCli(['hall', 'enroll-code', '--db', db, '--terminal', 'C-21', '--role', 'counter']);
+      expect(noWindow.stderr).toContain('--window N is required for a counter');
+      expect((await runCli(['hall', 'enroll-code', '--db', db, '--terminal', 'C-21', '--role', 'counter', '--window', '3'])).code).toBe(0);
+      const code = (await runCli(['hall', 'enroll-code', '--db', db, '--terminal', 'K-21', '--role', 'kiosk'])).stdout.trim();
       expect(code).toMatch(/^[A-Z0-9]{12}$/);
       const config = path.join(dir, 'k21.json');
       await writeFile(config, JSON.stringify({ terminalId: 'K-21', hallId: 'h', role: 'kiosk', upstream: hallUrl, hallPingIntervalMs: 200, dataDir: 'data' }));
@@ -55,7 +67,7 @@ describe('onewindow hall and enroll, as a technician uses them', () => {
       hall.child.kill('SIGTERM');
       expect(await hall.exited).toBe(0);
     }
-  }, 60_000);
+  }, 120_000);
 
   it('publishes a catalogue folder as the hall catalogue, recording only what changed', async () => {
     const db = path.join(await tempDir(), 'hall.db');

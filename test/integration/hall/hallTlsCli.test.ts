@@ -27,7 +27,7 @@ describe('onewindow hall over HTTPS, as a technician sets it up', () => {
 
       const config = path.join(dir, 'k31.json');
       await writeFile(config, JSON.stringify({ terminalId: 'K-31', hallId: 'h', role: 'kiosk', upstream: hallUrl, dataDir: 'data' }));
-      const code = (await runCli(['hall', 'enroll-code', '--db', db, '--terminal', 'K-31'])).stdout.trim();
+      const code = (await runCli(['hall', 'enroll-code', '--db', db, '--terminal', 'K-31', '--role', 'kiosk'])).stdout.trim();
       const unpinned = await runCli(['enroll', '--hall', hallUrl, '--code', code, '--config', config]);
       expect(unpinned).toMatchObject({ code: 2, stderr: expect.stringContaining('--fingerprint SHA256 is required for an https:// hall') });
       const malformed = await runCli(['enroll', '--hall', hallUrl, '--code', code, '--config', config, '--fingerprint', 'AB:CD']);

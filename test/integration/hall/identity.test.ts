@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { hallPaths } from '../../../main/contract/hallProtocol.js';
 import { signRequest, signingHeaders } from '../../../lib/requestSigning.js';
 import { enrollWithHall, HallClient } from '../../../main/sync/hallClient.js';
+import { openApiPath } from '../../../upstream/http/openApi.js';
 import { hallBackends, startLoopbackHall } from '../../support/hallOnLoopback.js';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -29,7 +30,7 @@ describe.each(hallBackends())('hall server on %s', (backend) => {
   describe('terminal identity on a real hall server over loopback', () => {
     it('enrolls with a one-time code and then makes signed requests', async () => {
       const { url, registry } = await hall();
-      const code = await registry.issueCode('K-01');
+      const code = await registry.issueCode('K-01', { role: 'kiosk' });
       const identity = await enrollWithHall(url, code);
       expect(identity).toMatchObject({ hallUrl: url, terminalId: 'K-01' });
       expect(await new HallClient(identity).ping()).toMatchObject({ terminalId: 'K-01' });
@@ -39,7 +40,7 @@ describe.each(hallBackends())('hall server on %s', (backend) => {
 
     it('refuses unsigned, unknown, badly signed, stale and replayed requests with 401', async () => {
       const { url, registry } = await hall();
-      const { secret } = await enrollWithHall(url, await registry.issueCode('K-02'));
+      const { secret } = await enrollWithHall(url, await registry.issueCode('K-02', { role: 'kiosk' }));
       expect((await fetch(new URL(hallPaths.ping, url))).status).toBe(401);
       expect((await signedPing(url, 'K-99', secret)).status).toBe(401);
       expect((await signedPing(url, 'K-02', `${secret}x`)).status).toBe(401);
@@ -55,20 +56,35 @@ describe.each(hallBackends())('hall server on %s', (backend) => {
 
     it('shuts a revoked terminal out, until it enrolls again with a new code', async () => {
       const { url, registry, db } = await hall();
-      const identity = await enrollWithHall(url, await registry.issueCode('K-03'));
+      const identity = await enrollWithHall(url, await registry.issueCode('K-03', { role: 'kiosk' }));
       expect(await registry.revoke('K-03')).toBe(true);
       await expect(new HallClient(identity).ping()).rejects.toMatchObject({ status: 401, message: 'unknown or revoked terminal' });
-      const again = await enrollWithHall(url, await registry.issueCode('K-03'));
+      const again = await enrollWithHall(url, await registry.issueCode('K-03', { role: 'kiosk' }));
       expect(again.secret).not.toBe(identity.secret);
       expect(await new HallClient(again).ping()).toMatchObject({ terminalId: 'K-03' });
       expect(await db.all('SELECT id FROM terminal')).toEqual([{ id: 'K-03' }]);
     });
 
-    it('describes its API as OpenAPI at /docs', async () => {
-      const { url } = await hall();
-      const document = (await (await fetch(new URL('/docs', url))).json()) as { openapi: string; paths: Record<string, unknown> };
+    it('describes every route it registered as OpenAPI at /docs, with its schemas and the roles that may call it', async () => {
+      const started = await hall();
+      type Operation = { summary: string; 'x-access': string; 'x-roles'?: string[]; requestBody?: unknown; responses: Record<string, unknown> };
+      const document = (await (await fetch(new URL('/docs', started.url))).json()) as { openapi: string; paths: Record<string, Record<string, Operation>> };
       expect(document.openapi).toBe('3.1.0');
-      expect(Object.keys(document.paths)).toEqual(['/api/v1/enroll', '/api/v1/ping', '/api/v1/events']);
+      const documented = Object.entries(document.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
+      // HEAD answers each GET by itself (fastify's exposeHeadRoutes); the GET's entry describes it.
+      const registered = started.routes().filter((route) => route.method !== 'HEAD').map((route) => `${route.method} ${openApiPath(route.url)}`);
+      expect(documented.sort()).toEqual(registered.sort());
+      expect(registered.length).toBeGreaterThan(20);
+      for (const route of started.routes().filter((one) => one.method !== 'HEAD')) {
+        const operation = document.paths[openApiPath(route.url)]![route.method.toLowerCase()]!;
+        expect(operation.summary.length, route.url).toBeGreaterThan(0);
+        if (typeof route.access === 'object') expect(operation['x-roles'], route.url).toEqual(route.access.roles);
+        else expect(operation['x-access'], route.url).toBe(route.access);
+      }
+      const counter = document.paths['/api/v1/queue/counter']!.post!;
+      expect(counter['x-roles']).toEqual(['counter']);
+      expect(JSON.stringify(counter.requestBody)).toContain('call-next');
+      expect(Object.keys(counter.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403']));
     });
 
     it('says plainly when the hall server cannot be reached', async () => {

@@ -32,7 +32,7 @@ describe.each(hallBackends())('outbox across kill -9 (real processes, real hall 
     const dir = await tempDir();
     const dbFile = path.join(dir, 'terminal.db');
     const identityFile = path.join(dir, 'identity.json');
-    await writeFile(identityFile, JSON.stringify(await hall.enroll('K-09')));
+    await writeFile(identityFile, JSON.stringify(await hall.enroll('K-09', { role: 'kiosk' })));
     try {
       for (let round = 0; round < 6; round += 1) await run([dbFile, identityFile, 'write'], 150 + Math.floor(Math.random() * 400));
       await run([dbFile, identityFile, 'drain'], null);

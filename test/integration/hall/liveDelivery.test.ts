@@ -24,8 +24,8 @@ describe.each(hallBackends())('changes delivered on the live channel, hall on %s
   it('a queue change is announced with its items and the scope head before them; a terminal at that head applies them without pulling', async () => {
     const hall = await startLoopbackHall(backend);
     cleanups.push(() => hall.close());
-    const kiosk = new HallClient(await hall.enroll('K-01'));
-    const listener = new HallClient(await hall.enroll('D-01'));
+    const kiosk = new HallClient(await hall.enroll('K-01', { role: 'kiosk' }));
+    const listener = new HallClient(await hall.enroll('D-01', { role: 'display' }));
     const head = (await listener.changes('queue', 0)).cursor;
     const messages: LiveMessage[] = [];
     const socket = new WebSocket(`${hall.url.replace('http', 'ws')}${syncPaths.live}`, { headers: listener.signedHeaders(syncPaths.live) });

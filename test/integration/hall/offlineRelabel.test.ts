@@ -29,9 +29,9 @@ describe.each(hallBackends())('a ticket the hall issued online and the kiosk pri
   async function setUp() {
     const hall = await startLoopbackHall(backend);
     cleanups.push(() => hall.close());
-    const kiosk = new HallClient(await hall.enroll('K-01'));
+    const kiosk = new HallClient(await hall.enroll('K-01', { role: 'kiosk' }));
     const block = await kiosk.leaseBlock('A', 10);
-    return { hall, kiosk, other: new HallClient(await hall.enroll('K-02')), counter: new HallClient(await hall.enroll('C-03')), block };
+    return { hall, kiosk, other: new HallClient(await hall.enroll('K-02', { role: 'kiosk' })), counter: new HallClient(await hall.enroll('C-03', { role: 'counter', window: 3 })), block };
   }
 
   it('waiting: takes the printed label and keeps its place; the online number stays unused', async () => {

@@ -37,7 +37,7 @@ describe("a certificate's verification link", () => {
   it('comes from the configured public URL, whatever Host header the request carries', async () => {
     const hall = await startLoopbackHall('sqlite', { publicUrl: 'https://hall.example.gov.cn:8443' });
     cleanups.push(() => hall.close());
-    const identity = await hall.enroll('K-01');
+    const identity = await hall.enroll('K-01', { role: 'kiosk' });
     const forged = issuedCertificateSchema.parse(await requestWithHost(hall.url, identity, 'evil.example:80'));
     expect(forged.content.verifyUrl).toBe(`https://hall.example.gov.cn:8443/verify/${forged.content.code}`);
   });
@@ -45,7 +45,7 @@ describe("a certificate's verification link", () => {
   it('defaults to the address the hall listens on, not the Host header', async () => {
     const hall = await startLoopbackHall('sqlite');
     cleanups.push(() => hall.close());
-    const identity = await hall.enroll('K-01');
+    const identity = await hall.enroll('K-01', { role: 'kiosk' });
     const forged = issuedCertificateSchema.parse(await requestWithHost(hall.url, identity, 'evil.example'));
     expect(forged.content.verifyUrl).toBe(`${hall.url}/verify/${forged.content.code}`);
     const plain = await new HallClient(identity).issueCertificate({ type: 'insured-status', citizen: { idNumber: demoCards.resident.idNumber, name: demoCards.resident.name } });

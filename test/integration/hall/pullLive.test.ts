@@ -31,7 +31,7 @@ describe.each(hallBackends())('pull and live channel with a hall on %s', (backen
     const hall = await startLoopbackHall(backend);
     const dir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-pull-'));
     await mkdir(path.join(dir, 'data'));
-    await saveIdentity(path.join(dir, 'data'), await hall.enroll('K-01'));
+    await saveIdentity(path.join(dir, 'data'), await hall.enroll('K-01', { role: 'kiosk' }));
     const terminal = await startTestTerminal(dir, 'demo-kiosk', { upstream: hall.url, hallPingIntervalMs: 200, services: ['certificates', 'transport'] });
     cleanups.push(async () => {
       await terminal.stop();

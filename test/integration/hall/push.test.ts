@@ -26,7 +26,7 @@ describe.each(hallBackends())('hall server on %s', (backend) => {
       await db.close();
       await hall.close();
     });
-    return { hall, db, client: new HallClient(await hall.enroll('K-01')) };
+    return { hall, db, client: new HallClient(await hall.enroll('K-01', { role: 'kiosk' })) };
   }
 
   async function append(db: Database, count: number): Promise<void> {

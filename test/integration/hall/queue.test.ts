@@ -2,7 +2,7 @@ import { ulid } from 'ulid';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readHallQueue } from '../../../kiosk-config/readHallQueue.js';
 import type { HallQueue } from '../../../main/contract/hallQueue.js';
-import { queueStatisticsSchema } from '../../../main/contract/queue.js';
+import { queueStatisticsSchema, type CounterAction } from '../../../main/contract/queue.js';
 import { HallClient, HallRequestError } from '../../../main/sync/hallClient.js';
 import { hallBackends, startLoopbackHall, type LoopbackHall } from '../../support/hallOnLoopback.js';
 
@@ -30,12 +30,26 @@ async function refusal(promise: Promise<unknown>): Promise<string | null> {
   }
 }
 
+/** A counter terminal per window, enrolled when first needed: a counter may act on its own window only. */
+function countersOf(hall: LoopbackHall) {
+  const clients = new Map<number, Promise<HallClient>>();
+  const at = (window: number) => {
+    if (!clients.has(window)) clients.set(window, hall.enroll(`C-${window}`, { role: 'counter', window }).then((identity) => new HallClient(identity)));
+    return clients.get(window)!;
+  };
+  return {
+    counter: async (window: number, act: CounterAction) => (await at(window)).counter(window, act),
+    /** Pushes as the counter of window 3 (ratings come from a counter's second screen). */
+    push: async (events: Parameters<HallClient['push']>[0]) => (await at(3)).push(events),
+  };
+}
+
 describe.each(hallBackends())('the hall queue on %s', (backend) => {
-  async function setUp(queue?: HallQueue): Promise<{ hall: LoopbackHall; kiosks: HallClient[]; counter: HallClient }> {
+  async function setUp(queue?: HallQueue): Promise<{ hall: LoopbackHall; kiosks: HallClient[]; counter: ReturnType<typeof countersOf> }> {
     const hall = await startLoopbackHall(backend, queue ? { queue } : {});
     cleanups.push(() => hall.close());
-    const kiosks = await Promise.all(['K-01', 'K-02', 'K-03', 'K-04'].map(async (id) => new HallClient(await hall.enroll(id))));
-    return { hall, kiosks, counter: new HallClient(await hall.enroll('C-01')) };
+    const kiosks = await Promise.all(['K-01', 'K-02', 'K-03', 'K-04'].map(async (id) => new HallClient(await hall.enroll(id, { role: 'kiosk' }))));
+    return { hall, kiosks, counter: countersOf(hall) };
   }
 
   it('never issues a number twice when kiosks take tickets at once', async () => {
@@ -143,12 +157,14 @@ describe.each(hallBackends())('the hall queue on %s', (backend) => {
     expect(rated.acknowledged).toHaveLength(1);
     expect(rated.rejected[0]!.reason).toMatch(/^payload\.score: /);
 
-    const statistics = queueStatisticsSchema.parse(await fetch(`${hall.url}/dashboard/statistics?key=test-dashboard-key`).then((response) => response.json()));
+    const cookie = await hall.staffCookie();
+    const statistics = queueStatisticsSchema.parse(await fetch(`${hall.url}/dashboard/statistics`, { headers: { cookie } }).then((response) => response.json()));
     expect(statistics.services[0]).toMatchObject({ service: 'A', served: 1, noShows: 0, ratings: 1, averageScore: 5 });
     expect(statistics.services[0]!.averageWaitMinutes).toBeGreaterThanOrEqual(2);
     expect(statistics.windows.find((row) => row.window === 3)).toMatchObject({ served: 1, averageScore: 5 });
-    expect((await fetch(`${hall.url}/dashboard/statistics?key=wrong`)).status).toBe(401);
-    const dashboard = await fetch(`${hall.url}/dashboard?key=test-dashboard-key`);
+    expect((await fetch(`${hall.url}/dashboard/statistics`)).status).toBe(401);
+    expect((await fetch(`${hall.url}/dashboard/statistics`, { headers: { cookie: 'ow_staff=forged' } })).status).toBe(401);
+    const dashboard = await fetch(`${hall.url}/dashboard`, { headers: { cookie } });
     expect(await dashboard.text()).toContain('大厅统计');
     const follow = await fetch(`${hall.url}/t/${finished.left!.id}`).then((response) => response.text());
     expect(follow).toContain('A800');

@@ -13,7 +13,7 @@ describe.each(hallBackends())('convenience requests at the hall on %s', (backend
   it('numbers requests per day without gaps or repeats, dispatches by topic, and refuses a place it does not know', async () => {
     const hall = await startLoopbackHall(backend);
     cleanups.push(() => hall.close());
-    const kiosk = new HallClient(await hall.enroll('K-01'));
+    const kiosk = new HallClient(await hall.enroll('K-01', { role: 'kiosk' }));
     const complaints = await Promise.all(
       // Each differs (the phone): two identical signed requests in one millisecond are one request replayed.
       Array.from({ length: 8 }, (_, index) => kiosk.submitRequest({ citizen, request: { kind: 'complaint', topic: 'noise', district: 'xicheng', street: 0, phone: `1380013800${index}` } })),

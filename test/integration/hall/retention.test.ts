@@ -17,7 +17,7 @@ describe.each(hallBackends())('retention of personal data at the hall on %s', (b
     let shift = 0;
     const hall = await startLoopbackHall(backend, { now: () => Date.now() + shift, retentionDays: 180 });
     cleanups.push(() => hall.close());
-    const kiosk = new HallClient(await hall.enroll('K-01'));
+    const kiosk = new HallClient(await hall.enroll('K-01', { role: 'kiosk' }));
     const slot = (await kiosk.slots('real-estate'))[0]!;
     const booked = await kiosk.book({ citizen, service: 'real-estate', day: slot.day, time: slot.time, phone: '13800138000' });
     const request = await kiosk.submitRequest({ citizen, request: { kind: 'home-visit', reason: 'elderly', district: 'xicheng', street: 0, phone: '13900139000' } });

@@ -29,7 +29,7 @@ describe.each(hallBackends())('the hall keeps its secrets out of its database, o
   it('terminal secrets are sealed and the signing key is in its own file; database and key files are 0600', async () => {
     const hall = await startLoopbackHall(backend);
     cleanups.push(() => hall.close());
-    const identity = await hall.enroll('K-01');
+    const identity = await hall.enroll('K-01', { role: 'kiosk' });
     const client = new HallClient(identity);
     await client.ping();
     await client.issueCertificate({ type: 'insured-status', citizen });

@@ -29,7 +29,7 @@ describe.each(hallBackends())('a hall-issued setup PIN on %s', (backend) => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-K-01-'));
     cleanups.push(() => rm(dir, { recursive: true, force: true }));
     await mkdir(path.join(dir, 'data'));
-    await saveIdentity(path.join(dir, 'data'), await hall.enroll('K-01'));
+    await saveIdentity(path.join(dir, 'data'), await hall.enroll('K-01', { role: 'kiosk' }));
     const pin = await issueSetupPin(new ChangeLog(hall.db), 'K-01', 6);
     expect(pin).toMatch(/^\d{6}$/);
 

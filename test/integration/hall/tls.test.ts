@@ -34,7 +34,7 @@ describe('the hall over HTTPS, its certificate pinned at enrollment', () => {
     expect(hall.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
 
     // Enrolling against the wrong pin sends nothing: the code still works with the right one.
-    const code = await hall.registry.issueCode('K-01');
+    const code = await hall.registry.issueCode('K-01', { role: 'kiosk' });
     const refused = await enrollWithHall(hall.url, code, impostorCert.fingerprint).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(HallRequestError);
     expect((refused as Error).message).toContain(`presented a TLS certificate with SHA-256 fingerprint ${hallCert.fingerprint}, not the pinned ${impostorCert.fingerprint}`);

@@ -1,0 +1,85 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RegisteredRoute } from '../../../upstream/http/hallRoute.js';
+import { hallBackends, startLoopbackHall } from '../../support/hallOnLoopback.js';
+import { rawRequest } from '../../support/rawHttp.js';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** A concrete path for a route: parameters filled in. */
+const concrete = (url: string) => url.replace(/:[A-Za-z0-9_]+/g, 'x').replace(/\*$/, 'x');
+
+const hex = (character: string) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
+
+/** The ways a client can spell a path that a server might read as the same route, each written raw. */
+function spellings(path: string, port: number): string[] {
+  const spelled = new Set<string>([path]);
+  for (let index = 0; index < path.length; index += 1) {
+    const [before, after] = [path.slice(0, index), path.slice(index + 1)];
+    spelled.add(`${before}${hex(path[index]!)}${after}`);
+    spelled.add(`${before}${hex(path[index]!).toLowerCase()}${after}`);
+    spelled.add(`${before}%25${hex(path[index]!).slice(1)}${after}`);
+  }
+  const [first, ...rest] = path.split('/').filter(Boolean);
+  spelled.add(`http://127.0.0.1:${port}${path}`);
+  spelled.add(`/${path}`);
+  spelled.add(`/x/..${path}`);
+  spelled.add(`/${first}/.${path.slice(first!.length + 1)}`);
+  spelled.add(`/${first}/x/..${path.slice(first!.length + 1)}`);
+  spelled.add(path.toUpperCase());
+  spelled.add(`${path}/`);
+  spelled.add(`${path};x=1`);
+  spelled.add(`/${first};x=1/${rest.join('/')}`);
+  return [...spelled];
+}
+
+/** Refused: 401/404, or 400 for a target that is no path at all (its leading "/" encoded away), which nothing routes. */
+const refused = (target: string, status: number) => status === 401 || status === 404 || (status === 400 && !target.startsWith('/') && !target.startsWith('http'));
+
+const upgrade = { Upgrade: 'websocket', Connection: 'Upgrade', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==', 'Sec-WebSocket-Version': '13' };
+
+describe.each(hallBackends())('hall route access on %s', (backend) => {
+  it('lets no unsigned request into any protected route, however its path is spelled', async () => {
+    const hall = await startLoopbackHall(backend);
+    cleanups.push(() => hall.close());
+    const port = Number(new URL(hall.url).port);
+    const protectedRoutes = hall.routes().filter((route): route is RegisteredRoute => route.access !== 'public');
+    // The server's own list, not a hand-picked one: it must hold the routes an attacker went for.
+    const listed = protectedRoutes.map((route) => `${route.method} ${route.url}`);
+    expect(listed).toEqual(expect.arrayContaining(['GET /api/v1/changes', 'POST /api/v1/queue/counter', 'POST /api/v1/citizen/lookup', 'GET /api/v1/live', 'GET /dashboard']));
+    expect(protectedRoutes.length).toBeGreaterThan(20);
+
+    const admitted: string[] = [];
+    for (const route of protectedRoutes) {
+      const path = concrete(route.url);
+      // Spelled plainly, the route is there and refuses: 401 (or, for the staff's pages, 401 with a way to log in).
+      expect(await rawRequest(port, route.method, path, {}, route.method === 'POST' ? '{}' : '')).toBe(401);
+      for (const target of spellings(path, port)) {
+        const status = await rawRequest(port, route.method, target, {}, route.method === 'POST' ? '{}' : '');
+        if (!refused(target, status)) admitted.push(`${route.method} ${target} → ${status}`);
+      }
+      if (route.method === 'GET') {
+        const targets = route.url === '/api/v1/live' ? spellings(path, port) : [path];
+        for (const target of targets) {
+          const status = await rawRequest(port, 'GET', target, upgrade);
+          if (!refused(target, status)) admitted.push(`upgrade ${target} → ${status}`);
+        }
+      }
+    }
+    expect(admitted).toEqual([]);
+    for (const table of ['queue_ticket', 'terminal_event', 'appointment', 'service_request', 'certificate']) {
+      expect(await hall.db.get(`SELECT COUNT(*) AS n FROM ${table}`), table).toEqual({ n: 0 });
+    }
+  }, 120_000);
+
+  it('answers 404, and nothing protected, to what matches no route', async () => {
+    const hall = await startLoopbackHall(backend);
+    cleanups.push(() => hall.close());
+    const port = Number(new URL(hall.url).port);
+    expect(await rawRequest(port, 'GET', '/api/v1/nothing-here')).toBe(404);
+    expect(await rawRequest(port, 'POST', '/%61pi/v1/nothing', {}, '{}')).toBe(404);
+    expect(await rawRequest(port, 'GET', '/api/v1/nothing-here', upgrade)).toBe(404);
+  });
+});

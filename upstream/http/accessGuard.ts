@@ -1,0 +1,72 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { checkSignature, signingHeaders } from '../../lib/requestSigning.js';
+import type { ReplayGuard } from '../identity/replayGuard.js';
+import type { StaffAccounts } from '../identity/staffAccounts.js';
+import type { TerminalRegistry } from '../identity/terminalRegistry.js';
+import { requireDeclaredAccess, type HallApp } from './hallRoute.js';
+import { refuse } from './refuse.js';
+
+export const staffCookie = 'ow_staff';
+
+export interface AccessParts {
+  registry: TerminalRegistry;
+  replays: ReplayGuard;
+  staff: StaffAccounts;
+  now: () => number;
+}
+
+/**
+ * Lets a request through to the route it MATCHED only when that route's
+ * declared access allows it. The route, not the URL text, decides: however
+ * the path was spelled, it reached this route and gets this route's check.
+ * A request that matched no route gets fastify's 404 and nothing else.
+ */
+export function guardAccess(app: HallApp, parts: AccessParts): void {
+  requireDeclaredAccess(app);
+  app.decorateRequest('caller', null);
+  app.decorateRequest('staff', null);
+  app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.is404) return;
+    const access = request.routeOptions.config.access;
+    if (access === 'public') return;
+    if (access === 'staff') return letStaffIn(request, reply, parts.staff);
+    if (!access) return refuse(reply, 403, 'forbidden', 'this route declares no access');
+    const terminal = await verifySignature(request, reply, parts);
+    if (!terminal) return;
+    if (!access.roles.includes(terminal.role)) {
+      return refuse(reply, 403, 'forbidden', `the ${terminal.role} role (terminal ${terminal.terminalId}) may not call ${request.method} ${request.routeOptions.url}: only ${access.roles.join(' or ')}`);
+    }
+    request.caller = terminal;
+  });
+}
+
+async function letStaffIn(request: FastifyRequest, reply: FastifyReply, staff: StaffAccounts) {
+  const token = request.cookies[staffCookie];
+  const user = token ? await staff.sessionUser(token) : null;
+  if (user) {
+    request.staff = user;
+    return;
+  }
+  if (request.routeOptions.config.doc?.html) {
+    return reply.code(401).type('text/html; charset=utf-8').send('<!doctype html><meta charset="utf-8"><title>请先登录 · Log in first</title><p><a href="/login">工作人员登录 · Staff login</a></p>');
+  }
+  return refuse(reply, 401, 'unauthorized', 'log in as hall staff first: /login');
+}
+
+/** The terminal that signed this request (signature over the path it sent, as it sent it); null once refused. */
+async function verifySignature(request: FastifyRequest, reply: FastifyReply, { registry, replays, now }: AccessParts) {
+  const terminalId = request.headers[signingHeaders.terminal];
+  const timestamp = Number(request.headers[signingHeaders.timestamp]);
+  const signature = request.headers[signingHeaders.signature];
+  if (typeof terminalId !== 'string' || typeof signature !== 'string') return void refuse(reply, 401, 'unauthorized', 'the request is not signed');
+  const known = await registry.find(terminalId);
+  if (!known) return void refuse(reply, 401, 'unauthorized', 'unknown or revoked terminal');
+  const check = checkSignature(known.secret, { method: request.method, path: request.url, body: request.rawBody, timestamp, signature }, now());
+  if (check === 'stale') return void refuse(reply, 401, 'unauthorized', 'the request time is outside the replay window (check the terminal clock)');
+  if (check === 'bad-signature') return void refuse(reply, 401, 'unauthorized', 'bad signature');
+  if (!(await replays.firstUse(signature, now()))) return void refuse(reply, 401, 'unauthorized', 'this request was already received');
+  if (!known.role) {
+    return void refuse(reply, 403, 'forbidden', `terminal ${terminalId} was enrolled before terminals had roles: enroll it again with a code from "onewindow hall enroll-code --role ROLE"`);
+  }
+  return { terminalId, role: known.role, window: known.window };
+}
