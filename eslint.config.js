@@ -50,6 +50,10 @@ export default tseslint.config(
         {
           patterns: [
             { regex: '^(\\.\\./)+main(/|$)', message: 'Drivers know nothing of the host (DESIGN.md, dependency rule).' },
+            {
+              regex: '^(\\.\\./)+(?!(serial|net|hid|cups|main)/)[\\w-]+/',
+              message: "A driver reaches another device's folder only through the shared transports: serial/, net/, hid/, cups/.",
+            },
           ],
         },
       ],

@@ -1,9 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { conditionOf } from '../../drivers/document-printer/cupsOutput.js';
-import { CupsQueue, type JobOutcome } from '../../drivers/document-printer/cupsQueue.js';
-import { SpoolFolder } from '../../drivers/document-printer/spoolSimulator/spoolFolder.js';
+import { conditionOf } from '../../drivers/cups/cupsOutput.js';
+import { CupsQueue, type JobOutcome } from '../../drivers/cups/cupsQueue.js';
+import { addressKindsOf, deviceAddressOf } from '../../drivers/deviceAddress.js';
+import { SpoolFolder } from '../../drivers/cups/spoolSimulator/spoolFolder.js';
 import { testPagePdf } from '../../drivers/document-printer/testPage.js';
 import type { DeviceHealth, DeviceTestResult, ManagedDevice } from './managedDevice.js';
 
@@ -32,16 +33,17 @@ export class DocumentPrinterDevice implements ManagedDevice {
 
   async connect(): Promise<void> {
     await this.disconnect();
-    if (this.binding.port === 'simulator') {
+    const address = deviceAddressOf(this.binding.port, addressKindsOf.documentPrinter);
+    if (address.kind === 'simulator') {
       const directory = await mkdtemp(path.join(os.tmpdir(), 'onewindow-spool-'));
       const folder = await SpoolFolder.create(directory);
       this.#spool = { folder, directory };
       this.#queue = new CupsQueue(await folder.queueName(), folder.commands());
-    } else if (this.binding.port.startsWith('spool:')) {
-      const folder = new SpoolFolder(this.binding.port.slice('spool:'.length));
+    } else if (address.kind === 'spool') {
+      const folder = new SpoolFolder(address.directory);
       this.#queue = new CupsQueue(await folder.queueName(), folder.commands());
     } else {
-      this.#queue = new CupsQueue(this.binding.port.slice('cups:'.length));
+      this.#queue = new CupsQueue(address.queue);
     }
     await this.#queue.state();
   }

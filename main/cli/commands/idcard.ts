@@ -1,4 +1,5 @@
-import { openReaderPort, parseVidPid, type ReaderAddress } from '../../../drivers/id-card/openReaderPort.js';
+import { parseVidPid } from '../../../drivers/deviceAddress.js';
+import { openReaderPort, type ReaderAddress } from '../../../drivers/id-card/openReaderPort.js';
 import { SamReader, type IdCard } from '../../../drivers/id-card/samReader.js';
 import { cardAsJson, cardForPeople } from '../formatCard.js';
 import { parseCommandArgs } from '../parseCommandArgs.js';
