@@ -91,7 +91,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    files: ['main/**/*.ts', 'kiosk-config/**/*.ts'],
+    files: ['main/**/*.ts', 'kiosk-config/**/*.ts', 'hall-config/**/*.ts'],
     ignores: ['main/electron/**'],
     rules: {
       'no-restricted-imports': [

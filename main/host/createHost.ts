@@ -27,11 +27,11 @@ import { citizenHandlers } from '../services/citizen/citizenHandlers.js';
 import { AppointmentDesk } from '../services/appointments/appointmentDesk.js';
 import { CatalogueItemsService } from '../services/catalogue/catalogueItemsService.js';
 import { ConvenienceDesk } from '../services/convenience/convenienceDesk.js';
-import { readConvenience } from '../../kiosk-config/readConvenience.js';
+import { readConvenience } from '../../hall-config/readConvenience.js';
 import { appointmentHandlers } from '../services/appointments/appointmentHandlers.js';
-import { readAppointments } from '../../kiosk-config/readAppointments.js';
+import { readAppointments } from '../../hall-config/readAppointments.js';
 import type { ReceiptPrinterDevice } from '../devices/receiptPrinterDevice.js';
-import { readCitizenCatalog } from '../../kiosk-config/readCitizenCatalog.js';
+import { readCitizenCatalog } from '../../hall-config/readCitizenCatalog.js';
 import { queueHandlers } from '../services/queue/queueHandlers.js';
 import { synthesizeSpeech } from '../services/voice/speechSynthesizer.js';
 
@@ -43,7 +43,7 @@ export interface HostOptions {
   logger: Logger;
   /** How often devices are asked how they are (default 5 s). */
   deviceHealthIntervalMs?: number;
-  /** The hall's citizen services file (default kiosk-config/citizen-services.json). */
+  /** The hall's citizen services file (default hall-config/citizen-services.json). */
   citizenCatalogFile?: string;
   /** Who this terminal is to its hall server; null runs it offline (not enrolled). */
   hallIdentity?: TerminalIdentity | null;

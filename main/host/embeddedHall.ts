@@ -6,11 +6,11 @@ import { TerminalRegistry } from '../../upstream/identity/terminalRegistry.js';
 import { openHallDatabase } from '../../upstream/storage/openHallDatabase.js';
 import { enrollWithHall, type TerminalIdentity } from '../sync/hallClient.js';
 import type { Logger } from './logger.js';
-import { readHallQueue } from '../../kiosk-config/readHallQueue.js';
-import { readCitizenCatalog } from '../../kiosk-config/readCitizenCatalog.js';
-import { readAppointments } from '../../kiosk-config/readAppointments.js';
-import { readConvenience } from '../../kiosk-config/readConvenience.js';
-import { DemoBackends } from '../../upstream/citizen/demoBackends.js';
+import { readHallQueue } from '../../hall-config/readHallQueue.js';
+import { readCitizenCatalog } from '../../hall-config/readCitizenCatalog.js';
+import { readAppointments } from '../../hall-config/readAppointments.js';
+import { readConvenience } from '../../hall-config/readConvenience.js';
+import { loadBackends } from '../../upstream/citizen/loadBackends.js';
 
 /**
  * A hall server in this process, for terminals whose upstream is "embedded"
@@ -29,7 +29,8 @@ export class EmbeddedHall {
   static async start(dataDir: string, logger: Logger): Promise<EmbeddedHall> {
     const db = await openHallDatabase(path.join(dataDir, 'embedded-hall.db'));
     const dashboardKey = randomBytes(12).toString('base64url');
-    const citizen = { catalog: await readCitizenCatalog(), backends: new DemoBackends() };
+    // The embedded hall is the demo's: its back ends are the fictional ones.
+    const citizen = { catalog: await readCitizenCatalog(), backends: (await loadBackends('demo')).backends };
     const server = await createHallServer({ db, logger, queue: await readHallQueue(), citizen, appointments: await readAppointments(), convenience: await readConvenience(), dashboardKey });
     await server.listen({ host: '127.0.0.1', port: 0 });
     const url = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;

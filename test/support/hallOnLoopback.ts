@@ -9,12 +9,12 @@ import { TerminalRegistry } from '../../upstream/identity/terminalRegistry.js';
 import { openHallDatabase } from '../../upstream/storage/openHallDatabase.js';
 import type { Database } from '../../lib/sqlite/database.js';
 import { recordingLogger } from './silentLogger.js';
-import { readHallQueue } from '../../kiosk-config/readHallQueue.js';
+import { readHallQueue } from '../../hall-config/readHallQueue.js';
 import type { HallQueue } from '../../main/contract/hallQueue.js';
 import type { BackendId } from '../../main/contract/citizenServices.js';
-import { readCitizenCatalog } from '../../kiosk-config/readCitizenCatalog.js';
-import { readAppointments } from '../../kiosk-config/readAppointments.js';
-import { readConvenience } from '../../kiosk-config/readConvenience.js';
+import { readCitizenCatalog } from '../../hall-config/readCitizenCatalog.js';
+import { readAppointments } from '../../hall-config/readAppointments.js';
+import { readConvenience } from '../../hall-config/readConvenience.js';
 import type { AppointmentsConfig } from '../../main/contract/appointments.js';
 import { DemoBackends } from '../../upstream/citizen/demoBackends.js';
 

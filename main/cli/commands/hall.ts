@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createHallServer, type HallServerOptions } from '../../../upstream/http/createHallServer.js';
-import { readCitizenCatalog } from '../../../kiosk-config/readCitizenCatalog.js';
-import { readAppointments } from '../../../kiosk-config/readAppointments.js';
-import { readConvenience } from '../../../kiosk-config/readConvenience.js';
-import { DemoBackends } from '../../../upstream/citizen/demoBackends.js';
+import { readCitizenCatalog } from '../../../hall-config/readCitizenCatalog.js';
+import { readAppointments } from '../../../hall-config/readAppointments.js';
+import { readConvenience } from '../../../hall-config/readConvenience.js';
+import { BackendsConfigError, loadBackends } from '../../../upstream/citizen/loadBackends.js';
 import { TerminalRegistry } from '../../../upstream/identity/terminalRegistry.js';
 import { ChangeLog } from '../../../upstream/sync/changeLog.js';
 import { readCatalogueCategories } from '../../../kiosk-config/catalogueData.js';
@@ -16,12 +16,13 @@ import { hallConfigOverridesSchema } from '../../contract/terminal.js';
 import type { Logger } from '../../host/logger.js';
 import { parseCommandArgs, parsePort } from '../parseCommandArgs.js';
 import { untilStopSignal } from '../runTerminal.js';
+import { subcommandOf } from '../subcommand.js';
 import { UsageError } from '../usageError.js';
 import { randomBytes } from 'node:crypto';
 import type { HallQueue } from '../../contract/hallQueue.js';
-import { readHallQueue } from '../../../kiosk-config/readHallQueue.js';
+import { readHallQueue } from '../../../hall-config/readHallQueue.js';
 
-export const hallHelp = `Usage: onewindow hall --db FILE [--port N] [--host ADDR] [--queue FILE] [--dashboard-key KEY] [--citizen-services FILE] [--appointments FILE] [--convenience FILE]
+export const hallHelp = `Usage: onewindow hall --db FILE [--port N] [--host ADDR] [--queue FILE] [--dashboard-key KEY] [--citizen-services FILE] [--appointments FILE] [--convenience FILE] [--backends demo|MODULE]
        onewindow hall enroll-code --db FILE --terminal ID
        onewindow hall revoke --db FILE --terminal ID
        onewindow hall catalogue publish --db FILE --dir DIR
@@ -33,16 +34,18 @@ Runs the hall server, or manages the terminals it knows.
   --port N         port to listen on (default 7400)
   --host ADDR      address to listen on (default 127.0.0.1; 0.0.0.0 for the hall network)
   --queue FILE     the hall's queue: services, number ranges, windows, reset hour
-                   (default: the demo hall's, kiosk-config/queue/demo-hall-queue.json)
+                   (default: the demo hall's, hall-config/queue.json)
   --dashboard-key KEY  the key of the supervisor's dashboard (/dashboard?key=KEY);
                    a random one is made and printed when not given
   --citizen-services FILE  certificates, lookups and back-end timeouts
-                   (default: kiosk-config/citizen-services.json). The back ends are
-                   the fictional demo adapters: no government system is connected here
+                   (default: hall-config/citizen-services.json)
+  --backends demo|MODULE  the government back ends' adapter: "demo" (the default), the
+                   fictional demo adapters, no government system connected; or a module,
+                   by path or package name, exporting createBackends() (upstream/citizen/loadBackends.ts)
   --appointments FILE  appointment slots, capacity and check-in window
-                   (default: kiosk-config/appointments.json)
+                   (default: hall-config/appointments.json)
   --convenience FILE  districts, streets and complaint topics of the request forms
-                   (default: kiosk-config/convenience.json)
+                   (default: hall-config/convenience-forms.json)
   enroll-code      prints a one-time code (valid 24 h) for a terminal to enroll with:
                    onewindow enroll --hall URL --code CODE --config FILE
   revoke           shuts a terminal out: its requests get 401 until it enrolls again
@@ -64,17 +67,21 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
     'citizen-services': { type: 'string' },
     appointments: { type: 'string' },
     convenience: { type: 'string' },
+    backends: { type: 'string' },
   });
   if (values.help) {
     console.log(hallHelp);
     return 0;
   }
-  if (!values.db) throw new UsageError('--db FILE is required', 'hall');
   const [action, ...rest] = positionals;
+  if (action !== undefined) subcommandOf('hall', action, ['enroll-code', 'revoke', 'catalogue', 'config']);
+  if (!values.db) throw new UsageError('--db FILE is required', 'hall');
   if (action === 'catalogue') {
-    if (rest[0] !== 'publish' || rest.length > 1 || !values.dir) throw new UsageError('expected "hall catalogue publish --db FILE --dir DIR"', 'hall');
+    subcommandOf('hall catalogue', rest[0], ['publish']);
+    if (rest.length > 1 || !values.dir) throw new UsageError('expected "hall catalogue publish --db FILE --dir DIR"', 'hall');
   } else if (action === 'config') {
-    if (rest[0] !== 'set' || rest.length > 1 || !values.terminal || values.json === undefined) {
+    subcommandOf('hall config', rest[0], ['set']);
+    if (rest.length > 1 || !values.terminal || values.json === undefined) {
       throw new UsageError('expected "hall config set --db FILE --terminal ID --json JSON"', 'hall');
     }
   } else if (rest.length > 0) {
@@ -86,7 +93,11 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
     if (action === undefined) {
       const queue = await readHallQueue(values.queue ? path.resolve(values.queue) : undefined);
       const dashboardKey = values['dashboard-key'] ?? randomBytes(12).toString('base64url');
-      const citizen = { catalog: await readCitizenCatalog(values['citizen-services'] ? path.resolve(values['citizen-services']) : undefined), backends: new DemoBackends() };
+      const backends = await loadBackends(values.backends ?? 'demo').catch((error: unknown) => {
+        throw error instanceof BackendsConfigError ? new UsageError(error.message, 'hall') : error;
+      });
+      console.log(`back ends: ${backends.description}`);
+      const citizen = { catalog: await readCitizenCatalog(values['citizen-services'] ? path.resolve(values['citizen-services']) : undefined), backends: backends.backends };
       const appointments = await readAppointments(values.appointments ? path.resolve(values.appointments) : undefined);
       const convenience = await readConvenience(values.convenience ? path.resolve(values.convenience) : undefined);
       return await serveHall(db, logger, { port: parsePort('hall', values.port, 7400), host: values.host ?? '127.0.0.1', queue, citizen, appointments, convenience, dashboardKey });
