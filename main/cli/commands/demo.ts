@@ -57,7 +57,7 @@ export async function demoCommand(args: string[], logger: Logger): Promise<numbe
     console.log(`  ${terminal.host.config.role.padEnd(8)} ${terminal.url}`);
   }
   console.log('Technician setup: add #/setup to a URL (PIN 2468 in the demo profiles). Ctrl-C stops.');
-  console.log(`  hall     ${hall.url} (embedded hall server; back ends: demo, fictional)`);
+  console.log(`  hall     ${hall.url} (embedded hall server)`);
   console.log(`  dashboard ${hall.dashboardUrl}`);
   await untilStopSignal();
   await stopAll();
