@@ -86,6 +86,10 @@ export default tseslint.config(
         {
           patterns: [
             { regex: '^(\\.\\./)+main(/|$)', message: 'Drivers know nothing of the host (DESIGN.md, dependency rule).' },
+            {
+              regex: '^(\\.\\./)+(?!(serial|net|hid|cups|main)/)[\\w-]+/',
+              message: "A driver reaches another device's folder only through the shared transports: serial/, net/, hid/, cups/.",
+            },
           ],
         },
       ],
@@ -138,7 +142,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['kiosk-config/**/*.ts'],
+    files: ['kiosk-config/**/*.ts', 'hall-config/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

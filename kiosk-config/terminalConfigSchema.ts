@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addressKindsOf, parseDeviceAddress } from '../drivers/deviceAddress.js';
 import { catalogueCategoryIdSchema } from '../main/contract/catalogue.js';
 import { localeSchema, terminalRoleSchema } from '../main/contract/terminal.js';
 import { setupPinSchema } from '../main/contract/setupPin.js';
@@ -7,44 +8,36 @@ const identifier = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/, { error: 'expected 1–32 letters, digits or "-"' });
 
-/** A device address string, checked against the forms that device accepts. */
-function devicePort(forms: { pattern: RegExp; shape: string }[]) {
-  const shapes = forms.map((form) => form.shape);
-  const expected = shapes.length > 1 ? `${shapes.slice(0, -1).join(', ')} or ${shapes.at(-1)}` : shapes.join('');
-  return z.string().refine((value) => forms.some((form) => form.pattern.test(value)), { error: `expected ${expected}` });
+/** A device address string, of a form the role's device accepts (drivers/deviceAddress.ts). */
+function devicePort(role: keyof typeof addressKindsOf) {
+  return z.string().superRefine((value, context) => {
+    const parsed = parseDeviceAddress(value, addressKindsOf[role]);
+    if (!parsed.ok) context.addIssue({ code: 'custom', input: value, message: `expected ${parsed.expected}` });
+  });
 }
-
-const tcp = { pattern: /^tcp:\/\/[A-Za-z0-9.-]+:\d{1,5}$/, shape: 'tcp://host:port' };
-const serial = { pattern: /^serial:\/.+/, shape: 'serial:/dev/PATH' };
-const hid = { pattern: /^hid:[0-9a-fA-F]{4}:[0-9a-fA-F]{4}$/, shape: 'hid:VID:PID' };
-const osPrinter = { pattern: /^printer:.+/, shape: 'printer:NAME' };
-const cups = { pattern: /^cups:[A-Za-z0-9_.-]+$/, shape: 'cups:QUEUE' };
-const spool = { pattern: /^spool:\/.+/, shape: 'spool:/PATH (a simulator\'s spool folder)' };
-const wedge = { pattern: /^keyboard-wedge$/, shape: '"keyboard-wedge"' };
-const simulator = { pattern: /^simulator$/, shape: '"simulator"' };
 
 /** Which physical device plays each device role; absent roles are not fitted. */
 export const deviceBindingsSchema = z
   .object({
     idCardReader: z
       .object({
-        port: devicePort([serial, hid, simulator]),
+        port: devicePort('idCardReader'),
         baudRate: z.number().int().positive().default(115200),
       })
       .strict(),
-    scanner: z.object({ port: devicePort([hid, wedge, simulator]) }).strict(),
+    scanner: z.object({ port: devicePort('scanner') }).strict(),
     receiptPrinter: z
       .object({
-        port: devicePort([tcp, serial, osPrinter, simulator]),
+        port: devicePort('receiptPrinter'),
         model: z.enum(['epson', 'star']).default('epson'),
         /** For a serial printer. */
         baudRate: z.number().int().positive().default(9600),
       })
       .strict(),
-    documentPrinter: z.object({ port: devicePort([cups, spool, simulator]) }).strict(),
+    documentPrinter: z.object({ port: devicePort('documentPrinter') }).strict(),
     ledDisplay: z
       .object({
-        port: devicePort([serial, simulator]),
+        port: devicePort('ledDisplay'),
         /** The display's address on the RS-485 bus (255 is broadcast). */
         address: z.number().int().min(0).max(254),
         baudRate: z.number().int().positive().default(9600),

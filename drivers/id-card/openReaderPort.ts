@@ -12,9 +12,3 @@ export async function openReaderPort(address: ReaderAddress): Promise<BytePort> 
   if (address.kind === 'serial') return openSerialBytePort({ path: address.path, baudRate: address.baudRate });
   return hidBytePort(await openHidDevice(address.vendorId, address.productId), lengthPrefixedFraming());
 }
-
-/** Reads "VID:PID" in hex, as lsusb prints it. */
-export function parseVidPid(text: string): { vendorId: number; productId: number } | null {
-  const match = /^([0-9a-fA-F]{4}):([0-9a-fA-F]{4})$/.exec(text);
-  return match ? { vendorId: parseInt(match[1]!, 16), productId: parseInt(match[2]!, 16) } : null;
-}

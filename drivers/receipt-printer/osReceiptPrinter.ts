@@ -1,5 +1,5 @@
-import { conditionOf } from '../document-printer/cupsOutput.js';
-import type { CupsQueue } from '../document-printer/cupsQueue.js';
+import { conditionOf } from '../cups/cupsOutput.js';
+import type { CupsQueue } from '../cups/cupsQueue.js';
 import type { PrinterStatus } from './escposStatus.js';
 import { blockingFailure, type PrintOutcome } from './receiptPrinter.js';
 

@@ -77,7 +77,7 @@ async function main(argv: string[]): Promise<number> {
     case 'audit':
       return auditCommand(args);
     default:
-      throw new UsageError(`unknown command "${command}"`, 'onewindow');
+      throw new UsageError(`unknown command "${command}"; the commands are: ${Object.keys(helpByCommand).join(', ')}`, 'onewindow');
   }
 }
 

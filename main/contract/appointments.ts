@@ -9,7 +9,7 @@ export type AppointmentService = z.infer<typeof appointmentServiceSchema>;
 
 const timeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'expected HH:MM' });
 
-/** The hall's appointment rules (kiosk-config/appointments.json): slots per service and day, capacity, check-in window. */
+/** The hall's appointment rules (hall-config/appointments.json): slots per service and day, capacity, check-in window. */
 export const appointmentsConfigSchema = z
   .object({
     $schema: z.string().optional(),

@@ -6,7 +6,7 @@ const field = z.object({ key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/), label:
 const table = z.object({ columns: z.array(field).min(1) }).strict();
 
 /**
- * The citizen services of a hall as data (kiosk-config/citizen-services.json):
+ * The citizen services of a hall as data (hall-config/citizen-services.json):
  * which back end answers what, the six certificates' templates and the
  * fourteen lookups' screens. Both sides read it: the hall to label what it
  * signs, the kiosk to draw menus and results. Adding a field is an edit here.

@@ -5,7 +5,7 @@ import { localizedTextSchema } from './terminal.js';
 
 const idSchema = z.string().regex(/^[a-z][a-z0-9-]{1,40}$/);
 
-/** Choices the convenience forms offer (kiosk-config/convenience.json): a kiosk has no keyboard, so addresses and topics are picked. */
+/** Choices the convenience forms offer (hall-config/convenience-forms.json): a kiosk has no keyboard, so addresses and topics are picked. */
 export const convenienceConfigSchema = z
   .object({
     districts: z.array(z.object({ id: idSchema, name: localizedTextSchema, streets: z.array(localizedTextSchema).min(1) }).strict()).min(1),

@@ -60,7 +60,7 @@ export const rpcMethods = {
   /** The citizen agreed that their records may be looked up. */
   'citizen.consent': { input: noInput, output: z.object({ citizen: citizenSummarySchema }) },
   'citizen.current': { input: noInput, output: z.object({ citizen: citizenSummarySchema.nullable() }) },
-  /** The certificates and lookups this hall offers (kiosk-config/citizen-services.json). */
+  /** The certificates and lookups this hall offers (hall-config/citizen-services.json). */
   'citizenServices.menu': { input: noInput, output: citizenMenuSchema },
   /** Issues, lays out and prints a certificate for the citizen in session; progress comes as certificate.progress. */
   'certificates.print': { input: z.object({ type: certificateTypeSchema }).strict(), output: certificatePrintSchema },

@@ -1,9 +1,10 @@
 import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { conditionOf } from '../../drivers/document-printer/cupsOutput.js';
-import { CupsQueue, type JobOutcome } from '../../drivers/document-printer/cupsQueue.js';
-import { SpoolFolder } from '../../drivers/document-printer/spoolSimulator/spoolFolder.js';
+import { conditionOf } from '../../drivers/cups/cupsOutput.js';
+import { CupsQueue, type JobOutcome } from '../../drivers/cups/cupsQueue.js';
+import { addressKindsOf, deviceAddressOf } from '../../drivers/deviceAddress.js';
+import { SpoolFolder } from '../../drivers/cups/spoolSimulator/spoolFolder.js';
 import { testPagePdf } from '../../drivers/document-printer/testPage.js';
 import type { DeviceHealth, DeviceTestResult, ManagedDevice } from './managedDevice.js';
 
@@ -34,7 +35,8 @@ export class DocumentPrinterDevice implements ManagedDevice {
 
   async connect(): Promise<void> {
     await this.disconnect();
-    if (this.binding.port === 'simulator') {
+    const address = deviceAddressOf(this.binding.port, addressKindsOf.documentPrinter);
+    if (address.kind === 'simulator') {
       const directory = this.spoolDir ?? (await mkdtemp(path.join(os.tmpdir(), 'onewindow-spool-')));
       // Only this terminal's user may read the jobs: certificates name the citizen.
       await rm(directory, { recursive: true, force: true });
@@ -43,11 +45,11 @@ export class DocumentPrinterDevice implements ManagedDevice {
       const folder = await SpoolFolder.create(directory);
       this.#spool = { folder, directory };
       this.#queue = new CupsQueue(await folder.queueName(), folder.commands());
-    } else if (this.binding.port.startsWith('spool:')) {
-      const folder = new SpoolFolder(this.binding.port.slice('spool:'.length));
+    } else if (address.kind === 'spool') {
+      const folder = new SpoolFolder(address.directory);
       this.#queue = new CupsQueue(await folder.queueName(), folder.commands());
     } else {
-      this.#queue = new CupsQueue(this.binding.port.slice('cups:'.length));
+      this.#queue = new CupsQueue(address.queue);
     }
     await this.#queue.state();
   }

@@ -1,6 +1,7 @@
 import { demoCards } from '../../drivers/id-card/demoCards.js';
 import { IdCardSimulator } from '../../drivers/id-card/idCardSimulator.js';
-import { openReaderPort, parseVidPid, type ReaderAddress } from '../../drivers/id-card/openReaderPort.js';
+import { addressKindsOf, deviceAddressOf } from '../../drivers/deviceAddress.js';
+import { openReaderPort, type ReaderAddress } from '../../drivers/id-card/openReaderPort.js';
 import { SamReader } from '../../drivers/id-card/samReader.js';
 import { SamStatusError } from '../../drivers/id-card/statusWords.js';
 import type { BytePort } from '../../drivers/serial/bytePort.js';
@@ -40,14 +41,15 @@ export class IdCardReaderDevice implements ManagedDevice {
 
   async connect(): Promise<void> {
     await this.disconnect();
+    const bound = deviceAddressOf(this.binding.port, addressKindsOf.idCardReader);
     let address: ReaderAddress;
-    if (this.binding.port === 'simulator') {
+    if (bound.kind === 'simulator') {
       // The demo reader holds the fictional resident card, so setup's "read a card" shows a read.
       this.#rig = await startPtySimulator((port) => new IdCardSimulator(port));
       this.#rig.simulator.insert(demoCards.resident);
       address = { kind: 'serial', path: this.#rig.devicePath, baudRate: this.binding.baudRate };
     } else {
-      address = readerAddressOf(this.binding.port, this.binding.baudRate);
+      address = bound.kind === 'serial' ? { ...bound, baudRate: this.binding.baudRate } : bound;
     }
     this.#port = await openReaderPort(address);
     this.#reader = new SamReader(this.#port, this.timeoutMs);
@@ -80,11 +82,4 @@ export class IdCardReaderDevice implements ManagedDevice {
     await this.#rig?.close();
     this.#rig = null;
   }
-}
-
-function readerAddressOf(port: string, baudRate: number): ReaderAddress {
-  if (port.startsWith('serial:')) return { kind: 'serial', path: port.slice('serial:'.length), baudRate };
-  const ids = port.startsWith('hid:') ? parseVidPid(port.slice('hid:'.length)) : null;
-  if (!ids) throw new Error(`not an ID-card reader address: ${port}`);
-  return { kind: 'hid', ...ids };
 }

@@ -1,3 +1,4 @@
+import { addressKindsOf, deviceAddressOf } from '../../drivers/deviceAddress.js';
 import { LedDisplay } from '../../drivers/led-display/ledDisplay.js';
 import { LedDisplaySimulator } from '../../drivers/led-display/ledSimulator.js';
 import type { BytePort } from '../../drivers/serial/bytePort.js';
@@ -37,12 +38,13 @@ export class LedDisplayDevice implements ManagedDevice {
 
   async connect(): Promise<void> {
     await this.disconnect();
+    const address = deviceAddressOf(this.binding.port, addressKindsOf.ledDisplay);
     let path: string;
-    if (this.binding.port === 'simulator') {
+    if (address.kind === 'simulator') {
       this.#rig = await startPtySimulator((port) => new LedDisplaySimulator(port, this.binding.address));
       path = this.#rig.devicePath;
     } else {
-      path = this.binding.port.slice('serial:'.length);
+      path = address.path;
     }
     this.#port = await openSerialBytePort({ path, baudRate: this.binding.baudRate });
     this.#display = new LedDisplay(this.#port, this.binding.address);

@@ -1,9 +1,11 @@
-import { CupsQueue, systemCups, type CupsCommands } from '../../drivers/document-printer/cupsQueue.js';
+import { CupsQueue, systemCups, type CupsCommands } from '../../drivers/cups/cupsQueue.js';
+import { addressKindsOf, deviceAddressOf, type DeviceAddress } from '../../drivers/deviceAddress.js';
 import { openTcpBytePort } from '../../drivers/net/tcpBytePort.js';
 import { OsReceiptPrinter } from '../../drivers/receipt-printer/osReceiptPrinter.js';
 import { blockingFailure, ReceiptPrinter, type PrintOutcome } from '../../drivers/receipt-printer/receiptPrinter.js';
 import { ReceiptPrinterSimulator } from '../../drivers/receipt-printer/receiptPrinterSimulator.js';
-import { testPageJob, type PrinterModel } from '../../drivers/receipt-printer/ticketLayout.js';
+import type { PrinterModel } from '../../drivers/receipt-printer/jobBuilder.js';
+import { testPageJob } from '../../drivers/receipt-printer/testPage.js';
 import type { BytePort } from '../../drivers/serial/bytePort.js';
 import { openSerialBytePort } from '../../drivers/serial/serialBytePort.js';
 import type { PrinterStatus } from '../../drivers/receipt-printer/escposStatus.js';
@@ -56,13 +58,14 @@ export class ReceiptPrinterDevice implements ManagedDevice {
 
   async connect(): Promise<void> {
     await this.disconnect();
-    if (this.binding.port.startsWith('printer:')) {
-      const printer = new OsReceiptPrinter(new CupsQueue(this.binding.port.slice('printer:'.length), this.cups));
+    const address = deviceAddressOf(this.binding.port, addressKindsOf.receiptPrinter);
+    if (address.kind === 'printer') {
+      const printer = new OsReceiptPrinter(new CupsQueue(address.queue, this.cups));
       await printer.status();
       this.#printer = printer;
       return;
     }
-    this.#port = await this.#open();
+    this.#port = await this.#open(address);
     this.#printer = new ReceiptPrinter(this.#port);
   }
 
@@ -92,16 +95,13 @@ export class ReceiptPrinterDevice implements ManagedDevice {
     this.#simulator = null;
   }
 
-  async #open(): Promise<BytePort> {
-    const { port } = this.binding;
-    if (port === 'simulator') {
+  async #open(address: Extract<DeviceAddress, { kind: 'tcp' | 'serial' | 'simulator' }>): Promise<BytePort> {
+    if (address.kind === 'simulator') {
       this.#simulator = await ReceiptPrinterSimulator.start();
       return openTcpBytePort('127.0.0.1', this.#simulator.port);
     }
-    const tcp = /^tcp:\/\/([^:]+):(\d+)$/.exec(port);
-    if (tcp) return openTcpBytePort(tcp[1]!, Number(tcp[2]));
-    if (port.startsWith('serial:')) return openSerialBytePort({ path: port.slice('serial:'.length), baudRate: this.binding.baudRate });
-    throw new Error(`not a receipt printer address: ${port}`);
+    if (address.kind === 'tcp') return openTcpBytePort(address.host, address.port);
+    return openSerialBytePort({ path: address.path, baudRate: this.binding.baudRate });
   }
 }
 

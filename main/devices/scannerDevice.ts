@@ -1,5 +1,5 @@
 import { openHidDevice } from '../../drivers/hid/hidBytePort.js';
-import { parseVidPid } from '../../drivers/id-card/openReaderPort.js';
+import { addressKindsOf, deviceAddressOf } from '../../drivers/deviceAddress.js';
 import { HidScanner } from '../../drivers/scanner/hidScanner.js';
 import type { DeviceHealth, DeviceTestResult, ManagedDevice } from './managedDevice.js';
 
@@ -28,10 +28,9 @@ export class ScannerDevice implements ManagedDevice {
 
   async connect(): Promise<void> {
     await this.disconnect();
-    if (!this.binding.port.startsWith('hid:')) return;
-    const ids = parseVidPid(this.binding.port.slice('hid:'.length));
-    if (!ids) throw new Error(`not a HID scanner address: ${this.binding.port}`);
-    this.#scanner = new HidScanner(await openHidDevice(ids.vendorId, ids.productId));
+    const address = deviceAddressOf(this.binding.port, addressKindsOf.scanner);
+    if (address.kind !== 'hid') return;
+    this.#scanner = new HidScanner(await openHidDevice(address.vendorId, address.productId));
     this.#scanner.on('scan', (code) => {
       this.#lastScan = code;
       this.onScan(code);

@@ -5,9 +5,9 @@ import { openDatabase } from '../../lib/sqlite/database.js';
 import { migrate, readMigrations } from '../../lib/sqlite/migrate.js';
 import type { LoadedConfig } from '../../kiosk-config/loadTerminalConfig.js';
 import { packageRoot } from '../../kiosk-config/paths.js';
-import { readAppointments } from '../../kiosk-config/readAppointments.js';
-import { readCitizenCatalog } from '../../kiosk-config/readCitizenCatalog.js';
-import { readConvenience } from '../../kiosk-config/readConvenience.js';
+import { readAppointments } from '../../hall-config/readAppointments.js';
+import { readCitizenCatalog } from '../../hall-config/readCitizenCatalog.js';
+import { readConvenience } from '../../hall-config/readConvenience.js';
 import type { TerminalConfig } from '../../kiosk-config/terminalConfigSchema.js';
 import type { DeviceRole } from '../contract/status.js';
 import { createManagedDevices } from '../devices/createManagedDevices.js';
@@ -42,7 +42,7 @@ export interface HostOptions {
   logger: Logger;
   /** How often devices are asked how they are (default 5 s). */
   deviceHealthIntervalMs?: number;
-  /** The hall's citizen services file (default kiosk-config/citizen-services.json). */
+  /** The hall's citizen services file (default hall-config/citizen-services.json). */
   citizenCatalogFile?: string;
   /** Who this terminal is to its hall server; null runs it offline (not enrolled). */
   hallIdentity?: TerminalIdentity | null;

@@ -1,13 +1,13 @@
-import { createHallServer, TerminalRegistry, openHallDatabase, DemoBackends, StaffAccounts } from '../../upstream/entry/index.js';
+import { createHallServer, TerminalRegistry, openHallDatabase, StaffAccounts, loadBackends } from '../../upstream/entry/index.js';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { enrollWithHall, type TerminalIdentity } from '../sync/hallClient.js';
 import type { TerminalBinding } from '../contract/hallProtocol.js';
 import type { Logger } from '../../lib/logger.js';
-import { readHallQueue } from '../../kiosk-config/readHallQueue.js';
-import { readCitizenCatalog } from '../../kiosk-config/readCitizenCatalog.js';
-import { readAppointments } from '../../kiosk-config/readAppointments.js';
-import { readConvenience } from '../../kiosk-config/readConvenience.js';
+import { readHallQueue } from '../../hall-config/readHallQueue.js';
+import { readCitizenCatalog } from '../../hall-config/readCitizenCatalog.js';
+import { readAppointments } from '../../hall-config/readAppointments.js';
+import { readConvenience } from '../../hall-config/readConvenience.js';
 
 /**
  * A hall server in this process, for terminals whose upstream is "embedded"
@@ -31,7 +31,8 @@ export class EmbeddedHall {
   static async start(dataDir: string, logger: Logger): Promise<EmbeddedHall> {
     const db = await openHallDatabase(path.join(dataDir, 'embedded-hall.db'));
     await new StaffAccounts(db).add(demoStaff.username, demoStaff.password);
-    const citizen = { catalog: await readCitizenCatalog(), backends: new DemoBackends() };
+    // The embedded hall is the demo's: its back ends are the fictional ones.
+    const citizen = { catalog: await readCitizenCatalog(), backends: (await loadBackends('demo')).backends };
     const server = await createHallServer({ db, logger, queue: await readHallQueue(), citizen, appointments: await readAppointments(), convenience: await readConvenience(), keyDir: dataDir });
     // Plain HTTP is enough here: the demo hall listens on loopback only, for terminals in the same process.
     await server.listen({ host: '127.0.0.1', port: 0 });

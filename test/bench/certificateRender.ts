@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import QRCode from 'qrcode';
-import { readCitizenCatalog } from '../../kiosk-config/readCitizenCatalog.js';
+import { readCitizenCatalog } from '../../hall-config/readCitizenCatalog.js';
 import type { IssuedCertificate } from '../../main/contract/citizenServices.js';
 import { certificatePdf } from '../../main/services/certificates/certificatePdf.js';
 import { chromiumPath } from '../../playwright.config.js';

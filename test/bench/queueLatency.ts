@@ -5,7 +5,7 @@ import { ulid } from 'ulid';
 import { openTcpBytePort } from '../../drivers/net/tcpBytePort.js';
 import { ReceiptPrinter } from '../../drivers/receipt-printer/receiptPrinter.js';
 import { ReceiptPrinterSimulator } from '../../drivers/receipt-printer/receiptPrinterSimulator.js';
-import { ticketJob } from '../../drivers/receipt-printer/ticketLayout.js';
+import { ticketJob } from '../../main/services/queue/ticketLayout.js';
 import type { HallBoard } from '../../main/contract/queue.js';
 import type { ReceiptPrinterDevice } from '../../main/devices/receiptPrinterDevice.js';
 import { HallClient } from '../../main/sync/hallClient.js';

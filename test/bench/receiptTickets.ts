@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { openTcpBytePort } from '../../drivers/net/tcpBytePort.js';
 import { ReceiptPrinter } from '../../drivers/receipt-printer/receiptPrinter.js';
 import { ReceiptPrinterSimulator } from '../../drivers/receipt-printer/receiptPrinterSimulator.js';
-import { ticketJob, type TicketPrint } from '../../drivers/receipt-printer/ticketLayout.js';
+import { ticketJob, type TicketPrint } from '../../main/services/queue/ticketLayout.js';
 
 function ticket(index: number): TicketPrint {
   return {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoCards } from '../../drivers/id-card/demoCards.js';
-import { readCitizenCatalog } from '../../kiosk-config/readCitizenCatalog.js';
+import { readCitizenCatalog } from '../../hall-config/readCitizenCatalog.js';
 import { openDatabase } from '../../lib/sqlite/database.js';
 import type { RpcOutput } from '../../main/contract/rpc.js';
 import type { DocumentPrinterDevice } from '../../main/devices/documentPrinterDevice.js';

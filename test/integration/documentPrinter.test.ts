@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CupsQueue } from '../../drivers/document-printer/cupsQueue.js';
-import { SpoolFolder } from '../../drivers/document-printer/spoolSimulator/spoolFolder.js';
+import { CupsQueue } from '../../drivers/cups/cupsQueue.js';
+import { SpoolFolder } from '../../drivers/cups/spoolSimulator/spoolFolder.js';
 import { testPagePdf } from '../../drivers/document-printer/testPage.js';
 
 const dirs: string[] = [];

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openTcpBytePort } from '../../drivers/net/tcpBytePort.js';
 import { PrinterTimeoutError, ReceiptPrinter } from '../../drivers/receipt-printer/receiptPrinter.js';
 import { ReceiptPrinterSimulator } from '../../drivers/receipt-printer/receiptPrinterSimulator.js';
-import { ticketJob, type TicketPrint } from '../../drivers/receipt-printer/ticketLayout.js';
+import { ticketJob, type TicketPrint } from '../../main/services/queue/ticketLayout.js';
 import type { BytePort } from '../../drivers/serial/bytePort.js';
 
 const ticket: TicketPrint = {

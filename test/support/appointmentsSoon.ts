@@ -1,4 +1,4 @@
-import { readAppointments } from '../../kiosk-config/readAppointments.js';
+import { readAppointments } from '../../hall-config/readAppointments.js';
 import type { AppointmentsConfig } from '../../main/contract/appointments.js';
 
 /** "HH:MM" in the hall's zone (Asia/Shanghai in the demo), `minutes` from now. */

@@ -153,7 +153,7 @@ describe('the hall queue file', () => {
   it('names what is wrong and where', async () => {
     const { parseDataText } = await import('../../kiosk-config/readDataFile.js');
     const { hallQueueSchema } = await import('../../main/contract/hallQueue.js');
-    const { readHallQueue } = await import('../../kiosk-config/readHallQueue.js');
+    const { readHallQueue } = await import('../../hall-config/readHallQueue.js');
     const demo = await readHallQueue();
     const bad = {
       ...demo,

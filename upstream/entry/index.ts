@@ -11,3 +11,5 @@ export { DemoBackends } from '../citizen/demoBackends.js';
 export { fingerprintOf, makeHallCertificate } from '../http/hallCertificate.js';
 export { StaffAccounts } from '../identity/staffAccounts.js';
 export { staffUsernameSchema } from '../http/staffRoutes.js';
+export { loadBackends } from '../citizen/loadBackends.js';
+export { BackendsConfigError } from '../citizen/loadBackends.js';

@@ -55,13 +55,13 @@ export interface HallServerOptions {
   livePollMs?: number;
   logger: Logger;
   now?: () => number;
-  /** The hall's queue: services, number ranges, windows, day rules (kiosk-config/queue). */
+  /** The hall's queue: services, number ranges, windows, day rules (hall-config/queue.json). */
   queue: HallQueue;
-  /** Certificates and lookups: the catalogue (kiosk-config/citizen-services.json) and the back ends' adapters. */
+  /** Certificates and lookups: the catalogue (hall-config/citizen-services.json) and the back ends' adapters. */
   citizen: { catalog: CitizenCatalog; backends: CitizenBackends };
-  /** Appointment slots and check-in rules (kiosk-config/appointments.json). */
+  /** Appointment slots and check-in rules (hall-config/appointments.json). */
   appointments: AppointmentsConfig;
-  /** The convenience forms' choices (kiosk-config/convenience.json). */
+  /** The convenience forms' choices (hall-config/convenience-forms.json). */
   convenience: ConvenienceConfig;
   /** The folder of the hall's key files (0600): the certificate signing key and the key sealing terminal secrets. */
   keyDir: string;

@@ -3,6 +3,7 @@ import { openDatabase } from '../../../lib/sqlite/database.js';
 import { resolveDataDir } from '../../host/dataDir.js';
 import { AuditLog } from '../../store/auditLog.js';
 import { parseCommandArgs } from '../parseCommandArgs.js';
+import { subcommandOf } from '../subcommand.js';
 import { UsageError } from '../usageError.js';
 import path from 'node:path';
 
@@ -18,7 +19,8 @@ export async function auditCommand(args: string[]): Promise<number> {
     console.log(auditHelp);
     return 0;
   }
-  if (positionals[0] !== 'verify' || positionals.length > 1 || !values.config) throw new UsageError('expected "audit verify --config FILE"', 'audit');
+  subcommandOf('audit', positionals[0], ['verify']);
+  if (positionals.length > 1 || !values.config) throw new UsageError('expected "audit verify --config FILE"', 'audit');
   const loaded = await loadTerminalConfig(values.config);
   const file = path.join(resolveDataDir(loaded, values['data-dir']), `${loaded.config.terminalId}.db`);
   const db = await openDatabase(file, { readOnly: true });

@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { verifyDocumentText } from '../../services/certificates/verifyDocument.js';
 import { tlsFingerprintSchema } from '../../contract/tlsFingerprint.js';
 import { parseCommandArgs } from '../parseCommandArgs.js';
+import { subcommandOf } from '../subcommand.js';
 import { UsageError } from '../usageError.js';
 
 const run = promisify(execFile);
@@ -22,7 +23,8 @@ export async function certificateCommand(args: string[]): Promise<number> {
     return 0;
   }
   const [action, file, ...rest] = positionals;
-  if (action !== 'verify' || !file || rest.length > 0 || !values.hall) throw new UsageError('expected "certificate verify FILE --hall URL"', 'certificate');
+  subcommandOf('certificate', action, ['verify']);
+  if (!file || rest.length > 0 || !values.hall) throw new UsageError('expected "certificate verify FILE --hall URL"', 'certificate');
   const { stdout } = await run('pdftotext', ['-layout', file, '-']).catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(error.code === 'ENOENT' ? 'pdftotext is not installed (apt-get install poppler-utils)' : `cannot read ${file} as a PDF`, 'certificate');
   });

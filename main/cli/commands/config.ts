@@ -4,6 +4,7 @@ import { DataFileError } from '../../../kiosk-config/readDataFile.js';
 import { servicesProblems } from '../../../kiosk-config/servicesProblems.js';
 import { terminalConfigJsonSchema } from '../../../kiosk-config/writeJsonSchema.js';
 import { parseCommandArgs } from '../parseCommandArgs.js';
+import { subcommandOf } from '../subcommand.js';
 import { UsageError } from '../usageError.js';
 
 export const configHelp = `Usage: onewindow config validate FILE
@@ -20,6 +21,7 @@ export async function configCommand(args: string[]): Promise<number> {
     console.log(configHelp);
     return 0;
   }
+  subcommandOf('config', action, ['validate', 'schema']);
   if (action === 'schema' && file === undefined) {
     console.log(JSON.stringify(terminalConfigJsonSchema(), null, 2));
     return 0;

@@ -5,6 +5,7 @@ import { deviceRoleSchema } from '../../contract/status.js';
 import { createManagedDevices } from '../../devices/createManagedDevices.js';
 import { discoverDevices } from '../../devices/discovery.js';
 import { parseCommandArgs } from '../parseCommandArgs.js';
+import { subcommandOf } from '../subcommand.js';
 import { UsageError } from '../usageError.js';
 
 export const devicesHelp = `Usage: onewindow devices list
@@ -23,6 +24,7 @@ export async function devicesCommand(args: string[]): Promise<number> {
     return 0;
   }
   const [action, role, ...rest] = positionals;
+  subcommandOf('devices', action, ['list', 'test']);
   if (action === 'list' && role === undefined) return listDevices();
   if (action === 'test' && role !== undefined && rest.length === 0) {
     const parsed = deviceRoleSchema.safeParse(role);

@@ -1,9 +1,9 @@
-import { createHallServer, type HallServerOptions, DemoBackends, TerminalRegistry, ChangeLog, openHallDatabase } from '../../../upstream/entry/index.js';
+import { createHallServer, type HallServerOptions, TerminalRegistry, ChangeLog, openHallDatabase } from '../../../upstream/entry/index.js';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { readCitizenCatalog } from '../../../kiosk-config/readCitizenCatalog.js';
-import { readAppointments } from '../../../kiosk-config/readAppointments.js';
-import { readConvenience } from '../../../kiosk-config/readConvenience.js';
+import { readCitizenCatalog } from '../../../hall-config/readCitizenCatalog.js';
+import { readAppointments } from '../../../hall-config/readAppointments.js';
+import { readConvenience } from '../../../hall-config/readConvenience.js';
 import { readCatalogueCategories } from '../../../kiosk-config/catalogueData.js';
 import type { Database } from '../../../lib/sqlite/database.js';
 import { issuesFromZod } from '../../contract/errors.js';
@@ -12,15 +12,16 @@ import { hallConfigOverridesSchema } from '../../contract/terminal.js';
 import type { Logger } from '../../../lib/logger.js';
 import { parseCommandArgs, parsePort } from '../parseCommandArgs.js';
 import { untilStopSignal } from '../runTerminal.js';
+import { subcommandOf } from '../subcommand.js';
 import { UsageError } from '../usageError.js';
-import { StaffAccounts, staffUsernameSchema } from '../../../upstream/entry/index.js';
-import { readHallQueue } from '../../../kiosk-config/readHallQueue.js';
+import { BackendsConfigError, loadBackends, StaffAccounts, staffUsernameSchema } from '../../../upstream/entry/index.js';
+import { readHallQueue } from '../../../hall-config/readHallQueue.js';
 import { issueSetupPin } from './hallSetupPin.js';
 import os from 'node:os';
 import { fingerprintOf } from '../../../upstream/entry/index.js';
 import { hallSecurityOptions, writeHallCertificate } from './hallSecurity.js';
 
-export const hallHelp = `Usage: onewindow hall --db FILE [--port N] [--host ADDR] [--queue FILE] [--citizen-services FILE] [--appointments FILE] [--convenience FILE]
+export const hallHelp = `Usage: onewindow hall --db FILE [--port N] [--host ADDR] [--queue FILE] [--citizen-services FILE] [--appointments FILE] [--convenience FILE] [--backends demo|MODULE]
                       [--tls-cert FILE --tls-key FILE] [--public-url URL] [--key-dir DIR] [--retention-days N]
        onewindow hall tls-cert --out DIR [--host NAME ...]
        onewindow hall enroll-code --db FILE --terminal ID --role kiosk|counter|display [--window N]
@@ -36,14 +37,16 @@ Runs the hall server, or manages the terminals it knows.
   --port N         port to listen on (default 7400)
   --host ADDR      address to listen on (default 127.0.0.1; 0.0.0.0 for the hall network)
   --queue FILE     the hall's queue: services, number ranges, windows, reset hour
-                   (default: the demo hall's, kiosk-config/queue/demo-hall-queue.json)
+                   (default: the demo hall's, hall-config/queue.json)
   --citizen-services FILE  certificates, lookups and back-end timeouts
-                   (default: kiosk-config/citizen-services.json). The back ends are
-                   the fictional demo adapters: no government system is connected here
+                   (default: hall-config/citizen-services.json)
+  --backends demo|MODULE  the government back ends' adapter: "demo" (the default), the
+                   fictional demo adapters, no government system connected; or a module,
+                   by path or package name, exporting createBackends() (upstream/citizen/loadBackends.ts)
   --appointments FILE  appointment slots, capacity and check-in window
-                   (default: kiosk-config/appointments.json)
+                   (default: hall-config/appointments.json)
   --convenience FILE  districts, streets and complaint topics of the request forms
-                   (default: kiosk-config/convenience.json)
+                   (default: hall-config/convenience-forms.json)
   --tls-cert FILE, --tls-key FILE  serve HTTPS with this certificate and key (PEM);
                    terminals enroll with the certificate's fingerprint and refuse any other
   --public-url URL the hall as citizens' phones reach it: the verification link printed on
@@ -95,21 +98,25 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
     'key-dir': { type: 'string' },
     'retention-days': { type: 'string' },
     out: { type: 'string' },
+    backends: { type: 'string' },
   });
   if (values.help) {
     console.log(hallHelp);
     return 0;
   }
   const [action, ...rest] = positionals;
+  if (action !== undefined) subcommandOf('hall', action, ['tls-cert', 'enroll-code', 'setup-pin', 'staff', 'revoke', 'catalogue', 'config']);
   if (action === 'tls-cert') {
     if (rest.length > 0 || !values.out) throw new UsageError('expected "hall tls-cert --out DIR [--host NAME ...]"', 'hall');
     return writeHallCertificate(path.resolve(values.out), values.host ?? [os.hostname(), 'localhost', '127.0.0.1']);
   }
   if (!values.db) throw new UsageError('--db FILE is required', 'hall');
   if (action === 'catalogue') {
-    if (rest[0] !== 'publish' || rest.length > 1 || !values.dir) throw new UsageError('expected "hall catalogue publish --db FILE --dir DIR"', 'hall');
+    subcommandOf('hall catalogue', rest[0], ['publish']);
+    if (rest.length > 1 || !values.dir) throw new UsageError('expected "hall catalogue publish --db FILE --dir DIR"', 'hall');
   } else if (action === 'config') {
-    if (rest[0] !== 'set' || rest.length > 1 || !values.terminal || values.json === undefined) {
+    subcommandOf('hall config', rest[0], ['set']);
+    if (rest.length > 1 || !values.terminal || values.json === undefined) {
       throw new UsageError('expected "hall config set --db FILE --terminal ID --json JSON"', 'hall');
     }
   } else if (action === 'staff') {
@@ -125,7 +132,11 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
     const registry = new TerminalRegistry(db);
     if (action === undefined) {
       const queue = await readHallQueue(values.queue ? path.resolve(values.queue) : undefined);
-      const citizen = { catalog: await readCitizenCatalog(values['citizen-services'] ? path.resolve(values['citizen-services']) : undefined), backends: new DemoBackends() };
+      const backends = await loadBackends(values.backends ?? 'demo').catch((error: unknown) => {
+        throw error instanceof BackendsConfigError ? new UsageError(error.message, 'hall') : error;
+      });
+      console.log(`back ends: ${backends.description}`);
+      const citizen = { catalog: await readCitizenCatalog(values['citizen-services'] ? path.resolve(values['citizen-services']) : undefined), backends: backends.backends };
       const appointments = await readAppointments(values.appointments ? path.resolve(values.appointments) : undefined);
       const convenience = await readConvenience(values.convenience ? path.resolve(values.convenience) : undefined);
       const host = values.host?.[0] ?? '127.0.0.1';

@@ -1,7 +1,9 @@
-import { openReaderPort, parseVidPid, type ReaderAddress } from '../../../drivers/id-card/openReaderPort.js';
+import { parseVidPid } from '../../../drivers/deviceAddress.js';
+import { openReaderPort, type ReaderAddress } from '../../../drivers/id-card/openReaderPort.js';
 import { SamReader, type IdCard } from '../../../drivers/id-card/samReader.js';
 import { cardAsJson, cardForPeople } from '../formatCard.js';
 import { parseCommandArgs } from '../parseCommandArgs.js';
+import { subcommandOf } from '../subcommand.js';
 import { UsageError } from '../usageError.js';
 
 export const idcardHelp = `Usage: onewindow idcard read (--port PATH [--baud N] | --hid VID:PID) [--wait S] [--unmasked] [--json]
@@ -29,7 +31,8 @@ export async function idcardCommand(args: string[]): Promise<number> {
     console.log(idcardHelp);
     return 0;
   }
-  if (positionals[0] !== 'read' || positionals.length > 1) throw new UsageError('expected "idcard read"', 'idcard');
+  subcommandOf('idcard', positionals[0], ['read']);
+  if (positionals.length > 1) throw new UsageError('expected "idcard read"', 'idcard');
   const address = readerAddress(values.port, values.baud, values.hid);
   const waitSeconds = values.wait === undefined ? 0 : Number(values.wait);
   if (!Number.isFinite(waitSeconds) || waitSeconds < 0) throw new UsageError(`--wait: expected seconds, got "${values.wait}"`, 'idcard');

@@ -4,6 +4,7 @@ import { runDocumentPrinterSimulator } from '../simulators/documentPrinterSimula
 import { runIdCardSimulator, simulatedCards } from '../simulators/idCardSimulatorCommand.js';
 import { runLedSimulator } from '../simulators/ledSimulatorCommand.js';
 import { runReceiptPrinterSimulator } from '../simulators/receiptPrinterSimulatorCommand.js';
+import { subcommandOf } from '../subcommand.js';
 import { UsageError } from '../usageError.js';
 
 export const simulateHelp = `Usage: onewindow simulate idcard [--pty] [--card ${Object.keys(simulatedCards).join('|')}|none]
@@ -37,7 +38,8 @@ export async function simulateCommand(args: string[]): Promise<number> {
     console.log(simulateHelp);
     return 0;
   }
-  const [kind, ...rest] = positionals;
+  const [given, ...rest] = positionals;
+  const kind = subcommandOf('simulate', given, ['idcard', 'receipt-printer', 'led', 'document-printer']);
   if (rest.length > 0) throw new UsageError(`unexpected "${rest.join(' ')}"`, 'simulate');
   const stopped = untilStopSignal();
   switch (kind) {
@@ -56,7 +58,5 @@ export async function simulateCommand(args: string[]): Promise<number> {
       await runLedSimulator(address, stopped);
       return 0;
     }
-    default:
-      throw new UsageError(`unknown or missing device "${kind ?? ''}"; see the list in --help`, 'simulate');
   }
 }

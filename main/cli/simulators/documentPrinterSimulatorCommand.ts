@@ -1,7 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { SpoolFolder } from '../../../drivers/document-printer/spoolSimulator/spoolFolder.js';
+import { SpoolFolder } from '../../../drivers/cups/spoolSimulator/spoolFolder.js';
 
 /** Runs the spool-folder document printer, printing each job it gets, until `stopped` resolves. */
 export async function runDocumentPrinterSimulator(directory: string | undefined, stopped: Promise<unknown>): Promise<void> {

@@ -1,4 +1,4 @@
-import { resultReceiptJob } from '../../../drivers/receipt-printer/resultReceipt.js';
+import { resultReceiptJob } from '../receipts/resultReceipt.js';
 import type { Appointment, AppointmentService, AppointmentsConfig, Slot } from '../../contract/appointments.js';
 import { ServiceError } from '../../contract/errors.js';
 import type { TakenTicket } from '../../contract/queue.js';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { resultReceiptJob } from '../../../drivers/receipt-printer/resultReceipt.js';
+import { resultReceiptJob } from '../receipts/resultReceipt.js';
 import type { CatalogueItem, CatalogueItems } from '../../contract/catalogueItems.js';
 import { ServiceError } from '../../contract/errors.js';
 import type { ReceiptPrinterDevice } from '../../devices/receiptPrinterDevice.js';

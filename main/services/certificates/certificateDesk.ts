@@ -11,7 +11,7 @@ import type { CitizenSession } from '../citizen/citizenSession.js';
 import { fromHall } from '../hallAnswer.js';
 import { backendHelp } from '../citizen/backendHelp.js';
 import { certificatePdf } from './certificatePdf.js';
-import { conditionOf } from '../../../drivers/document-printer/cupsOutput.js';
+import { conditionOf } from '../../../drivers/cups/cupsOutput.js';
 
 export type CertificateStage = 'issuing' | 'rendering' | 'printing' | 'done' | 'held' | 'failed';
 

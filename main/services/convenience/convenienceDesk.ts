@@ -1,4 +1,4 @@
-import { resultReceiptJob } from '../../../drivers/receipt-printer/resultReceipt.js';
+import { resultReceiptJob } from '../receipts/resultReceipt.js';
 import type { ConvenienceConfig, Progress, RequestReceipt, ServiceRequest } from '../../contract/convenience.js';
 import { ServiceError } from '../../contract/errors.js';
 import type { ReceiptPrinterDevice } from '../../devices/receiptPrinterDevice.js';

@@ -1,4 +1,4 @@
-import { resultReceiptJob } from '../../../drivers/receipt-printer/resultReceipt.js';
+import { resultReceiptJob } from '../receipts/resultReceipt.js';
 import type { CitizenCatalog } from '../../contract/citizenCatalog.js';
 import type { LookupId, LookupResult } from '../../contract/citizenServices.js';
 import { ServiceError } from '../../contract/errors.js';

@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
 import type { Database } from '../../../lib/sqlite/database.js';
-import { ticketJob } from '../../../drivers/receipt-printer/ticketLayout.js';
+import { ticketJob } from './ticketLayout.js';
 import { businessDay } from '../../contract/businessDay.js';
 import { ServiceError } from '../../contract/errors.js';
 import { ticketLabel } from '../../contract/queueOrder.js';

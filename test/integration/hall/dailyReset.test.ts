@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readHallQueue } from '../../../kiosk-config/readHallQueue.js';
+import { readHallQueue } from '../../../hall-config/readHallQueue.js';
 import type { Database } from '../../../lib/sqlite/database.js';
 import { QueueContext } from '../../../upstream/queue/queueContext.js';
 import { TicketIssuer } from '../../../upstream/queue/ticketIssuer.js';

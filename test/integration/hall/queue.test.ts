@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readHallQueue } from '../../../kiosk-config/readHallQueue.js';
+import { readHallQueue } from '../../../hall-config/readHallQueue.js';
 import type { HallQueue } from '../../../main/contract/hallQueue.js';
 import { queueStatisticsSchema, type CounterAction } from '../../../main/contract/queue.js';
 import { HallClient, HallRequestError } from '../../../main/sync/hallClient.js';

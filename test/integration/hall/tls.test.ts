@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { demoCards } from '../../../drivers/id-card/demoCards.js';
-import { readCitizenCatalog } from '../../../kiosk-config/readCitizenCatalog.js';
+import { readCitizenCatalog } from '../../../hall-config/readCitizenCatalog.js';
 import { certificatePdf } from '../../../main/services/certificates/certificatePdf.js';
 import { verifyDocumentText } from '../../../main/services/certificates/verifyDocument.js';
 import os from 'node:os';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conditionOf, parseJobIds, parseQueueState, parseRequestId } from '../../../drivers/document-printer/cupsOutput.js';
+import { conditionOf, parseJobIds, parseQueueState, parseRequestId } from '../../../drivers/cups/cupsOutput.js';
 
 describe("CUPS tools' output", () => {
   it('reads the job id lp prints', () => {

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { EscPosDecoder, type EscPosEvent } from '../../../drivers/receipt-printer/escposDecoder.js';
 import { parseStatusBytes, statusByteFor, type PrinterStatus } from '../../../drivers/receipt-printer/escposStatus.js';
 import { qrCodeCommands } from '../../../drivers/receipt-printer/qrCommand.js';
-import { testPageJob, ticketJob, type TicketPrint } from '../../../drivers/receipt-printer/ticketLayout.js';
+import { testPageJob } from '../../../drivers/receipt-printer/testPage.js';
+import { ticketJob, type TicketPrint } from '../../../main/services/queue/ticketLayout.js';
 
 const ticket: TicketPrint = {
   hallName: '示例市政务服务中心',

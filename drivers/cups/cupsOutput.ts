@@ -27,10 +27,10 @@ export function parseQueueState(stdout: string): QueueState {
   return { enabled, reasons };
 }
 
-export type DocumentPrinterCondition = 'ready' | 'paper_near_end' | 'paper_out' | 'media_jam' | 'cover_open' | 'offline';
+export type QueueCondition = 'ready' | 'paper_near_end' | 'paper_out' | 'media_jam' | 'cover_open' | 'offline';
 
 /** The worst condition the reasons say, in the order a citizen is affected (suffixes -error/-warning/-report ignored). */
-export function conditionOf(state: QueueState): DocumentPrinterCondition {
+export function conditionOf(state: QueueState): QueueCondition {
   const reasons = new Set(state.reasons.map((reason) => reason.replace(/-(error|warning|report)$/, '')));
   if (!state.enabled || reasons.has('offline') || reasons.has('shutdown') || reasons.has('paused')) return 'offline';
   if (reasons.has('media-empty') || reasons.has('media-needed')) return 'paper_out';

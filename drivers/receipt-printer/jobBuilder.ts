@@ -4,17 +4,6 @@ import { qrCodeCommands } from './qrCommand.js';
 
 export type PrinterModel = 'epson' | 'star';
 
-export interface TicketPrint {
-  hallName: string;
-  number: string;
-  service: { 'zh-CN': string; en: string };
-  peopleAhead: number;
-  estimatedWaitMinutes: number | null;
-  issuedAt: Date;
-  /** Where the QR code leads: the ticket's page, to follow the queue. */
-  followUrl: string;
-}
-
 /** FS & : Chinese-character mode, so GB18030 bytes print as Chinese on Chinese ESC/POS printers. */
 const chineseMode = Buffer.from([0x1c, 0x26]);
 
@@ -65,47 +54,4 @@ export class JobBuilder {
 export function formatTime(date: Date): string {
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
-/** A queue ticket: the number large, the service, people ahead, wait, time, and a QR code to follow it. */
-export function ticketJob(ticket: TicketPrint, model: PrinterModel = 'epson'): Buffer {
-  const job = new JobBuilder(model);
-  const { printer } = job;
-  printer.alignCenter();
-  printer.bold(true);
-  job.line(ticket.hallName);
-  printer.bold(false);
-  printer.drawLine();
-  job.large();
-  printer.bold(true);
-  job.line(ticket.number);
-  printer.bold(false);
-  printer.setTextNormal();
-  job.line(`${ticket.service['zh-CN']}  ${ticket.service.en}`);
-  printer.drawLine();
-  printer.alignLeft();
-  job.line(`前面还有 ${ticket.peopleAhead} 人   ${ticket.peopleAhead} ahead of you`);
-  if (ticket.estimatedWaitMinutes !== null) {
-    job.line(`预计等候约 ${ticket.estimatedWaitMinutes} 分钟   about ${ticket.estimatedWaitMinutes} min`);
-  }
-  job.line(`取号时间 Issued ${formatTime(ticket.issuedAt)}`);
-  printer.alignCenter();
-  job.qr(ticket.followUrl);
-  job.line('扫码查看排队进度  Scan to follow the queue');
-  job.line('请留意叫号，过号请到服务台咨询');
-  return job.finish();
-}
-
-/** What setup's "print a test ticket" prints. */
-export function testPageJob(terminalId: string, printedAt: Date, model: PrinterModel = 'epson'): Buffer {
-  const job = new JobBuilder(model);
-  job.printer.alignCenter();
-  job.printer.bold(true);
-  job.line('OneWindow 测试页 Test page');
-  job.printer.bold(false);
-  job.line(`终端 Terminal ${terminalId}`);
-  job.line(formatTime(printedAt));
-  job.line('中文打印正常 Chinese prints correctly');
-  job.qr(`onewindow:test:${terminalId}`);
-  return job.finish();
 }

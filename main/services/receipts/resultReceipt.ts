@@ -1,4 +1,4 @@
-import { formatTime, JobBuilder, type PrinterModel } from './ticketLayout.js';
+import { formatTime, JobBuilder, type PrinterModel } from '../../../drivers/receipt-printer/jobBuilder.js';
 
 export interface ResultPrint {
   title: { 'zh-CN': string; en: string };

@@ -13,7 +13,7 @@ export const systemCups: CupsCommands = { lp: ['lp'], lpstat: ['lpstat'] };
 
 export type JobOutcome = { state: 'completed'; jobId: string } | { state: 'held'; jobId: string; queue: QueueState };
 
-/** A CUPS print queue for A4 documents (PDF), driven through lp and lpstat. */
+/** A CUPS print queue, driven through lp and lpstat: A4 documents (PDF), or raw printer bytes for a receipt printer behind an OS queue. */
 export class CupsQueue {
   constructor(
     readonly queue: string,
