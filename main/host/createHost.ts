@@ -20,6 +20,8 @@ import type { TerminalIdentity } from '../sync/hallClient.js';
 import { TerminalSync } from '../sync/terminalSync.js';
 import { createDispatcher, type Dispatch } from '../transport/dispatcher.js';
 import { EventHub } from '../transport/eventHub.js';
+import type { PairingCode } from '../transport/screenAccess.js';
+import { ServiceError } from '../contract/errors.js';
 import type { Logger } from './logger.js';
 import { createQueueParts } from './queueParts.js';
 import { createCitizenParts } from './citizenParts.js';
@@ -47,6 +49,8 @@ export interface HostOptions {
   citizenCatalogFile?: string;
   /** Who this terminal is to its hall server; null runs it offline (not enrolled). */
   hallIdentity?: TerminalIdentity | null;
+  /** Lets other screens in (browser mode); without it (Electron) setup has no pairing codes to give. */
+  screens?: { pairingCode(): PairingCode };
 }
 
 /** A running terminal host: what the transports (Electron IPC, HTTP bridge) sit on. */
@@ -124,6 +128,11 @@ export async function createHost(options: HostOptions): Promise<Host> {
       'devices.test': async ({ setupToken, role }) => {
         setup.require(setupToken);
         return devices.test(role);
+      },
+      'setup.pairingCode': async ({ setupToken }) => {
+        setup.require(setupToken);
+        if (!options.screens) throw new ServiceError('unavailable', 'this terminal serves no other screens');
+        return options.screens.pairingCode();
       },
       ...queueHandlers(queue),
       ...citizenHandlers(citizen),
