@@ -62,11 +62,13 @@ interface RouteAccess {
   screen?: boolean;
   /** Cross-site proof: the bridge header (calls), the Origin (WebSocket upgrades, which cannot carry headers), or none (the page and its assets). */
   proof?: 'header' | 'origin' | 'none';
+  /** The route takes WebSocket upgrades; any other route refuses them. */
+  socket?: boolean;
 }
 
 const accessOf = (config: unknown): Required<RouteAccess> => {
   const access = (config ?? {}) as RouteAccess;
-  return { screen: access.screen ?? true, proof: access.proof ?? 'header' };
+  return { screen: access.screen ?? true, proof: access.proof ?? 'header', socket: access.socket ?? false };
 };
 
 const statusByCode: Record<RpcErrorCode, number> = {
@@ -117,6 +119,11 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
       return;
     }
     const access = accessOf(request.routeOptions.config);
+    // @fastify/websocket would upgrade a socket on any route (the asset wildcard too) before closing it.
+    if (request.ws && !access.socket) {
+      await sendResult(reply, { ok: false, error: { code: 'not_found', message: 'no WebSocket here' } });
+      return;
+    }
     if (access.screen && !screens.admits(request.cookies[screens.cookieName])) {
       await sendResult(reply, { ok: false, error: { code: 'unauthorized', message: 'this screen is not paired with the terminal' } });
       return;
@@ -139,7 +146,7 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
     return sendResult(reply, result);
   });
 
-  app.get('/api/events', { websocket: true, config: { proof: 'origin' } satisfies RouteAccess }, (socket, request) => {
+  app.get('/api/events', { websocket: true, config: { proof: 'origin', socket: true } satisfies RouteAccess }, (socket, request) => {
     const roles = rolesOf(request);
     const unsubscribe = options.events.subscribe((event, payload) => {
       if (isRpcEventName(event) && mayHear(roles, event)) socket.send(JSON.stringify({ event, payload }));
@@ -179,6 +186,12 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
     assets.addHook('onRoute', (route) => {
       route.config = { ...(route.config as object), screen: false, proof: 'none' } satisfies RouteAccess;
     });
+    // A path the file server will not serve (dot segments, doubled slashes) is simply not here.
+    assets.setErrorHandler(async (error: { statusCode?: number }, _request, reply) =>
+      error.statusCode && error.statusCode < 500
+        ? sendResult(reply, { ok: false, error: { code: 'not_found', message: 'no such file' } })
+        : sendResult(reply, { ok: false, error: { code: 'internal', message: 'the terminal could not serve the file' } }),
+    );
     await assets.register(fastifyStatic, { root: options.rendererDir, index: false, wildcard: true });
   });
 
