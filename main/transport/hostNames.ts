@@ -21,9 +21,14 @@ export function isLoopbackAddress(address: string | undefined): boolean {
  */
 export function allowedHostNames(listenHost: string, extraNames: readonly string[] = []): ReadonlySet<string> {
   if (isLoopbackListener(listenHost)) return new Set(loopbackNames);
-  const addresses = Object.values(os.networkInterfaces())
-    .flatMap((entries) => entries ?? [])
-    .map((entry) => (entry.family === 'IPv6' ? `[${entry.address}]` : entry.address));
+  const addresses = ownAddresses(true).map((entry) => (entry.family === 'IPv6' ? `[${entry.address}]` : entry.address));
   const hostname = os.hostname().toLowerCase();
   return new Set([...loopbackNames, ...addresses, hostname, `${hostname}.local`, ...extraNames.map((name) => name.toLowerCase())]);
+}
+
+/** This machine's interface addresses (with loopback's when `withLoopback`). */
+export function ownAddresses(withLoopback: boolean): os.NetworkInterfaceInfo[] {
+  return Object.values(os.networkInterfaces())
+    .flatMap((entries) => entries ?? [])
+    .filter((entry) => withLoopback || !entry.internal);
 }

@@ -198,7 +198,9 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
   await app.listen({ host: listenHost, port: options.port ?? 0 });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('the bridge is not listening on a TCP port');
-  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  // Listening on every address, the terminal's own screen still comes in over loopback.
+  const localAddress = address.address === '0.0.0.0' ? '127.0.0.1' : address.address === '::' ? '::1' : address.address;
+  const shownHost = address.family === 'IPv6' ? `[${localAddress}]` : localAddress;
   const url = `http://${shownHost}:${address.port}/`;
   return {
     url,

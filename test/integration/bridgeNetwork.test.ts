@@ -22,7 +22,8 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-network-'));
   terminal = await startTestTerminal(dir, 'demo-kiosk', {}, { host: '0.0.0.0', hostNames: ['kiosk-01.hall.example'] });
   port = terminal.bridge.port;
-  local = await launchScreen(terminal.launchUrl().replace('0.0.0.0', '127.0.0.1'));
+  local = await launchScreen(terminal.launchUrl());
+  expect(new URL(local.base).hostname).toBe('127.0.0.1');
 });
 afterAll(async () => {
   await terminal.stop();

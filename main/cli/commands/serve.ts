@@ -1,4 +1,5 @@
 import type { Logger } from '../../host/logger.js';
+import { isLoopbackListener, ownAddresses } from '../../transport/hostNames.js';
 import { parseCommandArgs, parsePort } from '../parseCommandArgs.js';
 import { runTerminal, untilStopSignal } from '../runTerminal.js';
 import { UsageError } from '../usageError.js';
@@ -50,8 +51,12 @@ export async function serveCommand(args: string[], logger: Logger): Promise<numb
   const { config } = terminal.host;
   console.log(`OneWindow ${config.role} ${config.terminalId} serving at ${terminal.launchUrl()}`);
   console.log('(the launch code works once; other screens are paired in setup mode)');
+  if (values.host && !isLoopbackListener(values.host)) {
+    for (const { address } of ownAddresses(false).filter((entry) => entry.family === 'IPv4')) console.log(`  a screen on the network (display only): http://${address}:${terminal.bridge.port}/#/display`);
+  }
   const signal = await untilStopSignal();
   await terminal.stop();
   console.log(`stopped (${signal})`);
   return 0;
 }
+
