@@ -114,7 +114,8 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
 
   app.addHook('onRequest', async (request, reply) => {
     // A page that rebinds its own DNS name to this address would be same-origin with the served page.
-    if (!hostNames.has(request.hostname.toLowerCase())) {
+    // An HTTP/1.0 request may name no host at all: that is no name of ours either.
+    if (!hostNames.has((request.hostname ?? '').toLowerCase())) {
       await reply.code(421).type('text/plain').send('misdirected request');
       return;
     }

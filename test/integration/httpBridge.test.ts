@@ -1,5 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { request } from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -132,6 +133,14 @@ describe('HTTP + WebSocket bridge', () => {
       req.end();
     });
     expect(status).toBe(421);
+    const withoutHost = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect({ host: '127.0.0.1', port: Number(new URL(base).port) }, () => socket.write('GET / HTTP/1.0\r\n\r\n'));
+      let answer = '';
+      socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+      socket.on('end', () => resolve(answer));
+      socket.on('error', reject);
+    });
+    expect(withoutHost).toMatch(/^HTTP\/1\.[01] 421/);
   });
 
   it('pushes events over the WebSocket after a change made through a call', async () => {
