@@ -4,21 +4,33 @@ import './ui/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { NotPaired } from './client/NotPaired';
 import { connectToHost } from './client/hostClient';
 import { HostProvider } from './client/hostContext';
 import { initI18n } from './i18n/i18n';
 
 /**
  * Start-up: reach the host, learn the terminal's role and language, then
- * render that role's screen. Failing to reach the host is said on screen in
- * both languages, since the language is not known yet.
+ * render that role's screen. Failing to reach the host, or finding this
+ * screen unpaired (now or later), is said on screen in both languages, since
+ * the language is not known yet.
  */
 async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root')!);
-  const host = connectToHost();
-  const terminal = await host?.call('terminal.info', {}).catch(() => null);
+  let unpaired = false;
+  let ready = false;
+  const host = connectToHost(() => {
+    unpaired = true;
+    if (ready) root.render(<NotPaired />);
+  });
+  const terminal = await host.call('terminal.info', {}).catch(() => null);
   const i18n = await initI18n(terminal?.locale ?? 'zh-CN');
-  if (!host || !terminal) {
+  ready = true;
+  if (unpaired) {
+    root.render(<NotPaired />);
+    return;
+  }
+  if (!terminal) {
     const both = `${i18n.t('app.noHost', { lng: 'zh-CN' })} ${i18n.t('app.noHost', { lng: 'en' })}`;
     root.render(<p className="notice error">{both}</p>);
     return;

@@ -8,14 +8,17 @@ import type { EmbeddedHall } from '../host/embeddedHall.js';
 import { connectToHall } from '../host/hallConnection.js';
 import type { Logger } from '../../lib/logger.js';
 import { startHttpBridge, type HttpBridge } from '../transport/httpBridge.js';
+import { ScreenAccess } from '../transport/screenAccess.js';
 
 export const rendererDir = path.join(packageRoot, 'dist', 'renderer');
 
 export interface RunningTerminal {
   host: Host;
   bridge: HttpBridge;
-  /** The URL to open: the bridge's, at the route of the terminal's role. */
+  /** The bridge's URL at the route of the terminal's role: the page, which asks to be paired. */
   url: string;
+  /** A URL that lets one browser in (a one-time launch code), at the route of the terminal's role. */
+  launchUrl(): string;
   stop(): Promise<void>;
 }
 
@@ -27,6 +30,8 @@ export interface TerminalOptions {
   logger: Logger;
   /** A hall server in this process shared by several terminals (the demo); else an "embedded" terminal starts its own. */
   embeddedHall?: EmbeddedHall;
+  /** Names the terminal is reached under on the network, besides its own addresses and hostname. */
+  hostNames?: readonly string[];
 }
 
 /** A host in plain Node with its HTTP bridge: what `serve`, `start` and `demo` run. */
@@ -34,10 +39,15 @@ export async function runTerminal(options: TerminalOptions): Promise<RunningTerm
   const loaded = await loadTerminalConfig(options.configFile);
   const dataDir = resolveDataDir(loaded, options.dataDir);
   await mkdir(dataDir, { recursive: true });
+  const { terminalId } = loaded.config;
+  const screens = await ScreenAccess.open({
+    keyFile: path.join(dataDir, `${terminalId}.screen-key`),
+    cookieName: `onewindow-screen-${terminalId.replace(/[^A-Za-z0-9_-]/g, '_')}`,
+  });
   const hall = await connectToHall(loaded.config, dataDir, options.logger, options.embeddedHall);
   let host: Host;
   try {
-    host = await createHost({ loaded, dataDir, logger: options.logger, hallIdentity: hall.identity });
+    host = await createHost({ loaded, dataDir, logger: options.logger, hallIdentity: hall.identity, screens });
   } catch (error) {
     await hall.close();
     throw error;
@@ -49,8 +59,11 @@ export async function runTerminal(options: TerminalOptions): Promise<RunningTerm
       events: host.events,
       logger: options.logger,
       rendererDir,
+      screens,
+      terminalRole: loaded.config.role,
       port: options.port,
       ...(options.host ? { host: options.host } : {}),
+      ...(options.hostNames ? { hostNames: options.hostNames } : {}),
     });
   } catch (error) {
     await host.close();
@@ -61,6 +74,7 @@ export async function runTerminal(options: TerminalOptions): Promise<RunningTerm
     host,
     bridge,
     url: `${bridge.url}#/${host.config.role}`,
+    launchUrl: () => bridge.launchUrl(`#/${host.config.role}`),
     stop: async () => {
       await bridge.close();
       await host.close();

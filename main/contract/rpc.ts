@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { catalogueCategorySchema } from './catalogue.js';
-import { setupTokenSchema, setupUnlockInputSchema, setupUnlockOutputSchema } from './setup.js';
+import { pairingCodeSchema, setupTokenSchema, setupUnlockInputSchema, setupUnlockOutputSchema } from './setup.js';
 import { deviceRoleSchema, terminalStatusSchema } from './status.js';
 import { localeSchema, localizedTextSchema, terminalInfoSchema } from './terminal.js';
 import { convenienceConfigSchema, progressRequestSchema, progressSchema, requestReceiptSchema, serviceRequestSchema } from './convenience.js';
@@ -110,6 +110,11 @@ export const rpcMethods = {
     input: z.object({ text: z.string().min(1).max(200), locale: localeSchema }).strict(),
     output: z.object({ wav: z.base64() }),
   },
+  /** Setup: a short one-time code that lets another screen (a hall TV, a second browser) in when typed on it. */
+  'setup.pairingCode': {
+    input: z.object({ setupToken: setupTokenSchema }).strict(),
+    output: z.object({ code: pairingCodeSchema, expiresAt: z.iso.datetime() }),
+  },
 } as const;
 
 /** Every event the host pushes to the screens. Events say what changed; state comes from calls. */
@@ -162,9 +167,6 @@ export const ipcChannels = {
   call: 'onewindow:rpc',
   event: 'onewindow:event',
 } as const;
-
-/** The meta tag through which the HTTP bridge gives its page the per-launch token. */
-export const bridgeTokenMetaName = 'onewindow-token';
 
 /** Wire form of an event on the bridge's WebSocket and over Electron IPC. */
 export const rpcEventEnvelopeSchema = z.object({

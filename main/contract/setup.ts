@@ -9,3 +9,6 @@ export const setupUnlockOutputSchema = z.object({
   setupToken: setupTokenSchema,
   expiresAt: z.iso.datetime(),
 });
+
+/** What a technician types on a screen to pair it with the terminal: shown on the terminal's own screen, used once. */
+export const pairingCodeSchema = z.string().regex(/^\d{6}$/);

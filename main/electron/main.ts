@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ipcChannels } from '../contract/rpc.js';
+import { screenRolesFor } from '../contract/screenRoles.js';
 import { loadTerminalConfig } from '../../kiosk-config/loadTerminalConfig.js';
 import { packageRoot, profilesDir } from '../../kiosk-config/paths.js';
 import { createHost, type Host } from '../host/createHost.js';
@@ -49,7 +50,7 @@ async function launch(): Promise<void> {
 
   const windows = new Set<BrowserWindow>();
   const ownIds = () => new Set([...windows].map((window) => window.webContents.id));
-  registerIpcHandlers(ipcMain, host.dispatch, ownWindowsCheck(ownIds, appPageUrl));
+  registerIpcHandlers(ipcMain, host.dispatch, ownWindowsCheck(ownIds, appPageUrl), screenRolesFor(host.config.role, false));
   host.events.subscribe((event, payload) => {
     for (const window of windows) window.webContents.send(ipcChannels.event, { event, payload });
   });

@@ -33,6 +33,7 @@ import { TerminalSync } from '../sync/terminalSync.js';
 import { createDispatcher, type Dispatch } from '../transport/dispatcher.js';
 import { EventHub } from '../transport/eventHub.js';
 import { removeLeftovers, spoolDirOf } from './spoolDir.js';
+import type { PairingCode } from '../transport/screenAccess.js';
 
 export const migrationsDir = path.join(packageRoot, 'main', 'store', 'migrations');
 
@@ -46,6 +47,8 @@ export interface HostOptions {
   citizenCatalogFile?: string;
   /** Who this terminal is to its hall server; null runs it offline (not enrolled). */
   hallIdentity?: TerminalIdentity | null;
+  /** Lets other screens in (browser mode); without it (Electron) setup has no pairing codes to give. */
+  screens?: { pairingCode(): PairingCode };
 }
 
 /** A running terminal host: what the transports (Electron IPC, HTTP bridge) sit on. */
@@ -110,7 +113,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
         {
         ...terminal.handlers,
         ...statusHandlers(status),
-        ...setupHandlers(setup, devices),
+        ...setupHandlers(setup, devices, options.screens ?? null),
         ...catalogue.handlers,
         ...citizen.handlers,
         ...queue.handlers,

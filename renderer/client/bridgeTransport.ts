@@ -1,28 +1,33 @@
-import { bridgeTokenMetaName } from '../../main/contract/rpc';
+import { bridgePairPath, bridgeScreenHeader } from '../../main/contract/bridge';
 import type { RpcTransport } from '../../main/contract/rpcClient';
+
+const headers = { 'content-type': 'application/json', [bridgeScreenHeader]: '1' };
 
 /**
  * Browser mode: calls go to `POST /api/rpc/<method>`, events come over the
- * `/api/events` WebSocket, both carrying the token the host put in the page.
- * A hall display runs for days, so the socket reconnects by itself; and when
- * the host has restarted (new token: 401), the page reloads to get the new one.
+ * `/api/events` WebSocket. The browser sends the screen's cookie (HttpOnly:
+ * this page never sees it); each call adds the bridge header, which a page
+ * from elsewhere cannot send. A hall display runs for days, so the socket
+ * reconnects by itself; a 401 means this screen is not (or no longer) paired,
+ * and `onUnpaired` is told once instead of retrying.
  */
-export function createBridgeTransport(location: Location = window.location): RpcTransport | null {
-  const token = document.querySelector<HTMLMetaElement>(`meta[name="${bridgeTokenMetaName}"]`)?.content;
-  if (!token) return null;
+export function createBridgeTransport(onUnpaired: () => void, location: Location = window.location): RpcTransport {
   const listeners = new Set<(envelope: unknown) => void>();
-  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
   const rpcUrl = (method: string) => new URL(`api/rpc/${encodeURIComponent(method)}`, location.href);
-  const reloadIfTokenExpired = (status: number) => {
-    if (status === 401) setTimeout(() => location.reload(), 1000);
+  let unpaired = false;
+  const noteStatus = (status: number) => {
+    if (status !== 401 || unpaired) return;
+    unpaired = true;
+    onUnpaired();
   };
 
   const eventsUrl = new URL('api/events', location.href);
   eventsUrl.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
   eventsUrl.hash = '';
-  eventsUrl.searchParams.set('token', token);
+  eventsUrl.search = '';
   let retryMs = 500;
   const connect = () => {
+    if (unpaired) return;
     const socket = new WebSocket(eventsUrl);
     socket.onopen = () => {
       retryMs = 500;
@@ -37,9 +42,9 @@ export function createBridgeTransport(location: Location = window.location): Rpc
       for (const listener of listeners) listener(envelope);
     };
     socket.onclose = () => {
-      // A browser does not say why an upgrade failed; one call tells a restarted host (401) from one that is down.
+      // A browser does not say why an upgrade failed; one call tells an unpaired screen (401) from a host that is down.
       fetch(rpcUrl('terminal.info'), { method: 'POST', headers, body: '{}' }).then(
-        (response) => reloadIfTokenExpired(response.status),
+        (response) => noteStatus(response.status),
         () => undefined,
       );
       setTimeout(connect, retryMs);
@@ -52,7 +57,7 @@ export function createBridgeTransport(location: Location = window.location): Rpc
     async invoke(method, input) {
       try {
         const response = await fetch(rpcUrl(method), { method: 'POST', headers, body: JSON.stringify(input ?? {}) });
-        reloadIfTokenExpired(response.status);
+        noteStatus(response.status);
         return await response.json();
       } catch {
         return { ok: false, error: { code: 'unavailable', message: 'cannot reach the terminal host' } };
@@ -63,4 +68,14 @@ export function createBridgeTransport(location: Location = window.location): Rpc
       return () => listeners.delete(listener);
     },
   };
+}
+
+/** Sends the code a technician read off the terminal's setup screen; true when this screen is now paired. */
+export async function pairThisScreen(code: string, location: Location = window.location): Promise<boolean> {
+  try {
+    const response = await fetch(new URL(bridgePairPath, location.href), { method: 'POST', headers, body: JSON.stringify({ code }) });
+    return response.ok;
+  } catch {
+    return false;
+  }
 }

@@ -9,8 +9,7 @@ declare global {
   }
 }
 
-/** The host client for wherever this page runs: Electron's preload, else the HTTP bridge. */
-export function connectToHost(): RpcClient | null {
-  const transport = window.onewindow ?? createBridgeTransport();
-  return transport ? createRpcClient(transport) : null;
+/** The host client for wherever this page runs: Electron's preload, else the HTTP bridge (which may find this screen unpaired). */
+export function connectToHost(onUnpaired: () => void): RpcClient {
+  return createRpcClient(window.onewindow ?? createBridgeTransport(onUnpaired));
 }

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 
 const digits = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
 
-/** An on-screen PIN pad: kiosks have no keyboard. The PIN is shown as dots. */
-export function PinPad({ onSubmit, busy }: { onSubmit: (pin: string) => void; busy: boolean }) {
+/** An on-screen PIN pad: kiosks have no keyboard. The PIN is shown as dots. Also takes a screen's pairing code. */
+export function PinPad({ onSubmit, busy, prompt, submitLabel }: { onSubmit: (pin: string) => void; busy: boolean; prompt?: string; submitLabel?: string }) {
   const { t } = useTranslation();
   const [pin, setPin] = useState('');
   return (
@@ -15,7 +15,7 @@ export function PinPad({ onSubmit, busy }: { onSubmit: (pin: string) => void; bu
         setPin('');
       }}
     >
-      <label htmlFor="pin-entry">{t('setup.pinPrompt')}</label>
+      <label htmlFor="pin-entry">{prompt ?? t('setup.pinPrompt')}</label>
       <output id="pin-entry" className="pin-entry" aria-live="polite">
         {'•'.repeat(pin.length)}
       </output>
@@ -29,7 +29,7 @@ export function PinPad({ onSubmit, busy }: { onSubmit: (pin: string) => void; bu
           {t('setup.clear')}
         </button>
         <button type="submit" className="primary" disabled={busy || pin.length === 0}>
-          {t('setup.unlock')}
+          {submitLabel ?? t('setup.unlock')}
         </button>
       </div>
     </form>

@@ -72,11 +72,44 @@ export function SetupHome({ terminal }: { terminal: TerminalInfo }) {
               </button>
               {reloaded !== null && <p role="status">{t('setup.reloaded', { count: reloaded })}</p>}
             </section>
+            <PairScreen setupToken={setupToken} />
           </>
         )}
       </main>
       <StatusStrip terminalId={terminal.terminalId} />
     </div>
+  );
+}
+
+/** Lets a technician pair a screen the terminal did not open itself: the code is shown here, typed there. */
+function PairScreen({ setupToken }: { setupToken: string }) {
+  const { t, i18n } = useTranslation();
+  const host = useHost();
+  const [pairing, setPairing] = useState<{ code: string; expiresAt: string } | null>(null);
+  const [error, setError] = useState<RpcError | null>(null);
+  const show = async () => {
+    setError(null);
+    try {
+      setPairing(await host.call('setup.pairingCode', { setupToken }));
+    } catch (failure) {
+      setError(failure as RpcError);
+    }
+  };
+  const time = pairing && new Date(pairing.expiresAt).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' });
+  return (
+    <section aria-labelledby="pair-heading">
+      <h2 id="pair-heading">{t('setup.pairTitle')}</h2>
+      <p>{t('setup.pairExplain')}</p>
+      <button type="button" onClick={() => void show()}>
+        {t('setup.pairButton')}
+      </button>
+      {error && <ErrorNotice error={error} />}
+      {pairing && (
+        <p role="status" className="pairing-code" data-testid="pairing-code" data-code={pairing.code}>
+          {t('setup.pairCode', { code: pairing.code, time })}
+        </p>
+      )}
+    </section>
   );
 }
 

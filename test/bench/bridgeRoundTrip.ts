@@ -3,11 +3,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { launchScreen } from '../support/screenSession.js';
 import { startTestTerminal } from '../support/testTerminal.js';
 import { medianMs, report } from './measure.js';
 
 /**
- * A screen's call through the bridge (HTTP, token check, zod both ways,
+ * A screen's call through the bridge (HTTP, screen cookie and role check, zod both ways,
  * sqlite read) against a bare loopback HTTP round trip with the same answer:
  * what the bridge costs over the network floor.
  */
@@ -15,7 +16,7 @@ export async function benchBridgeRoundTrip(): Promise<void> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-bench-'));
   const terminal = await startTestTerminal(dir);
   const rpcUrl = new URL('api/rpc/catalogue.categories', terminal.bridge.url);
-  const headers = { 'content-type': 'application/json', authorization: `Bearer ${terminal.bridge.token}` };
+  const { headers } = await launchScreen(terminal.launchUrl());
   const answer = JSON.stringify(await (await fetch(rpcUrl, { method: 'POST', headers, body: '{}' })).json());
 
   const bare = createServer((_request, response) => response.writeHead(200, { 'content-type': 'application/json' }).end(answer));

@@ -19,7 +19,7 @@ test('book the last place of a slot, the next citizen is refused, check in on th
   const printer = kiosk.host.devices.device<ReceiptPrinterDevice>('receiptPrinter')!.simulator!;
 
   await page.setViewportSize({ width: 1080, height: 1920 });
-  await page.goto(kiosk.url);
+  await page.goto(kiosk.launchUrl());
   await page.locator('[data-category="appointments"]').click();
   await page.getByRole('button', { name: '读取身份证' }).click();
   await page.getByRole('button', { name: '同意并继续' }).click();
@@ -69,7 +69,7 @@ test('book the last place of a slot, the next citizen is refused, check in on th
   // At the counter, the clerk reads the citizen's card and sees today's appointment.
   const counterPage = await page.context().newPage();
   await counterPage.setViewportSize({ width: 1920, height: 1080 });
-  await counterPage.goto(counter.url);
+  await counterPage.goto(counter.launchUrl());
   await expect(counterPage.getByTestId('current-ticket')).toHaveText('C002');
   await counterPage.keyboard.press('F8');
   await expect(counterPage.getByTestId('citizen-appointment')).toContainText(`（${code}，已签到）`);

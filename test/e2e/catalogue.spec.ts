@@ -14,7 +14,7 @@ test('typing pinyin initials finds items as each letter is pressed; an item show
   queueHall = await startQueueHall();
   const { kiosk } = queueHall;
   await page.setViewportSize({ width: 1080, height: 1920 });
-  await page.goto(kiosk.url);
+  await page.goto(kiosk.launchUrl());
   await page.locator('[data-category="government-services"]').click();
   await expect(page.getByRole('heading', { name: '政务服务事项（312 项）' })).toBeVisible();
   await page.locator('[data-letter="S"]').click();

@@ -19,7 +19,7 @@ test('ID card → consent → a certificate printed as a PDF that says who (mask
   queueHall = await startQueueHall();
   const { kiosk, hall } = queueHall;
   await page.setViewportSize({ width: 1080, height: 1920 });
-  await page.goto(kiosk.url);
+  await page.goto(kiosk.launchUrl());
   await expect(page.getByText('文档打印机：正常')).toBeVisible({ timeout: 15_000 });
   await page.locator('[data-category="certificates"]').click();
   await page.getByRole('button', { name: '读取身份证' }).click();
@@ -58,7 +58,7 @@ test('three lookups, one printed as a receipt; a back end that does not answer g
   queueHall = await startQueueHall('sqlite', { backendDelays: { 'medical-insurance': 60_000 } });
   const { kiosk } = queueHall;
   await page.setViewportSize({ width: 1080, height: 1920 });
-  await page.goto(kiosk.url);
+  await page.goto(kiosk.launchUrl());
   await page.locator('[data-category="social-security"]').click();
   await page.getByRole('button', { name: '读取身份证' }).click();
   await page.getByRole('button', { name: '同意并继续' }).click();

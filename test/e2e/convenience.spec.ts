@@ -14,7 +14,7 @@ test('a delivery request reaches the hall with its reference, whose progress the
   queueHall = await startQueueHall();
   const { kiosk, hall } = queueHall;
   await page.setViewportSize({ width: 1080, height: 1920 });
-  await page.goto(kiosk.url);
+  await page.goto(kiosk.launchUrl());
   await page.locator('[data-category="convenience"]').click();
   await page.getByRole('button', { name: '读取身份证' }).click();
   await page.getByRole('button', { name: '同意并继续' }).click();

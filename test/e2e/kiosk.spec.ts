@@ -16,7 +16,7 @@ test.afterAll(async () => {
 
 async function openKiosk(page: Page) {
   await page.setViewportSize({ width: 1080, height: 1920 });
-  await page.goto(terminal.url);
+  await terminal.open(page);
   await expect(page.locator('.category-tile')).toHaveCount(categoriesZh.length);
 }
 
@@ -55,7 +55,7 @@ test('a category this kiosk has no screen for says where to go instead', async (
   });
   try {
     await page.setViewportSize({ width: 1080, height: 1920 });
-    await page.goto(added.url);
+    await added.open(page);
     await page.locator('[data-category="marriage-registration"]').click();
     const dialog = page.getByRole('alertdialog');
     await expect(dialog).toContainText('本终端暂未开通“婚姻登记”，请到人工窗口办理。');
@@ -68,7 +68,7 @@ test('a category this kiosk has no screen for says where to go instead', async (
 
 test('the URL cannot turn a kiosk into another role', async ({ page }) => {
   await page.setViewportSize({ width: 1080, height: 1920 });
-  await page.goto(terminal.url.replace('#/kiosk', '#/counter'));
+  await terminal.open(page, '#/counter');
   await expect(page.locator('.category-tile')).toHaveCount(categoriesZh.length);
   await expect(page.getByText('号窗口')).toHaveCount(0);
 });
@@ -77,7 +77,7 @@ test('setup: a wrong PIN is refused; with the right one, a catalogue edit reache
   await openKiosk(page);
 
   const setup = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
-  await setup.goto(terminal.url.replace('#/kiosk', '#/setup'));
+  await terminal.open(setup, '#/setup');
   const pad = async (pin: string) => {
     for (const digit of pin) await setup.locator('.pin-pad').getByRole('button', { name: digit, exact: true }).click();
     await setup.getByRole('button', { name: '进入' }).click();
@@ -108,4 +108,38 @@ test('setup: a wrong PIN is refused; with the right one, a catalogue edit reache
   // The kiosk page was not touched: the change arrives over the bridge's event socket.
   await expect(page.locator('.category-tile .name').nth(1)).toHaveText('证明与凭证打印');
   await setup.close();
+});
+
+test('a browser the terminal did not launch is not let in until a technician pairs it with the code shown in setup', async ({ page, browser }) => {
+  await page.setViewportSize({ width: 1080, height: 1920 });
+  await terminal.open(page, '#/setup');
+  for (const digit of '2468') await page.locator('.pin-pad').getByRole('button', { name: digit, exact: true }).click();
+  await page.getByRole('button', { name: '进入' }).click();
+  await page.getByRole('button', { name: '显示配对码' }).click();
+  const code = (await page.getByTestId('pairing-code').getAttribute('data-code'))!;
+  expect(code).toMatch(/^\d{6}$/);
+  await expect(page.getByTestId('pairing-code')).toContainText(code);
+
+  // Another browser (a hall TV, say) opens the same, already used, launch URL.
+  const other = await (await browser.newContext({ viewport: { width: 1080, height: 1920 } })).newPage();
+  const navigations: string[] = [];
+  other.on('framenavigated', (frame) => frame === other.mainFrame() && navigations.push(frame.url()));
+  await other.goto(terminal.url);
+  await expect(other.getByRole('heading', { level: 1 })).toHaveText('此屏幕尚未与终端配对。 This screen is not paired with the terminal.');
+  await expect(other.locator('.category-tile')).toHaveCount(0);
+  expect(await seriousA11yViolations(other)).toEqual([]);
+  await other.screenshot({ path: path.join(screenshotDir, 'not-paired.png') });
+  const typeCode = async (digits: string) => {
+    for (const digit of digits) await other.locator('.pin-pad').getByRole('button', { name: digit, exact: true }).click();
+    await other.getByRole('button', { name: /配对 Pair/ }).click();
+  };
+  await typeCode(code === '000000' ? '000001' : '000000');
+  await expect(other.getByRole('alert')).toContainText('配对码错误或已过期');
+  // It stays put rather than reloading again and again.
+  await other.waitForTimeout(2000);
+  expect(navigations).toHaveLength(1);
+
+  await typeCode(code);
+  await expect(other.locator('.category-tile')).toHaveCount(categoriesZh.length);
+  await other.context().close();
 });

@@ -21,10 +21,10 @@ test('a ticket taken at the kiosk is printed, called at the counter, shown and a
   const counterPage = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   const displayPage = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   const ratingPage = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  await displayPage.goto(display.url);
-  await counterPage.goto(counter.url);
-  await ratingPage.goto(`${counter.url.replace(/#.*$/, "")}#/evaluate`);
-  await kioskPage.goto(kiosk.url);
+  await displayPage.goto(display.launchUrl());
+  await counterPage.goto(counter.launchUrl());
+  await ratingPage.goto(`${counter.launchUrl().replace(/#.*$/, "")}#/evaluate`);
+  await kioskPage.goto(kiosk.launchUrl());
   await expect(kioskPage.getByText('凭条打印机：正常')).toBeVisible({ timeout: 15_000 });
 
   // Kiosk: take a number for 社保医保 without a card.
@@ -103,7 +103,7 @@ test('a ticket taken at the kiosk is printed, called at the counter, shown and a
 test('a ticket that cannot print is still shown, valid, with its QR code; a paused window says so', async ({ browser }) => {
   const { kiosk, display } = queueHall;
   const kioskPage = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
-  await kioskPage.goto(kiosk.url);
+  await kioskPage.goto(kiosk.launchUrl());
   await expect(kioskPage.getByText('凭条打印机：正常')).toBeVisible({ timeout: 15_000 });
   kiosk.host.devices.device<ReceiptPrinterDevice>('receiptPrinter')!.simulator!.status.paperOut = true;
   await kioskPage.getByRole('button', { name: /取号排队/ }).click();
@@ -120,7 +120,7 @@ test('a ticket that cannot print is still shown, valid, with its QR code; a paus
 
   await queueHall.counter.host.dispatch('counter.act', { act: { action: 'pause', reason: 'meal' } });
   const displayPage = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  await displayPage.goto(display.url);
+  await displayPage.goto(display.launchUrl());
   await expect(displayPage.getByText('3 号窗口暂停服务')).toBeVisible({ timeout: 10_000 });
   await expect(displayPage.locator('[data-service="A"]')).toContainText('1 人');
 });

@@ -2,12 +2,21 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultCatalogueDir, packageRoot, profilesDir } from '../../kiosk-config/paths.js';
+import type { Cookie, Page } from '@playwright/test';
 import { startCli } from '../support/cliProcess.js';
 
 export const screenshotDir = path.join(packageRoot, 'artifacts', 'screenshots');
 
 export interface ServedTerminal {
+  /** The launch URL `serve` printed: its one-time code lets the first browser that opens it in. */
   url: string;
+  /**
+   * Opens the terminal's screen (at `route`, e.g. '#/setup') in `page`: the
+   * first time through the printed launch URL, as a person would; after that
+   * with the cookie that browser was given, as if the same browser opened
+   * another window.
+   */
+  open(page: Page, route?: string): Promise<void>;
   /** The terminal's own copy of the catalogue, which a test may edit. */
   catalogueFile: string;
   stop(): Promise<void>;
@@ -45,8 +54,20 @@ export async function serveProfile(profile: string, options: ServeOptions = {}):
 
 async function launch(dir: string, configFile: string, port: string, keepDir: boolean): Promise<ServedTerminal> {
   const serving = await startCli(['serve', '--config', configFile, '--port', port]);
+  const launchUrl = new URL(serving.urls[0]!);
+  let screenCookie: Cookie | undefined;
   return {
-    url: serving.urls[0]!,
+    url: launchUrl.href,
+    open: async (page, route = launchUrl.hash) => {
+      if (screenCookie) {
+        await page.context().addCookies([screenCookie]);
+        await page.goto(new URL(`/${route}`, launchUrl).href);
+        return;
+      }
+      await page.goto(`${launchUrl.origin}${launchUrl.pathname}${launchUrl.search}${route}`);
+      screenCookie = (await page.context().cookies(launchUrl.origin)).find((cookie) => cookie.name.startsWith('onewindow-screen-'));
+      if (!screenCookie) throw new Error(`opening ${launchUrl.href} gave no screen cookie`);
+    },
     catalogueFile: path.join(dir, 'catalogue', 'categories.json'),
     stop: async () => {
       serving.child.kill('SIGTERM');

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { profilesDir } from '../../kiosk-config/paths.js';
 import { runCli, startCli } from '../support/cliProcess.js';
+import { launchScreen } from '../support/screenSession.js';
 import { useTempDirs } from '../support/tempDir.js';
 
 const tempDir = useTempDirs();
@@ -95,7 +96,14 @@ describe('onewindow CLI', () => {
     const demo = await startCli(['demo', '--port', '0', '--data-dir', await tempDir()], 4);
     const screens = demo.urls.filter((url) => url.includes('#'));
     expect(screens.map((url) => new URL(url).hash)).toEqual(['#/kiosk', '#/counter', '#/display']);
-    for (const url of screens) expect((await fetch(url)).status).toBe(200);
+    for (const url of screens) {
+      // Each printed URL carries a launch code that lets one browser in; the page itself is served to anyone.
+      expect(new URL(url).pathname).toBe('/launch');
+      const screen = await launchScreen(url);
+      expect((await screen.rpc('terminal.info')).status).toBe(200);
+      expect((await fetch(url, { redirect: 'manual' })).status).toBe(401);
+      expect((await fetch(new URL('/', url))).status).toBe(200);
+    }
     expect(demo.output().stdout).toMatch(/hall {5}http:\/\/127\.0\.0\.1:\d+ \(embedded hall server\)/);
     expect(demo.output().stdout).toMatch(/dashboard http:\/\/127\.0\.0\.1:\d+\/dashboard \(DEMO staff login: demo \/ demo-only-2468/);
     expect(demo.output().stdout).not.toMatch(/key=/);

@@ -1,39 +1,37 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { request } from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { bridgeTokenMetaName } from '../../main/contract/rpc.js';
+import { bridgeScreenHeader } from '../../main/contract/bridge.js';
 import type { RunningTerminal } from '../../main/cli/runTerminal.js';
+import { launchScreen, screenSession, type ScreenSession } from '../support/screenSession.js';
 import { startTestTerminal } from '../support/testTerminal.js';
 
 let terminal: RunningTerminal;
 let base: string;
 let dir: string;
+let screen: ScreenSession;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-bridge-'));
   terminal = await startTestTerminal(dir);
   base = terminal.bridge.url;
+  screen = await launchScreen(terminal.launchUrl());
 });
 afterAll(async () => {
   await terminal.stop();
   await rm(dir, { recursive: true, force: true });
 });
 
-function rpc(method: string, body: unknown, token: string | null = terminal.bridge.token, raw?: string) {
-  return fetch(new URL(`api/rpc/${method}`, base), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token === null ? {} : { authorization: `Bearer ${token}` }) },
-    body: raw ?? JSON.stringify(body),
-  });
+function call(method: string, headers: Record<string, string>, body = '{}') {
+  return fetch(new URL(`api/rpc/${method}`, base), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 }
 
-function openEvents(token: string | null): Promise<{ socket: WebSocket; messages: unknown[] }> {
-  const url = new URL('api/events', base.replace('http', 'ws'));
-  if (token !== null) url.searchParams.set('token', token);
-  const socket = new WebSocket(url);
+function openEvents(headers: Record<string, string>): Promise<{ socket: WebSocket; messages: unknown[] }> {
+  const socket = new WebSocket(new URL('api/events', base.replace('http', 'ws')), { headers });
   const messages: unknown[] = [];
   socket.on('message', (data) => messages.push(JSON.parse(String(data))));
   return new Promise((resolve, reject) => {
@@ -43,48 +41,88 @@ function openEvents(token: string | null): Promise<{ socket: WebSocket; messages
   });
 }
 
+const ownOrigin = () => new URL(base).origin;
+
 describe('HTTP + WebSocket bridge', () => {
-  it('serves the page with the per-launch token, and answers a valid call', async () => {
-    const html = await (await fetch(base)).text();
-    expect(html).toContain(`<meta name="${bridgeTokenMetaName}" content="${terminal.bridge.token}">`);
-    const response = await rpc('catalogue.categories', {});
+  it('serves a page that holds no secret, and answers a launched screen', async () => {
+    const page = await fetch(base);
+    expect(page.headers.get('set-cookie')).toBeNull();
+    const html = await page.text();
+    expect(html).not.toMatch(/onewindow-token|<meta name="onewindow/);
+    expect(html).not.toContain(screen.cookie.split('=')[1]);
+    const response = await screen.rpc('catalogue.categories');
     expect(response.status).toBe(200);
     const body = (await response.json()) as { ok: true; result: { id: string; name: { 'zh-CN': string } }[] };
-    expect(body.ok).toBe(true);
     expect(body.result.map((category) => category.name['zh-CN'])).toEqual(['政务服务', '证明打印', '预约办事', '社保与市民卡查询', '便民服务', '交通出行']);
   });
 
-  it('answers an invalid payload with a typed error naming the field', async () => {
-    const response = await rpc('setup.unlock', { pin: ['1'] });
-    expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'pin' }] } });
+  it('exchanges a launch code once for an HttpOnly SameSite=Strict cookie, then refuses the code', async () => {
+    const launchUrl = terminal.launchUrl();
+    const first = await fetch(launchUrl, { redirect: 'manual' });
+    expect(first.status).toBe(303);
+    expect(first.headers.get('location')).toBe('/');
+    const cookie = first.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    expect(cookie).toMatch(/Path=\//);
+
+    const again = await fetch(launchUrl, { redirect: 'manual' });
+    expect(again.status).toBe(401);
+    expect(again.headers.get('set-cookie')).toBeNull();
+    // The browser that used it, holding its cookie, is let back in (a demo URL opened again) without a new cookie.
+    const sameBrowser = await fetch(launchUrl, { redirect: 'manual', headers: { cookie: cookie.split(';')[0]! } });
+    expect(sameBrowser.status).toBe(303);
+    expect(sameBrowser.headers.get('set-cookie')).toBeNull();
+    expect((await fetch(`${base}launch?code=guess`, { redirect: 'manual' })).status).toBe(401);
   });
 
-  it('answers malformed JSON and an unknown method with typed errors, no stack', async () => {
-    const malformed = await rpc('terminal.info', null, terminal.bridge.token, '{"oops":');
+  it('refuses a call without the screen cookie, with a forged one, without the header, or from another origin', async () => {
+    const [name, value] = screen.cookie.split('=') as [string, string];
+    const [id] = value.split('.');
+    const refusals: [Record<string, string>, number][] = [
+      [{ [bridgeScreenHeader]: '1' }, 401],
+      [{ [bridgeScreenHeader]: '1', cookie: `${name}=${id}.forged` }, 401],
+      [{ [bridgeScreenHeader]: '1', cookie: `${name}=${value}x` }, 401],
+      [{ cookie: screen.cookie }, 403],
+      [{ ...screen.headers, origin: 'http://attacker.example' }, 403],
+      [{ ...screen.headers, 'sec-fetch-site': 'same-site' }, 403],
+      [{ ...screen.headers, 'sec-fetch-site': 'cross-site' }, 403],
+    ];
+    for (const [headers, status] of refusals) {
+      const response = await call('terminal.info', headers);
+      expect(response.status, JSON.stringify(headers)).toBe(status);
+      expect(((await response.json()) as { ok: boolean }).ok).toBe(false);
+    }
+    expect((await call('terminal.info', { ...screen.headers, origin: ownOrigin(), 'sec-fetch-site': 'same-origin' })).status).toBe(200);
+  });
+
+  it('answers an invalid payload, malformed JSON and an unknown method with typed errors, no stack', async () => {
+    const response = await screen.rpc('setup.unlock', { pin: ['1'] });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'pin' }] } });
+    const malformed = await call('terminal.info', screen.headers, '{"oops":');
     expect(malformed.status).toBe(400);
     const body = await malformed.text();
     expect(JSON.parse(body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(body).not.toMatch(/at .*\.js:\d+/);
-    const unknown = await rpc('queue.callNext', {});
+    const unknown = await screen.rpc('queue.callNext');
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
   });
 
-  it('refuses calls without the token, or with a wrong one: 401', async () => {
-    for (const token of [null, 'guess', `${terminal.bridge.token}x`]) {
-      const response = await rpc('terminal.info', {}, token);
-      expect(response.status).toBe(401);
-      expect(await response.json()).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
-    }
-    // The token belongs in the header for calls; the query form is only for the events socket.
-    const inQuery = await fetch(new URL(`api/rpc/terminal.info?token=${terminal.bridge.token}`, base), { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
-    expect(inQuery.status).toBe(401);
+  it('refuses a method outside the screen\'s roles: a kiosk screen does not act as a counter', async () => {
+    const response = await screen.rpc('counter.act', { act: { action: 'call-next' } });
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('counter.act') } });
   });
 
-  it('refuses the events socket without the token', async () => {
-    await expect(openEvents(null)).rejects.toThrow('HTTP 401');
-    await expect(openEvents('guess')).rejects.toThrow('HTTP 401');
+  it('opens the events socket only for the screen\'s cookie and its own origin', async () => {
+    await expect(openEvents({ origin: ownOrigin() })).rejects.toThrow('HTTP 401');
+    await expect(openEvents({ cookie: screen.cookie })).rejects.toThrow('HTTP 403');
+    await expect(openEvents({ cookie: screen.cookie, origin: 'http://attacker.example' })).rejects.toThrow('HTTP 403');
+    await expect(openEvents({ cookie: screen.cookie, origin: ownOrigin(), 'sec-fetch-site': 'cross-site' })).rejects.toThrow('HTTP 403');
+    const { socket } = await openEvents({ cookie: screen.cookie, origin: ownOrigin() });
+    socket.close();
   });
 
   it('refuses a page that reached it under another host name (DNS rebinding)', async () => {
@@ -95,21 +133,55 @@ describe('HTTP + WebSocket bridge', () => {
       req.end();
     });
     expect(status).toBe(421);
+    const withoutHost = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect({ host: '127.0.0.1', port: Number(new URL(base).port) }, () => socket.write('GET / HTTP/1.0\r\n\r\n'));
+      let answer = '';
+      socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+      socket.on('end', () => resolve(answer));
+      socket.on('error', reject);
+    });
+    expect(withoutHost).toMatch(/^HTTP\/1\.[01] 421/);
   });
 
   it('pushes events over the WebSocket after a change made through a call', async () => {
-    const { socket, messages } = await openEvents(terminal.bridge.token);
-    const wrongPin = await rpc('setup.unlock', { pin: '0000' });
+    const { socket, messages } = await openEvents({ cookie: screen.cookie, origin: ownOrigin() });
+    const wrongPin = await screen.rpc('setup.unlock', { pin: '0000' });
     expect(wrongPin.status).toBe(403);
-    const unlocked = (await (await rpc('setup.unlock', { pin: '246813' })).json()) as { result: { setupToken: string } };
-    const withoutSetup = await rpc('catalogue.reload', { setupToken: 'not-the-token-at-all' });
+    const unlocked = (await (await screen.rpc('setup.unlock', { pin: '246813' })).json()) as { result: { setupToken: string } };
+    const withoutSetup = await screen.rpc('catalogue.reload', { setupToken: 'not-the-token-at-all' });
     expect(await withoutSetup.json()).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    const reloaded = await rpc('catalogue.reload', { setupToken: unlocked.result.setupToken });
+    const reloaded = await screen.rpc('catalogue.reload', { setupToken: unlocked.result.setupToken });
     expect(await reloaded.json()).toEqual({ ok: true, result: { categories: 6 } });
     // Device and hall status changes arrive on the same socket; this call's event is the catalogue's.
     const catalogueEvents = () => messages.filter((message) => (message as { event: string }).event === 'catalogue.changed');
     await expect.poll(catalogueEvents).toEqual([{ event: 'catalogue.changed', payload: { categories: 6 } }]);
     socket.close();
+  });
+
+  it('pairs another screen with a code from setup: once, and not after wrong guesses', async () => {
+    const pair = (code: string, headers: Record<string, string> = { [bridgeScreenHeader]: '1' }) =>
+      fetch(new URL('pair', base), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ code }) });
+    expect(await (await screen.rpc('setup.pairingCode', { setupToken: 'not-the-token-at-all' })).json()).toMatchObject({ error: { code: 'forbidden' } });
+    const { setupToken } = ((await (await screen.rpc('setup.unlock', { pin: '2468' })).json()) as { result: { setupToken: string } }).result;
+    const newCode = async () => ((await (await screen.rpc('setup.pairingCode', { setupToken })).json()) as { result: { code: string } }).result.code;
+    const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+
+    const code = await newCode();
+    expect(code).toMatch(/^\d{6}$/);
+    expect((await pair(code, {})).status).toBe(403);
+    expect((await pair(code, { [bridgeScreenHeader]: '1', origin: 'http://attacker.example' })).status).toBe(403);
+    const paired = await pair(code);
+    expect(paired.status).toBe(200);
+    const cookie = paired.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const second = screenSession(base, cookie.split(';')[0]!);
+    expect((await second.rpc('terminal.info')).status).toBe(200);
+    expect((await pair(code)).status).toBe(401);
+
+    const guessed = await newCode();
+    for (let attempt = 0; attempt < 5; attempt += 1) expect((await pair(wrong(guessed))).status).toBe(401);
+    expect((await pair(guessed)).status).toBe(401);
   });
 
   it('serves the renderer assets the page links to', async () => {

@@ -34,6 +34,7 @@ function handlers(overrides: Partial<RpcHandlers> = {}): RpcHandlers {
     'evaluation.pending': notCalledHere,
     'evaluation.submit': notCalledHere,
     'voice.synthesize': notCalledHere,
+    'setup.pairingCode': notCalledHere,
     'citizen.scanEid': notCalledHere,
     'citizen.consent': notCalledHere,
     'citizen.current': notCalledHere,

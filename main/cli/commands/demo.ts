@@ -52,9 +52,9 @@ export async function demoCommand(args: string[], logger: Logger): Promise<numbe
     await stopAll();
     throw error;
   }
-  console.log('OneWindow demo hall is running. Open each screen in a browser:');
+  console.log('OneWindow demo hall is running. Open each screen in a browser (each launch code lets one browser in; it stays in):');
   for (const terminal of terminals) {
-    console.log(`  ${terminal.host.config.role.padEnd(8)} ${terminal.url}`);
+    console.log(`  ${terminal.host.config.role.padEnd(8)} ${terminal.launchUrl()}`);
   }
   console.log('Technician setup: add #/setup to a URL (PIN 246813 in the demo profiles). Ctrl-C stops.');
   console.log(`  hall     ${hall.url} (embedded hall server)`);

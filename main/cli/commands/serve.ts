@@ -1,4 +1,5 @@
 import type { Logger } from '../../../lib/logger.js';
+import { isLoopbackListener, ownAddresses } from '../../transport/hostNames.js';
 import { parseCommandArgs, parsePort } from '../parseCommandArgs.js';
 import { runTerminal, untilStopSignal } from '../runTerminal.js';
 import { UsageError } from '../usageError.js';
@@ -8,12 +9,17 @@ export const defaultPort = 7300;
 export const serveHelp = `Usage: onewindow serve --config FILE [--port N] [--host ADDR] [--data-dir DIR]
 
 Runs the terminal host in Node and serves its screen and the bridge
-(HTTP + WebSocket) to a browser. Prints the URL to open.
+(HTTP + WebSocket) to a browser. Prints a launch URL with a one-time code:
+the browser that opens it first is the terminal's screen. Any other screen
+(a hall TV over the network) is paired in setup mode, with a code the
+terminal's own screen shows; over the network a screen is a display only.
 
   --config FILE    terminal configuration (see kiosk-config/profiles/)
   --port N         port to listen on (default ${defaultPort}; 0 picks a free one)
   --host ADDR      address to listen on (default 127.0.0.1; a hall display TV
                    on the network needs 0.0.0.0)
+  --host-name NAME DNS name screens on the network reach it under, besides
+                   its own addresses and hostname (repeatable; others: 421)
   --data-dir DIR   where the terminal's database lives (default: the config's
                    dataDir, then $ONEWINDOW_DATA_DIR, then ~/.local/share/onewindow)
 
@@ -23,6 +29,7 @@ export const serveOptions = {
   config: { type: 'string' },
   port: { type: 'string' },
   host: { type: 'string' },
+  'host-name': { type: 'string', multiple: true },
   'data-dir': { type: 'string' },
 } as const;
 
@@ -39,11 +46,17 @@ export async function serveCommand(args: string[], logger: Logger): Promise<numb
     logger,
     ...(values.host ? { host: values.host } : {}),
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
+    ...(values['host-name'] ? { hostNames: values['host-name'] } : {}),
   });
   const { config } = terminal.host;
-  console.log(`OneWindow ${config.role} ${config.terminalId} serving at ${terminal.url}`);
+  console.log(`OneWindow ${config.role} ${config.terminalId} serving at ${terminal.launchUrl()}`);
+  console.log('(the launch code works once; other screens are paired in setup mode)');
+  if (values.host && !isLoopbackListener(values.host)) {
+    for (const { address } of ownAddresses(false).filter((entry) => entry.family === 'IPv4')) console.log(`  a screen on the network (display only): http://${address}:${terminal.bridge.port}/#/display`);
+  }
   const signal = await untilStopSignal();
   await terminal.stop();
   console.log(`stopped (${signal})`);
   return 0;
 }
+

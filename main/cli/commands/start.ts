@@ -50,12 +50,14 @@ export async function startCommand(args: string[], logger: Logger): Promise<numb
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
   });
   const chromium = findChromium();
-  console.log(`OneWindow ${terminal.host.config.role} ${terminal.host.config.terminalId} serving at ${terminal.url}`);
+  // The browser started here redeems the launch code and becomes the terminal's screen; nobody else sees the code.
+  const launchUrl = terminal.launchUrl();
   if (chromium) {
+    console.log(`OneWindow ${terminal.host.config.role} ${terminal.host.config.terminalId} serving at ${terminal.url}`);
     console.log(`Electron is not installed; opening it in ${chromium} instead`);
     const profile = await mkdtemp(path.join(os.tmpdir(), 'onewindow-chromium-'));
     const browserArgs = [
-      `--app=${terminal.url}`,
+      `--app=${launchUrl}`,
       `--user-data-dir=${profile}`,
       '--no-first-run',
       '--disable-background-networking',
@@ -68,7 +70,8 @@ export async function startCommand(args: string[], logger: Logger): Promise<numb
     const browser = spawn(chromium, browserArgs, { stdio: 'ignore' });
     browser.on('exit', () => process.kill(process.pid, 'SIGTERM'));
   } else {
-    console.log('Neither Electron nor Chromium is installed: open the URL above in a browser.');
+    console.log(`OneWindow ${terminal.host.config.role} ${terminal.host.config.terminalId} serving at ${launchUrl}`);
+    console.log('Neither Electron nor Chromium is installed: open the URL above in a browser. Its launch code works once.');
   }
   await untilStopSignal();
   await terminal.stop();

@@ -3,22 +3,14 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, startCli } from '../../support/cliProcess.js';
+import { launchScreen, type ScreenSession } from '../../support/screenSession.js';
 import { useTempDirs } from '../../support/tempDir.js';
 
 const tempDir = useTempDirs();
 
-async function hallStatus(url: string, token: string): Promise<string> {
-  const response = await fetch(new URL('api/rpc/status.get', url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: '{}',
-  });
+async function hallStatus(screen: ScreenSession): Promise<string> {
+  const response = await screen.rpc('status.get');
   return ((await response.json()) as { result: { hall: { state: string } } }).result.hall.state;
-}
-
-async function tokenOf(url: string): Promise<string> {
-  const html = await (await fetch(url)).text();
-  return /name="onewindow-token" content="([^"]+)"/.exec(html)![1]!;
 }
 
 describe('onewindow hall and enroll, as a technician uses them', () => {
@@ -55,12 +47,11 @@ describe('onewindow hall and enroll, as a technician uses them', () => {
       expect((await stat(path.join(dir, 'data', 'K-21.identity.json'))).mode & 0o777).toBe(0o600);
 
       terminal = await startCli(['serve', '--config', config, '--port', '0']);
-      const url = terminal.urls[0]!;
-      const token = await tokenOf(url);
-      await expect.poll(() => hallStatus(url, token), { timeout: 10_000 }).toBe('online');
+      const screen = await launchScreen(terminal.urls[0]!);
+      await expect.poll(() => hallStatus(screen), { timeout: 10_000 }).toBe('online');
 
       expect((await runCli(['hall', 'revoke', '--db', db, '--terminal', 'K-21'])).stdout).toContain('K-21 revoked');
-      await expect.poll(() => hallStatus(url, token), { timeout: 10_000 }).toBe('offline');
+      await expect.poll(() => hallStatus(screen), { timeout: 10_000 }).toBe('offline');
     } finally {
       terminal?.child.kill('SIGTERM');
       await terminal?.exited;
@@ -87,7 +78,7 @@ describe('onewindow hall and enroll, as a technician uses them', () => {
     await writeFile(config, JSON.stringify({ terminalId: 'K-22', hallId: 'h', role: 'kiosk', upstream: 'http://127.0.0.1:9', dataDir: 'data' }));
     const terminal = await startCli(['serve', '--config', config, '--port', '0']);
     try {
-      expect(await hallStatus(terminal.urls[0]!, await tokenOf(terminal.urls[0]!))).toBe('offline');
+      expect(await hallStatus(await launchScreen(terminal.urls[0]!))).toBe('offline');
       expect(terminal.output().stderr).toContain('terminal K-22 is not enrolled with its hall server');
     } finally {
       terminal.child.kill('SIGTERM');

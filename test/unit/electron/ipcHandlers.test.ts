@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ipcChannels } from '../../../main/contract/rpc.js';
+import { screenRolesFor } from '../../../main/contract/screenRoles.js';
 import { ownWindowsCheck, registerIpcHandlers } from '../../../main/electron/ipcHandlers.js';
 import { FakeIpcMain } from '../../support/fakeElectron.js';
 
@@ -34,6 +35,22 @@ describe('Electron IPC handlers', () => {
 
   it('refuses a method name that is not a string', async () => {
     expect(await handler(event(7), { evil: true }, {})).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('holds the terminal\'s own window to its role\'s methods', async () => {
+    const counterIpc = new FakeIpcMain();
+    const dispatched: string[] = [];
+    registerIpcHandlers(
+      counterIpc as never,
+      async (method) => (dispatched.push(method), { ok: true, result: 'dispatched' }),
+      ownWindowsCheck(() => new Set([7]), appUrl),
+      screenRolesFor('counter', false),
+    );
+    const counterHandler = counterIpc.handlers.get(ipcChannels.call)!;
+    expect(await counterHandler(event(7), 'counter.state', {})).toEqual({ ok: true, result: 'dispatched' });
+    expect(await counterHandler(event(7), 'setup.unlock', { pin: '1' })).toEqual({ ok: true, result: 'dispatched' });
+    expect(await counterHandler(event(7), 'certificates.print', { type: 'x' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(dispatched).toEqual(['counter.state', 'setup.unlock']);
   });
 
   it('unregisters', () => {
