@@ -28,7 +28,7 @@ test('book the last place of a slot, the next citizen is refused, check in on th
   const slot = page.locator('[data-slot]').first();
   await expect(slot).toContainText('剩 1 个');
   await slot.click();
-  for (const digit of '13800138000') await page.locator(`[data-key="${digit}"]`).click();
+  for (const digit of '13800138000') await page.locator(`[data-keypad="phone"] [data-key="${digit}"]`).click();
   expect(await smallTouchTargets(page)).toEqual([]);
   await page.screenshot({ path: path.join(screenshotDir, 'kiosk-appointment-phone.png') });
   await page.getByRole('button', { name: '确认预约' }).click();

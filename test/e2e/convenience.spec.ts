@@ -22,8 +22,8 @@ test('a delivery request reaches the hall with its reference, whose progress the
   await page.locator('[data-convenience="mail-delivery"]').click();
   await page.locator('[data-district="chaoyang"]').click();
   await page.locator('[data-street="1"]').click();
-  for (const key of '12-301') await page.locator(`[data-number-key="${key}"]`).click();
-  for (const digit of '13800138000') await page.locator(`[data-key="${digit}"]`).click();
+  for (const key of '12-301') await page.locator(`[data-keypad="number"] [data-key="${key}"]`).click();
+  for (const digit of '13800138000') await page.locator(`[data-keypad="phone"] [data-key="${digit}"]`).click();
   expect(await seriousA11yViolations(page)).toEqual([]);
   await page.screenshot({ path: path.join(screenshotDir, 'kiosk-mail-delivery.png') });
   await page.getByRole('button', { name: '提交' }).click();
@@ -37,7 +37,7 @@ test('a delivery request reaches the hall with its reference, whose progress the
 
   await page.getByRole('button', { name: '完成' }).click();
   await page.locator('[data-convenience="progress"]').click();
-  for (const key of reference) await page.locator(`[data-number-key="${key}"]`).click();
+  for (const key of reference) await page.locator(`[data-keypad="number"] [data-key="${key}"]`).click();
   await page.getByRole('button', { name: '查询' }).click();
   await expect(page.locator('.progress-steps')).toContainText('已派发至政务服务中心寄递窗口');
   await page.screenshot({ path: path.join(screenshotDir, 'kiosk-request-progress.png') });

@@ -8,7 +8,7 @@ import { localized } from '../../i18n/i18n';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useScans } from '../../ui/useScans';
 import { TicketShown } from '../queue/TicketShown';
-import { PhoneKeypad } from './PhoneKeypad';
+import { Keypad } from '../../ui/Keypad';
 
 type View =
   | { name: 'mine' }
@@ -102,7 +102,7 @@ export function AppointmentsPanel() {
       {view.name === 'phone' && (
         <div className="appointment-phone">
           <p>{t('appointments.when', { service: serviceName(view.slot.service), day: view.slot.day, time: view.slot.time })}</p>
-          <PhoneKeypad value={phone} onChange={setPhone} />
+          <Keypad name="phone" value={phone} onChange={setPhone} label={t('appointments.phone')} placeholder={t('appointments.phoneHint')} maxLength={11} />
           <div className="choice-row">
             <button
               type="button"

@@ -5,30 +5,13 @@ import type { RpcError } from '../../../main/contract/errors';
 import { useHost, useRpcQuery } from '../../client/hostContext';
 import { localized } from '../../i18n/i18n';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { PhoneKeypad } from './PhoneKeypad';
+import { Keypad } from '../../ui/Keypad';
 
 type Form = 'mail-delivery' | 'home-visit' | 'complaint' | 'progress' | null;
-const digits = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '-', '0', 'back'] as const;
+/** Application numbers and building-room numbers (12-301) take a dash. */
+const numberKeys = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '-', '0', 'back'];
 
 /** Digits (and a dash) on screen, for a building-room or an application number. */
-function NumberPad({ value, onChange, label }: { value: string; onChange: (value: string) => void; label: string }) {
-  const { t } = useTranslation();
-  return (
-    <div className="phone-keypad">
-      <output className="phone-shown" aria-label={label}>
-        {value || label}
-      </output>
-      <div className="keys">
-        {digits.map((key) => (
-          <button type="button" key={key} data-number-key={key} onClick={() => onChange(key === 'back' ? value.slice(0, -1) : value.length < 20 ? value + key : value)}>
-            {key === 'back' ? t('appointments.backspace') : key}
-          </button>
-        ))}
-      </div>
-    </div>
-  );
-}
-
 /** The five convenience services: delivery by mail, a home visit, the service guide, a 12345 request, the progress of an application. */
 export function ConveniencePanel({ onGuide }: { onGuide: () => void }) {
   const { t, i18n } = useTranslation();
@@ -117,7 +100,7 @@ export function ConveniencePanel({ onGuide }: { onGuide: () => void }) {
     return (
       <section className="lookup-ask" aria-labelledby="progress-heading">
         <h2 id="progress-heading">{t('convenience.progress.name')}</h2>
-        <NumberPad value={number} onChange={setNumber} label={t('convenience.number')} />
+        <Keypad name="number" value={number} onChange={setNumber} label={t('convenience.number')} placeholder={t('convenience.number')} keys={numberKeys} maxLength={20} />
         {error && <ErrorNotice error={error} />}
         <div className="choice-row">
           <button type="button" className="primary" disabled={number.length < 6} onClick={() => void act(async () => setProgress(await host.call('convenience.progress', { number })))}>
@@ -175,8 +158,8 @@ export function ConveniencePanel({ onGuide }: { onGuide: () => void }) {
           ))}
         </div>
       )}
-      {form === 'mail-delivery' && <NumberPad value={number} onChange={setNumber} label={t('convenience.building')} />}
-      <PhoneKeypad value={phone} onChange={setPhone} />
+      {form === 'mail-delivery' && <Keypad name="number" value={number} onChange={setNumber} label={t('convenience.building')} placeholder={t('convenience.building')} keys={numberKeys} maxLength={20} />}
+      <Keypad name="phone" value={phone} onChange={setPhone} label={t('appointments.phone')} placeholder={t('appointments.phoneHint')} maxLength={11} />
       {error && <ErrorNotice error={error} />}
       <div className="choice-row">
         <button type="button" className="primary" disabled={!ready} onClick={() => void act(async () => setReceipt(await host.call('convenience.submit', { request: request() })))}>
