@@ -98,16 +98,16 @@ export async function createHost(options: HostOptions): Promise<Host> {
       },
       ...(options.deviceHealthIntervalMs ? { healthIntervalMs: options.deviceHealthIntervalMs } : {}),
     });
-    const parts: HostParts = { db, config, devices, sync, events, logger: options.logger };
-    const receiptPrinter = () => devices.device<ReceiptPrinterDevice>('receiptPrinter');
+    const receipts = { printer: () => devices.device<ReceiptPrinterDevice>('receiptPrinter'), onFailed: () => devices.recheck('receiptPrinter'), logger: options.logger };
+    const parts: HostParts = { db, config, devices, sync, events, logger: options.logger, receipts };
 
     const setup = new SetupAccess({ db, terminalId: config.terminalId, pin: config.setup?.pin, onLockedOut: () => void sync.recorded().catch(() => undefined) });
     const terminal = await createTerminalSlice(parts);
     const catalogue = await createCatalogueSlice(parts, options.loaded, async () => (await terminal.info()).enabledServices, setup);
     const citizen = createCitizenSlice(parts, await readCitizenCatalog(options.citizenCatalogFile), () => terminal.current().idleTimeoutSeconds);
     const queue = createQueueSlice(parts, citizen.citizen);
-    const appointments = new AppointmentDesk(sync.client, await readAppointments(), citizen.citizen, receiptPrinter, queue.kiosk);
-    const convenience = new ConvenienceDesk(sync.client, await readConvenience(), citizen.citizen, receiptPrinter);
+    const appointments = new AppointmentDesk(sync.client, await readAppointments(), citizen.citizen, receipts, queue.kiosk);
+    const convenience = new ConvenienceDesk(sync.client, await readConvenience(), citizen.citizen, receipts);
     const dispatch = createDispatcher(
       withSessionActivity(
         {

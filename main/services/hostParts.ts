@@ -3,6 +3,7 @@ import type { Database } from '../../lib/sqlite/database.js';
 import type { TerminalConfig } from '../../kiosk-config/terminalConfigSchema.js';
 import type { DeviceManager } from '../devices/deviceManager.js';
 import type { TerminalSync } from '../sync/terminalSync.js';
+import type { ReceiptPrinting } from './receipts/receiptPrinting.js';
 import type { EventHub } from '../transport/eventHub.js';
 
 /** What every capability's slice is built from: the host's shared parts, made once by createHost. */
@@ -13,4 +14,6 @@ export interface HostParts {
   sync: TerminalSync;
   events: EventHub;
   logger: Logger;
+  /** The receipt printer under the one receipt policy. */
+  receipts: ReceiptPrinting;
 }

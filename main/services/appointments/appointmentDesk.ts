@@ -2,7 +2,7 @@ import { resultReceiptJob } from '../receipts/resultReceipt.js';
 import type { Appointment, AppointmentService, AppointmentsConfig, Slot } from '../../contract/appointments.js';
 import { ServiceError } from '../../contract/errors.js';
 import type { TakenTicket } from '../../contract/queue.js';
-import type { ReceiptPrinterDevice } from '../../devices/receiptPrinterDevice.js';
+import { printReceipt, type ReceiptPrinting } from '../receipts/receiptPrinting.js';
 import type { HallClient } from '../../sync/hallClient.js';
 import type { CitizenSession } from '../citizen/citizenSession.js';
 import { fromHall } from '../hallAnswer.js';
@@ -22,7 +22,7 @@ export class AppointmentDesk {
     private readonly client: HallClient | null,
     private readonly config: AppointmentsConfig,
     private readonly citizen: CitizenSession,
-    private readonly printer: () => ReceiptPrinterDevice | null,
+    private readonly receipts: ReceiptPrinting,
     private readonly tickets: KioskTickets | null,
   ) {}
 
@@ -78,11 +78,11 @@ export class AppointmentDesk {
   }
 
   async #printReceipt(appointment: Appointment): Promise<boolean> {
-    const printer = this.printer();
     const summary = this.citizen.summary();
     const service = this.config.services.find((candidate) => candidate.id === appointment.service)!;
-    if (!printer || !summary) return false;
-    const job = resultReceiptJob(
+    if (!summary) return false;
+    const problem = await printReceipt(this.receipts, (model) =>
+      resultReceiptJob(
       {
         title: { 'zh-CN': `${service.name['zh-CN']}凭条`, en: `${service.name.en} receipt` },
         holder: `${summary.maskedName} ${summary.maskedIdNumber}`,
@@ -96,9 +96,9 @@ export class AppointmentDesk {
         printedAt: new Date(),
         qr: `${appointmentQrPrefix}${appointment.code}`,
       },
-      printer.model,
+      model,
+      ),
     );
-    const outcome = await printer.print(job).catch(() => ({ ok: false }));
-    return outcome.ok;
+    return problem === null;
   }
 }

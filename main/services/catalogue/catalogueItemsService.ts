@@ -2,7 +2,7 @@ import path from 'node:path';
 import { resultReceiptJob } from '../receipts/resultReceipt.js';
 import type { CatalogueItem, CatalogueItems } from '../../contract/catalogueItems.js';
 import { ServiceError } from '../../contract/errors.js';
-import type { ReceiptPrinterDevice } from '../../devices/receiptPrinterDevice.js';
+import { printReceipt, type ReceiptPrinting } from '../receipts/receiptPrinting.js';
 import { readCatalogueItems } from '../../../kiosk-config/readCatalogueItems.js';
 import { searchIndex, searchItems, type SearchEntry } from './itemSearch.js';
 
@@ -11,12 +11,12 @@ export class CatalogueItemsService {
   private constructor(
     private readonly catalogue: CatalogueItems,
     private readonly index: SearchEntry[],
-    private readonly printer: () => ReceiptPrinterDevice | null,
+    private readonly receipts: ReceiptPrinting,
   ) {}
 
-  static async load(catalogueDir: string, printer: () => ReceiptPrinterDevice | null): Promise<CatalogueItemsService> {
+  static async load(catalogueDir: string, receipts: ReceiptPrinting): Promise<CatalogueItemsService> {
     const catalogue = await readCatalogueItems(path.join(catalogueDir, 'items.json'));
-    return new CatalogueItemsService(catalogue, searchIndex(catalogue.items), printer);
+    return new CatalogueItemsService(catalogue, searchIndex(catalogue.items), receipts);
   }
 
   browse() {
@@ -37,10 +37,9 @@ export class CatalogueItemsService {
   /** The item's guide on the receipt printer: what to bring, where it is done. */
   async printGuide(id: string): Promise<{ printed: boolean }> {
     const item = this.item(id);
-    const printer = this.printer();
-    if (!printer) return { printed: false };
     const department = this.catalogue.departments.find((candidate) => candidate.id === item.department)!;
-    const job = resultReceiptJob(
+    const problem = await printReceipt(this.receipts, (model) =>
+      resultReceiptJob(
       {
         title: item.name,
         holder: department.name['zh-CN'],
@@ -52,9 +51,9 @@ export class CatalogueItemsService {
         table: null,
         printedAt: new Date(),
       },
-      printer.model,
+      model,
+      ),
     );
-    const outcome = await printer.print(job).catch(() => ({ ok: false }));
-    return { printed: outcome.ok };
+    return { printed: problem === null };
   }
 }

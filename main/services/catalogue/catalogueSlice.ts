@@ -2,7 +2,6 @@ import { catalogueDirOf, type LoadedConfig } from '../../../kiosk-config/loadTer
 import { DataFileError } from '../../../kiosk-config/readDataFile.js';
 import { servicesProblems } from '../../../kiosk-config/servicesProblems.js';
 import type { RpcHandlers } from '../../contract/rpc.js';
-import type { ReceiptPrinterDevice } from '../../devices/receiptPrinterDevice.js';
 import type { SyncedScope } from '../../sync/terminalSync.js';
 import type { HostParts } from '../hostParts.js';
 import type { SetupAccess } from '../setup/setupAccess.js';
@@ -25,7 +24,7 @@ type CatalogueMethods =
  * category the catalogue lacks is refused at start.
  */
 export async function createCatalogueSlice(
-  { db, devices, events }: Pick<HostParts, 'db' | 'devices' | 'events'>,
+  { db, events, receipts }: Pick<HostParts, 'db' | 'events' | 'receipts'>,
   loaded: LoadedConfig,
   enabledServices: () => Promise<string[]>,
   setup: SetupAccess,
@@ -34,7 +33,7 @@ export async function createCatalogueSlice(
   const categories = await catalogue.seed();
   const problems = servicesProblems(loaded.config, categories.map((category) => category.id));
   if (problems.length > 0) throw new DataFileError(loaded.file, problems);
-  const items = await CatalogueItemsService.load(catalogueDirOf(loaded), () => devices.device<ReceiptPrinterDevice>('receiptPrinter'));
+  const items = await CatalogueItemsService.load(catalogueDirOf(loaded), receipts);
   return {
     handlers: {
       'catalogue.categories': () => catalogue.categories(),

@@ -1,7 +1,6 @@
 import type { CitizenCatalog } from '../../contract/citizenCatalog.js';
 import type { DocumentPrinterDevice } from '../../devices/documentPrinterDevice.js';
 import type { IdCardReaderDevice } from '../../devices/idCardReaderDevice.js';
-import type { ReceiptPrinterDevice } from '../../devices/receiptPrinterDevice.js';
 import { CertificateDesk } from '../certificates/certificateDesk.js';
 import { certificateHandlers } from '../certificates/certificateHandlers.js';
 import type { HostParts } from '../hostParts.js';
@@ -16,7 +15,7 @@ function localDate(): string {
 
 /** The citizen session (kiosk and counter) and the services that act for the citizen in it: certificates and lookups. */
 export function createCitizenSlice(
-  { db, config, devices, sync, events, logger }: HostParts,
+  { db, config, devices, sync, events, logger, receipts }: HostParts,
   catalog: CitizenCatalog,
   /** The idle timeout in force (the config's, or the hall's when it set one). */
   idleTimeoutSeconds: () => number,
@@ -40,7 +39,7 @@ export function createCitizenSlice(
       if (reason === 'idle') logger.info('the citizen session ended after the idle timeout; its data is dropped');
     },
   });
-  lookups = new LookupDesk(sync.client, catalog, citizen, () => devices.device<ReceiptPrinterDevice>('receiptPrinter'));
+  lookups = new LookupDesk(sync.client, catalog, citizen, receipts);
   const certificates = new CertificateDesk({
     db,
     client: sync.client,

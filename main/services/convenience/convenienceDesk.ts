@@ -1,7 +1,7 @@
 import { resultReceiptJob } from '../receipts/resultReceipt.js';
 import type { ConvenienceConfig, Progress, RequestReceipt, ServiceRequest } from '../../contract/convenience.js';
 import { ServiceError } from '../../contract/errors.js';
-import type { ReceiptPrinterDevice } from '../../devices/receiptPrinterDevice.js';
+import { printReceipt, type ReceiptPrinting } from '../receipts/receiptPrinting.js';
 import type { HallClient } from '../../sync/hallClient.js';
 import type { CitizenSession } from '../citizen/citizenSession.js';
 import { fromHall } from '../hallAnswer.js';
@@ -22,17 +22,15 @@ export class ConvenienceDesk {
     private readonly client: HallClient | null,
     readonly config: ConvenienceConfig,
     private readonly citizen: CitizenSession,
-    private readonly printer: () => ReceiptPrinterDevice | null,
+    private readonly receipts: ReceiptPrinting,
   ) {}
 
   async submit(request: ServiceRequest): Promise<RequestReceipt & { printed: boolean }> {
     const citizen = this.citizen.consentedIdentity();
     const receipt = await this.#ask((client) => client.submitRequest({ citizen, request }));
-    const printer = this.printer();
-    let printed = false;
-    if (printer) {
-      const summary = this.citizen.summary()!;
-      const job = resultReceiptJob(
+    const summary = this.citizen.summary()!;
+    const problem = await printReceipt(this.receipts, (model) =>
+      resultReceiptJob(
         {
           title: kindNames[request.kind],
           holder: `${summary.maskedName} ${summary.maskedIdNumber}`,
@@ -43,11 +41,10 @@ export class ConvenienceDesk {
           table: null,
           printedAt: new Date(receipt.receivedAt),
         },
-        printer.model,
-      );
-      printed = (await printer.print(job).catch(() => ({ ok: false }))).ok;
-    }
-    return { ...receipt, printed };
+        model,
+      ),
+    );
+    return { ...receipt, printed: problem === null };
   }
 
   progress(number: string): Promise<Progress> {

@@ -2,7 +2,7 @@ import { resultReceiptJob } from '../receipts/resultReceipt.js';
 import type { CitizenCatalog } from '../../contract/citizenCatalog.js';
 import type { LookupId, LookupResult } from '../../contract/citizenServices.js';
 import { ServiceError } from '../../contract/errors.js';
-import type { ReceiptPrinterDevice } from '../../devices/receiptPrinterDevice.js';
+import { printReceipt, type ReceiptPrinting } from '../receipts/receiptPrinting.js';
 import type { HallClient } from '../../sync/hallClient.js';
 import type { CitizenSession } from '../citizen/citizenSession.js';
 import { fromHall } from '../hallAnswer.js';
@@ -20,7 +20,7 @@ export class LookupDesk {
     private readonly client: HallClient | null,
     private readonly catalog: CitizenCatalog,
     private readonly citizen: CitizenSession,
-    private readonly printer: () => ReceiptPrinterDevice | null,
+    private readonly receipts: ReceiptPrinting,
   ) {}
 
   async run(lookup: LookupId, year: number | null): Promise<LookupResult> {
@@ -39,10 +39,9 @@ export class LookupDesk {
     const result = this.#last;
     const summary = this.citizen.summary();
     if (!result || !summary?.consented) throw new ServiceError('not_found', 'there is no result to print in this session');
-    const printer = this.printer();
-    if (!printer) return { printed: false, problem: 'no_printer' };
     const definition = this.catalog.lookups.find((lookup) => lookup.id === result.lookup)!;
-    const job = resultReceiptJob(
+    const problem = await printReceipt(this.receipts, (model) =>
+      resultReceiptJob(
       {
         title: definition.name,
         holder: `${summary.maskedName} ${summary.maskedIdNumber}`,
@@ -50,10 +49,10 @@ export class LookupDesk {
         table: result.table && { columns: result.table.columns.map((column) => column['zh-CN']), rows: result.table.rows },
         printedAt: new Date(),
       },
-      printer.model,
+      model,
+      ),
     );
-    const outcome = await printer.print(job).catch(() => ({ ok: false as const, failure: 'offline' as const }));
-    return outcome.ok ? { printed: true, problem: null } : { printed: false, problem: outcome.failure };
+    return { printed: problem === null, problem };
   }
 
   forget(): void {

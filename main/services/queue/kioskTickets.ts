@@ -6,7 +6,7 @@ import { ServiceError } from '../../contract/errors.js';
 import { ticketLabel } from '../../contract/queueOrder.js';
 import type { IssuedTicket, QueueTicket, TakenTicket } from '../../contract/queue.js';
 import { queuePaths } from '../../contract/queue.js';
-import type { ReceiptPrinterDevice } from '../../devices/receiptPrinterDevice.js';
+import { printReceipt, type ReceiptPrinting } from '../receipts/receiptPrinting.js';
 import type { Logger } from '../../../lib/logger.js';
 import { NumberBlockRepository } from './numberBlockRepository.js';
 import { appendEvent } from '../../store/outboxRepository.js';
@@ -21,10 +21,8 @@ export interface KioskTicketsOptions {
   db: Database;
   client: HallClient | null;
   citizen: CitizenSession;
-  /** The receipt printer, or null when none is fitted. */
-  printer: () => ReceiptPrinterDevice | null;
-  /** After a print failed: have the device manager look at the printer now, so its status shows why. */
-  onPrintFailed: () => void;
+  /** Where the ticket prints; a failed print leaves the ticket valid. */
+  receipts: ReceiptPrinting;
   /** After a ticket went into the outbox. */
   onRecorded: () => Promise<void>;
   /** The local queue copy changed (a ticket issued here). */
@@ -129,9 +127,8 @@ export class KioskTickets {
 
   /** Prints the ticket; returns why it did not print, or null. */
   async #print(issued: IssuedTicket, service: TakenTicket['serviceName'], hallName: TakenTicket['serviceName'] | null, hallUrl: string): Promise<TakenTicket['printProblem']> {
-    const printer = this.options.printer();
-    if (!printer) return 'no_printer';
-    const job = ticketJob(
+    return printReceipt(this.options.receipts, (model) =>
+      ticketJob(
       {
         hallName: hallName?.['zh-CN'] ?? '',
         number: issued.ticket.label,
@@ -141,18 +138,9 @@ export class KioskTickets {
         issuedAt: new Date(issued.ticket.issuedAt),
         followUrl: followUrl(hallUrl, issued.ticket.id),
       },
-      printer.model,
+      model,
+      ),
     );
-    try {
-      const outcome = await printer.print(job);
-      if (outcome.ok) return null;
-      this.options.onPrintFailed();
-      return outcome.failure;
-    } catch (error) {
-      this.options.logger.warn({ err: error }, 'printing a ticket failed; the ticket stays valid');
-      this.options.onPrintFailed();
-      return 'not_connected';
-    }
   }
 }
 

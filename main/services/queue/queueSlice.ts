@@ -1,5 +1,4 @@
 import type { LedDisplayDevice } from '../../devices/ledDisplayDevice.js';
-import type { ReceiptPrinterDevice } from '../../devices/receiptPrinterDevice.js';
 import type { SyncedScope } from '../../sync/terminalSync.js';
 import type { CitizenSession } from '../citizen/citizenSession.js';
 import { evaluationHandlers } from '../evaluation/evaluationHandlers.js';
@@ -25,7 +24,7 @@ const restockIntervalMs = 60_000;
  * window (and its citizen's rating), the views every role shows; its copy of
  * the hall's queue comes through scope `queue`.
  */
-export function createQueueSlice({ db, config, devices, sync, events, logger }: HostParts, citizen: CitizenSession): QueueSlice {
+export function createQueueSlice({ db, config, devices, sync, events, logger, receipts }: HostParts, citizen: CitizenSession): QueueSlice {
   const changed = () => events.emit('queue.changed', {});
   let restocking: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
@@ -36,8 +35,7 @@ export function createQueueSlice({ db, config, devices, sync, events, logger }: 
           db,
           client: sync.client,
           citizen,
-          printer: () => devices.device<ReceiptPrinterDevice>('receiptPrinter'),
-          onPrintFailed: () => devices.recheck('receiptPrinter'),
+          receipts,
           onRecorded: () => sync.recorded(),
           onChanged: () => {
             changed();
