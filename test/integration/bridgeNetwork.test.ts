@@ -42,7 +42,7 @@ function statusUnderHost(host: string): Promise<number> {
 }
 
 async function pairingCode(): Promise<string> {
-  const { setupToken } = ((await (await local.rpc('setup.unlock', { pin: '2468' })).json()) as { result: { setupToken: string } }).result;
+  const { setupToken } = ((await (await local.rpc('setup.unlock', { pin: '246813' })).json()) as { result: { setupToken: string } }).result;
   return ((await (await local.rpc('setup.pairingCode', { setupToken })).json()) as { result: { code: string } }).result.code;
 }
 
@@ -76,7 +76,7 @@ describe('a bridge served to the network (--host 0.0.0.0)', () => {
       ['appointments.mine', {}],
       ['queue.takeTicket', { service: 'A' }],
       ['counter.act', { act: { action: 'call-next' } }],
-      ['setup.unlock', { pin: '2468' }],
+      ['setup.unlock', { pin: '246813' }],
       ['setup.pairingCode', { setupToken: 'x'.repeat(20) }],
     ];
     for (const [method, input] of refused) {

@@ -15,8 +15,8 @@ describe('onewindow refuses an unknown command or subcommand, listing the ones i
   it('names the subcommands of each command that has them, before any option is looked at', async () => {
     const db = path.join(await tempDir(), 'hall.db');
     const cases: [string[], string][] = [
-      [['hall', 'terminals', '--db', db], 'onewindow hall: unknown subcommand "terminals"; the subcommands are: enroll-code, revoke, catalogue, config'],
-      [['hall', 'terminals'], 'onewindow hall: unknown subcommand "terminals"; the subcommands are: enroll-code, revoke, catalogue, config'],
+      [['hall', 'terminals', '--db', db], 'onewindow hall: unknown subcommand "terminals"; the subcommands are: tls-cert, enroll-code, setup-pin, staff, revoke, catalogue, config'],
+      [['hall', 'terminals'], 'onewindow hall: unknown subcommand "terminals"; the subcommands are: tls-cert, enroll-code, setup-pin, staff, revoke, catalogue, config'],
       [['hall', 'catalogue', 'list', '--db', db], 'onewindow hall catalogue: unknown subcommand "list"; the subcommands are: publish'],
       [['hall', 'config', 'get', '--db', db], 'onewindow hall config: unknown subcommand "get"; the subcommands are: set'],
       [['devices', 'probe'], 'onewindow devices: unknown subcommand "probe"; the subcommands are: list, test'],

@@ -162,7 +162,7 @@ describe('HTTP + WebSocket bridge', () => {
     const pair = (code: string, headers: Record<string, string> = { [bridgeScreenHeader]: '1' }) =>
       fetch(new URL('pair', base), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ code }) });
     expect(await (await screen.rpc('setup.pairingCode', { setupToken: 'not-the-token-at-all' })).json()).toMatchObject({ error: { code: 'forbidden' } });
-    const { setupToken } = ((await (await screen.rpc('setup.unlock', { pin: '2468' })).json()) as { result: { setupToken: string } }).result;
+    const { setupToken } = ((await (await screen.rpc('setup.unlock', { pin: '246813' })).json()) as { result: { setupToken: string } }).result;
     const newCode = async () => ((await (await screen.rpc('setup.pairingCode', { setupToken })).json()) as { result: { code: string } }).result.code;
     const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 

@@ -110,13 +110,14 @@ describe('the packed app, installed with --omit=dev', () => {
     expect(packed.filter((file) => file.startsWith('test/') || file.startsWith('dist/test/') || file.endsWith('.map') || /\.ts$/.test(file))).toEqual([]);
   });
 
-  it('runs `onewindow hall`: it answers, its dashboard reads the hall queue', async () => {
+  it('runs `onewindow hall`: it answers, its dashboard is for logged-in staff', async () => {
     const hall = await startInstalled(['hall', '--db', path.join(work, 'hall.db'), '--port', '0'], 2);
     try {
       expect(hall.stdout()).toContain('back ends: demo (fictional');
       const [root, dashboard] = hall.urls();
       expect(await statusOf(new URL('docs', root).href)).toBe(200);
-      expect(await statusOf(dashboard!)).toBe(200);
+      expect(await statusOf(new URL('login', root).href)).toBe(200);
+      expect(await statusOf(dashboard!)).toBe(401);
     } finally {
       await hall.stop();
     }
@@ -136,7 +137,8 @@ describe('the packed app, installed with --omit=dev', () => {
     const demo = await startInstalled(['demo', '--port', '0', '--data-dir', path.join(work, 'demo')], 5);
     try {
       const [kiosk, counter, display, hall, dashboard] = demo.urls();
-      for (const url of [kiosk!, counter!, display!, new URL('docs', hall).href, dashboard!]) expect(await statusOf(url), url).toBe(200);
+      for (const url of [kiosk!, counter!, display!, new URL('docs', hall).href, new URL('login', hall).href]) expect(await statusOf(url), url).toBe(200);
+      expect(await statusOf(dashboard!)).toBe(401);
     } finally {
       await demo.stop();
     }

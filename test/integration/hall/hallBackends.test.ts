@@ -4,21 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../../kiosk-config/paths.js';
 import { runCli, startCli, type ServingCli } from '../../support/cliProcess.js';
 import { useTempDirs } from '../../support/tempDir.js';
+import { launchScreen, type ScreenSession } from '../../support/screenSession.js';
 
 const tempDir = useTempDirs();
 const fixtureAdapter = path.join(packageRoot, 'test', 'fixtures', 'fixtureBackends.mjs');
 
-async function rpc(url: string, token: string, method: string, input: unknown): Promise<{ result?: unknown; error?: { code: string } }> {
-  const response = await fetch(new URL(`api/rpc/${method}`, url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(input),
-  });
-  return (await response.json()) as { result?: unknown; error?: { code: string } };
-}
-
-async function tokenOf(url: string): Promise<string> {
-  return /name="onewindow-token" content="([^"]+)"/.exec(await (await fetch(url)).text())![1]!;
+async function rpc(screen: ScreenSession, method: string, input: unknown): Promise<{ result?: unknown; error?: { code: string } }> {
+  return (await screen.rpc(method, input)).json() as Promise<{ result?: unknown; error?: { code: string } }>;
 }
 
 async function stop(process: ServingCli | undefined): Promise<void> {
@@ -28,7 +20,7 @@ async function stop(process: ServingCli | undefined): Promise<void> {
 
 /** A kiosk enrolled with the hall at `hallUrl`, served on a free port. */
 async function enrolledKiosk(dir: string, db: string, hallUrl: string): Promise<ServingCli> {
-  const code = (await runCli(['hall', 'enroll-code', '--db', db, '--terminal', 'K-31'])).stdout.trim();
+  const code = (await runCli(['hall', 'enroll-code', '--db', db, '--terminal', 'K-31', '--role', 'kiosk'])).stdout.trim();
   const config = path.join(dir, 'k31.json');
   await writeFile(config, JSON.stringify({ terminalId: 'K-31', hallId: 'h', role: 'kiosk', upstream: hallUrl, dataDir: 'data' }));
   expect((await runCli(['enroll', '--hall', hallUrl, '--code', code, '--config', config])).code).toBe(0);
@@ -44,13 +36,12 @@ describe('onewindow hall --backends: the government back ends are configured, no
     try {
       expect(hall.output().stdout).toContain(`back ends: ${fixtureAdapter}`);
       kiosk = await enrolledKiosk(dir, db, hall.urls[0]!.replace(/\/$/, ''));
-      const url = kiosk.urls[0]!;
-      const token = await tokenOf(url);
-      const scanned = await rpc(url, token, 'citizen.scanEid', { code: 'fixture-adapter-eid' });
+      const screen = await launchScreen(kiosk.urls[0]!);
+      const scanned = await rpc(screen, 'citizen.scanEid', { code: 'fixture-adapter-eid' });
       expect(scanned.error).toBeUndefined();
       expect(scanned.result).toMatchObject({ citizen: { maskedName: expect.stringMatching(/^适/) } });
       // The demo adapters' own e-ID codes are unknown to this hall's adapter.
-      expect((await rpc(url, token, 'citizen.scanEid', { code: 'demo-eid-wang-xiaoming' })).error).toBeDefined();
+      expect((await rpc(screen, 'citizen.scanEid', { code: 'demo-eid-wang-xiaoming' })).error).toBeDefined();
     } finally {
       await stop(kiosk);
       await stop(hall);

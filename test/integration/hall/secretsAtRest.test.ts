@@ -75,7 +75,7 @@ describe('a hall database from before the key files', () => {
     const publicPem = pair.publicKey.export({ type: 'spki', format: 'pem' }).toString();
     const secret = 'an-old-clear-secret-of-forty-characters-x';
     await db.run("INSERT INTO hall_signing_key (name, private_pem, public_pem, created_at) VALUES ('certificates', ?, ?, '2026-01-01T00:00:00Z')", [privatePem, publicPem]);
-    await db.run("INSERT INTO terminal (id, secret, enrolled_at, revoked_at) VALUES ('K-09', ?, '2026-01-01T00:00:00Z', NULL)", [secret]);
+    await db.run("INSERT INTO terminal (id, secret, enrolled_at, revoked_at, role) VALUES ('K-09', ?, '2026-01-01T00:00:00Z', NULL, 'kiosk')", [secret]);
 
     const server = await createHallServer({
       db,
