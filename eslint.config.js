@@ -11,22 +11,30 @@ const nodeBuiltins = ['node:*', ...builtinModules.flatMap((name) => [name, `${na
 /** Matches a relative import that climbs into main/ anywhere but main/contract. */
 const intoMainButContract = '^(\\.\\./)+main/(?!contract(/|$))';
 
-
 /**
  * Layers inside main/, bottom to top: contract < store, devices < sync <
  * transport < services < host < electron, cli. A folder imports only from
  * below it; main reaches the hall server only through upstream/entry.
  */
-const upstreamButEntry = { regex: '^(\\.\\./)+upstream/(?!entry(/|$))', message: 'The terminal reaches the hall server only through upstream/entry (docs/ARCHITECTURE.md).' };
+const upstreamButEntry = {
+  regex: '^(\\.\\./)+upstream/(?!entry(/|$))',
+  message: 'The terminal reaches the hall server only through upstream/entry (docs/ARCHITECTURE.md).',
+};
 const above = (folder, names) => ({
   files: [`main/${folder}/**/*.ts`],
   rules: {
     'no-restricted-imports': [
       'error',
       {
-        paths: folder === 'electron' ? [] : [{ name: 'electron', message: 'Only main/electron may import Electron; the host runs in plain Node too.' }],
+        paths:
+          folder === 'electron'
+            ? []
+            : [{ name: 'electron', message: 'Only main/electron may import Electron; the host runs in plain Node too.' }],
         patterns: [
-          { regex: `^(\\.\\./)+(${names.join('|')})(/|$)`, message: `main/${folder} may not import ${names.join(', ')}: that would reach up a layer (docs/ARCHITECTURE.md).` },
+          {
+            regex: `^(\\.\\./)+(${names.join('|')})(/|$)`,
+            message: `main/${folder} may not import ${names.join(', ')}: that would reach up a layer (docs/ARCHITECTURE.md).`,
+          },
           upstreamButEntry,
         ],
       },
@@ -66,7 +74,10 @@ export default tseslint.config(
           patterns: [
             { group: ['electron/*'], message: 'The renderer reaches the host only through main/contract.' },
             { regex: intoMainButContract, message: 'The renderer may import only main/contract (DESIGN.md, dependency rule).' },
-            { regex: '^(\\.\\./)+(drivers|kiosk-config|upstream|lib)(/|$)', message: 'The renderer may import only main/contract (DESIGN.md, dependency rule).' },
+            {
+              regex: '^(\\.\\./)+(drivers|kiosk-config|upstream|lib)(/|$)',
+              message: 'The renderer may import only main/contract (DESIGN.md, dependency rule).',
+            },
             { group: nodeBuiltins, message: 'The renderer is sandboxed: no Node modules.' },
           ],
         },
@@ -117,7 +128,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(\\.\\./)+(main|drivers|renderer|kiosk-config|upstream)(/|$)', message: 'lib/ is plain infrastructure: it imports nothing of the product.' }] },
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(main|drivers|renderer|kiosk-config|upstream)(/|$)',
+              message: 'lib/ is plain infrastructure: it imports nothing of the product.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -146,7 +164,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'Only main/electron may import Electron; the host runs in plain Node too.' }], patterns: [upstreamButEntry] },
+        {
+          paths: [{ name: 'electron', message: 'Only main/electron may import Electron; the host runs in plain Node too.' }],
+          patterns: [upstreamButEntry],
+        },
       ],
     },
   },

@@ -88,7 +88,8 @@ function parseAny(text: string): DeviceAddress | null {
   }
 }
 
-export type ParsedAddress<K extends DeviceAddressKind> = { ok: true; address: Extract<DeviceAddress, { kind: K }> } | { ok: false; expected: string };
+export type ParsedAddress<K extends DeviceAddressKind> =
+  { ok: true; address: Extract<DeviceAddress, { kind: K }> } | { ok: false; expected: string };
 
 /**
  * Parses `text` as one of the forms a device accepts. On failure `expected`

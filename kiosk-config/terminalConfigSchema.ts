@@ -4,9 +4,7 @@ import { catalogueCategoryIdSchema } from '../main/contract/catalogue.js';
 import { localeSchema, terminalRoleSchema } from '../main/contract/terminal.js';
 import { setupPinSchema } from '../main/contract/setupPin.js';
 
-const identifier = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/, { error: 'expected 1–32 letters, digits or "-"' });
+const identifier = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/, { error: 'expected 1–32 letters, digits or "-"' });
 
 /** A device address string, of a form the role's device accepts (drivers/deviceAddress.ts). */
 function devicePort(role: keyof typeof addressKindsOf) {
@@ -84,10 +82,7 @@ export const terminalConfigSchema = z
     catalogueDir: z.string().min(1).optional(),
     /** Where the terminal's database lives; relative paths are from the config file's folder. */
     dataDir: z.string().min(1).optional(),
-    setup: z
-      .object({ pin: setupPinSchema })
-      .strict()
-      .optional(),
+    setup: z.object({ pin: setupPinSchema }).strict().optional(),
   })
   .strict()
   .superRefine((config, context) => {
@@ -95,7 +90,11 @@ export const terminalConfigSchema = z
       context.addIssue({ code: 'custom', path: ['windowNumber'], message: 'required when role is "counter"' });
     }
     if (config.role !== 'counter' && config.windowNumber !== undefined) {
-      context.addIssue({ code: 'custom', path: ['windowNumber'], message: `only a counter has a window number, this terminal is a ${config.role}` });
+      context.addIssue({
+        code: 'custom',
+        path: ['windowNumber'],
+        message: `only a counter has a window number, this terminal is a ${config.role}`,
+      });
     }
   });
 

@@ -20,7 +20,9 @@ export function canonicalRequest(method: string, path: string, body: string, tim
 }
 
 export function signRequest(secret: string, method: string, path: string, body: string, timestamp: number): string {
-  return createHmac('sha256', secret).update(canonicalRequest(method, path, body, timestamp)).digest('base64url');
+  return createHmac('sha256', secret)
+    .update(canonicalRequest(method, path, body, timestamp))
+    .digest('base64url');
 }
 
 export type SignatureCheck = 'ok' | 'stale' | 'bad-signature';

@@ -59,7 +59,9 @@ export class CupsQueue {
       return promisify(execFile)(command!, [...prefix, ...args], { env }).then(
         ({ stdout }) => stdout,
         (error: NodeJS.ErrnoException & { stderr?: string }) => {
-          throw new Error(error.code === 'ENOENT' ? `${command} not found: is CUPS installed?` : (error.stderr?.trim() || error.message), { cause: error });
+          throw new Error(error.code === 'ENOENT' ? `${command} not found: is CUPS installed?` : error.stderr?.trim() || error.message, {
+            cause: error,
+          });
         },
       );
     }

@@ -3,9 +3,7 @@ import { lengthPrefixedFraming } from '../hid/hidFraming.js';
 import type { BytePort } from '../serial/bytePort.js';
 import { openSerialBytePort } from '../serial/serialBytePort.js';
 
-export type ReaderAddress =
-  | { kind: 'serial'; path: string; baudRate: number }
-  | { kind: 'hid'; vendorId: number; productId: number };
+export type ReaderAddress = { kind: 'serial'; path: string; baudRate: number } | { kind: 'hid'; vendorId: number; productId: number };
 
 /** The reader's link: a serial port (115200 8N1 by default) or a USB-HID device carrying the same frames. */
 export async function openReaderPort(address: ReaderAddress): Promise<BytePort> {

@@ -11,8 +11,7 @@ export class PrinterTimeoutError extends Error {
 export type PrintFailure = 'paper_out' | 'cover_open' | 'offline';
 
 export type PrintOutcome =
-  | { ok: true; status: PrinterStatus }
-  | { ok: false; failure: PrintFailure; stage: 'before' | 'after'; status: PrinterStatus };
+  { ok: true; status: PrinterStatus } | { ok: false; failure: PrintFailure; stage: 'before' | 'after'; status: PrinterStatus };
 
 /** What stops a printer from printing, if anything. */
 export function blockingFailure(status: PrinterStatus): PrintFailure | null {

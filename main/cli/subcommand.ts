@@ -4,5 +4,8 @@ import { UsageError } from './usageError.js';
 export function subcommandOf<const S extends string>(command: string, given: string | undefined, known: readonly S[]): S {
   if (given !== undefined && (known as readonly string[]).includes(given)) return given as S;
   const list = known.join(', ');
-  throw new UsageError(given === undefined ? `expected a subcommand: ${list}` : `unknown subcommand "${given}"; the subcommands are: ${list}`, command);
+  throw new UsageError(
+    given === undefined ? `expected a subcommand: ${list}` : `unknown subcommand "${given}"; the subcommands are: ${list}`,
+    command,
+  );
 }

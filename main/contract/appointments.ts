@@ -58,13 +58,23 @@ export type Appointment = z.infer<typeof appointmentSchema>;
 
 const who = { citizen: citizenIdentitySchema };
 export const slotsRequestSchema = z.object({ service: appointmentServiceSchema }).strict();
-export const bookRequestSchema = z.object({ ...who, service: appointmentServiceSchema, day: businessDaySchema, time: timeSchema, phone: phoneSchema }).strict();
+export const bookRequestSchema = z
+  .object({ ...who, service: appointmentServiceSchema, day: businessDaySchema, time: timeSchema, phone: phoneSchema })
+  .strict();
 export const appointmentActionSchema = z.object({ ...who, code: appointmentSchema.shape.code }).strict();
 export const rescheduleRequestSchema = appointmentActionSchema.extend({ day: businessDaySchema, time: timeSchema }).strict();
 export const mineRequestSchema = z.object(who).strict();
 
 /** Why the hall refuses an appointment action; screens translate each (errors.reasons.<code>). */
-export const appointmentRefusalSchema = z.enum(['slot_full', 'no_such_slot', 'already_booked', 'unknown_appointment', 'not_booked', 'too_early', 'too_late']);
+export const appointmentRefusalSchema = z.enum([
+  'slot_full',
+  'no_such_slot',
+  'already_booked',
+  'unknown_appointment',
+  'not_booked',
+  'too_early',
+  'too_late',
+]);
 export type AppointmentRefusal = z.infer<typeof appointmentRefusalSchema>;
 
 export const appointmentPaths = {

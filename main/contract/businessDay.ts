@@ -21,7 +21,15 @@ export function zonedInstant(day: string, time: string, timeZone: string): strin
   let guess = wanted;
   for (let round = 0; round < 2; round += 1) {
     const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      })
         .formatToParts(new Date(guess))
         .map((part) => [part.type, part.value]),
     );

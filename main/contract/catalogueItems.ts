@@ -41,9 +41,11 @@ export const catalogueItemsSchema = z
     catalogue.items.forEach((item, index) => {
       if (ids.has(item.id)) context.addIssue({ code: 'custom', path: ['items', index, 'id'], message: `"${item.id}" is used twice` });
       ids.add(item.id);
-      if (!departments.has(item.department)) context.addIssue({ code: 'custom', path: ['items', index, 'department'], message: `no department "${item.department}"` });
+      if (!departments.has(item.department))
+        context.addIssue({ code: 'custom', path: ['items', index, 'department'], message: `no department "${item.department}"` });
       item.lifeEvents.forEach((event, position) => {
-        if (!events.has(event)) context.addIssue({ code: 'custom', path: ['items', index, 'lifeEvents', position], message: `no life event "${event}"` });
+        if (!events.has(event))
+          context.addIssue({ code: 'custom', path: ['items', index, 'lifeEvents', position], message: `no life event "${event}"` });
       });
     });
   });

@@ -14,7 +14,12 @@ const table = z.object({ columns: z.array(field).min(1) }).strict();
 export const citizenCatalogSchema = z
   .object({
     $schema: z.string().optional(),
-    backends: z.record(backendIdSchema, z.object({ name: localizedTextSchema, helpWindow: z.number().int().positive(), timeoutMs: z.number().int().min(100).max(60_000) }).strict()),
+    backends: z.record(
+      backendIdSchema,
+      z
+        .object({ name: localizedTextSchema, helpWindow: z.number().int().positive(), timeoutMs: z.number().int().min(100).max(60_000) })
+        .strict(),
+    ),
     certificates: z
       .array(
         z
@@ -54,18 +59,27 @@ export const citizenCatalogSchema = z
   .strict()
   .superRefine((catalog, context) => {
     const types = new Set(catalog.certificates.map((certificate) => certificate.type));
-    if (types.size !== catalog.certificates.length) context.addIssue({ code: 'custom', path: ['certificates'], message: 'each certificate type once' });
+    if (types.size !== catalog.certificates.length)
+      context.addIssue({ code: 'custom', path: ['certificates'], message: 'each certificate type once' });
     const ids = new Set(catalog.lookups.map((lookup) => lookup.id));
     // The seed's service mix: fourteen social-security and citizen-card queries, four transport items.
-    for (const [group, count] of [['social-security', 14], ['transport', 4]] as const) {
+    for (const [group, count] of [
+      ['social-security', 14],
+      ['transport', 4],
+    ] as const) {
       const found = catalog.lookups.filter((lookup) => lookup.group === group).length;
-      if (found !== count) context.addIssue({ code: 'custom', path: ['lookups'], message: `expected ${count} ${group} lookups, found ${found}` });
+      if (found !== count)
+        context.addIssue({ code: 'custom', path: ['lookups'], message: `expected ${count} ${group} lookups, found ${found}` });
     }
     if (ids.size !== catalog.lookups.length) context.addIssue({ code: 'custom', path: ['lookups'], message: 'each lookup once' });
     [...catalog.certificates, ...catalog.lookups].forEach((entry) => {
       if (!catalog.backends[entry.backend]) {
         const index = 'type' in entry ? catalog.certificates.indexOf(entry) : catalog.lookups.indexOf(entry);
-        context.addIssue({ code: 'custom', path: ['type' in entry ? 'certificates' : 'lookups', index, 'backend'], message: `no back end "${entry.backend}" in backends` });
+        context.addIssue({
+          code: 'custom',
+          path: ['type' in entry ? 'certificates' : 'lookups', index, 'backend'],
+          message: `no back end "${entry.backend}" in backends`,
+        });
       }
     });
   });

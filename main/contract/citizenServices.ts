@@ -7,7 +7,15 @@ import { localizedTextSchema } from './terminal.js';
  * printed papers show of a person is masked; only the hall sees the number.
  */
 
-export const backendIdSchema = z.enum(['social-insurance', 'medical-insurance', 'housing-fund', 'employment', 'citizen-card', 'traffic-police', 'transit']);
+export const backendIdSchema = z.enum([
+  'social-insurance',
+  'medical-insurance',
+  'housing-fund',
+  'employment',
+  'citizen-card',
+  'traffic-police',
+  'transit',
+]);
 export type BackendId = z.infer<typeof backendIdSchema>;
 
 export const certificateTypeSchema = z.enum([
@@ -103,7 +111,14 @@ export type CertificatePrint = z.infer<typeof certificatePrintSchema>;
 export const citizenMenuSchema = z.object({
   certificates: z.array(z.object({ type: certificateTypeSchema, title: localizedTextSchema })),
   lookups: z.array(
-    z.object({ id: lookupIdSchema, name: localizedTextSchema, description: localizedTextSchema, byYear: z.boolean(), action: z.boolean(), group: z.enum(['social-security', 'transport']) }),
+    z.object({
+      id: lookupIdSchema,
+      name: localizedTextSchema,
+      description: localizedTextSchema,
+      byYear: z.boolean(),
+      action: z.boolean(),
+      group: z.enum(['social-security', 'transport']),
+    }),
   ),
 });
 export type CitizenMenu = z.infer<typeof citizenMenuSchema>;
@@ -115,7 +130,15 @@ export const verificationSchema = issuedCertificateSchema.extend({ publicKey: z.
 export const eidRequestSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{8,128}$/) }).strict();
 
 /** Why a citizen service did not go ahead; screens translate each (errors.reasons.<code>, with the system and window). */
-export const citizenReasonSchema = z.enum(['backend_timeout', 'backend_failed', 'consent_required', 'not_identified', 'unknown_eid', 'no_printer', 'hall_unreachable']);
+export const citizenReasonSchema = z.enum([
+  'backend_timeout',
+  'backend_failed',
+  'consent_required',
+  'not_identified',
+  'unknown_eid',
+  'no_printer',
+  'hall_unreachable',
+]);
 
 export const citizenPaths = {
   identify: '/api/v1/citizen/identify',

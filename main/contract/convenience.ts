@@ -18,7 +18,14 @@ const place = { district: idSchema, street: z.number().int().nonnegative() };
 
 /** A request a citizen makes at the kiosk, passed to the hall server for dispatch. */
 export const serviceRequestSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('mail-delivery'), ...place, building: z.string().regex(/^\d{1,4}-\d{1,4}$/, { error: 'expected building-room, e.g. 12-301' }), phone: phoneSchema }).strict(),
+  z
+    .object({
+      kind: z.literal('mail-delivery'),
+      ...place,
+      building: z.string().regex(/^\d{1,4}-\d{1,4}$/, { error: 'expected building-room, e.g. 12-301' }),
+      phone: phoneSchema,
+    })
+    .strict(),
   z.object({ kind: z.literal('home-visit'), reason: z.enum(['elderly', 'disabled']), ...place, phone: phoneSchema }).strict(),
   z.object({ kind: z.literal('complaint'), topic: idSchema, ...place, phone: phoneSchema }).strict(),
 ]);
@@ -35,7 +42,9 @@ export const requestReceiptSchema = z.object({
 });
 export type RequestReceipt = z.infer<typeof requestReceiptSchema>;
 
-export const progressRequestSchema = z.object({ number: z.string().regex(/^[0-9-]{6,20}$/, { error: 'expected the digits of an application or request number' }) }).strict();
+export const progressRequestSchema = z
+  .object({ number: z.string().regex(/^[0-9-]{6,20}$/, { error: 'expected the digits of an application or request number' }) })
+  .strict();
 export const progressSchema = z.object({
   number: z.string(),
   title: localizedTextSchema,

@@ -31,7 +31,10 @@ export const rpcErrorSchema = z.object({
   code: rpcErrorCodeSchema,
   message: z.string(),
   issues: z.array(rpcIssueSchema).optional(),
-  reason: z.string().regex(/^[a-z_]{1,40}$/).optional(),
+  reason: z
+    .string()
+    .regex(/^[a-z_]{1,40}$/)
+    .optional(),
   /** Values the reason's translation names (which system, which window). */
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });

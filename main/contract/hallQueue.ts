@@ -37,19 +37,26 @@ export const hallQueueSchema = z
   .superRefine((queue, context) => {
     const codes = new Set<string>();
     queue.services.forEach((service, index) => {
-      if (codes.has(service.code)) context.addIssue({ code: 'custom', path: ['services', index, 'code'], message: `"${service.code}" is used twice` });
+      if (codes.has(service.code))
+        context.addIssue({ code: 'custom', path: ['services', index, 'code'], message: `"${service.code}" is used twice` });
       codes.add(service.code);
       const { numbers, offlineNumbers } = service;
       if (numbers.first <= offlineNumbers.last && offlineNumbers.first <= numbers.last) {
-        context.addIssue({ code: 'custom', path: ['services', index, 'offlineNumbers'], message: 'overlaps numbers: the two ranges must not share a number' });
+        context.addIssue({
+          code: 'custom',
+          path: ['services', index, 'offlineNumbers'],
+          message: 'overlaps numbers: the two ranges must not share a number',
+        });
       }
     });
     const windows = new Set<number>();
     queue.windows.forEach((window, index) => {
-      if (windows.has(window.window)) context.addIssue({ code: 'custom', path: ['windows', index, 'window'], message: `window ${window.window} is listed twice` });
+      if (windows.has(window.window))
+        context.addIssue({ code: 'custom', path: ['windows', index, 'window'], message: `window ${window.window} is listed twice` });
       windows.add(window.window);
       window.services.forEach((code, position) => {
-        if (!codes.has(code)) context.addIssue({ code: 'custom', path: ['windows', index, 'services', position], message: `no service "${code}" in services` });
+        if (!codes.has(code))
+          context.addIssue({ code: 'custom', path: ['windows', index, 'services', position], message: `no service "${code}" in services` });
       });
     });
   });

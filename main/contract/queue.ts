@@ -113,7 +113,12 @@ export const counterActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('recall') }).strict(),
   z.object({ action: z.literal('skip') }).strict(),
   z.object({ action: z.literal('finish') }).strict(),
-  z.object({ action: z.literal('transfer'), to: z.union([z.object({ service: serviceCodeSchema }).strict(), z.object({ window: windowNumberSchema }).strict()]) }).strict(),
+  z
+    .object({
+      action: z.literal('transfer'),
+      to: z.union([z.object({ service: serviceCodeSchema }).strict(), z.object({ window: windowNumberSchema }).strict()]),
+    })
+    .strict(),
   z.object({ action: z.literal('pause'), reason: pauseReasonSchema }).strict(),
   z.object({ action: z.literal('resume') }).strict(),
 ]);

@@ -42,7 +42,8 @@ export function waitingFor(window: Pick<QueueWindow, 'window' | 'services'>, tic
 /** Waiting tickets of the same service that will be called before `ticket`. */
 export function peopleAhead(ticket: QueueTicket, tickets: readonly QueueTicket[], now: Date): number {
   return tickets.filter(
-    (other) => other.id !== ticket.id && other.status === 'waiting' && other.service === ticket.service && compareQueueOrder(other, ticket, now) < 0,
+    (other) =>
+      other.id !== ticket.id && other.status === 'waiting' && other.service === ticket.service && compareQueueOrder(other, ticket, now) < 0,
   ).length;
 }
 

@@ -3,7 +3,13 @@ import { catalogueCategorySchema } from './catalogue.js';
 import { pairingCodeSchema, setupTokenSchema, setupUnlockInputSchema, setupUnlockOutputSchema } from './setup.js';
 import { deviceRoleSchema, terminalStatusSchema } from './status.js';
 import { localeSchema, localizedTextSchema, terminalInfoSchema } from './terminal.js';
-import { convenienceConfigSchema, progressRequestSchema, progressSchema, requestReceiptSchema, serviceRequestSchema } from './convenience.js';
+import {
+  convenienceConfigSchema,
+  progressRequestSchema,
+  progressSchema,
+  requestReceiptSchema,
+  serviceRequestSchema,
+} from './convenience.js';
 import { catalogueItemSchema, catalogueItemSummarySchema, catalogueQuerySchema } from './catalogueItems.js';
 import { appointmentSchema, appointmentServiceSchema, bookRequestSchema, rescheduleRequestSchema, slotSchema } from './appointments.js';
 import { citizenSummarySchema } from './citizen.js';
@@ -56,7 +62,10 @@ export const rpcMethods = {
     output: z.object({ citizen: citizenSummarySchema.nullable() }),
   },
   /** An e-ID code scanned from the citizen's phone (or typed): the hall says who it is. */
-  'citizen.scanEid': { input: z.object({ code: z.string().min(1).max(200) }).strict(), output: z.object({ citizen: citizenSummarySchema }) },
+  'citizen.scanEid': {
+    input: z.object({ code: z.string().min(1).max(200) }).strict(),
+    output: z.object({ citizen: citizenSummarySchema }),
+  },
   /** The citizen agreed that their records may be looked up. */
   'citizen.consent': { input: noInput, output: z.object({ citizen: citizenSummarySchema }) },
   'citizen.current': { input: noInput, output: z.object({ citizen: citizenSummarySchema.nullable() }) },
@@ -64,7 +73,10 @@ export const rpcMethods = {
   'citizenServices.menu': { input: noInput, output: citizenMenuSchema },
   /** Issues, lays out and prints a certificate for the citizen in session; progress comes as certificate.progress. */
   'certificates.print': { input: z.object({ type: certificateTypeSchema }).strict(), output: certificatePrintSchema },
-  'lookups.run': { input: z.object({ lookup: lookupIdSchema, year: z.number().int().min(1990).max(2100).nullable() }).strict(), output: lookupResultSchema },
+  'lookups.run': {
+    input: z.object({ lookup: lookupIdSchema, year: z.number().int().min(1990).max(2100).nullable() }).strict(),
+    output: lookupResultSchema,
+  },
   /** Prints the last result on the receipt printer. */
   'lookups.print': { input: noInput, output: z.object({ printed: z.boolean(), problem: z.string().nullable() }) },
   'appointments.services': { input: noInput, output: z.array(z.object({ id: appointmentServiceSchema, name: localizedTextSchema })) },
@@ -87,7 +99,11 @@ export const rpcMethods = {
   /** The government-service items: departments and life events to browse by. */
   'catalogue.browse': {
     input: noInput,
-    output: z.object({ departments: z.array(z.object({ id: z.string(), name: localizedTextSchema })), lifeEvents: z.array(z.object({ id: z.string(), name: localizedTextSchema })), items: z.number().int() }),
+    output: z.object({
+      departments: z.array(z.object({ id: z.string(), name: localizedTextSchema })),
+      lifeEvents: z.array(z.object({ id: z.string(), name: localizedTextSchema })),
+      items: z.number().int(),
+    }),
   },
   /** Items by text (Chinese, pinyin initials or pinyin) and/or department or life event; answers as the citizen types. */
   'catalogue.search': { input: catalogueQuerySchema, output: z.array(catalogueItemSummarySchema) },
@@ -96,7 +112,10 @@ export const rpcMethods = {
   /** The convenience forms' choices: districts and streets, complaint topics. */
   'convenience.options': { input: noInput, output: convenienceConfigSchema },
   /** A request for the citizen in session, passed to the hall for dispatch; a receipt with its reference prints. */
-  'convenience.submit': { input: z.object({ request: serviceRequestSchema }).strict(), output: requestReceiptSchema.extend({ printed: z.boolean() }) },
+  'convenience.submit': {
+    input: z.object({ request: serviceRequestSchema }).strict(),
+    output: requestReceiptSchema.extend({ printed: z.boolean() }),
+  },
   'convenience.progress': { input: progressRequestSchema, output: progressSchema },
   /** The citizen is done (or walked away): what the session held is dropped. */
   'citizen.end': { input: noInput, output: z.object({}) },

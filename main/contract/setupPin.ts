@@ -9,7 +9,11 @@ import { z } from 'zod';
 export const setupPinHashSchema = z
   .object({
     algorithm: z.literal('scrypt'),
-    N: z.number().int().min(2 ** 14).max(2 ** 17),
+    N: z
+      .number()
+      .int()
+      .min(2 ** 14)
+      .max(2 ** 17),
     r: z.number().int().min(8).max(16),
     p: z.number().int().min(1).max(4),
     salt: z.base64().min(16),

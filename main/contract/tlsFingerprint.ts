@@ -8,6 +8,11 @@ import { z } from 'zod';
 export const tlsFingerprintSchema = z
   .string()
   .trim()
-  .transform((text) => text.replace(/^sha-?256[:=]?\s*/i, '').replace(/:/g, '').toUpperCase())
+  .transform((text) =>
+    text
+      .replace(/^sha-?256[:=]?\s*/i, '')
+      .replace(/:/g, '')
+      .toUpperCase(),
+  )
   .refine((hex) => /^[0-9A-F]{64}$/.test(hex), 'expected a SHA-256 fingerprint: 64 hex digits, colons allowed')
   .transform((hex) => hex.match(/../g)!.join(':'));

@@ -18,12 +18,24 @@ export async function discoverDevices(): Promise<DiscoveredDevices> {
   const serialPorts = await import('serialport')
     .then(({ SerialPort }) => SerialPort.list())
     .then((ports) =>
-      ports.map((port) => ({ path: port.path, manufacturer: port.manufacturer ?? null, vendorId: port.vendorId ?? null, productId: port.productId ?? null })),
+      ports.map((port) => ({
+        path: port.path,
+        manufacturer: port.manufacturer ?? null,
+        vendorId: port.vendorId ?? null,
+        productId: port.productId ?? null,
+      })),
     )
     .catch((error: Error) => (problems.push(`serial ports: ${error.message}`), []));
   const hidDevices = await import('node-hid')
     .then((hid) => hid.devices())
-    .then((devices) => devices.map((device) => ({ vendorId: hex4(device.vendorId), productId: hex4(device.productId), product: device.product ?? null, path: device.path ?? null })))
+    .then((devices) =>
+      devices.map((device) => ({
+        vendorId: hex4(device.vendorId),
+        productId: hex4(device.productId),
+        product: device.product ?? null,
+        path: device.path ?? null,
+      })),
+    )
     .catch((error: Error) => (problems.push(`HID devices: ${error.message}`), []));
   const printers = await promisify(execFile)('lpstat', ['-e'])
     .then(({ stdout }) => stdout.split('\n').filter((line) => line.trim() !== ''))

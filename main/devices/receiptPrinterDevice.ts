@@ -83,7 +83,10 @@ export class ReceiptPrinterDevice implements ManagedDevice {
   async test(): Promise<DeviceTestResult> {
     const outcome = await this.print(testPageJob(this.terminalId, new Date(), this.binding.model));
     if (outcome.ok) return { ok: true, message: 'printed a test page' };
-    return { ok: false, message: `not printed (${outcome.stage === 'before' ? 'refused' : 'stopped'}: ${outcome.failure.replace('_', ' ')})` };
+    return {
+      ok: false,
+      message: `not printed (${outcome.stage === 'before' ? 'refused' : 'stopped'}: ${outcome.failure.replace('_', ' ')})`,
+    };
   }
 
   async disconnect(): Promise<void> {

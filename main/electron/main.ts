@@ -81,7 +81,10 @@ app.on('will-quit', (event) => {
     .finally(() => app.quit());
 });
 
-app.whenReady().then(launch).catch((error: unknown) => {
-  dialog.showErrorBox('OneWindow', error instanceof Error ? error.message : String(error));
-  app.exit(2);
-});
+app
+  .whenReady()
+  .then(launch)
+  .catch((error: unknown) => {
+    dialog.showErrorBox('OneWindow', error instanceof Error ? error.message : String(error));
+    app.exit(2);
+  });

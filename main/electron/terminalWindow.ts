@@ -47,7 +47,10 @@ export interface ScreenArea {
  * second display facing the citizen; without one, a window the clerk can
  * move onto whatever screen the citizen sees.
  */
-export function evaluationWindowOptions(options: Omit<TerminalWindowOptions, 'role'>, citizenDisplay: ScreenArea | null): BrowserWindowConstructorOptions {
+export function evaluationWindowOptions(
+  options: Omit<TerminalWindowOptions, 'role'>,
+  citizenDisplay: ScreenArea | null,
+): BrowserWindowConstructorOptions {
   const locked = terminalWindowOptions({ ...options, role: 'counter' });
   if (!citizenDisplay) return { ...locked, width: 1280, height: 800, fullscreen: false };
   return { ...locked, ...citizenDisplay, fullscreen: true, kiosk: true, frame: false };

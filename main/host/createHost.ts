@@ -93,33 +93,48 @@ export async function createHost(options: HostOptions): Promise<Host> {
       logger: options.logger,
       onStatus: (deviceStatus) => {
         if (status.reportDevice(deviceStatus)) {
-          sync.record('device.status', { ...deviceStatus }).catch((error: unknown) => options.logger.error({ err: error }, 'could not record a device status event'));
+          sync
+            .record('device.status', { ...deviceStatus })
+            .catch((error: unknown) => options.logger.error({ err: error }, 'could not record a device status event'));
         }
       },
       ...(options.deviceHealthIntervalMs ? { healthIntervalMs: options.deviceHealthIntervalMs } : {}),
     });
-    const receipts = { printer: () => devices.device<ReceiptPrinterDevice>('receiptPrinter'), onFailed: () => devices.recheck('receiptPrinter'), logger: options.logger };
+    const receipts = {
+      printer: () => devices.device<ReceiptPrinterDevice>('receiptPrinter'),
+      onFailed: () => devices.recheck('receiptPrinter'),
+      logger: options.logger,
+    };
     const parts: HostParts = { db, config, devices, sync, events, logger: options.logger, receipts };
 
-    const setup = new SetupAccess({ db, terminalId: config.terminalId, pin: config.setup?.pin, onLockedOut: () => void sync.recorded().catch(() => undefined) });
+    const setup = new SetupAccess({
+      db,
+      terminalId: config.terminalId,
+      pin: config.setup?.pin,
+      onLockedOut: () => void sync.recorded().catch(() => undefined),
+    });
     const terminal = await createTerminalSlice(parts);
     const catalogue = await createCatalogueSlice(parts, options.loaded, async () => (await terminal.info()).enabledServices, setup);
-    const citizen = createCitizenSlice(parts, await readCitizenCatalog(options.citizenCatalogFile), () => terminal.current().idleTimeoutSeconds);
+    const citizen = createCitizenSlice(
+      parts,
+      await readCitizenCatalog(options.citizenCatalogFile),
+      () => terminal.current().idleTimeoutSeconds,
+    );
     const queue = createQueueSlice(parts, citizen.citizen);
     const appointments = new AppointmentDesk(sync.client, await readAppointments(), citizen.citizen, receipts, queue.kiosk);
     const convenience = new ConvenienceDesk(sync.client, await readConvenience(), citizen.citizen, receipts);
     const dispatch = createDispatcher(
       withSessionActivity(
         {
-        ...terminal.handlers,
-        ...statusHandlers(status),
-        ...setupHandlers(setup, devices, options.screens ?? null),
-        ...catalogue.handlers,
-        ...citizen.handlers,
-        ...queue.handlers,
-        ...appointmentHandlers(appointments),
-        ...convenienceHandlers(convenience),
-        ...voiceHandlers(),
+          ...terminal.handlers,
+          ...statusHandlers(status),
+          ...setupHandlers(setup, devices, options.screens ?? null),
+          ...catalogue.handlers,
+          ...citizen.handlers,
+          ...queue.handlers,
+          ...appointmentHandlers(appointments),
+          ...convenienceHandlers(convenience),
+          ...voiceHandlers(),
         },
         citizen.citizen,
       ),

@@ -33,7 +33,15 @@ export class EmbeddedHall {
     await new StaffAccounts(db).add(demoStaff.username, demoStaff.password);
     // The embedded hall is the demo's: its back ends are the fictional ones.
     const citizen = { catalog: await readCitizenCatalog(), backends: (await loadBackends('demo')).backends };
-    const server = await createHallServer({ db, logger, queue: await readHallQueue(), citizen, appointments: await readAppointments(), convenience: await readConvenience(), keyDir: dataDir });
+    const server = await createHallServer({
+      db,
+      logger,
+      queue: await readHallQueue(),
+      citizen,
+      appointments: await readAppointments(),
+      convenience: await readConvenience(),
+      keyDir: dataDir,
+    });
     // Plain HTTP is enough here: the demo hall listens on loopback only, for terminals in the same process.
     await server.listen({ host: '127.0.0.1', port: 0 });
     const url = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;

@@ -16,11 +16,19 @@ export interface HallConnection {
  * identity `onewindow enroll` stored; for "embedded", a hall server in this
  * process (the one given, shared by a demo's terminals, or its own).
  */
-export async function connectToHall(config: TerminalConfig, dataDir: string, logger: Logger, shared?: EmbeddedHall): Promise<HallConnection> {
+export async function connectToHall(
+  config: TerminalConfig,
+  dataDir: string,
+  logger: Logger,
+  shared?: EmbeddedHall,
+): Promise<HallConnection> {
   if (config.upstream === 'embedded') {
     const hall = shared ?? (await EmbeddedHall.start(dataDir, logger));
     try {
-      return { identity: await hall.enroll(config.terminalId, bindingOf(config.role, config.windowNumber)), close: async () => (shared ? undefined : hall.close()) };
+      return {
+        identity: await hall.enroll(config.terminalId, bindingOf(config.role, config.windowNumber)),
+        close: async () => (shared ? undefined : hall.close()),
+      };
     } catch (error) {
       if (!shared) await hall.close();
       throw error;
@@ -28,11 +36,17 @@ export async function connectToHall(config: TerminalConfig, dataDir: string, log
   }
   const identity = await loadIdentity(dataDir, config.terminalId);
   if (!identity) {
-    logger.warn({ upstream: config.upstream }, `terminal ${config.terminalId} is not enrolled with its hall server: run "onewindow enroll --hall URL --code CODE --config FILE"`);
+    logger.warn(
+      { upstream: config.upstream },
+      `terminal ${config.terminalId} is not enrolled with its hall server: run "onewindow enroll --hall URL --code CODE --config FILE"`,
+    );
     return { identity: null, close: async () => undefined };
   }
   if (new URL(identity.hallUrl).origin !== new URL(config.upstream).origin) {
-    logger.warn({ enrolledWith: identity.hallUrl, upstream: config.upstream }, 'the terminal is enrolled with another hall server than its config names: enroll again');
+    logger.warn(
+      { enrolledWith: identity.hallUrl, upstream: config.upstream },
+      'the terminal is enrolled with another hall server than its config names: enroll again',
+    );
     return { identity: null, close: async () => undefined };
   }
   return { identity, close: async () => undefined };

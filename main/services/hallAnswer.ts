@@ -9,7 +9,8 @@ export function hallUnreachable(error: unknown): boolean {
 /** A failed hall request as the screens see it: the hall's refusal with its reason, or "unavailable" (with the back end's reason when one did not answer). */
 export function fromHall(error: unknown, params?: Record<string, string | number>): Error {
   if (!(error instanceof HallRequestError)) return error as Error;
-  if (error.code === 'backend_timeout' || error.code === 'backend_failed') return new ServiceError('unavailable', error.message, undefined, error.code, params);
+  if (error.code === 'backend_timeout' || error.code === 'backend_failed')
+    return new ServiceError('unavailable', error.message, undefined, error.code, params);
   if (error.status !== null && error.status < 500 && error.status !== 401 && error.code) {
     return new ServiceError('refused', error.message, undefined, error.code);
   }

@@ -30,8 +30,18 @@ export class AuditLog {
     const prevHash = last?.hash ?? genesis;
     const text = canonicalJson(detail);
     const hash = entryHash(prevHash, seq, at.toISOString(), kind, text);
-    await this.db.run('INSERT INTO audit_entry (seq, at, kind, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)', [seq, at.toISOString(), kind, text, prevHash, hash]);
-    await this.db.run('INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash', [seq, hash]);
+    await this.db.run('INSERT INTO audit_entry (seq, at, kind, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)', [
+      seq,
+      at.toISOString(),
+      kind,
+      text,
+      prevHash,
+      hash,
+    ]);
+    await this.db.run(
+      'INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash',
+      [seq, hash],
+    );
     return { seq, hash };
   }
 
@@ -43,13 +53,19 @@ export class AuditLog {
       const broken = (problem: string): AuditVerdict => ({ ok: false, entries: rows.length, brokenAt: row.seq, problem });
       if (row.seq !== index + 1) return broken(`entry ${index + 1} is missing (the next is ${row.seq})`);
       if (row.prev_hash !== prevHash) return broken(`entry ${row.seq} does not follow entry ${row.seq - 1}`);
-      if (entryHash(row.prev_hash, row.seq, row.at, row.kind, row.detail) !== row.hash) return broken(`entry ${row.seq} was changed after it was written`);
+      if (entryHash(row.prev_hash, row.seq, row.at, row.kind, row.detail) !== row.hash)
+        return broken(`entry ${row.seq} was changed after it was written`);
       prevHash = row.hash;
     }
     const head = await this.db.get<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_head WHERE id = 1');
     const last = rows.at(-1);
     if (head && (last?.seq !== head.seq || last.hash !== head.hash)) {
-      return { ok: false, entries: rows.length, brokenAt: (last?.seq ?? 0) + 1, problem: `the log ends at entry ${last?.seq ?? 0} but entry ${head.seq} was written: entries were removed from the end` };
+      return {
+        ok: false,
+        entries: rows.length,
+        brokenAt: (last?.seq ?? 0) + 1,
+        problem: `the log ends at entry ${last?.seq ?? 0} but entry ${head.seq} was written: entries were removed from the end`,
+      };
     }
     return { ok: true, entries: rows.length };
   }

@@ -31,7 +31,10 @@ export class OutboxRepository {
   }
 
   async pending(limit: number, fromSeq = 0): Promise<OutboxEvent[]> {
-    const rows = await this.db.all<OutboxRow>('SELECT id, seq, type, occurred_at, payload FROM outbox_event WHERE seq >= ? ORDER BY seq LIMIT ?', [fromSeq, limit]);
+    const rows = await this.db.all<OutboxRow>(
+      'SELECT id, seq, type, occurred_at, payload FROM outbox_event WHERE seq >= ? ORDER BY seq LIMIT ?',
+      [fromSeq, limit],
+    );
     return rows.map((row) => ({ id: row.id, seq: row.seq, type: row.type, occurredAt: row.occurred_at, payload: JSON.parse(row.payload) }));
   }
 
@@ -47,11 +50,17 @@ export class OutboxRepository {
         [reason, at.toISOString(), id],
       );
     }
-    for (const id of [...acknowledged, ...rejected.map((entry) => entry.id)]) await this.db.run('DELETE FROM outbox_event WHERE id = ?', [id]);
+    for (const id of [...acknowledged, ...rejected.map((entry) => entry.id)])
+      await this.db.run('DELETE FROM outbox_event WHERE id = ?', [id]);
   }
 }
 
 /** Appends one of the product's own events (main/contract/outboxEvents), its payload typed by its kind. */
-export function appendEvent<T extends OutboxEventType>(tx: Queryable, type: T, payload: OutboxPayload<T>, occurredAt?: Date): Promise<OutboxEvent> {
+export function appendEvent<T extends OutboxEventType>(
+  tx: Queryable,
+  type: T,
+  payload: OutboxPayload<T>,
+  occurredAt?: Date,
+): Promise<OutboxEvent> {
   return new OutboxRepository(tx).append(type, payload as Record<string, unknown>, occurredAt);
 }

@@ -10,6 +10,9 @@ export class SyncCursorRepository {
   }
 
   async set(scope: SyncScope, cursor: number): Promise<void> {
-    await this.db.run('INSERT INTO sync_cursor (scope, cursor) VALUES (?, ?) ON CONFLICT (scope) DO UPDATE SET cursor = excluded.cursor', [scope, cursor]);
+    await this.db.run('INSERT INTO sync_cursor (scope, cursor) VALUES (?, ?) ON CONFLICT (scope) DO UPDATE SET cursor = excluded.cursor', [
+      scope,
+      cursor,
+    ]);
   }
 }

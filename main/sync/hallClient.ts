@@ -20,7 +20,14 @@ import {
   type certificateRequestSchema,
   type lookupRequestSchema,
 } from '../contract/citizenServices.js';
-import { counterResultSchema, issuedTicketSchema, numberBlockSchema, queuePaths, type CounterAction, type IssueTicketRequest } from '../contract/queue.js';
+import {
+  counterResultSchema,
+  issuedTicketSchema,
+  numberBlockSchema,
+  queuePaths,
+  type CounterAction,
+  type IssueTicketRequest,
+} from '../contract/queue.js';
 import { pullResponseSchema, pushResponseSchema, syncPaths, type OutboxEvent, type SyncScope } from '../contract/syncProtocol.js';
 import type { Agent } from 'node:http';
 import { FingerprintMismatch, hallAgent, requestOver } from './pinnedAgent.js';
@@ -49,7 +56,12 @@ export interface TerminalIdentity {
 export async function enrollWithHall(hallUrl: string, code: string, fingerprint: string | null = null): Promise<TerminalIdentity> {
   const agent = hallAgent(hallUrl, fingerprint);
   try {
-    const body = await call(agent, new URL(hallPaths.enroll, hallUrl), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) }, enrollResponseSchema);
+    const body = await call(
+      agent,
+      new URL(hallPaths.enroll, hallUrl),
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) },
+      enrollResponseSchema,
+    );
     return { hallUrl, terminalId: body.terminalId, secret: body.secret, ...(fingerprint ? { fingerprint } : {}) };
   } finally {
     agent.destroy();
@@ -155,10 +167,21 @@ export class HallClient {
   }
 
   checkIn(request: z.input<typeof appointmentActionSchema>) {
-    return this.#signed('POST', appointmentPaths.checkIn, request, z.object({ appointment: appointmentSchema, issued: issuedTicketSchema }));
+    return this.#signed(
+      'POST',
+      appointmentPaths.checkIn,
+      request,
+      z.object({ appointment: appointmentSchema, issued: issuedTicketSchema }),
+    );
   }
 
-  #signed<S extends z.ZodType>(method: 'GET' | 'POST', path: string, payload: unknown, schema: S, timeoutMs = this.timeoutMs): Promise<z.output<S>> {
+  #signed<S extends z.ZodType>(
+    method: 'GET' | 'POST',
+    path: string,
+    payload: unknown,
+    schema: S,
+    timeoutMs = this.timeoutMs,
+  ): Promise<z.output<S>> {
     const body = payload === undefined ? '' : JSON.stringify(payload);
     const timestamp = Date.now();
     const headers: Record<string, string> = {
@@ -167,7 +190,12 @@ export class HallClient {
       [signingHeaders.signature]: signRequest(this.identity.secret, method, path, body, timestamp),
     };
     if (body !== '') headers['content-type'] = 'application/json';
-    return call(this.agent, new URL(path, this.identity.hallUrl), { method, headers, ...(body !== '' ? { body } : {}), signal: AbortSignal.timeout(timeoutMs) }, schema);
+    return call(
+      this.agent,
+      new URL(path, this.identity.hallUrl),
+      { method, headers, ...(body !== '' ? { body } : {}), signal: AbortSignal.timeout(timeoutMs) },
+      schema,
+    );
   }
 }
 

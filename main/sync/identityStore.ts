@@ -5,7 +5,9 @@ import { terminalIdSchema } from '../contract/hallProtocol.js';
 import { tlsFingerprintSchema } from '../contract/tlsFingerprint.js';
 import type { TerminalIdentity } from './hallClient.js';
 
-const identitySchema = z.object({ hallUrl: z.url(), terminalId: terminalIdSchema, secret: z.string().min(32), fingerprint: tlsFingerprintSchema.nullish() }).strict();
+const identitySchema = z
+  .object({ hallUrl: z.url(), terminalId: terminalIdSchema, secret: z.string().min(32), fingerprint: tlsFingerprintSchema.nullish() })
+  .strict();
 
 function identityFile(dataDir: string, terminalId: string): string {
   return path.join(dataDir, `${terminalId}.identity.json`);

@@ -47,7 +47,11 @@ export class LiveChannel {
     const url = new URL(syncPaths.live, this.options.client.hallUrl);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
     // The client's agent: the live channel trusts the same pinned certificate as every request.
-    const socket = new WebSocket(url, { headers: this.options.client.signedHeaders(syncPaths.live), handshakeTimeout: 5000, agent: this.options.client.agent });
+    const socket = new WebSocket(url, {
+      headers: this.options.client.signedHeaders(syncPaths.live),
+      handshakeTimeout: 5000,
+      agent: this.options.client.agent,
+    });
     this.#socket = socket;
     let answered = true;
     socket.on('pong', () => (answered = true));

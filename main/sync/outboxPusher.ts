@@ -57,7 +57,9 @@ export class OutboxPusher {
     await this.options.db.transaction((tx) => new OutboxRepository(tx).settle(answer.acknowledged, answer.rejected));
     for (const { id, reason } of answer.rejected) this.options.logger.warn({ id, reason }, 'the hall server refused an outbox event');
     if (answer.resendFrom !== null && answer.acknowledged.length === 0 && answer.rejected.length === 0) {
-      throw new Error(`the hall server misses events before sequence ${batch[0]!.seq} (asks from ${answer.resendFrom}); they are no longer in this outbox`);
+      throw new Error(
+        `the hall server misses events before sequence ${batch[0]!.seq} (asks from ${answer.resendFrom}); they are no longer in this outbox`,
+      );
     }
     this.options.onPushed?.({ backlog: await this.#outbox.backlog(), at: new Date() });
     return answer.acknowledged.length + answer.rejected.length;

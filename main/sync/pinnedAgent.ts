@@ -28,7 +28,10 @@ class PinnedAgent extends https.Agent {
     super({ keepAlive: true });
   }
 
-  override createConnection(options: tls.ConnectionOptions & { host?: string; port?: number }, callback: (error: Error | null, socket?: Duplex) => void): undefined {
+  override createConnection(
+    options: tls.ConnectionOptions & { host?: string; port?: number },
+    callback: (error: Error | null, socket?: Duplex) => void,
+  ): undefined {
     const origin = `https://${options.host ?? 'localhost'}:${options.port ?? 443}`;
     // The CA chain is not what is trusted here, the pin is: checked below before any byte is written.
     const socket = tls.connect({ ...options, rejectUnauthorized: false });
@@ -60,15 +63,23 @@ export interface HallResponse {
 }
 
 /** One request over `agent` (node's http/https, which the pin needs: fetch cannot check a certificate before sending). */
-export function requestOver(agent: http.Agent, url: URL, init: { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal }): Promise<HallResponse> {
+export function requestOver(
+  agent: http.Agent,
+  url: URL,
+  init: { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal },
+): Promise<HallResponse> {
   const send = url.protocol === 'https:' ? https.request : http.request;
   return new Promise((resolve, reject) => {
-    const request = send(url, { method: init.method, headers: init.headers, agent, ...(init.signal ? { signal: init.signal } : {}) }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      response.on('error', reject);
-    });
+    const request = send(
+      url,
+      { method: init.method, headers: init.headers, agent, ...(init.signal ? { signal: init.signal } : {}) },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        response.on('error', reject);
+      },
+    );
     request.on('error', reject);
     request.end(init.body);
   });

@@ -53,10 +53,20 @@ export class TerminalSync {
     const client = options.identity ? new HallClient(options.identity, options.requestTimeoutMs) : null;
     this.#client = client;
     this.#pusher = client
-      ? new OutboxPusher({ db: options.db, client, logger: options.logger, onPushed: ({ backlog, at }) => options.status.reportBacklog(backlog, at) })
+      ? new OutboxPusher({
+          db: options.db,
+          client,
+          logger: options.logger,
+          onPushed: ({ backlog, at }) => options.status.reportBacklog(backlog, at),
+        })
       : null;
     this.#link = client
-      ? new HallLink({ client, logger: options.logger, onContact: (online, at) => options.status.reportHall(online, at), intervalMs: options.pingIntervalMs })
+      ? new HallLink({
+          client,
+          logger: options.logger,
+          onContact: (online, at) => options.status.reportHall(online, at),
+          intervalMs: options.pingIntervalMs,
+        })
       : null;
     this.#live = client
       ? new LiveChannel({

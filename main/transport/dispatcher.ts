@@ -1,10 +1,5 @@
 import type { Logger } from 'pino';
-import {
-  ServiceError,
-  issuesFromZod,
-  type RpcErrorPayload,
-  type RpcResult,
-} from '../contract/errors.js';
+import { ServiceError, issuesFromZod, type RpcErrorPayload, type RpcResult } from '../contract/errors.js';
 import { isRpcMethodName, rpcMethods, type RpcHandlers } from '../contract/rpc.js';
 
 export type Dispatch = (method: string, input: unknown) => Promise<RpcResult>;
@@ -31,7 +26,13 @@ export function createDispatcher(handlers: RpcHandlers, logger: Logger): Dispatc
       output = await handler(parsedInput.data);
     } catch (error) {
       if (error instanceof ServiceError) {
-        return failure({ code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}), ...(error.reason ? { reason: error.reason } : {}), ...(error.params ? { params: error.params } : {}) });
+        return failure({
+          code: error.code,
+          message: error.message,
+          ...(error.issues ? { issues: error.issues } : {}),
+          ...(error.reason ? { reason: error.reason } : {}),
+          ...(error.params ? { params: error.params } : {}),
+        });
       }
       logger.error({ err: error, method }, 'rpc handler failed');
       return failure({ code: 'internal', message: `${method} failed inside the terminal` });

@@ -181,7 +181,11 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
   });
   app.post(bridgePairPath, { config: { screen: false, proof: 'header' } satisfies RouteAccess }, async (request, reply) => {
     const parsed = z.object({ code: pairingCodeSchema }).strict().safeParse(request.body);
-    if (!parsed.success) return sendResult(reply, { ok: false, error: { code: 'invalid_input', message: 'code: expected the six digits shown on the terminal' } });
+    if (!parsed.success)
+      return sendResult(reply, {
+        ok: false,
+        error: { code: 'invalid_input', message: 'code: expected the six digits shown on the terminal' },
+      });
     const cookie = screens.redeemPairingCode(parsed.data.code);
     if (!cookie) return sendResult(reply, { ok: false, error: { code: 'unauthorized', message: 'wrong or expired pairing code' } });
     giveCookie(reply, cookie);
@@ -230,7 +234,7 @@ function crossSiteRefusal(request: FastifyRequest, proof: 'header' | 'origin' | 
   if (site !== undefined && site !== 'same-origin') return `a ${site} request may not use the bridge`;
   const origin = request.headers.origin;
   const ownOrigin = `http://${request.headers.host}`;
-  if (proof === 'origin') return origin === ownOrigin ? null : 'the events socket is only for the terminal\'s own page';
+  if (proof === 'origin') return origin === ownOrigin ? null : "the events socket is only for the terminal's own page";
   if (origin !== undefined && origin !== ownOrigin) return `a page from ${origin} may not use the bridge`;
   return request.headers[bridgeScreenHeader] === '1' ? null : `a call must carry the ${bridgeScreenHeader} header`;
 }

@@ -5,7 +5,15 @@ import { localized } from '../i18n/i18n';
 type Transfer = Extract<CounterAction, { action: 'transfer' }>['to'];
 type PauseReason = Extract<CounterAction, { action: 'pause' }>['reason'];
 
-export function TransferDialog({ state, onTransfer, onCancel }: { state: CounterState; onTransfer: (to: Transfer) => void; onCancel: () => void }) {
+export function TransferDialog({
+  state,
+  onTransfer,
+  onCancel,
+}: {
+  state: CounterState;
+  onTransfer: (to: Transfer) => void;
+  onCancel: () => void;
+}) {
   const { t, i18n } = useTranslation();
   return (
     <div className="dialog-backdrop">

@@ -84,7 +84,13 @@ export function CounterHome({ terminal }: { terminal: TerminalInfo }) {
   const paused = state?.pausedReason != null;
   const hasTicket = state?.current != null;
   const button = (command: CounterCommand, label: string, disabled: boolean, primary = false) => (
-    <button type="button" className={primary ? 'primary' : undefined} data-command={command} disabled={busy || disabled} onClick={() => run(command)}>
+    <button
+      type="button"
+      className={primary ? 'primary' : undefined}
+      data-command={command}
+      disabled={busy || disabled}
+      onClick={() => run(command)}
+    >
       {label} <kbd>{keyOf(command)}</kbd>
     </button>
   );
@@ -117,7 +123,9 @@ export function CounterHome({ terminal }: { terminal: TerminalInfo }) {
         {state && <WaitingList state={state} />}
       </main>
       <StatusStrip terminalId={terminal.terminalId} />
-      {dialog === 'transfer' && state && <TransferDialog state={state} onTransfer={(to) => void act({ action: 'transfer', to })} onCancel={() => setDialog(null)} />}
+      {dialog === 'transfer' && state && (
+        <TransferDialog state={state} onTransfer={(to) => void act({ action: 'transfer', to })} onCancel={() => setDialog(null)} />
+      )}
       {dialog === 'pause' && <PauseDialog onPause={(reason) => void act({ action: 'pause', reason })} onCancel={() => setDialog(null)} />}
     </div>
   );

@@ -7,10 +7,23 @@ import { localized } from '../i18n/i18n';
 const timeOf = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' });
 
 /** The ticket at the window, and the citizen once their card was read (masked; appointments come from the hall). */
-export function CounterTicket({ state, citizen, appointments }: { state: CounterState; citizen: CitizenSummary | null | undefined; appointments: Appointment[] | null }) {
+export function CounterTicket({
+  state,
+  citizen,
+  appointments,
+}: {
+  state: CounterState;
+  citizen: CitizenSummary | null | undefined;
+  appointments: Appointment[] | null;
+}) {
   const { t, i18n } = useTranslation();
   const ticket = state.current;
-  if (state.pausedReason) return <p className="paused" role="status">{t('counter.paused', { reason: t(`counter.pauseReason.${state.pausedReason}`) })}</p>;
+  if (state.pausedReason)
+    return (
+      <p className="paused" role="status">
+        {t('counter.paused', { reason: t(`counter.pauseReason.${state.pausedReason}`) })}
+      </p>
+    );
   if (!ticket) return <p className="current-ticket none">{t('counter.none')}</p>;
   const service = state.allServices.find((candidate) => candidate.code === ticket.service);
   return (
@@ -41,7 +54,11 @@ export function CounterTicket({ state, citizen, appointments }: { state: Counter
             ) : (
               appointments.map((appointment) => (
                 <p key={appointment.code} data-testid="citizen-appointment">
-                  {t('counter.appointment', { time: appointment.time, code: appointment.code, status: t(`appointments.status.${appointment.status}`) })}
+                  {t('counter.appointment', {
+                    time: appointment.time,
+                    code: appointment.code,
+                    status: t(`appointments.status.${appointment.status}`),
+                  })}
                 </p>
               ))
             )}

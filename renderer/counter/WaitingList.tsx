@@ -10,7 +10,9 @@ export function WaitingList({ state }: { state: CounterState }) {
   return (
     <section className="waiting" aria-labelledby="waiting-heading">
       <h2 id="waiting-heading">{t('counter.waitingList', { count: state.waiting.length })}</h2>
-      <p className="window-services">{state.services.map((service) => `${service.code} ${localized(service.name, i18n.language)}`).join(' · ')}</p>
+      <p className="window-services">
+        {state.services.map((service) => `${service.code} ${localized(service.name, i18n.language)}`).join(' · ')}
+      </p>
       {state.waiting.length === 0 ? (
         <p>{t('counter.noneWaiting')}</p>
       ) : (

@@ -32,7 +32,13 @@ export function DisplayHome({ terminal }: { terminal: TerminalInfo }) {
         for (const locale of languages) {
           const text = i18n.getFixedT(locale)('display.announcement', { label: call.label, window: call.window });
           setSpoken(text);
-          setSpokenBy(await speak(text, locale, async (words, language) => (await host.call('voice.synthesize', { text: words, locale: language })).wav));
+          setSpokenBy(
+            await speak(
+              text,
+              locale,
+              async (words, language) => (await host.call('voice.synthesize', { text: words, locale: language })).wav,
+            ),
+          );
         }
       }),
     [i18n, languages, host],
@@ -74,7 +80,8 @@ export function DisplayHome({ terminal }: { terminal: TerminalInfo }) {
             <ol className="recent-calls" aria-labelledby="recent-heading">
               {recent.map((call) => (
                 <li key={`${call.ticketId}:${call.calledAt}`}>
-                  <span className="label">{call.label}</span> <span className="window">{t('display.toWindow', { window: call.window })}</span>
+                  <span className="label">{call.label}</span>{' '}
+                  <span className="window">{t('display.toWindow', { window: call.window })}</span>
                 </li>
               ))}
             </ol>

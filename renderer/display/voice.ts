@@ -18,7 +18,10 @@ export async function chime(): Promise<void> {
   audio ??= new AudioContext();
   if (audio.state !== 'running') return;
   const start = audio.currentTime;
-  for (const [offset, frequency] of [[0, 880], [0.45, 660]] as const) {
+  for (const [offset, frequency] of [
+    [0, 880],
+    [0.45, 660],
+  ] as const) {
     const tone = audio.createOscillator();
     const gain = audio.createGain();
     tone.frequency.value = frequency;
@@ -54,7 +57,11 @@ async function playWav(base64: string): Promise<void> {
  */
 export type SpokenBy = 'browser' | 'host' | 'silent';
 
-export async function speak(text: string, locale: Locale, hostSpeech: (text: string, locale: Locale) => Promise<string>): Promise<SpokenBy> {
+export async function speak(
+  text: string,
+  locale: Locale,
+  hostSpeech: (text: string, locale: Locale) => Promise<string>,
+): Promise<SpokenBy> {
   const fallbackMs = 600 + text.length * (locale === 'zh-CN' ? 280 : 70);
   const synthesis = 'speechSynthesis' in window ? window.speechSynthesis : null;
   const voice = synthesis?.getVoices().find((candidate) => candidate.lang.replace('_', '-').startsWith(locale === 'zh-CN' ? 'zh' : 'en'));

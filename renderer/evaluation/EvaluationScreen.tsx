@@ -20,7 +20,13 @@ function Face({ score }: { score: number }) {
       <circle cx="32" cy="32" r="29" fill="none" stroke="currentColor" strokeWidth="4" />
       <circle cx="22" cy="25" r="4" fill="currentColor" />
       <circle cx="42" cy="25" r="4" fill="currentColor" />
-      <path d={`M18 ${44 - curve / 2} Q32 ${44 + curve} 46 ${44 - curve / 2}`} fill="none" stroke="currentColor" strokeWidth="4" strokeLinecap="round" />
+      <path
+        d={`M18 ${44 - curve / 2} Q32 ${44 + curve} 46 ${44 - curve / 2}`}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="4"
+        strokeLinecap="round"
+      />
     </svg>
   );
 }
@@ -47,7 +53,15 @@ function RateTicket({ request, onRated }: { request: { ticketId: string; label: 
       <p className="which">{t('evaluation.ticket', { label: request.label, window: request.window })}</p>
       <div className="scores" role="radiogroup" aria-labelledby="evaluation-heading">
         {scores.map((value) => (
-          <button type="button" role="radio" aria-checked={score === value} key={value} data-score={value} className={score === value ? 'chosen' : undefined} onClick={() => setScore(value)}>
+          <button
+            type="button"
+            role="radio"
+            aria-checked={score === value}
+            key={value}
+            data-score={value}
+            className={score === value ? 'chosen' : undefined}
+            onClick={() => setScore(value)}
+          >
             <Face score={value} />
             {t(`evaluation.score.${value}`)}
           </button>

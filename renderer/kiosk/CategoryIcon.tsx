@@ -10,7 +10,15 @@ const paths: Record<string, string> = {
 
 export function CategoryIcon({ id }: { id: string }) {
   return (
-    <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+    <svg
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+    >
       <path d={paths[id] ?? 'M4 4h16v16H4zM8 9h8M8 13h8M8 17h5'} />
     </svg>
   );

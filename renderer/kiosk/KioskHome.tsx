@@ -92,7 +92,11 @@ export function KioskHome({ terminal }: { terminal: TerminalInfo }) {
   );
   // The screen's own countdown (no touch) or the host's (no call of the session), whichever is shorter.
   const countdown = hostIdle.secondsLeft ?? (takingNumber !== false || chosen ? idleLeft : null);
-  const citizenServices: Record<string, React.ReactNode> = { certificates: <CertificatesPanel />, 'social-security': <LookupsPanel />, appointments: <AppointmentsPanel />, transport: <LookupsPanel group="transport" />,
+  const citizenServices: Record<string, React.ReactNode> = {
+    certificates: <CertificatesPanel />,
+    'social-security': <LookupsPanel />,
+    appointments: <AppointmentsPanel />,
+    transport: <LookupsPanel group="transport" />,
     convenience: <ConveniencePanel onGuide={() => setChosen({ id: 'government-services', name: { 'zh-CN': '', en: '' } })} />,
   };
   const citizenService = chosen ? (citizenServices[chosen.id] ?? null) : null;

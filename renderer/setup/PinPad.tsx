@@ -3,7 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { Keypad } from '../ui/Keypad';
 
 /** A PIN (or a screen's pairing code) typed on the keypad, shown as dots, then submitted. */
-export function PinPad({ onSubmit, busy, prompt, submitLabel }: { onSubmit: (pin: string) => void; busy: boolean; prompt?: string; submitLabel?: string }) {
+export function PinPad({
+  onSubmit,
+  busy,
+  prompt,
+  submitLabel,
+}: {
+  onSubmit: (pin: string) => void;
+  busy: boolean;
+  prompt?: string;
+  submitLabel?: string;
+}) {
   const { t } = useTranslation();
   const [pin, setPin] = useState('');
   return (

@@ -148,7 +148,9 @@ function DeviceList({ setupToken }: { setupToken: string }) {
   const [results, setResults] = useState<Partial<Record<DeviceRole, { ok: boolean; message: string } | 'testing'>>>({});
   const runTest = async (role: DeviceRole) => {
     setResults((current) => ({ ...current, [role]: 'testing' }));
-    const result = await host.call('devices.test', { setupToken, role }).catch((error: RpcError) => ({ ok: false, message: error.message }));
+    const result = await host
+      .call('devices.test', { setupToken, role })
+      .catch((error: RpcError) => ({ ok: false, message: error.message }));
     setResults((current) => ({ ...current, [role]: result }));
   };
   return (

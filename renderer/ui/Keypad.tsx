@@ -48,7 +48,11 @@ export function Keypad({
           {label}
         </span>
       )}
-      <output className={masked ? 'keypad-shown masked' : 'keypad-shown'} aria-live="polite" {...(showLabel ? { 'aria-labelledby': labelId } : { 'aria-label': label })}>
+      <output
+        className={masked ? 'keypad-shown masked' : 'keypad-shown'}
+        aria-live="polite"
+        {...(showLabel ? { 'aria-labelledby': labelId } : { 'aria-label': label })}
+      >
         {shown}
       </output>
       <div className="keys">

@@ -4,7 +4,27 @@ import type { CatalogueItem } from '../../main/contract/catalogueItems.js';
 import { searchIndex, searchItems } from '../../main/services/catalogue/itemSearch.js';
 
 const frameMs = 1000 / 60;
-const typed = ['S', 'SB', 's', 'sh', 'she', 'sheb', 'sheba', 'shebao', '社', '社会', '社会保', '社会保障', 'G', 'GJ', 'GJJ', 'h', 'hu', 'hun', 'hunyin'];
+const typed = [
+  'S',
+  'SB',
+  's',
+  'sh',
+  'she',
+  'sheb',
+  'sheba',
+  'shebao',
+  '社',
+  '社会',
+  '社会保',
+  '社会保障',
+  'G',
+  'GJ',
+  'GJJ',
+  'h',
+  'hu',
+  'hun',
+  'hunyin',
+];
 
 function perKeystroke(items: readonly CatalogueItem[]): { median: number; worst: number } {
   const index = searchIndex(items);
@@ -24,8 +44,13 @@ function perKeystroke(items: readonly CatalogueItem[]): { median: number; worst:
 export async function benchCatalogueSearch(): Promise<void> {
   const { items } = await readCatalogueItems();
   const tenfold = Array.from({ length: 10 }, (_, copy) => items.map((item) => ({ ...item, id: `${item.id}-${copy}` }))).flat();
-  for (const [label, set] of [['312 items', items], [`${tenfold.length} items`, tenfold]] as const) {
+  for (const [label, set] of [
+    ['312 items', items],
+    [`${tenfold.length} items`, tenfold],
+  ] as const) {
     const { median, worst } = perKeystroke(set);
-    console.log(`catalogue search per keystroke over ${label}: median ${median.toFixed(3)} ms, p99 ${worst.toFixed(3)} ms vs one frame ${frameMs.toFixed(1)} ms = ${(median / frameMs).toFixed(3)}× (median), ${(worst / frameMs).toFixed(3)}× (p99)`);
+    console.log(
+      `catalogue search per keystroke over ${label}: median ${median.toFixed(3)} ms, p99 ${worst.toFixed(3)} ms vs one frame ${frameMs.toFixed(1)} ms = ${(median / frameMs).toFixed(3)}× (median), ${(worst / frameMs).toFixed(3)}× (p99)`,
+    );
   }
 }

@@ -12,14 +12,18 @@ import { chromiumPath } from '../../playwright.config.js';
 import { sampleCertificate } from './certificateSample.js';
 import { medianMs } from './measure.js';
 
-const fontCss = pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans-sc/400.css')), '400.css')).href;
+const fontCss = pathToFileURL(
+  path.join(path.dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans-sc/400.css')), '400.css'),
+).href;
 const escape = (text: string) => text.replace(/[&<>"]/g, (character) => `&#${character.charCodeAt(0)};`);
 
 /** The same certificate as an HTML page, as a team printing through Chromium would lay it out. */
 async function certificateHtml(issued: IssuedCertificate, title: string): Promise<string> {
   const { content } = issued;
   const qr = await QRCode.toDataURL(content.verifyUrl, { margin: 1, width: 220 });
-  const facts = content.facts.map((fact) => `<p>${escape(fact.label['zh-CN'])} ${escape(fact.label.en)}：${escape(fact.value)}</p>`).join('');
+  const facts = content.facts
+    .map((fact) => `<p>${escape(fact.label['zh-CN'])} ${escape(fact.label.en)}：${escape(fact.value)}</p>`)
+    .join('');
   const table = content.table
     ? `<table><tr>${content.table.columns.map((column) => `<th>${escape(column['zh-CN'])}</th>`).join('')}</tr>${content.table.rows.map((row) => `<tr>${row.map((cell) => `<td>${escape(cell)}</td>`).join('')}</tr>`).join('')}</table>`
     : '';
@@ -43,7 +47,10 @@ export async function benchCertificateRender(): Promise<void> {
   let pdfkitBytes = 0;
   const pdfkitMs = await medianMs(20, async () => (pdfkitBytes = (await certificatePdf(issued, template)).length));
 
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--allow-file-access-from-files'] });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--allow-file-access-from-files'],
+  });
   const page = await browser.newPage();
   // A file page, so the font files (file: URLs) load as they would from the app's own folder.
   const dir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-bench-'));
@@ -60,7 +67,8 @@ export async function benchCertificateRender(): Promise<void> {
   await browser.close();
   await rm(dir, { recursive: true, force: true });
   // A fair race only if Chromium drew the Chinese in the same font (else it would be timing missing glyphs).
-  if (!chromiumPdf.includes('NotoSansSC')) throw new Error('Chromium did not embed Noto Sans SC: the comparison would not be like for like');
+  if (!chromiumPdf.includes('NotoSansSC'))
+    throw new Error('Chromium did not embed Noto Sans SC: the comparison would not be like for like');
   console.log(
     `certificate PDF: pdfkit ${pdfkitMs.toFixed(1)} ms, ${(pdfkitBytes / 1024).toFixed(1)} KiB vs Chromium page.pdf ${chromiumMs.toFixed(1)} ms, ${(chromiumBytes / 1024).toFixed(1)} KiB = ${(pdfkitMs / chromiumMs).toFixed(2)}× the time, ${(pdfkitBytes / chromiumBytes).toFixed(2)}× the size`,
   );

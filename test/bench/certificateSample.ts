@@ -6,7 +6,12 @@ import { DemoBackends } from '../../upstream/citizen/demoBackends.js';
 /** A certificate as the hall would issue it for the fictional resident (unsigned: a bench renders, it does not verify). */
 export async function sampleCertificate(catalog: CitizenCatalog, type: CertificateType): Promise<IssuedCertificate> {
   const template = catalog.certificates.find((certificate) => certificate.type === type)!;
-  const answer = await new DemoBackends().answer(template.backend, { kind: 'certificate', type }, { idNumber: '11010519491231002X', name: '王小明' }, new AbortController().signal);
+  const answer = await new DemoBackends().answer(
+    template.backend,
+    { kind: 'certificate', type },
+    { idNumber: '11010519491231002X', name: '王小明' },
+    new AbortController().signal,
+  );
   const { facts, table } = labelled(template, answer);
   return {
     content: {

@@ -34,7 +34,9 @@ export async function benchIdCardRead(): Promise<void> {
   }
   times.sort((a, b) => a - b);
   const median = times[Math.floor(runs / 2)]!;
-  console.log(`ID-card read at ${baud} baud (median of ${runs}): ${median.toFixed(1)} ms vs wire time ${wireMs.toFixed(1)} ms = ${(median / wireMs).toFixed(2)}×`);
+  console.log(
+    `ID-card read at ${baud} baud (median of ${runs}): ${median.toFixed(1)} ms vs wire time ${wireMs.toFixed(1)} ms = ${(median / wireMs).toFixed(2)}×`,
+  );
 
   reader.dispose();
   await port.close();

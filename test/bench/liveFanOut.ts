@@ -9,7 +9,9 @@ import { startLoopbackHall } from '../support/hallOnLoopback.js';
 const terminals = 200;
 const rounds = 50;
 
-async function connectAll(url: () => { url: string; headers?: Record<string, string> }): Promise<{ sockets: WebSocket[]; received: () => number }> {
+async function connectAll(
+  url: () => { url: string; headers?: Record<string, string> },
+): Promise<{ sockets: WebSocket[]; received: () => number }> {
   let received = 0;
   const sockets = await Promise.all(
     Array.from({ length: terminals }, () => {

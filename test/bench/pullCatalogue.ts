@@ -12,7 +12,6 @@ import { CatalogueCategoryRepository } from '../../main/services/catalogue/catal
 import { ChangeLog } from '../../upstream/sync/changeLog.js';
 import { startLoopbackHall } from '../support/hallOnLoopback.js';
 
-
 /** Pulling a 10 000-item catalogue (10 signed pages, each applied in one transaction) against writing the same rows locally. */
 export async function benchPullCatalogue(): Promise<void> {
   const count = 10_000;
@@ -20,7 +19,10 @@ export async function benchPullCatalogue(): Promise<void> {
   const items = new Map(
     Array.from({ length: count }, (_, index) => {
       const id = `item-${String(index).padStart(5, '0')}`;
-      return [id, { id, position: index, name: { 'zh-CN': `事项${index}`, en: `Item ${index}` }, description: { 'zh-CN': '说明', en: 'About' } }] as const;
+      return [
+        id,
+        { id, position: index, name: { 'zh-CN': `事项${index}`, en: `Item ${index}` }, description: { 'zh-CN': '说明', en: 'About' } },
+      ] as const;
     }),
   );
   await new ChangeLog(hall.db).publish('catalogue', items);
@@ -45,7 +47,9 @@ export async function benchPullCatalogue(): Promise<void> {
     });
   }
   const localMs = performance.now() - start;
-  console.log(`pull: ${applied} catalogue items in ${pullMs.toFixed(0)} ms vs the same rows written locally in ${localMs.toFixed(0)} ms = ${(pullMs / localMs).toFixed(2)}×`);
+  console.log(
+    `pull: ${applied} catalogue items in ${pullMs.toFixed(0)} ms vs the same rows written locally in ${localMs.toFixed(0)} ms = ${(pullMs / localMs).toFixed(2)}×`,
+  );
   await local.close();
   await db.close();
   await hall.close();

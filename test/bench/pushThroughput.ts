@@ -30,18 +30,31 @@ export async function benchPushThroughput(): Promise<void> {
   });
   const rows = await new OutboxRepository(db).pending(events);
 
-  const pusher = new OutboxPusher({ db, client: new HallClient(await hall.enroll('K-BENCH', { role: 'kiosk' })), logger: pino({ level: 'silent' }), batchSize: batch });
+  const pusher = new OutboxPusher({
+    db,
+    client: new HallClient(await hall.enroll('K-BENCH', { role: 'kiosk' })),
+    logger: pino({ level: 'silent' }),
+    batchSize: batch,
+  });
   let start = performance.now();
   while ((await pusher.pushBatch()) > 0);
   const pushMs = performance.now() - start;
 
   const raw = await openDatabase(path.join(dir, 'raw.db'));
-  await raw.exec('CREATE TABLE event (id TEXT PRIMARY KEY, seq INTEGER NOT NULL, type TEXT NOT NULL, occurred_at TEXT NOT NULL, payload TEXT NOT NULL)');
+  await raw.exec(
+    'CREATE TABLE event (id TEXT PRIMARY KEY, seq INTEGER NOT NULL, type TEXT NOT NULL, occurred_at TEXT NOT NULL, payload TEXT NOT NULL)',
+  );
   start = performance.now();
   for (let offset = 0; offset < rows.length; offset += batch) {
     await raw.transaction(async (tx) => {
       for (const row of rows.slice(offset, offset + batch)) {
-        await tx.run('INSERT INTO event (id, seq, type, occurred_at, payload) VALUES (?, ?, ?, ?, ?)', [row.id, row.seq, row.type, row.occurredAt, JSON.stringify(row.payload)]);
+        await tx.run('INSERT INTO event (id, seq, type, occurred_at, payload) VALUES (?, ?, ?, ?, ?)', [
+          row.id,
+          row.seq,
+          row.type,
+          row.occurredAt,
+          JSON.stringify(row.payload),
+        ]);
       }
     });
   }

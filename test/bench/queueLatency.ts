@@ -80,7 +80,8 @@ export async function benchQueueLatency(): Promise<void> {
   const more = await connectMore(queueHall, connectedTerminals - 3);
   const { kiosk, counter, display, hall } = queueHall;
   const issuing = new HallClient(await hall.enroll('K-bench', { role: 'kiosk' }));
-  for (let index = 0; index < calls; index += 1) await issuing.issueTicket({ id: ulid(), service: 'A', priority: null, appointmentAt: null });
+  for (let index = 0; index < calls; index += 1)
+    await issuing.issueTicket({ id: ulid(), service: 'A', priority: null, appointmentAt: null });
 
   const latencies: number[] = [];
   for (let index = 0; index < calls; index += 1) {
@@ -120,9 +121,19 @@ export async function benchQueueLatency(): Promise<void> {
   const alone = await ReceiptPrinterSimulator.start();
   const port = await openTcpBytePort('127.0.0.1', alone.port);
   const printer = new ReceiptPrinter(port);
-  const job = ticketJob({ hallName: '示范政务服务大厅', number: 'B001', service: { 'zh-CN': '社保医保', en: 'Social and medical insurance' }, peopleAhead: 3, estimatedWaitMinutes: 12, issuedAt: new Date(), followUrl: `${hall.url}/t/${ulid()}` });
+  const job = ticketJob({
+    hallName: '示范政务服务大厅',
+    number: 'B001',
+    service: { 'zh-CN': '社保医保', en: 'Social and medical insurance' },
+    peopleAhead: 3,
+    estimatedWaitMinutes: 12,
+    issuedAt: new Date(),
+    followUrl: `${hall.url}/t/${ulid()}`,
+  });
   const printOnly = await medianMs(30, () => printer.print(job));
-  console.log(`ticket issued → last ESC/POS byte at the printer (median): ${printed.toFixed(1)} ms vs printing the same ticket alone ${printOnly.toFixed(1)} ms = ${(printed / printOnly).toFixed(2)}×`);
+  console.log(
+    `ticket issued → last ESC/POS byte at the printer (median): ${printed.toFixed(1)} ms vs printing the same ticket alone ${printOnly.toFixed(1)} ms = ${(printed / printOnly).toFixed(2)}×`,
+  );
 
   printer.dispose();
   await port.close();

@@ -25,7 +25,11 @@ export async function benchSignedRoundTrip(): Promise<void> {
   // Signed as HallClient signs, without its answer checks: the figure is what signing costs, not zod.
   const signedCall = async () => {
     const timestamp = Date.now();
-    const headers = { [signingHeaders.terminal]: terminalId, [signingHeaders.timestamp]: String(timestamp), [signingHeaders.signature]: signRequest(secret, 'GET', hallPaths.ping, '', timestamp) };
+    const headers = {
+      [signingHeaders.terminal]: terminalId,
+      [signingHeaders.timestamp]: String(timestamp),
+      [signingHeaders.signature]: signRequest(secret, 'GET', hallPaths.ping, '', timestamp),
+    };
     const response = await fetch(`${hall.url}${hallPaths.ping}`, { headers });
     if (response.status !== 200) throw new Error(`ping answered ${response.status}`);
     return response.text();

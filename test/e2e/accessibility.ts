@@ -9,7 +9,9 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
   // Evaluated over the DevTools protocol: the page's own CSP rightly refuses injected script tags.
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }
+    ).axe;
     return (await axe.run()).violations;
   });
   return violations

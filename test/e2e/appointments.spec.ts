@@ -11,7 +11,9 @@ test.afterEach(async () => {
   await queueHall.close();
 });
 
-test('book the last place of a slot, the next citizen is refused, check in on the day: the ticket is printed and called before a walk-in', async ({ page }) => {
+test('book the last place of a slot, the next citizen is refused, check in on the day: the ticket is printed and called before a walk-in', async ({
+  page,
+}) => {
   queueHall = await startQueueHall('sqlite', { appointments: await appointmentsSoon(10, 1) });
   const { kiosk, counter } = queueHall;
   const walkIn = await kiosk.host.dispatch('queue.takeTicket', { service: 'C', disability: false });
@@ -47,7 +49,9 @@ test('book the last place of a slot, the next citizen is refused, check in on th
   const slots = await kiosk.host.dispatch('appointments.slots', { service: 'real-estate' });
   const first = (slots as { ok: true; result: { day: string; time: string; left: number }[] }).result[0]!;
   expect(first.left).toBe(0);
-  expect(await kiosk.host.dispatch('appointments.book', { service: 'real-estate', day: first.day, time: first.time, phone: '13900139000' })).toMatchObject({
+  expect(
+    await kiosk.host.dispatch('appointments.book', { service: 'real-estate', day: first.day, time: first.time, phone: '13900139000' }),
+  ).toMatchObject({
     ok: false,
     error: { code: 'refused', reason: 'slot_full' },
   });

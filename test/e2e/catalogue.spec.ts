@@ -10,7 +10,9 @@ test.afterEach(async () => {
   await queueHall.close();
 });
 
-test('typing pinyin initials finds items as each letter is pressed; an item shows its materials and leads to a ticket or its guide', async ({ page }) => {
+test('typing pinyin initials finds items as each letter is pressed; an item shows its materials and leads to a ticket or its guide', async ({
+  page,
+}) => {
   queueHall = await startQueueHall();
   const { kiosk } = queueHall;
   await page.setViewportSize({ width: 1080, height: 1920 });
@@ -27,7 +29,11 @@ test('typing pinyin initials finds items as each letter is pressed; an item show
   expect(await cjkFontLoaded(page)).toBe(true);
   await page.screenshot({ path: path.join(screenshotDir, 'kiosk-catalogue-search.png') });
 
-  await page.locator('[data-item="gs-069"]').or(page.getByRole('button', { name: '社会保障卡补办' })).first().click();
+  await page
+    .locator('[data-item="gs-069"]')
+    .or(page.getByRole('button', { name: '社会保障卡补办' }))
+    .first()
+    .click();
   await expect(page.getByRole('heading', { name: '社会保障卡补办' })).toBeVisible();
   await expect(page.locator('.item-page ol')).toContainText('居民身份证');
   await page.screenshot({ path: path.join(screenshotDir, 'kiosk-catalogue-item.png') });

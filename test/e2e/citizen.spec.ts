@@ -15,7 +15,9 @@ test.afterEach(async () => {
   await queueHall.close();
 });
 
-test('ID card → consent → a certificate printed as a PDF that says who (masked) and its code, which the hall confirms', async ({ page }) => {
+test('ID card → consent → a certificate printed as a PDF that says who (masked) and its code, which the hall confirms', async ({
+  page,
+}) => {
   queueHall = await startQueueHall();
   const { kiosk, hall } = queueHall;
   await page.setViewportSize({ width: 1080, height: 1920 });
@@ -51,10 +53,14 @@ test('ID card → consent → a certificate printed as a PDF that says who (mask
 
   await page.getByRole('button', { name: '结束办理' }).click();
   await expect(page.getByRole('button', { name: /取号排队/ })).toBeVisible();
-  expect((await kiosk.host.dispatch('citizen.current', {})).ok && (await kiosk.host.dispatch('citizen.current', {}))).toMatchObject({ result: { citizen: null } });
+  expect((await kiosk.host.dispatch('citizen.current', {})).ok && (await kiosk.host.dispatch('citizen.current', {}))).toMatchObject({
+    result: { citizen: null },
+  });
 });
 
-test('three lookups, one printed as a receipt; a back end that does not answer gets a clear message and the kiosk carries on', async ({ page }) => {
+test('three lookups, one printed as a receipt; a back end that does not answer gets a clear message and the kiosk carries on', async ({
+  page,
+}) => {
   queueHall = await startQueueHall('sqlite', { backendDelays: { 'medical-insurance': 60_000 } });
   const { kiosk } = queueHall;
   await page.setViewportSize({ width: 1080, height: 1920 });
@@ -74,7 +80,9 @@ test('three lookups, one printed as a receipt; a back end that does not answer g
   await page.getByRole('button', { name: '打印凭条' }).click();
   await expect(page.getByText('凭条已打印，请取走。')).toBeVisible();
   const receipt = kiosk.host.devices.device<ReceiptPrinterDevice>('receiptPrinter')!.simulator!.receipts.at(-1)!;
-  expect(receipt.lines.map((line) => line.text)).toEqual(expect.arrayContaining(['社保缴费记录', '王** 110***********002X', `年份：${lastYear}`]));
+  expect(receipt.lines.map((line) => line.text)).toEqual(
+    expect.arrayContaining(['社保缴费记录', '王** 110***********002X', `年份：${lastYear}`]),
+  );
 
   await page.getByRole('button', { name: '返回查询列表' }).click();
   await page.locator('[data-lookup="citizen-card-status"]').click();

@@ -6,9 +6,15 @@ test.afterEach(async () => {
   await queueHall.close();
 });
 
-test('the host counts down an idle session even while the screen is touched; "continue" keeps it, else the kiosk goes home', async ({ page }) => {
+test('the host counts down an idle session even while the screen is touched; "continue" keeps it, else the kiosk goes home', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
-  queueHall = await startQueueHall('sqlite', {}, { idleTimeoutSeconds: 15, citizenSession: { endOnCardRemoval: false, idleWarningSeconds: 5 } });
+  queueHall = await startQueueHall(
+    'sqlite',
+    {},
+    { idleTimeoutSeconds: 15, citizenSession: { endOnCardRemoval: false, idleWarningSeconds: 5 } },
+  );
   const { kiosk } = queueHall;
   await page.setViewportSize({ width: 1080, height: 1920 });
   await page.goto(kiosk.url);
@@ -18,7 +24,14 @@ test('the host counts down an idle session even while the screen is touched; "co
   await expect(page.locator('[data-certificate]')).toHaveCount(6);
 
   // Touches that make no call keep the screen's own clock at bay, not the host's.
-  const touching = setInterval(() => void page.locator('body').dispatchEvent('pointerdown').catch(() => undefined), 2000);
+  const touching = setInterval(
+    () =>
+      void page
+        .locator('body')
+        .dispatchEvent('pointerdown')
+        .catch(() => undefined),
+    2000,
+  );
   try {
     const countdown = page.getByRole('alertdialog');
     await expect(countdown).toContainText('秒后将退出并清除您的信息', { timeout: 25_000 });

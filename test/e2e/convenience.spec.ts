@@ -10,7 +10,9 @@ test.afterEach(async () => {
   await queueHall.close();
 });
 
-test('a delivery request reaches the hall with its reference, whose progress the kiosk then shows; a transport lookup answers', async ({ page }) => {
+test('a delivery request reaches the hall with its reference, whose progress the kiosk then shows; a transport lookup answers', async ({
+  page,
+}) => {
   queueHall = await startQueueHall();
   const { kiosk, hall } = queueHall;
   await page.setViewportSize({ width: 1080, height: 1920 });
@@ -29,7 +31,10 @@ test('a delivery request reaches the hall with its reference, whose progress the
   await page.getByRole('button', { name: '提交' }).click();
   const reference = (await page.getByTestId('request-reference').textContent())!;
   expect(reference).toMatch(/^\d{8}-0001$/);
-  const stored = await hall.db.get<{ kind: string; details: string; department: string }>('SELECT kind, details, department FROM service_request WHERE reference = ?', [reference]);
+  const stored = await hall.db.get<{ kind: string; details: string; department: string }>(
+    'SELECT kind, details, department FROM service_request WHERE reference = ?',
+    [reference],
+  );
   expect(stored).toMatchObject({ kind: 'mail-delivery', details: expect.stringContaining('"building":"12-301"') });
   expect(JSON.parse(stored!.details)).toMatchObject({ district: 'chaoyang', street: 1, phone: '13800138000' });
   const printed = kiosk.host.devices.device<ReceiptPrinterDevice>('receiptPrinter')!.simulator!.receipts.at(-1)!;

@@ -51,7 +51,11 @@ test('switching to English and back', async ({ page }) => {
 
 test('a category this kiosk has no screen for says where to go instead', async ({ page }) => {
   const added = await serveProfile('demo-kiosk', {
-    extraCategory: { id: 'marriage-registration', name: { 'zh-CN': '婚姻登记', en: 'Marriage registration' }, description: { 'zh-CN': '到民政窗口办理', en: 'At the civil affairs window' } },
+    extraCategory: {
+      id: 'marriage-registration',
+      name: { 'zh-CN': '婚姻登记', en: 'Marriage registration' },
+      description: { 'zh-CN': '到民政窗口办理', en: 'At the civil affairs window' },
+    },
   });
   try {
     await page.setViewportSize({ width: 1080, height: 1920 });
@@ -110,7 +114,10 @@ test('setup: a wrong PIN is refused; with the right one, a catalogue edit reache
   await setup.close();
 });
 
-test('a browser the terminal did not launch is not let in until a technician pairs it with the code shown in setup', async ({ page, browser }) => {
+test('a browser the terminal did not launch is not let in until a technician pairs it with the code shown in setup', async ({
+  page,
+  browser,
+}) => {
   await page.setViewportSize({ width: 1080, height: 1920 });
   await terminal.open(page, '#/setup');
   for (const digit of '246813') await page.locator('.pin-pad').getByRole('button', { name: digit, exact: true }).click();

@@ -15,7 +15,9 @@ test.afterEach(async () => {
   await queueHall.close();
 });
 
-test('a ticket taken at the kiosk is printed, called at the counter, shown and announced on the display and the LED, and rated', async ({ browser }) => {
+test('a ticket taken at the kiosk is printed, called at the counter, shown and announced on the display and the LED, and rated', async ({
+  browser,
+}) => {
   const { hall, kiosk, counter, display } = queueHall;
   const kioskPage = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
   const counterPage = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
@@ -23,7 +25,7 @@ test('a ticket taken at the kiosk is printed, called at the counter, shown and a
   const ratingPage = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   await displayPage.goto(display.launchUrl());
   await counterPage.goto(counter.launchUrl());
-  await ratingPage.goto(`${counter.launchUrl().replace(/#.*$/, "")}#/evaluate`);
+  await ratingPage.goto(`${counter.launchUrl().replace(/#.*$/, '')}#/evaluate`);
   await kioskPage.goto(kiosk.launchUrl());
   await expect(kioskPage.getByText('凭条打印机：正常')).toBeVisible({ timeout: 15_000 });
 
@@ -41,7 +43,9 @@ test('a ticket taken at the kiosk is printed, called at the counter, shown and a
   expect(await seriousA11yViolations(kioskPage)).toEqual([]);
   await kioskPage.screenshot({ path: path.join(screenshotDir, 'kiosk-ticket.png') });
   const printed = kiosk.host.devices.device<ReceiptPrinterDevice>('receiptPrinter')!.simulator!.receipts.at(-1)!;
-  expect(printed.lines.map((line) => line.text)).toEqual(expect.arrayContaining(['B001', '社保医保  Social and medical insurance', '前面还有 0 人   0 ahead of you']));
+  expect(printed.lines.map((line) => line.text)).toEqual(
+    expect.arrayContaining(['B001', '社保医保  Social and medical insurance', '前面还有 0 人   0 ahead of you']),
+  );
   expect(printed.qrCodes).toEqual([await kioskPage.locator('img.qr').getAttribute('data-content')]);
   expect(printed.cut).toBe(true);
 
@@ -79,7 +83,11 @@ test('a ticket taken at the kiosk is printed, called at the counter, shown and a
   await ratingPage.getByRole('button', { name: '提交评价' }).click();
   await expect(ratingPage.getByText('感谢您的评价！')).toBeVisible();
   await expect
-    .poll(async () => hall.db.get<{ score: number; score_reasons: string }>("SELECT score, score_reasons FROM queue_ticket WHERE label = 'B001'"), { timeout: 10_000 })
+    .poll(
+      async () =>
+        hall.db.get<{ score: number; score_reasons: string }>("SELECT score, score_reasons FROM queue_ticket WHERE label = 'B001'"),
+      { timeout: 10_000 },
+    )
     .toEqual({ score: 4, score_reasons: '["friendly"]' });
   await expect.poll(() => led.history.at(-1)).toBe('3号窗口 欢迎光临');
 

@@ -48,7 +48,9 @@ test('a hall display recovers by itself when its host restarts', async ({ page }
   // the terminal's data folder, so the screen stays paired: its next calls reach the new host, no reload.
   const second = await first.restart(port);
   try {
-    const answered = await page.waitForResponse((response) => response.url().includes('/api/rpc/') && response.status() === 200, { timeout: 30_000 });
+    const answered = await page.waitForResponse((response) => response.url().includes('/api/rpc/') && response.status() === 200, {
+      timeout: 30_000,
+    });
     expect(answered.ok()).toBe(true);
     await expect(page.getByRole('heading', { name: '正在叫号' })).toBeVisible();
     await expect(page.getByText('This screen is not paired')).toHaveCount(0);

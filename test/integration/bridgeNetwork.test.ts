@@ -47,11 +47,17 @@ async function pairingCode(): Promise<string> {
 }
 
 describe('a bridge served to the network (--host 0.0.0.0)', () => {
-  it('answers only under this machine\'s own addresses and names, or configured ones (DNS rebinding)', async () => {
+  it("answers only under this machine's own addresses and names, or configured ones (DNS rebinding)", async () => {
     for (const refused of [`attacker.example:${port}`, `rebind.127.0.0.1.nip.example:${port}`, `kiosk-01.hall.example.evil:${port}`]) {
       expect(await statusUnderHost(refused), refused).toBe(421);
     }
-    const accepted = [`127.0.0.1:${port}`, `localhost:${port}`, `${os.hostname()}:${port}`, `KIOSK-01.hall.example:${port}`, ...(ownAddress ? [`${ownAddress}:${port}`] : [])];
+    const accepted = [
+      `127.0.0.1:${port}`,
+      `localhost:${port}`,
+      `${os.hostname()}:${port}`,
+      `KIOSK-01.hall.example:${port}`,
+      ...(ownAddress ? [`${ownAddress}:${port}`] : []),
+    ];
     for (const host of accepted) expect(await statusUnderHost(host), host).toBe(200);
   });
 
@@ -82,7 +88,10 @@ describe('a bridge served to the network (--host 0.0.0.0)', () => {
     for (const [method, input] of refused) {
       const response = await tv.rpc(method, input);
       expect(response.status, method).toBe(403);
-      expect(await response.json()).toEqual({ ok: false, error: { code: 'forbidden', message: `a display screen may not call ${method}` } });
+      expect(await response.json()).toEqual({
+        ok: false,
+        error: { code: 'forbidden', message: `a display screen may not call ${method}` },
+      });
     }
 
     // The terminal's own launched screen is a kiosk on loopback, but only a display when it comes over the network.

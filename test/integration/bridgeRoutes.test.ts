@@ -27,7 +27,12 @@ afterAll(async () => {
 
 /** One request written as-is on a TCP socket (no client library to tidy the target), and the status it got. */
 function rawStatus(method: string, target: string, headers: Record<string, string>, body = ''): Promise<number> {
-  const lines = [`${method} ${target} HTTP/1.1`, `host: 127.0.0.1:${port}`, 'connection: close', ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`)];
+  const lines = [
+    `${method} ${target} HTTP/1.1`,
+    `host: 127.0.0.1:${port}`,
+    'connection: close',
+    ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+  ];
   if (body) lines.push('content-type: application/json', `content-length: ${Buffer.byteLength(body)}`);
   return new Promise((resolve, reject) => {
     const socket = net.connect({ host: '127.0.0.1', port }, () => socket.write(`${lines.join('\r\n')}\r\n\r\n${body}`));
@@ -62,7 +67,11 @@ function disguises(target: string): string[] {
     if (index === 0) return [];
     const before = target.slice(0, index);
     const after = target.slice(index + 1);
-    return [`${before}${encode(char)}${after}`, `${before}${encode(char).toLowerCase()}${after}`, `${before}%25${encode(char).slice(1)}${after}`];
+    return [
+      `${before}${encode(char)}${after}`,
+      `${before}${encode(char).toLowerCase()}${after}`,
+      `${before}%25${encode(char).slice(1)}${after}`,
+    ];
   });
   return [
     ...everyEncoding,
@@ -92,7 +101,12 @@ function disguises(target: string): string[] {
 
 describe('bridge access by route, whatever the request target looks like', () => {
   const sameOrigin = () => ({ origin: `http://127.0.0.1:${port}`, [bridgeScreenHeader]: '1' });
-  const upgrade = { upgrade: 'websocket', connection: 'Upgrade', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' };
+  const upgrade = {
+    upgrade: 'websocket',
+    connection: 'Upgrade',
+    'sec-websocket-version': '13',
+    'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+  };
 
   it('lists its routes from the server, and every route but the page, its assets, launch and pairing needs a screen', () => {
     const routes = terminal.bridge.routes;
@@ -104,11 +118,15 @@ describe('bridge access by route, whatever the request target looks like', () =>
 
   it('lets the screen in at each protected route as written (so the refusals below mean something)', async () => {
     // The HEAD twin fastify adds to the socket's GET route can never be upgraded: it answers 404 to everyone.
-    for (const route of terminal.bridge.routes.filter((candidate) => candidate.needsScreen && !(candidate.websocket && candidate.method === 'HEAD'))) {
+    for (const route of terminal.bridge.routes.filter(
+      (candidate) => candidate.needsScreen && !(candidate.websocket && candidate.method === 'HEAD'),
+    )) {
       const target = concretePath(route);
       const expected = route.websocket && route.method === 'GET' ? 101 : 200;
       const headers = { ...sameOrigin(), cookie, ...(route.websocket ? upgrade : {}) };
-      expect(await rawStatus(route.method, target, headers, route.method === 'POST' ? '{}' : ''), `${route.method} ${target}`).toBe(expected);
+      expect(await rawStatus(route.method, target, headers, route.method === 'POST' ? '{}' : ''), `${route.method} ${target}`).toBe(
+        expected,
+      );
     }
   });
 
@@ -119,7 +137,12 @@ describe('bridge access by route, whatever the request target looks like', () =>
     for (const route of protectedRoutes) {
       const asSocket = route.websocket && route.method === 'GET';
       for (const target of [concretePath(route), ...disguises(concretePath(route))]) {
-        const status = await rawStatus(route.method, target, { ...sameOrigin(), ...(asSocket ? upgrade : {}) }, route.method === 'POST' ? '{}' : '');
+        const status = await rawStatus(
+          route.method,
+          target,
+          { ...sameOrigin(), ...(asSocket ? upgrade : {}) },
+          route.method === 'POST' ? '{}' : '',
+        );
         if (status !== 401 && status !== 404) admitted.push(`${route.method} ${target} -> ${status}`);
       }
     }

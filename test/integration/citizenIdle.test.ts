@@ -40,7 +40,12 @@ describe('the host ends an idle citizen session by itself, whatever the screen d
     const dir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-K-02-'));
     await mkdir(path.join(dir, 'data'));
     await saveIdentity(path.join(dir, 'data'), await queueHall.hall.enroll('K-02', { role: 'kiosk' }));
-    const busy = await startTestTerminal(dir, 'demo-kiosk', { ...shortIdle, terminalId: 'K-02', upstream: queueHall.hall.url, hallPingIntervalMs: 200 });
+    const busy = await startTestTerminal(dir, 'demo-kiosk', {
+      ...shortIdle,
+      terminalId: 'K-02',
+      upstream: queueHall.hall.url,
+      hallPingIntervalMs: 200,
+    });
     cleanups.push(async () => {
       await busy.stop();
       await rm(dir, { recursive: true, force: true });
@@ -58,8 +63,14 @@ describe('the host ends an idle citizen session by itself, whatever the screen d
       await call(busy, 'lookups.run', { lookup: 'insured-status', year: null });
     }
 
-    expect(await idle.host.dispatch('lookups.run', { lookup: 'insured-status', year: null })).toMatchObject({ ok: false, error: { code: 'forbidden', reason: 'not_identified' } });
-    expect(await idle.host.dispatch('certificates.print', { type: 'insured-status' })).toMatchObject({ ok: false, error: { code: 'forbidden', reason: 'not_identified' } });
+    expect(await idle.host.dispatch('lookups.run', { lookup: 'insured-status', year: null })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', reason: 'not_identified' },
+    });
+    expect(await idle.host.dispatch('certificates.print', { type: 'insured-status' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', reason: 'not_identified' },
+    });
     expect(await idle.host.dispatch('lookups.print', {})).toMatchObject({ ok: false });
     expect((await call(idle, 'citizen.current', {})).citizen).toBeNull();
     expect(events).toContainEqual(['citizen.idle', { secondsLeft: 5 }]);
@@ -74,7 +85,9 @@ describe('the host ends an idle citizen session by itself, whatever the screen d
     const queueHall = await startQueueHall('sqlite', {}, shortIdle);
     cleanups.push(() => queueHall.close());
     const kiosk = queueHall.kiosk;
-    const warned = new Promise<unknown>((resolve) => kiosk.host.events.subscribe((event, payload) => event === 'citizen.idle' && resolve(payload)));
+    const warned = new Promise<unknown>((resolve) =>
+      kiosk.host.events.subscribe((event, payload) => event === 'citizen.idle' && resolve(payload)),
+    );
     await identifiedAndConsented(kiosk);
     expect(await warned).toEqual({ secondsLeft: 5 });
     expect((await call(kiosk, 'citizen.stillHere', {})).secondsLeft).toBe(20);

@@ -21,7 +21,10 @@ afterEach(async () => {
 
 async function call<M extends RpcMethodName>(terminal: RunningTerminal, method: M, input: RpcInput<M>): Promise<RpcOutput<M>> {
   const result = await terminal.host.dispatch(method, input);
-  if (!result.ok) throw Object.assign(new Error(`${method}: ${result.error.code} ${result.error.reason ?? ''} ${result.error.message}`), { error: result.error });
+  if (!result.ok)
+    throw Object.assign(new Error(`${method}: ${result.error.code} ${result.error.reason ?? ''} ${result.error.message}`), {
+      error: result.error,
+    });
   return result.result as RpcOutput<M>;
 }
 
@@ -40,7 +43,9 @@ describe('citizen services at the kiosk, against a hall on loopback', () => {
   it('a certificate is issued, signed, printed as a PDF that says who (masked) and how to verify it, and audited', async () => {
     const { kiosk, hall: loopback } = await hall();
     await identified(kiosk);
-    await expect(call(kiosk, 'certificates.print', { type: 'pension-payment' })).rejects.toMatchObject({ error: { code: 'forbidden', reason: 'consent_required' } });
+    await expect(call(kiosk, 'certificates.print', { type: 'pension-payment' })).rejects.toMatchObject({
+      error: { code: 'forbidden', reason: 'consent_required' },
+    });
     expect((await call(kiosk, 'citizen.consent', {})).citizen).toMatchObject({ maskedName: '王**', consented: true, source: 'card' });
 
     const printed = await call(kiosk, 'certificates.print', { type: 'pension-payment' });
@@ -76,15 +81,25 @@ describe('citizen services at the kiosk, against a hall on loopback', () => {
     expect(await call(kiosk, 'lookups.print', {})).toEqual({ printed: true, problem: null });
 
     const slow = await kiosk.host.dispatch('lookups.run', { lookup: 'medical-balance', year: null });
-    expect(slow).toMatchObject({ ok: false, error: { code: 'unavailable', reason: 'backend_timeout', params: { system_zh: '医疗保障信息系统', window: 3 } } });
+    expect(slow).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', reason: 'backend_timeout', params: { system_zh: '医疗保障信息系统', window: 3 } },
+    });
     // The kiosk is still usable: another system answers.
     expect((await call(kiosk, 'lookups.run', { lookup: 'insured-status', year: null })).facts).toHaveLength(5);
   });
 
   it('an e-ID code identifies the citizen through the hall; an unknown one is refused', async () => {
     const { kiosk } = await hall();
-    expect((await call(kiosk, 'citizen.scanEid', { code: 'OWEID:demo-eid-chen-shili' })).citizen).toMatchObject({ maskedName: '陈**', source: 'eid', consented: false });
-    expect(await kiosk.host.dispatch('citizen.scanEid', { code: 'OWEID:nobody-known-here' })).toMatchObject({ ok: false, error: { code: 'refused', reason: 'unknown_eid' } });
+    expect((await call(kiosk, 'citizen.scanEid', { code: 'OWEID:demo-eid-chen-shili' })).citizen).toMatchObject({
+      maskedName: '陈**',
+      source: 'eid',
+      consented: false,
+    });
+    expect(await kiosk.host.dispatch('citizen.scanEid', { code: 'OWEID:nobody-known-here' })).toMatchObject({
+      ok: false,
+      error: { code: 'refused', reason: 'unknown_eid' },
+    });
   });
 
   it('after the session, nothing of the citizen is in the terminal database, its WAL, or its files', async () => {
@@ -118,7 +133,9 @@ describe('citizen services at the kiosk, against a hall on loopback', () => {
     expect(printed).toMatchObject({ outcome: 'held', problem: 'paper_out', helpWindow: 3 });
     const db = await openDatabase(kiosk.host.databasePath);
     cleanups.push(() => db.close());
-    expect(await db.get<{ detail: string }>('SELECT detail FROM audit_entry')).toEqual({ detail: expect.stringContaining('"outcome":"held"') });
+    expect(await db.get<{ detail: string }>('SELECT detail FROM audit_entry')).toEqual({
+      detail: expect.stringContaining('"outcome":"held"'),
+    });
   }, 90_000);
 
   it('where configured, taking the card out ends the session and tells the screens', async () => {
@@ -137,7 +154,10 @@ describe('citizen services at the kiosk, against a hall on loopback', () => {
   it('logs never carry who the citizen is', async () => {
     const lines: string[] = [];
     const logger = createLogger('info', { write: (line: string) => void lines.push(line) });
-    logger.warn({ citizen: { idNumber: demoCards.resident.idNumber, name: '王小明' }, request: { idNumber: demoCards.resident.idNumber } }, 'lookup failed');
+    logger.warn(
+      { citizen: { idNumber: demoCards.resident.idNumber, name: '王小明' }, request: { idNumber: demoCards.resident.idNumber } },
+      'lookup failed',
+    );
     expect(lines.join('')).not.toContain(demoCards.resident.idNumber);
     expect(lines.join('')).not.toContain('王小明');
     expect(lines.join('')).toContain('[redacted]');
@@ -149,10 +169,23 @@ describe('citizen services at the kiosk, against a hall on loopback', () => {
     await identified(kiosk);
     await call(kiosk, 'citizen.consent', {});
     await expect.poll(async () => (await kiosk.host.dispatch('queue.overview', {})).ok).toBe(true);
-    await expect.poll(() => started.hall.db.get<{ count: number }>("SELECT COUNT(*) AS count FROM queue_block WHERE terminal_id = 'K-01'"), { timeout: 10_000 }).toEqual({ count: 4 });
+    await expect
+      .poll(() => started.hall.db.get<{ count: number }>("SELECT COUNT(*) AS count FROM queue_block WHERE terminal_id = 'K-01'"), {
+        timeout: 10_000,
+      })
+      .toEqual({ count: 4 });
     await started.hall.stopServing();
-    expect(await kiosk.host.dispatch('appointments.slots', { service: 'hall-service' })).toMatchObject({ ok: false, error: { code: 'unavailable', reason: 'hall_unreachable' } });
-    expect(await kiosk.host.dispatch('lookups.run', { lookup: 'insured-status', year: null })).toMatchObject({ ok: false, error: { code: 'unavailable', reason: 'hall_unreachable' } });
-    expect(await kiosk.host.dispatch('queue.takeTicket', { service: 'A', disability: false })).toMatchObject({ ok: true, result: { ticket: { offline: true } } });
+    expect(await kiosk.host.dispatch('appointments.slots', { service: 'hall-service' })).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', reason: 'hall_unreachable' },
+    });
+    expect(await kiosk.host.dispatch('lookups.run', { lookup: 'insured-status', year: null })).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', reason: 'hall_unreachable' },
+    });
+    expect(await kiosk.host.dispatch('queue.takeTicket', { service: 'A', disability: false })).toMatchObject({
+      ok: true,
+      result: { ticket: { offline: true } },
+    });
   });
 });

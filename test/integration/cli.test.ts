@@ -38,11 +38,19 @@ describe('onewindow CLI', () => {
     const file = path.join(await tempDir(), 'bad.json');
     await writeFile(
       file,
-      JSON.stringify({ terminalId: 'K-09', hallId: 'h', role: 'kiosk', upstream: 'embedded', devices: { receiptPrinter: { port: 'lpt1' } } }),
+      JSON.stringify({
+        terminalId: 'K-09',
+        hallId: 'h',
+        role: 'kiosk',
+        upstream: 'embedded',
+        devices: { receiptPrinter: { port: 'lpt1' } },
+      }),
     );
     const bad = await runCli(['config', 'validate', file]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('devices.receiptPrinter.port: expected tcp://host:port, serial:/dev/PATH, printer:NAME or "simulator", got "lpt1"');
+    expect(bad.stderr).toContain(
+      'devices.receiptPrinter.port: expected tcp://host:port, serial:/dev/PATH, printer:NAME or "simulator", got "lpt1"',
+    );
     expect(bad.stderr).not.toMatch(/\n\s+at /);
 
     await writeFile(file, JSON.stringify({ terminalId: 'K-09', hallId: 'h', role: 'kiosk', upstream: 'embedded', services: ['bakery'] }));

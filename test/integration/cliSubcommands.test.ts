@@ -9,21 +9,35 @@ describe('onewindow refuses an unknown command or subcommand, listing the ones i
   it('names the commands for an unknown command', async () => {
     const unknown = await runCli(['frobnicate']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('unknown command "frobnicate"; the commands are: serve, start, demo, config, hall, enroll, devices, idcard, simulate, certificate, audit');
+    expect(unknown.stderr).toContain(
+      'unknown command "frobnicate"; the commands are: serve, start, demo, config, hall, enroll, devices, idcard, simulate, certificate, audit',
+    );
   });
 
   it('names the subcommands of each command that has them, before any option is looked at', async () => {
     const db = path.join(await tempDir(), 'hall.db');
     const cases: [string[], string][] = [
-      [['hall', 'terminals', '--db', db], 'onewindow hall: unknown subcommand "terminals"; the subcommands are: tls-cert, enroll-code, setup-pin, staff, revoke, catalogue, config'],
-      [['hall', 'terminals'], 'onewindow hall: unknown subcommand "terminals"; the subcommands are: tls-cert, enroll-code, setup-pin, staff, revoke, catalogue, config'],
+      [
+        ['hall', 'terminals', '--db', db],
+        'onewindow hall: unknown subcommand "terminals"; the subcommands are: tls-cert, enroll-code, setup-pin, staff, revoke, catalogue, config',
+      ],
+      [
+        ['hall', 'terminals'],
+        'onewindow hall: unknown subcommand "terminals"; the subcommands are: tls-cert, enroll-code, setup-pin, staff, revoke, catalogue, config',
+      ],
       [['hall', 'catalogue', 'list', '--db', db], 'onewindow hall catalogue: unknown subcommand "list"; the subcommands are: publish'],
       [['hall', 'config', 'get', '--db', db], 'onewindow hall config: unknown subcommand "get"; the subcommands are: set'],
       [['devices', 'probe'], 'onewindow devices: unknown subcommand "probe"; the subcommands are: list, test'],
       [['devices'], 'onewindow devices: expected a subcommand: list, test'],
-      [['simulate', 'toaster'], 'onewindow simulate: unknown subcommand "toaster"; the subcommands are: idcard, receipt-printer, led, document-printer'],
+      [
+        ['simulate', 'toaster'],
+        'onewindow simulate: unknown subcommand "toaster"; the subcommands are: idcard, receipt-printer, led, document-printer',
+      ],
       [['config', 'check', 'x.json'], 'onewindow config: unknown subcommand "check"; the subcommands are: validate, schema'],
-      [['certificate', 'check', 'x.pdf', '--hall', 'http://127.0.0.1:9'], 'onewindow certificate: unknown subcommand "check"; the subcommands are: verify'],
+      [
+        ['certificate', 'check', 'x.pdf', '--hall', 'http://127.0.0.1:9'],
+        'onewindow certificate: unknown subcommand "check"; the subcommands are: verify',
+      ],
       [['audit', 'check', '--config', 'x.json'], 'onewindow audit: unknown subcommand "check"; the subcommands are: verify'],
       [['idcard', 'write'], 'onewindow idcard: unknown subcommand "write"; the subcommands are: read'],
     ];

@@ -11,7 +11,11 @@ describe('device manager with a network receipt printer', () => {
     const port = simulator.port;
     const statuses: DeviceStatus[] = [];
     const device = new ReceiptPrinterDevice({ port: `tcp://127.0.0.1:${port}`, model: 'epson', baudRate: 9600 }, 'K-01');
-    const manager = new DeviceManager([device], { logger: recordingLogger().logger, healthIntervalMs: 50, onStatus: (status) => statuses.push(status) });
+    const manager = new DeviceManager([device], {
+      logger: recordingLogger().logger,
+      healthIntervalMs: 50,
+      onStatus: (status) => statuses.push(status),
+    });
     manager.start();
     const last = () => statuses.at(-1);
     try {

@@ -33,7 +33,11 @@ describe('device manager with a serial ID-card reader', () => {
     let reader = await plugIn(dir);
     const statuses: DeviceStatus[] = [];
     const device = new IdCardReaderDevice({ port: `serial:${reader.devicePath}`, baudRate: 115200 }, 300);
-    const manager = new DeviceManager([device], { logger: recordingLogger().logger, healthIntervalMs: 50, onStatus: (status) => statuses.push(status) });
+    const manager = new DeviceManager([device], {
+      logger: recordingLogger().logger,
+      healthIntervalMs: 50,
+      onStatus: (status) => statuses.push(status),
+    });
     const last = () => statuses.at(-1);
     manager.start();
     try {

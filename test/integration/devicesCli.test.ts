@@ -27,7 +27,16 @@ describe('onewindow devices', () => {
       await waitFor(() => /tcp:\/\/127\.0\.0\.1:(\d+)/.test(printer.output().stdout), 'the simulator port');
       const address = /tcp:\/\/127\.0\.0\.1:\d+/.exec(printer.output().stdout)![0];
       const config = path.join(await tempDir(), 'kiosk.json');
-      await writeFile(config, JSON.stringify({ terminalId: 'K-07', hallId: 'h', role: 'kiosk', upstream: 'embedded', devices: { receiptPrinter: { port: address } } }));
+      await writeFile(
+        config,
+        JSON.stringify({
+          terminalId: 'K-07',
+          hallId: 'h',
+          role: 'kiosk',
+          upstream: 'embedded',
+          devices: { receiptPrinter: { port: address } },
+        }),
+      );
 
       const tested = await runCli(['devices', 'test', 'receiptPrinter', '--config', config]);
       expect(tested.stdout).toContain(`receiptPrinter at ${address}: ready`);
@@ -49,7 +58,14 @@ describe('onewindow devices', () => {
       const config = path.join(await tempDir(), 'counter.json');
       await writeFile(
         config,
-        JSON.stringify({ terminalId: 'C-03', hallId: 'h', role: 'counter', windowNumber: 3, upstream: 'embedded', devices: { ledDisplay: { port: `serial:${devicePath}`, address: 3 } } }),
+        JSON.stringify({
+          terminalId: 'C-03',
+          hallId: 'h',
+          role: 'counter',
+          windowNumber: 3,
+          upstream: 'embedded',
+          devices: { ledDisplay: { port: `serial:${devicePath}`, address: 3 } },
+        }),
       );
       const tested = await runCli(['devices', 'test', 'ledDisplay', '--config', config]);
       expect(tested.stdout).toContain('test: passed: showed "3号窗口 测试" on the display at address 3');
@@ -66,7 +82,16 @@ describe('onewindow devices', () => {
     try {
       await waitFor(() => printer.output().stdout.includes(`spool:${spoolDir}`), 'the spool folder');
       const config = path.join(await tempDir(), 'kiosk.json');
-      await writeFile(config, JSON.stringify({ terminalId: 'K-07', hallId: 'h', role: 'kiosk', upstream: 'embedded', devices: { documentPrinter: { port: `spool:${spoolDir}` } } }));
+      await writeFile(
+        config,
+        JSON.stringify({
+          terminalId: 'K-07',
+          hallId: 'h',
+          role: 'kiosk',
+          upstream: 'embedded',
+          devices: { documentPrinter: { port: `spool:${spoolDir}` } },
+        }),
+      );
       const tested = await runCli(['devices', 'test', 'documentPrinter', '--config', config]);
       expect(tested.stdout).toContain('test: passed: printed a test page (job Simulated_A4-1)');
       await waitFor(() => printer.output().stdout.includes('[job Simulated_A4-1] OneWindow test page (completed)'), 'the job');
@@ -78,7 +103,16 @@ describe('onewindow devices', () => {
 
   it('fails a test plainly when the device is not there', async () => {
     const config = path.join(await tempDir(), 'kiosk.json');
-    await writeFile(config, JSON.stringify({ terminalId: 'K-07', hallId: 'h', role: 'kiosk', upstream: 'embedded', devices: { receiptPrinter: { port: 'tcp://127.0.0.1:9' } } }));
+    await writeFile(
+      config,
+      JSON.stringify({
+        terminalId: 'K-07',
+        hallId: 'h',
+        role: 'kiosk',
+        upstream: 'embedded',
+        devices: { receiptPrinter: { port: 'tcp://127.0.0.1:9' } },
+      }),
+    );
     const tested = await runCli(['devices', 'test', 'receiptPrinter', '--config', config]);
     expect(tested.code).toBe(1);
     expect(tested.stderr).toContain('cannot reach 127.0.0.1:9');

@@ -34,15 +34,23 @@ describe('A4 document printer through lp/lpstat, against the spool-folder simula
     const { spool, queue } = await simulatedQueue();
     await spool.setState({ enabled: true, reasons: ['media-empty-error'] });
     const jobId = await queue.submit(await testPagePdf('K-01', new Date()), 'Certificate');
-    expect(await queue.waitForJob(jobId, 300, 50)).toEqual({ state: 'held', jobId, queue: { enabled: true, reasons: ['media-empty-error'] } });
+    expect(await queue.waitForJob(jobId, 300, 50)).toEqual({
+      state: 'held',
+      jobId,
+      queue: { enabled: true, reasons: ['media-empty-error'] },
+    });
     await spool.setState({ enabled: true, reasons: [] });
     expect(await queue.waitForJob(jobId, 2000, 50)).toEqual({ state: 'completed', jobId });
   });
 
   it('says plainly when the queue does not exist or CUPS is missing', async () => {
     const { spool } = await simulatedQueue();
-    await expect(new CupsQueue('No_Such_Queue', spool.commands()).submit(Buffer.from('%PDF-'), 't')).rejects.toThrow('The printer or class does not exist');
-    await expect(new CupsQueue('Q', { lp: ['/nonexistent/lp'], lpstat: ['/nonexistent/lpstat'] }).state()).rejects.toThrow('/nonexistent/lpstat not found: is CUPS installed?');
+    await expect(new CupsQueue('No_Such_Queue', spool.commands()).submit(Buffer.from('%PDF-'), 't')).rejects.toThrow(
+      'The printer or class does not exist',
+    );
+    await expect(new CupsQueue('Q', { lp: ['/nonexistent/lp'], lpstat: ['/nonexistent/lpstat'] }).state()).rejects.toThrow(
+      '/nonexistent/lpstat not found: is CUPS installed?',
+    );
   });
 });
 

@@ -53,7 +53,14 @@ describe('HTTP + WebSocket bridge', () => {
     const response = await screen.rpc('catalogue.categories');
     expect(response.status).toBe(200);
     const body = (await response.json()) as { ok: true; result: { id: string; name: { 'zh-CN': string } }[] };
-    expect(body.result.map((category) => category.name['zh-CN'])).toEqual(['政务服务', '证明打印', '预约办事', '社保与市民卡查询', '便民服务', '交通出行']);
+    expect(body.result.map((category) => category.name['zh-CN'])).toEqual([
+      '政务服务',
+      '证明打印',
+      '预约办事',
+      '社保与市民卡查询',
+      '便民服务',
+      '交通出行',
+    ]);
   });
 
   it('exchanges a launch code once for an HttpOnly SameSite=Strict cookie, then refuses the code', async () => {
@@ -110,13 +117,16 @@ describe('HTTP + WebSocket bridge', () => {
     expect(await unknown.json()).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
   });
 
-  it('refuses a method outside the screen\'s roles: a kiosk screen does not act as a counter', async () => {
+  it("refuses a method outside the screen's roles: a kiosk screen does not act as a counter", async () => {
     const response = await screen.rpc('counter.act', { act: { action: 'call-next' } });
     expect(response.status).toBe(403);
-    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('counter.act') } });
+    expect(await response.json()).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringContaining('counter.act') },
+    });
   });
 
-  it('opens the events socket only for the screen\'s cookie and its own origin', async () => {
+  it("opens the events socket only for the screen's cookie and its own origin", async () => {
     await expect(openEvents({ origin: ownOrigin() })).rejects.toThrow('HTTP 401');
     await expect(openEvents({ cookie: screen.cookie })).rejects.toThrow('HTTP 403');
     await expect(openEvents({ cookie: screen.cookie, origin: 'http://attacker.example' })).rejects.toThrow('HTTP 403');
@@ -128,7 +138,9 @@ describe('HTTP + WebSocket bridge', () => {
   it('refuses a page that reached it under another host name (DNS rebinding)', async () => {
     const status = await new Promise<number>((resolve, reject) => {
       const port = new URL(base).port;
-      const req = request({ host: '127.0.0.1', port, path: '/', headers: { host: `attacker.example:${port}` } }, (res) => resolve(res.statusCode ?? 0));
+      const req = request({ host: '127.0.0.1', port, path: '/', headers: { host: `attacker.example:${port}` } }, (res) =>
+        resolve(res.statusCode ?? 0),
+      );
       req.on('error', reject);
       req.end();
     });
@@ -160,10 +172,18 @@ describe('HTTP + WebSocket bridge', () => {
 
   it('pairs another screen with a code from setup: once, and not after wrong guesses', async () => {
     const pair = (code: string, headers: Record<string, string> = { [bridgeScreenHeader]: '1' }) =>
-      fetch(new URL('pair', base), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ code }) });
-    expect(await (await screen.rpc('setup.pairingCode', { setupToken: 'not-the-token-at-all' })).json()).toMatchObject({ error: { code: 'forbidden' } });
-    const { setupToken } = ((await (await screen.rpc('setup.unlock', { pin: '246813' })).json()) as { result: { setupToken: string } }).result;
-    const newCode = async () => ((await (await screen.rpc('setup.pairingCode', { setupToken })).json()) as { result: { code: string } }).result.code;
+      fetch(new URL('pair', base), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ code }),
+      });
+    expect(await (await screen.rpc('setup.pairingCode', { setupToken: 'not-the-token-at-all' })).json()).toMatchObject({
+      error: { code: 'forbidden' },
+    });
+    const { setupToken } = ((await (await screen.rpc('setup.unlock', { pin: '246813' })).json()) as { result: { setupToken: string } })
+      .result;
+    const newCode = async () =>
+      ((await (await screen.rpc('setup.pairingCode', { setupToken })).json()) as { result: { code: string } }).result.code;
     const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 
     const code = await newCode();

@@ -35,7 +35,12 @@ describe('onewindow idcard read against onewindow simulate idcard', () => {
       expect(masked.stdout).toContain('有效期限 Valid: 2015-06-01 – 长期 long-term');
 
       const json = await runCli(['idcard', 'read', '--port', reader.path, '--json', '--unmasked']);
-      expect(JSON.parse(json.stdout)).toMatchObject({ type: 'resident', idNumber: '11010519491231002X', idNumberValid: true, photoBytes: 1024 });
+      expect(JSON.parse(json.stdout)).toMatchObject({
+        type: 'resident',
+        idNumber: '11010519491231002X',
+        idNumberValid: true,
+        photoBytes: 1024,
+      });
     } finally {
       await reader.stop();
     }

@@ -51,9 +51,22 @@ describe('ID-card reader over a real pseudo-terminal', () => {
     expect(await reader.readInsertedCard()).toBeNull();
     simulator.insert(demoCards.resident);
     const card = await reader.readInsertedCard();
-    expect(card).toMatchObject({ type: 'resident', name: '王小明', nation: '汉', idNumber: '11010519491231002X', idNumberValid: true, validTo: 'long-term' });
+    expect(card).toMatchObject({
+      type: 'resident',
+      name: '王小明',
+      nation: '汉',
+      idNumber: '11010519491231002X',
+      idNumberValid: true,
+      validTo: 'long-term',
+    });
     expect(card?.photo.length).toBe(1024);
-    expect(simulator.received.map((command) => [command.cmd, command.para])).toEqual([[0x11, 0xff], [0x20, 0x01], [0x20, 0x01], [0x20, 0x02], [0x30, 0x01]]);
+    expect(simulator.received.map((command) => [command.cmd, command.para])).toEqual([
+      [0x11, 0xff],
+      [0x20, 0x01],
+      [0x20, 0x01],
+      [0x20, 0x02],
+      [0x30, 0x01],
+    ]);
   });
 
   it('reads the other card types that share the reader', async () => {

@@ -28,7 +28,11 @@ beforeAll(async () => {
   const project = path.join(work, 'project');
   await mkdir(project);
   await writeFile(path.join(project, 'package.json'), JSON.stringify({ name: 'hall-install', private: true }));
-  await run('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', path.join(work, tarball!.filename)], { cwd: project });
+  await run(
+    'npm',
+    ['install', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', path.join(work, tarball!.filename)],
+    { cwd: project },
+  );
   installed = path.join(project, 'node_modules', 'onewindow');
   const binary = path.join('node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
   await mkdir(path.dirname(path.join(project, binary)), { recursive: true });
@@ -105,9 +109,14 @@ describe('the packed app, installed with --omit=dev', () => {
         'README.md',
       ]),
     );
-    const outside = packed.filter((file) => !/^(dist|main\/store\/migrations|upstream\/storage\/migrations|kiosk-config|hall-config)\/|^(package\.json|README\.md)$/.test(file));
+    const outside = packed.filter(
+      (file) =>
+        !/^(dist|main\/store\/migrations|upstream\/storage\/migrations|kiosk-config|hall-config)\/|^(package\.json|README\.md)$/.test(file),
+    );
     expect(outside).toEqual([]);
-    expect(packed.filter((file) => file.startsWith('test/') || file.startsWith('dist/test/') || file.endsWith('.map') || /\.ts$/.test(file))).toEqual([]);
+    expect(
+      packed.filter((file) => file.startsWith('test/') || file.startsWith('dist/test/') || file.endsWith('.map') || /\.ts$/.test(file)),
+    ).toEqual([]);
   });
 
   it('runs `onewindow hall`: it answers, its dashboard is for logged-in staff', async () => {
@@ -137,7 +146,8 @@ describe('the packed app, installed with --omit=dev', () => {
     const demo = await startInstalled(['demo', '--port', '0', '--data-dir', path.join(work, 'demo')], 5);
     try {
       const [kiosk, counter, display, hall, dashboard] = demo.urls();
-      for (const url of [kiosk!, counter!, display!, new URL('docs', hall).href, new URL('login', hall).href]) expect(await statusOf(url), url).toBe(200);
+      for (const url of [kiosk!, counter!, display!, new URL('docs', hall).href, new URL('login', hall).href])
+        expect(await statusOf(url), url).toBe(200);
       expect(await statusOf(dashboard!)).toBe(401);
     } finally {
       await demo.stop();
@@ -148,7 +158,10 @@ describe('the packed app, installed with --omit=dev', () => {
     const globs = filesOf(await readFile(path.join(packageRoot, 'electron-builder.yml'), 'utf8'));
     expect(globs.length).toBeGreaterThan(0);
     const included = (file: string) =>
-      globs.reduce((taken, glob) => (glob.startsWith('!') ? taken && !minimatch(file, glob.slice(1)) : taken || minimatch(file, glob)), false);
+      globs.reduce(
+        (taken, glob) => (glob.startsWith('!') ? taken && !minimatch(file, glob.slice(1)) : taken || minimatch(file, glob)),
+        false,
+      );
     expect(packed.filter((file) => file !== 'README.md' && !included(file))).toEqual([]);
   });
 });

@@ -21,7 +21,9 @@ async function call<M extends RpcMethodName>(terminal: RunningTerminal, method: 
 
 async function deviceReady(terminal: RunningTerminal, role: string): Promise<void> {
   await expect
-    .poll(async () => ((await call(terminal, 'status.get', {})) as TerminalStatus).devices.find((device) => device.role === role)?.state, { timeout: 10_000 })
+    .poll(async () => ((await call(terminal, 'status.get', {})) as TerminalStatus).devices.find((device) => device.role === role)?.state, {
+      timeout: 10_000,
+    })
     .toBe('ready');
 }
 
@@ -41,24 +43,34 @@ describe('the queue across a kiosk, a counter and a display', () => {
     const taken = await call(kiosk, 'queue.takeTicket', { service: 'B', disability: false });
     expect(taken).toMatchObject({ printed: true, printProblem: null, peopleAhead: 0, ticket: { label: 'B001', offline: false } });
     const receipt = printer.receipts.at(-1)!;
-    expect(receipt.lines.map((line) => line.text)).toEqual(expect.arrayContaining(['B001', '社保医保  Social and medical insurance', '示范政务服务大厅']));
+    expect(receipt.lines.map((line) => line.text)).toEqual(
+      expect.arrayContaining(['B001', '社保医保  Social and medical insurance', '示范政务服务大厅']),
+    );
     expect(receipt.qrCodes).toEqual([taken.followUrl]);
     expect(await fetch(taken.followUrl).then((response) => response.text())).toContain('B001');
 
-    await expect.poll(async () => (await call(counter, 'counter.state', {})).waiting.map((ticket) => ticket.label), { timeout: 10_000 }).toEqual(['B001']);
+    await expect
+      .poll(async () => (await call(counter, 'counter.state', {})).waiting.map((ticket) => ticket.label), { timeout: 10_000 })
+      .toEqual(['B001']);
     const heard: unknown[] = [];
     counter.host.events.subscribe((event, payload) => event === 'evaluation.requested' && heard.push(payload));
     const called = await call(counter, 'counter.act', { act: { action: 'call-next' } });
     expect(called.current?.label).toBe('B001');
     const led = counter.host.devices.device<LedDisplayDevice>('ledDisplay')!.simulator!;
     await expect.poll(() => led.history.at(-1)).toBe('请B001号到3号窗口');
-    await expect.poll(async () => (await call(display, 'queue.board', {})).calls[0], { timeout: 10_000 }).toMatchObject({ label: 'B001', window: 3 });
+    await expect
+      .poll(async () => (await call(display, 'queue.board', {})).calls[0], { timeout: 10_000 })
+      .toMatchObject({ label: 'B001', window: 3 });
 
     await call(counter, 'counter.act', { act: { action: 'finish' } });
     expect(heard).toEqual([{ ticketId: taken.ticket.id, label: 'B001', window: 3 }]);
     expect(await call(counter, 'evaluation.pending', {})).toEqual({ request: heard[0] });
     await call(counter, 'evaluation.submit', { ticketId: taken.ticket.id, score: 4, reasons: ['friendly'] });
-    await expect.poll(async () => (await hall.db.get<{ score: number }>('SELECT score FROM queue_ticket WHERE id = ?', [taken.ticket.id]))?.score, { timeout: 10_000 }).toBe(4);
+    await expect
+      .poll(async () => (await hall.db.get<{ score: number }>('SELECT score FROM queue_ticket WHERE id = ?', [taken.ticket.id]))?.score, {
+        timeout: 10_000,
+      })
+      .toBe(4);
     expect((await call(counter, 'evaluation.pending', {})).request).toBeNull();
     await expect.poll(() => led.history.at(-1)).toBe('3号窗口 欢迎光临');
   });
@@ -74,15 +86,26 @@ describe('the queue across a kiosk, a counter and a display', () => {
 
     kiosk.host.devices.device<ReceiptPrinterDevice>('receiptPrinter')!.simulator!.status.paperOut = true;
     const taken = await call(kiosk, 'queue.takeTicket', { service: 'A', disability: false });
-    expect(taken).toMatchObject({ printed: false, printProblem: 'paper_out', peopleAhead: 0, ticket: { label: 'A002', priority: 'senior' } });
-    await expect.poll(async () => (await call(kiosk, 'status.get', {})).devices.find((device) => device.role === 'receiptPrinter'), { timeout: 5000 }).toMatchObject({ state: 'fault', detail: 'paper_out' });
+    expect(taken).toMatchObject({
+      printed: false,
+      printProblem: 'paper_out',
+      peopleAhead: 0,
+      ticket: { label: 'A002', priority: 'senior' },
+    });
+    await expect
+      .poll(async () => (await call(kiosk, 'status.get', {})).devices.find((device) => device.role === 'receiptPrinter'), { timeout: 5000 })
+      .toMatchObject({ state: 'fault', detail: 'paper_out' });
     await call(kiosk, 'citizen.end', {});
     expect((await call(kiosk, 'queue.takeTicket', { service: 'A', disability: false })).ticket.priority).toBeNull();
   });
 
   it('offline, the kiosk issues from its leased block; back online, the tickets merge with no collision', async () => {
     const { hall, kiosk, counter } = await hallWithTerminals();
-    await expect.poll(() => hall.db.get<{ count: number }>("SELECT COUNT(*) AS count FROM queue_block WHERE terminal_id = 'K-01'"), { timeout: 10_000 }).toEqual({ count: 4 });
+    await expect
+      .poll(() => hall.db.get<{ count: number }>("SELECT COUNT(*) AS count FROM queue_block WHERE terminal_id = 'K-01'"), {
+        timeout: 10_000,
+      })
+      .toEqual({ count: 4 });
     await call(kiosk, 'queue.takeTicket', { service: 'A', disability: false });
 
     await hall.stopServing();
@@ -94,18 +117,35 @@ describe('the queue across a kiosk, a counter and a display', () => {
 
     await hall.start();
     await expect
-      .poll(async () => (await hall.db.all<{ label: string }>("SELECT label FROM queue_ticket WHERE service = 'A' ORDER BY label")).map((row) => row.label), { timeout: 15_000 })
+      .poll(
+        async () =>
+          (await hall.db.all<{ label: string }>("SELECT label FROM queue_ticket WHERE service = 'A' ORDER BY label")).map(
+            (row) => row.label,
+          ),
+        { timeout: 15_000 },
+      )
       .toEqual(['A001', 'A800', 'A801']);
     expect((await call(kiosk, 'queue.takeTicket', { service: 'A', disability: false })).ticket.label).toBe('A002');
     // The disability ticket issued offline goes first at the counter, once it is known there.
-    await expect.poll(async () => (await call(counter, 'counter.state', {})).waiting.map((ticket) => ticket.label), { timeout: 10_000 }).toEqual(['A800', 'A001', 'A801', 'A002']);
+    await expect
+      .poll(async () => (await call(counter, 'counter.state', {})).waiting.map((ticket) => ticket.label), { timeout: 10_000 })
+      .toEqual(['A800', 'A001', 'A801', 'A002']);
   });
 
   it('refuses calls for another role, and hall refusals arrive with their reason', async () => {
     const { kiosk, counter } = await hallWithTerminals();
-    expect(await kiosk.host.dispatch('counter.act', { act: { action: 'call-next' } })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await counter.host.dispatch('counter.act', { act: { action: 'skip' } })).toMatchObject({ ok: false, error: { code: 'refused', reason: 'no_current_ticket' } });
-    expect(await kiosk.host.dispatch('queue.takeTicket', { service: 'Q', disability: false })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await kiosk.host.dispatch('counter.act', { act: { action: 'call-next' } })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await counter.host.dispatch('counter.act', { act: { action: 'skip' } })).toMatchObject({
+      ok: false,
+      error: { code: 'refused', reason: 'no_current_ticket' },
+    });
+    expect(await kiosk.host.dispatch('queue.takeTicket', { service: 'Q', disability: false })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     expect(await kiosk.host.dispatch('queue.takeTicket', { service: 'a' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 });

@@ -20,12 +20,21 @@ describe('the setup lockout survives a restart of the host', () => {
     const dir = await tempDir();
     const first = await kiosk(dir);
     for (let wrong = 1; wrong <= 5; wrong += 1) {
-      expect(await first.host.dispatch('setup.unlock', { pin: `00000${wrong}` })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await first.host.dispatch('setup.unlock', { pin: `00000${wrong}` })).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
     }
-    expect(await first.host.dispatch('setup.unlock', { pin: '246813' })).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/too many wrong PINs/) } });
+    expect(await first.host.dispatch('setup.unlock', { pin: '246813' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringMatching(/too many wrong PINs/) },
+    });
     await running.pop()!.stop();
 
     const second = await kiosk(dir);
-    expect(await second.host.dispatch('setup.unlock', { pin: '246813' })).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/too many wrong PINs; try again in \d+ s/) } });
+    expect(await second.host.dispatch('setup.unlock', { pin: '246813' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringMatching(/too many wrong PINs; try again in \d+ s/) },
+    });
   }, 60_000);
 });

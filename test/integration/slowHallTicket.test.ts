@@ -27,10 +27,22 @@ describe.each(hallBackends())('a ticket taken while the hall answers slowly, on 
   let proxy: DelayingProxy;
 
   beforeAll(async () => {
-    setUp = await startQueueHall(backend, {}, { hallRequestTimeoutMs: timeoutMs }, async (hallUrl) => (proxy = await startDelayingProxy(hallUrl)));
+    setUp = await startQueueHall(
+      backend,
+      {},
+      { hallRequestTimeoutMs: timeoutMs },
+      async (hallUrl) => (proxy = await startDelayingProxy(hallUrl)),
+    );
     const { hall, kiosk } = setUp;
-    await vi.waitFor(async () => expect(await hall.db.get("SELECT COUNT(*) AS count FROM queue_block WHERE terminal_id = 'K-01'")).toEqual({ count: 4 }), { timeout: 10_000 });
-    await vi.waitFor(async () => expect((await call(kiosk, 'status.get', {})).devices.find((device) => device.role === 'receiptPrinter')?.state).toBe('ready'), { timeout: 10_000 });
+    await vi.waitFor(
+      async () => expect(await hall.db.get("SELECT COUNT(*) AS count FROM queue_block WHERE terminal_id = 'K-01'")).toEqual({ count: 4 }),
+      { timeout: 10_000 },
+    );
+    await vi.waitFor(
+      async () =>
+        expect((await call(kiosk, 'status.get', {})).devices.find((device) => device.role === 'receiptPrinter')?.state).toBe('ready'),
+      { timeout: 10_000 },
+    );
   }, 60_000);
   afterAll(async () => setUp?.close());
 
@@ -42,39 +54,53 @@ describe.each(hallBackends())('a ticket taken while the hall answers slowly, on 
     { name: 'not until long after the kiosk printed', slow: (p) => p.hold(), printed: 'offline' },
   ];
 
-  it.each(cases)('answer delayed by $name: the label printed is the label the hall calls', async ({ slow, printed }) => {
-    const { hall, kiosk, counter } = setUp;
-    const printer = kiosk.host.devices.device<ReceiptPrinterDevice>('receiptPrinter')!.simulator!;
-    const receiptsBefore = printer.receipts.length;
-    const onlineIssued = async () =>
-      (await hall.db.get<{ last_number: number }>("SELECT last_number FROM queue_number WHERE service = 'A' AND kind = 'online'"))?.last_number ?? 0;
-    const onlineBefore = await onlineIssued();
+  it.each(cases)(
+    'answer delayed by $name: the label printed is the label the hall calls',
+    async ({ slow, printed }) => {
+      const { hall, kiosk, counter } = setUp;
+      const printer = kiosk.host.devices.device<ReceiptPrinterDevice>('receiptPrinter')!.simulator!;
+      const receiptsBefore = printer.receipts.length;
+      const onlineIssued = async () =>
+        (await hall.db.get<{ last_number: number }>("SELECT last_number FROM queue_number WHERE service = 'A' AND kind = 'online'"))
+          ?.last_number ?? 0;
+      const onlineBefore = await onlineIssued();
 
-    slow(proxy);
-    const taken = await call(kiosk, 'queue.takeTicket', { service: 'A', disability: false });
-    const receipt = printer.receipts.slice(receiptsBefore);
-    expect(receipt).toHaveLength(1);
-    const paperLabel = receipt[0]!.lines.map((line) => line.text).find((text) => /^[A-Z]\d{3,4}$/.test(text));
-    expect(paperLabel).toBe(taken.ticket.label);
-    if (printed) expect(taken.ticket.offline).toBe(printed === 'offline');
+      slow(proxy);
+      const taken = await call(kiosk, 'queue.takeTicket', { service: 'A', disability: false });
+      const receipt = printer.receipts.slice(receiptsBefore);
+      expect(receipt).toHaveLength(1);
+      const paperLabel = receipt[0]!.lines.map((line) => line.text).find((text) => /^[A-Z]\d{3,4}$/.test(text));
+      expect(paperLabel).toBe(taken.ticket.label);
+      if (printed) expect(taken.ticket.offline).toBe(printed === 'offline');
 
-    if (taken.ticket.offline) {
-      // The hall did issue the ticket online (only its answer was late): a split, unless the push settles it.
-      await expect.poll(onlineIssued, { timeout: 10_000 }).toBe(onlineBefore + 1);
-      // The hall takes the offline push even while its answers are still held.
-      await expect.poll(async () => (await hall.db.get<{ label: string }>('SELECT label FROM queue_ticket WHERE id = ?', [taken.ticket.id]))?.label, { timeout: 15_000 }).toBe(paperLabel);
-    }
-    proxy.release();
-    proxy.delay(0);
+      if (taken.ticket.offline) {
+        // The hall did issue the ticket online (only its answer was late): a split, unless the push settles it.
+        await expect.poll(onlineIssued, { timeout: 10_000 }).toBe(onlineBefore + 1);
+        // The hall takes the offline push even while its answers are still held.
+        await expect
+          .poll(
+            async () => (await hall.db.get<{ label: string }>('SELECT label FROM queue_ticket WHERE id = ?', [taken.ticket.id]))?.label,
+            { timeout: 15_000 },
+          )
+          .toBe(paperLabel);
+      }
+      proxy.release();
+      proxy.delay(0);
 
-    await expect.poll(async () => (await call(kiosk, 'status.get', {})).hall.backlog, { timeout: 30_000 }).toBe(0);
-    expect((await hall.db.get<{ label: string }>('SELECT label FROM queue_ticket WHERE id = ?', [taken.ticket.id]))?.label).toBe(paperLabel);
-    // The late answer changes nothing the citizen was given.
-    expect(printer.receipts.length).toBe(receiptsBefore + 1);
+      await expect.poll(async () => (await call(kiosk, 'status.get', {})).hall.backlog, { timeout: 30_000 }).toBe(0);
+      expect((await hall.db.get<{ label: string }>('SELECT label FROM queue_ticket WHERE id = ?', [taken.ticket.id]))?.label).toBe(
+        paperLabel,
+      );
+      // The late answer changes nothing the citizen was given.
+      expect(printer.receipts.length).toBe(receiptsBefore + 1);
 
-    await expect.poll(async () => (await call(counter, 'counter.state', {})).waiting.map((ticket) => ticket.label), { timeout: 10_000 }).toEqual([paperLabel]);
-    const called = await call(counter, 'counter.act', { act: { action: 'call-next' } });
-    expect(called.current).toMatchObject({ id: taken.ticket.id, label: paperLabel });
-    await call(counter, 'counter.act', { act: { action: 'finish' } });
-  }, 60_000);
+      await expect
+        .poll(async () => (await call(counter, 'counter.state', {})).waiting.map((ticket) => ticket.label), { timeout: 10_000 })
+        .toEqual([paperLabel]);
+      const called = await call(counter, 'counter.act', { act: { action: 'call-next' } });
+      expect(called.current).toMatchObject({ id: taken.ticket.id, label: paperLabel });
+      await call(counter, 'counter.act', { act: { action: 'finish' } });
+    },
+    60_000,
+  );
 });

@@ -18,7 +18,13 @@ const modeOf = async (file: string) => (await stat(file)).mode & 0o777;
 
 /** Starts the child terminal, which prints a certificate and says where its spool is. */
 function printInChild(configFile: string, dataDir: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, '..', 'support', 'printCertificateThenWait.ts'), configFile, dataDir]);
+  const child = spawn(process.execPath, [
+    '--import',
+    'tsx',
+    path.join(import.meta.dirname, '..', 'support', 'printCertificateThenWait.ts'),
+    configFile,
+    dataDir,
+  ]);
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
@@ -56,7 +62,9 @@ describe('certificates left in the spool', () => {
     const logged = recordingLogger();
     running.push(await runTerminal({ configFile, dataDir, port: 0, logger: logged.logger }));
     expect(existsSync(path.join(jobs, certificate)), `${certificate} is still in ${jobs} after the next start`).toBe(false);
-    expect(logged.lines().find((line) => line.msg === 'removed print jobs an earlier run left behind')).toMatchObject({ files: expect.any(Number) });
+    expect(logged.lines().find((line) => line.msg === 'removed print jobs an earlier run left behind')).toMatchObject({
+      files: expect.any(Number),
+    });
     expect(modes).toEqual({ spool: 0o700, jobs: 0o700, certificate: 0o600 });
   }, 90_000);
 });

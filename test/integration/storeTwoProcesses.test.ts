@@ -15,7 +15,9 @@ interface Writer {
 }
 
 function startWriter(file: string, writer: string, count: number): Writer {
-  const child = spawn(process.execPath, ['--import', 'tsx', writerScript, file, writer, String(count)], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', writerScript, file, writer, String(count)], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return {
@@ -41,7 +43,9 @@ describe('store shared by two processes', () => {
     await Promise.all(writers.map((writer) => writer.done));
 
     const check = await openDatabase(file);
-    const counts = await check.all<{ writer: string; n: number }>('SELECT writer, COUNT(*) AS n FROM entry GROUP BY writer ORDER BY writer');
+    const counts = await check.all<{ writer: string; n: number }>(
+      'SELECT writer, COUNT(*) AS n FROM entry GROUP BY writer ORDER BY writer',
+    );
     expect(counts).toEqual([
       { writer: 'a', n: perWriter },
       { writer: 'b', n: perWriter },

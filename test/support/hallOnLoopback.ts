@@ -64,7 +64,10 @@ export function hallBackends(): HallBackend[] {
 async function freshHallStore(backend: HallBackend, dir: string): Promise<{ location: string; drop: () => Promise<void> }> {
   if (backend === 'sqlite') return { location: path.join(dir, 'hall.db'), drop: async () => undefined };
   const adminUrl = process.env.ONEWINDOW_TEST_POSTGRES_URL!;
-  const name = `ow_test_${path.basename(dir).replace(/[^a-z0-9]/gi, '').toLowerCase()}`;
+  const name = `ow_test_${path
+    .basename(dir)
+    .replace(/[^a-z0-9]/gi, '')
+    .toLowerCase()}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
@@ -105,7 +108,20 @@ export async function startLoopbackHall(backend: HallBackend = 'sqlite', options
   let port = 0;
   let server: Awaited<ReturnType<typeof createHallServer>> | null = null;
   const serve = async (on: Database) =>
-    createHallServer({ db: on, logger: recordingLogger().logger, livePollMs: 50, queue: options.queue ?? (await readHallQueue()), citizen, appointments: options.appointments ?? (await readAppointments()), convenience: await readConvenience(), keyDir: dir, tls: options.tls, publicUrl: options.publicUrl, now: options.now, retentionDays: options.retentionDays });
+    createHallServer({
+      db: on,
+      logger: recordingLogger().logger,
+      livePollMs: 50,
+      queue: options.queue ?? (await readHallQueue()),
+      citizen,
+      appointments: options.appointments ?? (await readAppointments()),
+      convenience: await readConvenience(),
+      keyDir: dir,
+      tls: options.tls,
+      publicUrl: options.publicUrl,
+      now: options.now,
+      retentionDays: options.retentionDays,
+    });
   const start = async () => {
     server = await serve(db);
     await server.listen({ host: '127.0.0.1', port });

@@ -26,7 +26,10 @@ export async function startQueueHall(
   options: LoopbackHallOptions = {},
   kioskChanges: Record<string, unknown> = {},
   /** Where the kiosk reaches the hall (e.g. through a proxy started here); the hall's own URL by default. */
-  kioskRoute: (hallUrl: string) => Promise<{ url: string; close: () => Promise<void> }> = async (url) => ({ url, close: async () => undefined }),
+  kioskRoute: (hallUrl: string) => Promise<{ url: string; close: () => Promise<void> }> = async (url) => ({
+    url,
+    close: async () => undefined,
+  }),
 ): Promise<QueueHall> {
   const hall = await startLoopbackHall(backend, options);
   const stops: (() => Promise<void>)[] = [() => hall.close()];
@@ -34,7 +37,13 @@ export async function startQueueHall(
     for (const stop of stops.splice(0).reverse()) await stop();
   };
   try {
-    const start = async (profile: string, id: string, binding: TerminalBinding, changes: Record<string, unknown> = {}, hallUrl = hall.url) => {
+    const start = async (
+      profile: string,
+      id: string,
+      binding: TerminalBinding,
+      changes: Record<string, unknown> = {},
+      hallUrl = hall.url,
+    ) => {
       const dir = await mkdtemp(path.join(os.tmpdir(), `onewindow-${id}-`));
       await mkdir(path.join(dir, 'data'));
       await saveIdentity(path.join(dir, 'data'), { ...(await hall.enroll(id, binding)), hallUrl });

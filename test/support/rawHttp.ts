@@ -10,7 +10,12 @@ export function rawRequest(port: number, method: string, target: string, headers
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, '127.0.0.1');
     let received = '';
-    const lines = [`${method} ${target} HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'Connection: close', ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`)];
+    const lines = [
+      `${method} ${target} HTTP/1.1`,
+      `Host: 127.0.0.1:${port}`,
+      'Connection: close',
+      ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+    ];
     if (body !== '') lines.push('Content-Type: application/json', `Content-Length: ${Buffer.byteLength(body)}`);
     socket.setTimeout(5000, () => socket.destroy(new Error(`no answer to ${method} ${target}`)));
     socket.on('connect', () => socket.write(`${lines.join('\r\n')}\r\n\r\n${body}`));
@@ -23,6 +28,8 @@ export function rawRequest(port: number, method: string, target: string, headers
       }
     });
     socket.on('error', reject);
-    socket.on('close', () => reject(new Error(`connection closed without an answer to ${method} ${target}: ${JSON.stringify(received.slice(0, 200))}`)));
+    socket.on('close', () =>
+      reject(new Error(`connection closed without an answer to ${method} ${target}: ${JSON.stringify(received.slice(0, 200))}`)),
+    );
   });
 }

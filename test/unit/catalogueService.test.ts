@@ -45,8 +45,16 @@ describe('catalogue service', () => {
       categoriesFile(catalogueDir),
       JSON.stringify({
         categories: [
-          { id: 'housing', name: { 'zh-CN': '住房公积金', en: 'Housing fund' }, description: { 'zh-CN': '提取与查询', en: 'Withdraw and look up' } },
-          { id: 'certificates', name: { 'zh-CN': '证明打印', en: 'Print certificates' }, description: { 'zh-CN': '六项', en: 'Six items' } },
+          {
+            id: 'housing',
+            name: { 'zh-CN': '住房公积金', en: 'Housing fund' },
+            description: { 'zh-CN': '提取与查询', en: 'Withdraw and look up' },
+          },
+          {
+            id: 'certificates',
+            name: { 'zh-CN': '证明打印', en: 'Print certificates' },
+            description: { 'zh-CN': '六项', en: 'Six items' },
+          },
         ],
       }),
     );

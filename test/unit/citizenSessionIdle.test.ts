@@ -42,7 +42,13 @@ describe('the citizen session ends itself when idle', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     let now = 1_000_000;
     const ended: SessionEndReason[] = [];
-    const held = new CitizenSession({ reader: () => null, today: () => '2026-11-29', now: () => now, idle: { timeoutMs: () => 15_000, warningMs: 5_000 }, onEnded: (reason) => ended.push(reason) });
+    const held = new CitizenSession({
+      reader: () => null,
+      today: () => '2026-11-29',
+      now: () => now,
+      idle: { timeoutMs: () => 15_000, warningMs: 5_000 },
+      onEnded: (reason) => ended.push(reason),
+    });
     held.identifiedByEid(citizen);
     now += 20_000;
     held.touch();

@@ -12,7 +12,12 @@ async function ruleMessages(file: string, code: string): Promise<string[]> {
 
 describe('dependency rule (lint)', () => {
   it('lets the renderer import main/contract', async () => {
-    expect(await ruleMessages('renderer/kiosk/Probe.ts', "import { rpcMethods } from '../../main/contract/rpc';\nexport const m = rpcMethods;\n")).toEqual([]);
+    expect(
+      await ruleMessages(
+        'renderer/kiosk/Probe.ts',
+        "import { rpcMethods } from '../../main/contract/rpc';\nexport const m = rpcMethods;\n",
+      ),
+    ).toEqual([]);
   });
 
   it('fails a renderer file that imports main/services, main/store or Node', async () => {
@@ -27,7 +32,10 @@ describe('dependency rule (lint)', () => {
   });
 
   it('fails a driver that imports anything from main/', async () => {
-    const messages = await ruleMessages('drivers/id-card/probe.ts', "import { rpcMethods } from '../../main/contract/rpc.js';\nexport const m = rpcMethods;\n");
+    const messages = await ruleMessages(
+      'drivers/id-card/probe.ts',
+      "import { rpcMethods } from '../../main/contract/rpc.js';\nexport const m = rpcMethods;\n",
+    );
     expect(messages).toEqual([expect.stringMatching(/^no-restricted-imports: .*Drivers know nothing of the host/)]);
   });
 

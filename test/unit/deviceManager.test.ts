@@ -39,7 +39,11 @@ describe('device manager', () => {
   it('connects, reports health changes, and reconnects after an unplug', async () => {
     const device = new ScriptedDevice();
     const statuses: DeviceStatus[] = [];
-    const manager = new DeviceManager([device], { logger: recordingLogger().logger, healthIntervalMs: 20, onStatus: (status) => statuses.push(status) });
+    const manager = new DeviceManager([device], {
+      logger: recordingLogger().logger,
+      healthIntervalMs: 20,
+      onStatus: (status) => statuses.push(status),
+    });
     manager.start();
     await expect.poll(() => statuses.at(-1)).toEqual({ role: 'receiptPrinter', state: 'ready', detail: null });
     expect(statuses[0]).toEqual({ role: 'receiptPrinter', state: 'unknown', detail: 'connecting' });

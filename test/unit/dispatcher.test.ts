@@ -71,7 +71,9 @@ describe('dispatcher', () => {
   it('calls the handler with validated input and returns its output', async () => {
     let seen: unknown;
     const dispatch = createDispatcher(
-      handlers({ 'setup.unlock': async (input) => ((seen = input), { setupToken: 't'.repeat(20), expiresAt: '2026-01-01T00:00:00.000Z' }) }),
+      handlers({
+        'setup.unlock': async (input) => ((seen = input), { setupToken: 't'.repeat(20), expiresAt: '2026-01-01T00:00:00.000Z' }),
+      }),
       recordingLogger().logger,
     );
     const result = await dispatch('setup.unlock', { pin: '1234' });
@@ -135,10 +137,7 @@ describe('dispatcher', () => {
 
   it('refuses output that breaks the contract', async () => {
     const { logger, lines } = recordingLogger();
-    const dispatch = createDispatcher(
-      handlers({ 'terminal.info': async () => ({ ...info, role: 'toaster' }) as never }),
-      logger,
-    );
+    const dispatch = createDispatcher(handlers({ 'terminal.info': async () => ({ ...info, role: 'toaster' }) as never }), logger);
     expect(await dispatch('terminal.info', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(lines().some((line) => String(line.msg).includes('breaks the contract'))).toBe(true);
   });

@@ -14,10 +14,15 @@ async function ruleMessages(file: string, code: string): Promise<string[]> {
 describe('drivers are devices only (lint)', () => {
   it("fails a driver that imports another device's folder", async () => {
     for (const [file, code] of [
-      ['drivers/receipt-printer/probe.ts', "import { conditionOf } from '../document-printer/cupsOutput.js';\nexport const c = conditionOf;\n"],
+      [
+        'drivers/receipt-printer/probe.ts',
+        "import { conditionOf } from '../document-printer/cupsOutput.js';\nexport const c = conditionOf;\n",
+      ],
       ['drivers/cups/spoolSimulator/probe.ts', "import { SamReader } from '../../id-card/samReader.js';\nexport const s = SamReader;\n"],
     ]) {
-      expect(await ruleMessages(file!, code!), file).toEqual([expect.stringMatching(/^no-restricted-imports: .*only through the shared transports/)]);
+      expect(await ruleMessages(file!, code!), file).toEqual([
+        expect.stringMatching(/^no-restricted-imports: .*only through the shared transports/),
+      ]);
     }
   });
 
@@ -37,6 +42,10 @@ describe('drivers are devices only (lint)', () => {
   it('keeps application layouts out of drivers/: no receipt a service prints lives there', async () => {
     const files = (await readdir(path.join(packageRoot, 'drivers'), { recursive: true })).filter((file) => file.endsWith('.ts'));
     expect(files.filter((file) => /ticketLayout|resultReceipt/.test(file))).toEqual([]);
-    expect(await eslint.lintFiles(files.map((file) => path.join(packageRoot, 'drivers', file))).then((results) => results.flatMap((result) => result.messages.map((message) => `${result.filePath}: ${message.message}`)))).toEqual([]);
+    expect(
+      await eslint
+        .lintFiles(files.map((file) => path.join(packageRoot, 'drivers', file)))
+        .then((results) => results.flatMap((result) => result.messages.map((message) => `${result.filePath}: ${message.message}`))),
+    ).toEqual([]);
   });
 });

@@ -36,6 +36,8 @@ describe('the government-service catalogue and its search', () => {
 
   it('a bad catalogue file names the item and field', () => {
     const bad = { ...catalogue, items: [{ ...catalogue.items[0]!, department: 'nowhere', lifeEvents: ['moon'] }] };
-    expect(() => parseDataText('items.json', JSON.stringify(bad), catalogueItemsSchema)).toThrow(/items\[0\]\.department: no department "nowhere"[\s\S]*items\[0\]\.lifeEvents\[0\]: no life event "moon"/);
+    expect(() => parseDataText('items.json', JSON.stringify(bad), catalogueItemsSchema)).toThrow(
+      /items\[0\]\.department: no department "nowhere"[\s\S]*items\[0\]\.lifeEvents\[0\]: no life event "moon"/,
+    );
   });
 });

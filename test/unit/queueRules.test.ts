@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { businessDay } from '../../main/contract/businessDay.js';
 import { ageOn, maskName } from '../../main/contract/identity.js';
 import type { QueueTicket } from '../../main/contract/queue.js';
-import { compareQueueOrder, estimatedWaitMinutes, peopleAhead, queueRank, ticketLabel, waitingFor } from '../../main/contract/queueOrder.js';
+import {
+  compareQueueOrder,
+  estimatedWaitMinutes,
+  peopleAhead,
+  queueRank,
+  ticketLabel,
+  waitingFor,
+} from '../../main/contract/queueOrder.js';
 import { ledText } from '../../main/services/queue/counterWindow.js';
 import { hallBoard } from '../../main/services/queue/queueViews.js';
 import { queueStatistics } from '../../upstream/queue/queueStatistics.js';
@@ -116,9 +123,16 @@ describe('what screens and the LED show', () => {
     const first = ticket({ status: 'called', window: 1, calledAt: '2026-11-25T01:00:00.000Z' });
     const second = ticket({ status: 'called', window: 2, calledAt: '2026-11-25T01:05:00.000Z' });
     const recalled = { ...first, calledAt: '2026-11-25T01:06:00.000Z', recalls: 1 };
-    const board = (tickets: QueueTicket[]) => hallBoard({ rules: null, services: [], windows: [], tickets, now }).calls.map((call) => [call.label, call.recalls]);
-    expect(board([first, second])).toEqual([[second.label, 0], [first.label, 0]]);
-    expect(board([recalled, second])).toEqual([[first.label, 1], [second.label, 0]]);
+    const board = (tickets: QueueTicket[]) =>
+      hallBoard({ rules: null, services: [], windows: [], tickets, now }).calls.map((call) => [call.label, call.recalls]);
+    expect(board([first, second])).toEqual([
+      [second.label, 0],
+      [first.label, 0],
+    ]);
+    expect(board([recalled, second])).toEqual([
+      [first.label, 1],
+      [second.label, 0],
+    ]);
   });
 
   it('the LED says the call, a pause, or welcome', () => {
@@ -143,9 +157,19 @@ describe('statistics', () => {
       { ...ticket(), firstCalledAt: null, score: null },
     ];
     const statistics = queueStatistics('2026-11-25', tickets, ['A', 'B'], [3]);
-    expect(statistics.services[0]).toMatchObject({ service: 'A', served: 2, noShows: 1, waiting: 1, averageServiceMinutes: 5, ratings: 2, averageScore: 4 });
+    expect(statistics.services[0]).toMatchObject({
+      service: 'A',
+      served: 2,
+      noShows: 1,
+      waiting: 1,
+      averageServiceMinutes: 5,
+      ratings: 2,
+      averageScore: 4,
+    });
     expect(statistics.services[1]).toMatchObject({ service: 'B', served: 0, averageWaitMinutes: null });
-    expect(statistics.windows).toEqual([{ window: 3, served: 2, noShows: 1, averageWaitMinutes: expect.any(Number), averageServiceMinutes: 5, ratings: 2, averageScore: 4 }]);
+    expect(statistics.windows).toEqual([
+      { window: 3, served: 2, noShows: 1, averageWaitMinutes: expect.any(Number), averageServiceMinutes: 5, ratings: 2, averageScore: 4 },
+    ]);
   });
 });
 
@@ -164,6 +188,8 @@ describe('the hall queue file', () => {
       /services\[0\]\.offlineNumbers: overlaps numbers[\s\S]*windows\[0\]\.services\[1\]: no service "Z" in services/,
     );
     const badCode = { ...demo, services: [{ ...demo.services[0]!, code: 'b' }] };
-    expect(() => parseDataText('hall-queue.json', JSON.stringify(badCode), hallQueueSchema)).toThrow(/services\[0\]\.code: expected one capital letter \(the ticket prefix\), got "b"/);
+    expect(() => parseDataText('hall-queue.json', JSON.stringify(badCode), hallQueueSchema)).toThrow(
+      /services\[0\]\.code: expected one capital letter \(the ticket prefix\), got "b"/,
+    );
   });
 });

@@ -20,7 +20,14 @@ describe('runtime dependencies and the declared Node', () => {
     const lowest = semver.minVersion(manifest.engines.node)!.version;
     const lock = JSON.parse(await readFile(path.join(packageRoot, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockEntry> };
     const refusing = Object.entries(lock.packages)
-      .filter(([name, entry]) => name !== '' && !entry.dev && !Array.isArray(entry.engines) && entry.engines?.node && !semver.satisfies(lowest, entry.engines.node))
+      .filter(
+        ([name, entry]) =>
+          name !== '' &&
+          !entry.dev &&
+          !Array.isArray(entry.engines) &&
+          entry.engines?.node &&
+          !semver.satisfies(lowest, entry.engines.node),
+      )
       .map(([name, entry]) => `${name} needs node ${(entry.engines as { node: string }).node}`);
     expect(refusing).toEqual([]);
   });

@@ -62,15 +62,26 @@ describe('setup access (technician PIN)', () => {
       for (let wrong = 1; wrong < 5; wrong += 1) expect(await outcome(gate.unlock('000000'))).toBe('forbidden: wrong PIN');
       expect(await outcome(gate.unlock('000000'))).toBe(`forbidden: too many wrong PINs; try again in ${seconds} s`);
       expect(await outcome(gate.unlock('246813'))).toBe(`forbidden: too many wrong PINs; try again in ${seconds} s`);
-      expect(await new SetupAccessRepository(db).lockout()).toEqual({ failures: 5 * (round + 1), lockouts: round + 1, lockedUntil: time.now() + seconds * 1000 });
+      expect(await new SetupAccessRepository(db).lockout()).toEqual({
+        failures: 5 * (round + 1),
+        lockouts: round + 1,
+        lockedUntil: time.now() + seconds * 1000,
+      });
       time.advance(seconds * 1000 - 1);
       expect(await outcome(gate.unlock('246813'))).toBe('forbidden: too many wrong PINs; try again in 1 s');
       time.advance(1);
     }
     // Each lockout is an outbox event for the hall, written with the count.
     const events = await new OutboxRepository(db).pending(100);
-    expect(events.map((event) => [event.type, event.payload.failures, event.payload.lockouts])).toEqual(ladder.map((_, round) => ['setup.locked-out', 5 * (round + 1), round + 1]));
-    expect(events[0]!.payload).toEqual({ terminalId: 'K-01', failures: 5, lockouts: 1, lockedUntil: new Date(1_000_000 + 60_000).toISOString() });
+    expect(events.map((event) => [event.type, event.payload.failures, event.payload.lockouts])).toEqual(
+      ladder.map((_, round) => ['setup.locked-out', 5 * (round + 1), round + 1]),
+    );
+    expect(events[0]!.payload).toEqual({
+      terminalId: 'K-01',
+      failures: 5,
+      lockouts: 1,
+      lockedUntil: new Date(1_000_000 + 60_000).toISOString(),
+    });
     // The right PIN, once the lock is over, starts the ladder again.
     expect(await outcome(gate.unlock('246813'))).toBeUndefined();
     for (let wrong = 1; wrong < 5; wrong += 1) await outcome(gate.unlock('000000'));

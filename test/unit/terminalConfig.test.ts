@@ -60,7 +60,9 @@ describe('terminal configuration', () => {
   it('requires a window number for a counter and refuses one elsewhere', () => {
     expect(problemsOf({ ...base, role: 'counter' })).toEqual(['windowNumber: required when role is "counter"']);
     expect(problemsOf({ ...base, role: 'counter', windowNumber: 3 })).toEqual([]);
-    expect(problemsOf({ ...base, windowNumber: 3 })).toEqual(['windowNumber: only a counter has a window number, this terminal is a kiosk']);
+    expect(problemsOf({ ...base, windowNumber: 3 })).toEqual([
+      'windowNumber: only a counter has a window number, this terminal is a kiosk',
+    ]);
   });
 
   it('accepts each device address form', () => {

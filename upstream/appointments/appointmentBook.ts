@@ -34,7 +34,16 @@ const columns = 'code, service, day, slot_time, starts_at, phone, status, ticket
 const codeAlphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 
 function shown(row: AppointmentRow): Appointment {
-  return { code: row.code, service: row.service, day: row.day, time: row.slot_time, startsAt: row.starts_at, status: row.status, maskedPhone: `${row.phone.slice(0, 3)}****${row.phone.slice(-4)}`, ticketLabel: row.ticket_label };
+  return {
+    code: row.code,
+    service: row.service,
+    day: row.day,
+    time: row.slot_time,
+    startsAt: row.starts_at,
+    status: row.status,
+    maskedPhone: `${row.phone.slice(0, 3)}****${row.phone.slice(-4)}`,
+    ticketLabel: row.ticket_label,
+  };
 }
 
 /**
@@ -62,23 +71,46 @@ export class AppointmentBook {
   async slots(id: AppointmentService): Promise<Slot[]> {
     const service = this.#service(id);
     const today = this.queue.today();
-    const days = Array.from({ length: service.daysAhead + 1 }, (_, index) => new Date(Date.parse(`${today}T00:00:00Z`) + index * 86_400_000).toISOString().slice(0, 10));
-    const rows = await this.queue.db.all<{ day: string; slot_time: string; booked: number }>('SELECT day, slot_time, booked FROM appointment_slot WHERE service = ? AND day >= ?', [id, today]);
+    const days = Array.from({ length: service.daysAhead + 1 }, (_, index) =>
+      new Date(Date.parse(`${today}T00:00:00Z`) + index * 86_400_000).toISOString().slice(0, 10),
+    );
+    const rows = await this.queue.db.all<{ day: string; slot_time: string; booked: number }>(
+      'SELECT day, slot_time, booked FROM appointment_slot WHERE service = ? AND day >= ?',
+      [id, today],
+    );
     const booked = new Map(rows.map((row) => [`${row.day} ${row.slot_time}`, row.booked]));
     const now = this.queue.now().getTime();
     return days.flatMap((day) =>
       service.slotTimes
-        .map((time) => ({ service: id, day, time, startsAt: this.#startsAt(day, time), left: service.capacity - (booked.get(`${day} ${time}`) ?? 0) }))
+        .map((time) => ({
+          service: id,
+          day,
+          time,
+          startsAt: this.#startsAt(day, time),
+          left: service.capacity - (booked.get(`${day} ${time}`) ?? 0),
+        }))
         .filter((slot) => Date.parse(slot.startsAt) > now),
     );
   }
 
-  book(terminalId: string, id: AppointmentService, day: string, time: string, citizen: CitizenIdentity, phone: string): Promise<Appointment> {
+  book(
+    terminalId: string,
+    id: AppointmentService,
+    day: string,
+    time: string,
+    citizen: CitizenIdentity,
+    phone: string,
+  ): Promise<Appointment> {
     return this.queue.change(async (tx) => {
-      const existing = await tx.get<{ code: string }>("SELECT code FROM appointment WHERE id_number = ? AND service = ? AND day = ? AND status = 'booked'", [citizen.idNumber, id, day]);
+      const existing = await tx.get<{ code: string }>(
+        "SELECT code FROM appointment WHERE id_number = ? AND service = ? AND day = ? AND status = 'booked'",
+        [citizen.idNumber, id, day],
+      );
       if (existing) throw new AppointmentRefused('already_booked', `this citizen already has appointment ${existing.code} for that day`);
       await this.#take(tx, id, day, time);
-      const code = Array.from({ length: 8 }, () => codeAlphabet[randomInt(codeAlphabet.length)]).join('').replace(/^(.{4})/, '$1-');
+      const code = Array.from({ length: 8 }, () => codeAlphabet[randomInt(codeAlphabet.length)])
+        .join('')
+        .replace(/^(.{4})/, '$1-');
       await tx.run(
         `INSERT INTO appointment (code, service, day, slot_time, starts_at, id_number, phone, status, booked_by, booked_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'booked', ?, ?)`,
         [code, id, day, time, this.#startsAt(day, time), citizen.idNumber, phone, terminalId, this.queue.now().toISOString()],
@@ -91,7 +123,11 @@ export class AppointmentBook {
     return this.queue.change(async (tx) => {
       const row = await this.#own(tx, code, citizen);
       await tx.run("UPDATE appointment SET status = 'cancelled' WHERE code = ?", [code]);
-      await tx.run('UPDATE appointment_slot SET booked = booked - 1 WHERE service = ? AND day = ? AND slot_time = ?', [row.service, row.day, row.slot_time]);
+      await tx.run('UPDATE appointment_slot SET booked = booked - 1 WHERE service = ? AND day = ? AND slot_time = ?', [
+        row.service,
+        row.day,
+        row.slot_time,
+      ]);
       return { ...shown(row), status: 'cancelled' };
     });
   }
@@ -100,8 +136,17 @@ export class AppointmentBook {
     return this.queue.change(async (tx) => {
       const row = await this.#own(tx, code, citizen);
       await this.#take(tx, row.service, day, time);
-      await tx.run('UPDATE appointment_slot SET booked = booked - 1 WHERE service = ? AND day = ? AND slot_time = ?', [row.service, row.day, row.slot_time]);
-      await tx.run('UPDATE appointment SET day = ?, slot_time = ?, starts_at = ? WHERE code = ?', [day, time, this.#startsAt(day, time), code]);
+      await tx.run('UPDATE appointment_slot SET booked = booked - 1 WHERE service = ? AND day = ? AND slot_time = ?', [
+        row.service,
+        row.day,
+        row.slot_time,
+      ]);
+      await tx.run('UPDATE appointment SET day = ?, slot_time = ?, starts_at = ? WHERE code = ?', [
+        day,
+        time,
+        this.#startsAt(day, time),
+        code,
+      ]);
       return shown((await tx.get<AppointmentRow>(`SELECT ${columns} FROM appointment WHERE code = ?`, [code]))!);
     });
   }
@@ -109,7 +154,10 @@ export class AppointmentBook {
   /** The citizen's appointments from today on (and today's whatever their state); no-shows are recorded first. */
   async mine(citizen: CitizenIdentity): Promise<Appointment[]> {
     await this.recordNoShows();
-    const rows = await this.queue.db.all<AppointmentRow>(`SELECT ${columns} FROM appointment WHERE id_number = ? AND day >= ? ORDER BY starts_at`, [citizen.idNumber, this.queue.today()]);
+    const rows = await this.queue.db.all<AppointmentRow>(
+      `SELECT ${columns} FROM appointment WHERE id_number = ? AND day >= ? ORDER BY starts_at`,
+      [citizen.idNumber, this.queue.today()],
+    );
     return rows.map(shown);
   }
 
@@ -120,17 +168,28 @@ export class AppointmentBook {
     const now = this.queue.now().getTime();
     const starts = Date.parse(row.starts_at);
     const { earlyMinutes, lateMinutes } = this.config.checkIn;
-    if (now < starts - earlyMinutes * 60_000) throw new AppointmentRefused('too_early', `check-in for ${code} opens ${earlyMinutes} minutes before ${row.slot_time} on ${row.day}`);
-    if (now > starts + lateMinutes * 60_000) throw new AppointmentRefused('too_late', `check-in for ${code} closed ${lateMinutes} minutes after ${row.slot_time}`);
-    const issued = await this.issuer.issue(terminalId, { id: ulid(), service: this.#service(row.service).queueService, priority: null, appointmentAt: row.starts_at });
-    await this.queue.db.run("UPDATE appointment SET status = 'checked_in', ticket_label = ? WHERE code = ? AND status = 'booked'", [issued.ticket.label, code]);
+    if (now < starts - earlyMinutes * 60_000)
+      throw new AppointmentRefused('too_early', `check-in for ${code} opens ${earlyMinutes} minutes before ${row.slot_time} on ${row.day}`);
+    if (now > starts + lateMinutes * 60_000)
+      throw new AppointmentRefused('too_late', `check-in for ${code} closed ${lateMinutes} minutes after ${row.slot_time}`);
+    const issued = await this.issuer.issue(terminalId, {
+      id: ulid(),
+      service: this.#service(row.service).queueService,
+      priority: null,
+      appointmentAt: row.starts_at,
+    });
+    await this.queue.db.run("UPDATE appointment SET status = 'checked_in', ticket_label = ? WHERE code = ? AND status = 'booked'", [
+      issued.ticket.label,
+      code,
+    ]);
     return { appointment: { ...shown(row), status: 'checked_in', ticketLabel: issued.ticket.label }, issued };
   }
 
   /** Booked appointments whose check-in window has closed become no-shows (kept for the statistics). */
   async recordNoShows(): Promise<number> {
     const cutoff = new Date(this.queue.now().getTime() - this.config.checkIn.lateMinutes * 60_000).toISOString();
-    return (await this.queue.db.run("UPDATE appointment SET status = 'no_show' WHERE status = 'booked' AND starts_at < ?", [cutoff])).changes;
+    return (await this.queue.db.run("UPDATE appointment SET status = 'no_show' WHERE status = 'booked' AND starts_at < ?", [cutoff]))
+      .changes;
   }
 
   async #take(tx: Queryable, id: AppointmentService, day: string, time: string): Promise<void> {
@@ -138,15 +197,25 @@ export class AppointmentBook {
     if (!service.slotTimes.includes(time) || businessDay(new Date(this.#startsAt(day, time)), 0, this.queue.config.timeZone) !== day) {
       throw new AppointmentRefused('no_such_slot', `${id} has no slot at ${time}`, 400);
     }
-    if (Date.parse(this.#startsAt(day, time)) <= this.queue.now().getTime()) throw new AppointmentRefused('no_such_slot', `the ${time} slot on ${day} has passed`, 400);
-    await tx.run('INSERT INTO appointment_slot (service, day, slot_time, booked) VALUES (?, ?, ?, 0) ON CONFLICT (service, day, slot_time) DO NOTHING', [id, day, time]);
-    const taken = await tx.run('UPDATE appointment_slot SET booked = booked + 1 WHERE service = ? AND day = ? AND slot_time = ? AND booked < ?', [id, day, time, service.capacity]);
+    if (Date.parse(this.#startsAt(day, time)) <= this.queue.now().getTime())
+      throw new AppointmentRefused('no_such_slot', `the ${time} slot on ${day} has passed`, 400);
+    await tx.run(
+      'INSERT INTO appointment_slot (service, day, slot_time, booked) VALUES (?, ?, ?, 0) ON CONFLICT (service, day, slot_time) DO NOTHING',
+      [id, day, time],
+    );
+    const taken = await tx.run(
+      'UPDATE appointment_slot SET booked = booked + 1 WHERE service = ? AND day = ? AND slot_time = ? AND booked < ?',
+      [id, day, time, service.capacity],
+    );
     if (taken.changes !== 1) throw new AppointmentRefused('slot_full', `the ${time} slot on ${day} is full (${service.capacity} places)`);
   }
 
   async #own(db: Queryable, code: string, citizen: CitizenIdentity): Promise<AppointmentRow & { id_number?: string }> {
-    const row = await db.get<AppointmentRow & { id_number: string }>(`SELECT ${columns}, id_number FROM appointment WHERE code = ?`, [code]);
-    if (!row || row.id_number !== citizen.idNumber) throw new AppointmentRefused('unknown_appointment', `no appointment ${code} for this citizen`, 404);
+    const row = await db.get<AppointmentRow & { id_number: string }>(`SELECT ${columns}, id_number FROM appointment WHERE code = ?`, [
+      code,
+    ]);
+    if (!row || row.id_number !== citizen.idNumber)
+      throw new AppointmentRefused('unknown_appointment', `no appointment ${code} for this citizen`, 404);
     if (row.status !== 'booked') throw new AppointmentRefused('not_booked', `appointment ${code} is ${row.status}`);
     return row;
   }

@@ -1,7 +1,14 @@
 import { randomInt } from 'node:crypto';
 import type { Database } from '../../lib/sqlite/database.js';
 import type { CitizenCatalog } from '../../main/contract/citizenCatalog.js';
-import { canonicalJson, citizenPaths, type CertificateContent, type CertificateType, type CitizenIdentity, type IssuedCertificate } from '../../main/contract/citizenServices.js';
+import {
+  canonicalJson,
+  citizenPaths,
+  type CertificateContent,
+  type CertificateType,
+  type CitizenIdentity,
+  type IssuedCertificate,
+} from '../../main/contract/citizenServices.js';
 import { maskIdNumber } from '../../main/contract/identity.js';
 import { askBackend, type CitizenBackends } from './citizenBackends.js';
 import { labelled } from './labelled.js';
@@ -58,7 +65,9 @@ export class CertificateIssuer {
   }
 
   async find(code: string): Promise<IssuedCertificate | null> {
-    const row = await this.db.get<{ content: string; signature: string }>('SELECT content, signature FROM certificate WHERE code = ?', [code]);
+    const row = await this.db.get<{ content: string; signature: string }>('SELECT content, signature FROM certificate WHERE code = ?', [
+      code,
+    ]);
     return row ? { content: JSON.parse(row.content) as CertificateContent, signature: row.signature } : null;
   }
 }

@@ -65,11 +65,22 @@ export function registerCitizenRoutes(app: HallApp, parts: CitizenRouteParts): v
     handler: ({ body, reply }) => {
       const definition = catalog.lookups.find((lookup) => lookup.id === body.lookup)!;
       return answer(reply, async (): Promise<LookupResult> => {
-        const data = await askBackend(backends, catalog, definition.backend, { kind: 'lookup', lookup: definition.id, year: body.year }, body.citizen);
+        const data = await askBackend(
+          backends,
+          catalog,
+          definition.backend,
+          { kind: 'lookup', lookup: definition.id, year: body.year },
+          body.citizen,
+        );
         return {
           lookup: definition.id,
           ...labelled(definition, data),
-          done: definition.action ? { 'zh-CN': '已挂失：此卡已停止使用。请携带身份证到服务窗口补卡。', en: 'Reported: the card is blocked. Bring your ID card to a service window for a new one.' } : null,
+          done: definition.action
+            ? {
+                'zh-CN': '已挂失：此卡已停止使用。请携带身份证到服务窗口补卡。',
+                en: 'Reported: the card is blocked. Bring your ID card to a service window for a new one.',
+              }
+            : null,
         };
       });
     },
@@ -99,8 +110,12 @@ export function registerCitizenRoutes(app: HallApp, parts: CitizenRouteParts): v
       const json = params.code!.endsWith('.json');
       const code = params.code!.replace(/\.json$/, '').toUpperCase();
       const issued = /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(code) ? await issuer.find(code) : null;
-      if (json) return issued ? { ...issued, publicKey: key.publicPem } : refuse(reply, 404, 'unknown_certificate', `no certificate ${code}`);
-      return reply.code(issued ? 200 : 404).type('text/html; charset=utf-8').send(verifyPage(issued, key.publicPem, title));
+      if (json)
+        return issued ? { ...issued, publicKey: key.publicPem } : refuse(reply, 404, 'unknown_certificate', `no certificate ${code}`);
+      return reply
+        .code(issued ? 200 : 404)
+        .type('text/html; charset=utf-8')
+        .send(verifyPage(issued, key.publicPem, title));
     },
   });
 }

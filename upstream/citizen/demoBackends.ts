@@ -51,22 +51,50 @@ function answerFor(question: BackendQuestion, citizen: CitizenIdentity, now: Dat
   switch (subject) {
     case 'social-insurance-payment':
       return {
-        values: { employer: person.retired ? '示例市社会保险事业管理中心（退休）' : person.employer, insuredSince: person.insuredSince, monthsPaid: String(person.retired ? 360 : 96) },
-        rows: lastMonths(6).map((month) => ({ month, base: money(person.base), pension: money(person.base * 0.08), medical: money(person.base * 0.02), unemployment: money(person.base * 0.005) })),
+        values: {
+          employer: person.retired ? '示例市社会保险事业管理中心（退休）' : person.employer,
+          insuredSince: person.insuredSince,
+          monthsPaid: String(person.retired ? 360 : 96),
+        },
+        rows: lastMonths(6).map((month) => ({
+          month,
+          base: money(person.base),
+          pension: money(person.base * 0.08),
+          medical: money(person.base * 0.02),
+          unemployment: money(person.base * 0.005),
+        })),
       };
     case 'insured-status':
-      return { values: { pension: insured, medical: insured, unemployment: person.retired ? '不适用' : '正常参保', workInjury: person.retired ? '不适用' : '正常参保', maternity: person.retired ? '不适用' : '正常参保' }, rows: [] };
+      return {
+        values: {
+          pension: insured,
+          medical: insured,
+          unemployment: person.retired ? '不适用' : '正常参保',
+          workInjury: person.retired ? '不适用' : '正常参保',
+          maternity: person.retired ? '不适用' : '正常参保',
+        },
+        rows: [],
+      };
     case 'pension-payment':
     case 'pension-payments':
       return {
-        values: { retiredOn: person.retired ? '2009-12' : '未退休', monthlyAmount: person.retired ? pension : '0.00', paidTo: '社保卡 ****6218' },
+        values: {
+          retiredOn: person.retired ? '2009-12' : '未退休',
+          monthlyAmount: person.retired ? pension : '0.00',
+          paidTo: '社保卡 ****6218',
+        },
         rows: person.retired ? lastMonths(6).map((month) => ({ month, amount: pension })) : [],
       };
     case 'medical-insurance':
       return { values: { scheme: '职工基本医疗保险', insuredSince: person.insuredSince, status: insured }, rows: [] };
     case 'housing-fund-deposit':
       return {
-        values: { account: '1234****5678', employer: person.employer, monthlyDeposit: money(person.base * 0.24), status: person.retired ? '销户' : '正常' },
+        values: {
+          account: '1234****5678',
+          employer: person.employer,
+          monthlyDeposit: money(person.base * 0.24),
+          status: person.retired ? '销户' : '正常',
+        },
         rows: lastMonths(6).map((month) => ({ month, amount: money(person.base * 0.24) })),
       };
     case 'unemployment-registration':
@@ -76,17 +104,33 @@ function answerFor(question: BackendQuestion, citizen: CitizenIdentity, now: Dat
       const months = Array.from({ length: 12 }, (_, index) => `${year}-${String(index + 1).padStart(2, '0')}`);
       return {
         values: { year: String(year), monthsPaid: '12', totalPaid: money(person.base * 0.105 * 12) },
-        rows: months.map((month) => ({ month, base: money(person.base), personal: money(person.base * 0.105), employer: money(person.base * 0.26) })),
+        rows: months.map((month) => ({
+          month,
+          base: money(person.base),
+          personal: money(person.base * 0.105),
+          employer: money(person.base * 0.26),
+        })),
       };
     }
     case 'pension-account':
-      return { values: { balance: money(person.base * 9.6), personalTotal: money(person.base * 8.4), interest: money(person.base * 1.2) }, rows: [] };
+      return {
+        values: { balance: money(person.base * 9.6), personalTotal: money(person.base * 8.4), interest: money(person.base * 1.2) },
+        rows: [],
+      };
     case 'contribution-base':
       return { values: { year: String(now.getUTCFullYear()), base: money(person.base), employer: person.employer }, rows: [] };
     case 'medical-balance':
       return { values: { balance: money(1200 + (person.base % 700)), asOf: today }, rows: [] };
     case 'medical-spending':
-      return { values: {}, rows: lastMonths(4).map((month, index) => ({ date: `${month}-1${index}`, place: places[index % places.length]!, amount: money(86 + index * 41.5), fromAccount: money(60 + index * 20) })) };
+      return {
+        values: {},
+        rows: lastMonths(4).map((month, index) => ({
+          date: `${month}-1${index}`,
+          place: places[index % places.length]!,
+          amount: money(86 + index * 41.5),
+          fromAccount: money(60 + index * 20),
+        })),
+      };
     case 'unemployment-benefits':
       return { values: { status: '未领取', monthlyAmount: '0.00', monthsLeft: '0' }, rows: [] };
     case 'work-injury':
@@ -96,18 +140,48 @@ function answerFor(question: BackendQuestion, citizen: CitizenIdentity, now: Dat
     case 'citizen-card-balance':
       return { values: { wallet: money(52.3), transit: money(18.6), asOf: today }, rows: [] };
     case 'citizen-card-points':
-      return { values: { points: '1280', expiring: '200' }, rows: [{ date: `${today.slice(0, 7)}-02`, reason: '公交出行', points: '+20' }, { date: `${today.slice(0, 7)}-01`, reason: '志愿服务', points: '+100' }] };
+      return {
+        values: { points: '1280', expiring: '200' },
+        rows: [
+          { date: `${today.slice(0, 7)}-02`, reason: '公交出行', points: '+20' },
+          { date: `${today.slice(0, 7)}-01`, reason: '志愿服务', points: '+100' },
+        ],
+      };
     case 'citizen-card-status':
       return { values: { card: '3101****0088', status: '正常', issuedOn: '2018-05-20', validTo: '2028-05-20' }, rows: [] };
     case 'traffic-violations':
       return {
         values: { plate: '京A·D1234（示例）', unsettled: '1' },
-        rows: [{ date: `${lastMonths(1)[0]}-18 08:42`, place: '示例大道与示例路交叉口', act: '机动车不按导向车道行驶', points: '2', fine: '100' }],
+        rows: [
+          {
+            date: `${lastMonths(1)[0]}-18 08:42`,
+            place: '示例大道与示例路交叉口',
+            act: '机动车不按导向车道行驶',
+            points: '2',
+            fine: '100',
+          },
+        ],
       };
     case 'licence-points':
-      return { values: { licence: '110***********002X', points: person.retired ? '0' : '2', periodEnds: `${now.getUTCFullYear() + 1}-03-15`, status: '正常' }, rows: [] };
+      return {
+        values: {
+          licence: '110***********002X',
+          points: person.retired ? '0' : '2',
+          periodEnds: `${now.getUTCFullYear() + 1}-03-15`,
+          status: '正常',
+        },
+        rows: [],
+      };
     case 'vehicle-inspection':
-      return { values: { plate: '京A·D1234（示例）', dueBy: `${now.getUTCFullYear() + 1}-05-31`, station: '示例机动车检测站（示例路8号）', booking: '“交管12123”或检测站电话预约' }, rows: [] };
+      return {
+        values: {
+          plate: '京A·D1234（示例）',
+          dueBy: `${now.getUTCFullYear() + 1}-05-31`,
+          station: '示例机动车检测站（示例路8号）',
+          booking: '“交管12123”或检测站电话预约',
+        },
+        rows: [],
+      };
     case 'transit-card-topups':
       return {
         values: { card: '3101****0088', balance: money(18.6) },

@@ -7,6 +7,11 @@ type Template = Pick<CitizenCatalog['lookups'][number], 'facts' | 'table'>;
 export function labelled(template: Template, answer: BackendAnswer): Pick<LookupResult, 'facts' | 'table'> {
   return {
     facts: template.facts.map((field) => ({ label: field.label, value: answer.values[field.key] ?? '—' })),
-    table: template.table ? { columns: template.table.columns.map((column) => column.label), rows: answer.rows.map((row) => template.table!.columns.map((column) => row[column.key] ?? '—')) } : null,
+    table: template.table
+      ? {
+          columns: template.table.columns.map((column) => column.label),
+          rows: answer.rows.map((row) => template.table!.columns.map((column) => row[column.key] ?? '—')),
+        }
+      : null,
   };
 }

@@ -16,7 +16,9 @@ export interface LoadedBackends {
  * to) an object with the CitizenBackends methods.
  */
 const adapterModuleSchema = z.object({
-  createBackends: z.custom<() => unknown>((value) => typeof value === 'function', { error: 'expected an exported function createBackends()' }),
+  createBackends: z.custom<() => unknown>((value) => typeof value === 'function', {
+    error: 'expected an exported function createBackends()',
+  }),
 });
 
 const isFunction = (value: unknown) => typeof value === 'function';

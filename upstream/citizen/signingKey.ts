@@ -29,16 +29,21 @@ export class SigningKey {
       await db.run("UPDATE hall_signing_key SET private_pem = '' WHERE name = 'certificates'");
     }
     if (filePem === null) {
-      if (stored) throw new Error(`the hall's certificate signing key should be in ${keyFile}, which is missing: restore it from the backup`);
+      if (stored)
+        throw new Error(`the hall's certificate signing key should be in ${keyFile}, which is missing: restore it from the backup`);
       await writeKeyFile(keyFile, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
       // Another hall process may have written the file first: its key is the one.
       filePem = (await readKeyFile(keyFile))!;
     }
     const privateKey = createPrivateKey(filePem);
     const publicPem = createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString();
-    await db.run("INSERT INTO hall_signing_key (name, private_pem, public_pem, created_at) VALUES ('certificates', '', ?, ?) ON CONFLICT (name) DO NOTHING", [publicPem, now().toISOString()]);
+    await db.run(
+      "INSERT INTO hall_signing_key (name, private_pem, public_pem, created_at) VALUES ('certificates', '', ?, ?) ON CONFLICT (name) DO NOTHING",
+      [publicPem, now().toISOString()],
+    );
     const known = (await select())!;
-    if (known.public_pem !== publicPem) throw new Error(`${keyFile} is not this hall's certificate signing key (its public key differs from the one the database knows)`);
+    if (known.public_pem !== publicPem)
+      throw new Error(`${keyFile} is not this hall's certificate signing key (its public key differs from the one the database knows)`);
     return new SigningKey(privateKey, publicPem);
   }
 

@@ -15,7 +15,9 @@ export function verifyPage(issued: IssuedCertificate | null, publicPem: string, 
     return `${head}<h1 class="bad">未能验证 · Not verified</h1><p>本大厅没有签发过此验证码的证明，或记录已损坏。请核对验证码，或到服务窗口咨询。</p><p>No certificate with this code was issued by this hall, or its record is damaged.</p></body></html>`;
   }
   const { content } = issued;
-  const facts = content.facts.map((fact) => `<dt>${htmlText(fact.label['zh-CN'])} · ${htmlText(fact.label.en)}</dt><dd>${htmlText(fact.value)}</dd>`).join('');
+  const facts = content.facts
+    .map((fact) => `<dt>${htmlText(fact.label['zh-CN'])} · ${htmlText(fact.label.en)}</dt><dd>${htmlText(fact.value)}</dd>`)
+    .join('');
   return `${head}<h1 class="ok">真实有效 · Genuine</h1>
 <p>${htmlText(title(content.type))}</p>
 <dl><dt>验证码 · Code</dt><dd>${htmlText(content.code)}</dd>

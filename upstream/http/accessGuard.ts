@@ -34,7 +34,12 @@ export function guardAccess(app: HallApp, parts: AccessParts): void {
     const terminal = await verifySignature(request, reply, parts);
     if (!terminal) return;
     if (!access.roles.includes(terminal.role)) {
-      return refuse(reply, 403, 'forbidden', `the ${terminal.role} role (terminal ${terminal.terminalId}) may not call ${request.method} ${request.routeOptions.url}: only ${access.roles.join(' or ')}`);
+      return refuse(
+        reply,
+        403,
+        'forbidden',
+        `the ${terminal.role} role (terminal ${terminal.terminalId}) may not call ${request.method} ${request.routeOptions.url}: only ${access.roles.join(' or ')}`,
+      );
     }
     request.caller = terminal;
   });
@@ -48,7 +53,12 @@ async function letStaffIn(request: FastifyRequest, reply: FastifyReply, staff: S
     return;
   }
   if (request.routeOptions.config.doc?.html) {
-    return reply.code(401).type('text/html; charset=utf-8').send('<!doctype html><meta charset="utf-8"><title>请先登录 · Log in first</title><p><a href="/login">工作人员登录 · Staff login</a></p>');
+    return reply
+      .code(401)
+      .type('text/html; charset=utf-8')
+      .send(
+        '<!doctype html><meta charset="utf-8"><title>请先登录 · Log in first</title><p><a href="/login">工作人员登录 · Staff login</a></p>',
+      );
   }
   return refuse(reply, 401, 'unauthorized', 'log in as hall staff first: /login');
 }
@@ -58,15 +68,26 @@ async function verifySignature(request: FastifyRequest, reply: FastifyReply, { r
   const terminalId = request.headers[signingHeaders.terminal];
   const timestamp = Number(request.headers[signingHeaders.timestamp]);
   const signature = request.headers[signingHeaders.signature];
-  if (typeof terminalId !== 'string' || typeof signature !== 'string') return void refuse(reply, 401, 'unauthorized', 'the request is not signed');
+  if (typeof terminalId !== 'string' || typeof signature !== 'string')
+    return void refuse(reply, 401, 'unauthorized', 'the request is not signed');
   const known = await registry.find(terminalId);
   if (!known) return void refuse(reply, 401, 'unauthorized', 'unknown or revoked terminal');
-  const check = checkSignature(known.secret, { method: request.method, path: request.url, body: request.rawBody, timestamp, signature }, now());
-  if (check === 'stale') return void refuse(reply, 401, 'unauthorized', 'the request time is outside the replay window (check the terminal clock)');
+  const check = checkSignature(
+    known.secret,
+    { method: request.method, path: request.url, body: request.rawBody, timestamp, signature },
+    now(),
+  );
+  if (check === 'stale')
+    return void refuse(reply, 401, 'unauthorized', 'the request time is outside the replay window (check the terminal clock)');
   if (check === 'bad-signature') return void refuse(reply, 401, 'unauthorized', 'bad signature');
   if (!(await replays.firstUse(signature, now()))) return void refuse(reply, 401, 'unauthorized', 'this request was already received');
   if (!known.role) {
-    return void refuse(reply, 403, 'forbidden', `terminal ${terminalId} was enrolled before terminals had roles: enroll it again with a code from "onewindow hall enroll-code --role ROLE"`);
+    return void refuse(
+      reply,
+      403,
+      'forbidden',
+      `terminal ${terminalId} was enrolled before terminals had roles: enroll it again with a code from "onewindow hall enroll-code --role ROLE"`,
+    );
   }
   return { terminalId, role: known.role, window: known.window };
 }

@@ -74,10 +74,18 @@ export interface HallServerOptions {
 }
 
 /** An outbox event's effect at the hall, its payload checked against `schema` first. */
-function effectOf<S extends z.ZodType>(schema: S, apply: (tx: Queryable, terminalId: string, payload: z.output<S>) => Promise<void>): EventEffect {
+function effectOf<S extends z.ZodType>(
+  schema: S,
+  apply: (tx: Queryable, terminalId: string, payload: z.output<S>) => Promise<void>,
+): EventEffect {
   return async (tx, terminalId, payload) => {
     const parsed = schema.safeParse(payload);
-    if (!parsed.success) throw new EventRefusal(issuesFromZod(parsed.error).map((issue) => `payload.${issue.path}: ${issue.message}`).join('; '));
+    if (!parsed.success)
+      throw new EventRefusal(
+        issuesFromZod(parsed.error)
+          .map((issue) => `payload.${issue.path}: ${issue.message}`)
+          .join('; '),
+      );
     try {
       await apply(tx, terminalId, parsed.data);
     } catch (error) {
@@ -104,7 +112,13 @@ export async function createHallServer(options: HallServerOptions) {
   const registry = new TerminalRegistry(options.db, undefined, secrets);
   const changes = new ChangeLog(options.db);
   let live: LiveHub | null = null;
-  const queue = new QueueContext(options.db, options.queue, changes, () => new Date(now()), () => live?.poke());
+  const queue = new QueueContext(
+    options.db,
+    options.queue,
+    changes,
+    () => new Date(now()),
+    () => live?.poke(),
+  );
   const issuer = new TicketIssuer(queue, options.logger);
   const desk = new CounterDesk(queue);
   const intake = new EventIntake(options.db, () => new Date(now()), {
@@ -112,7 +126,10 @@ export async function createHallServer(options: HallServerOptions) {
     'queue.ticket-rated': effectOf(ratingSchema, (tx, _terminalId, rating) => issuer.rate(tx, rating)),
     // Stored like every event; the warning is what an operator's log watch sees.
     'setup.locked-out': effectOf(setupLockedOutEventSchema, async (_tx, terminalId, lockout) => {
-      options.logger.warn({ terminalId, failures: lockout.failures, lockouts: lockout.lockouts, lockedUntil: lockout.lockedUntil }, 'a terminal locked its setup mode after wrong PINs');
+      options.logger.warn(
+        { terminalId, failures: lockout.failures, lockouts: lockout.lockouts, lockedUntil: lockout.lockedUntil },
+        'a terminal locked its setup mode after wrong PINs',
+      );
     }),
   });
   await queue.publishSetup();
@@ -145,7 +162,8 @@ export async function createHallServer(options: HallServerOptions) {
     }
   });
   app.setErrorHandler(async (error: { statusCode?: number; message: string }, _request, reply) => {
-    if (error.statusCode && error.statusCode < 500) return refuse(reply, error.statusCode, error.statusCode === 429 ? 'too_many_requests' : 'bad_request', error.message);
+    if (error.statusCode && error.statusCode < 500)
+      return refuse(reply, error.statusCode, error.statusCode === 429 ? 'too_many_requests' : 'bad_request', error.message);
     options.logger.error({ err: error }, 'hall request failed');
     return refuse(reply, 500, 'internal', 'the hall server failed');
   });
@@ -168,7 +186,13 @@ export async function createHallServer(options: HallServerOptions) {
     },
   });
 
-  hallRoute(app, { method: 'GET', url: '/docs', access: 'public', summary: 'This description of the API (OpenAPI 3.1)', handler: () => openApi() });
+  hallRoute(app, {
+    method: 'GET',
+    url: '/docs',
+    access: 'public',
+    summary: 'This description of the API (OpenAPI 3.1)',
+    handler: () => openApi(),
+  });
 
   const everyRole = { roles: ['kiosk', 'counter', 'display'] } as const;
   hallRoute(app, {
@@ -221,11 +245,17 @@ export async function createHallServer(options: HallServerOptions) {
   registerRequestRoutes(app, new RequestDesk(queue, options.convenience));
   const appointmentBook = new AppointmentBook(queue, issuer, options.appointments);
   registerAppointmentRoutes(app, appointmentBook);
-  const noShowSweep = setInterval(() => void appointmentBook.recordNoShows().catch((error: unknown) => options.logger.warn({ err: error }, 'could not record no-shows')), 60_000);
+  const noShowSweep = setInterval(
+    () => void appointmentBook.recordNoShows().catch((error: unknown) => options.logger.warn({ err: error }, 'could not record no-shows')),
+    60_000,
+  );
   app.addHook('onClose', async () => clearInterval(noShowSweep));
   const sweep = () => sweepPersonalData(options.db, new Date(now()), options.retentionDays ?? defaultRetentionDays);
   await sweep();
-  const retentionSweep = setInterval(() => void sweep().catch((error: unknown) => options.logger.warn({ err: error }, 'could not remove expired personal data')), 3600_000);
+  const retentionSweep = setInterval(
+    () => void sweep().catch((error: unknown) => options.logger.warn({ err: error }, 'could not remove expired personal data')),
+    3600_000,
+  );
   app.addHook('onClose', async () => clearInterval(retentionSweep));
   await registerQueueRoutes(app, { queue, issuer, desk });
   registerStaffRoutes(app, accessParts.staff);

@@ -28,7 +28,10 @@ export async function makeHallCertificate(hosts: readonly string[], now = new Da
       { name: 'basicConstraints', cA: false },
       { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
       { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames: hosts.map((host) => (isIP(host) ? { type: 7 as const, ip: host } : { type: 2 as const, value: host })) },
+      {
+        name: 'subjectAltName',
+        altNames: hosts.map((host) => (isIP(host) ? { type: 7 as const, ip: host } : { type: 2 as const, value: host })),
+      },
     ],
   });
   return { cert: made.cert, key: made.private, fingerprint: fingerprintOf(made.cert) };

@@ -59,7 +59,10 @@ export interface RouteInput<A extends HallAccess, B, Q> {
   reply: FastifyReply;
 }
 
-export interface HallRoute<A extends HallAccess, B extends z.ZodType, Q extends z.ZodType> extends Omit<RouteDoc, 'body' | 'query' | 'websocket'> {
+export interface HallRoute<A extends HallAccess, B extends z.ZodType, Q extends z.ZodType> extends Omit<
+  RouteDoc,
+  'body' | 'query' | 'websocket'
+> {
   method: 'GET' | 'POST';
   url: string;
   access: A;
@@ -71,7 +74,12 @@ export interface HallRoute<A extends HallAccess, B extends z.ZodType, Q extends 
 }
 
 const accessIsDeclared = (access: unknown): access is HallAccess =>
-  access === 'public' || access === 'staff' || (typeof access === 'object' && access !== null && Array.isArray((access as { roles?: unknown }).roles) && (access as { roles: unknown[] }).roles.length > 0);
+  access === 'public' ||
+  access === 'staff' ||
+  (typeof access === 'object' &&
+    access !== null &&
+    Array.isArray((access as { roles?: unknown }).roles) &&
+    (access as { roles: unknown[] }).roles.length > 0);
 
 /** A route as fastify registered it (HEAD ones too), with its declared access. */
 export interface RegisteredRoute {
@@ -90,13 +98,17 @@ export function requireDeclaredAccess(app: HallApp): void {
   app.decorate('hallRoutes', routes);
   app.addHook('onRoute', (route) => {
     const access = route.config?.access;
-    if (!accessIsDeclared(access)) throw new Error(`hall route ${String(route.method)} ${route.url} declares no access: register it with hallRoute()`);
+    if (!accessIsDeclared(access))
+      throw new Error(`hall route ${String(route.method)} ${route.url} declares no access: register it with hallRoute()`);
     for (const method of [route.method].flat()) routes.push({ method, url: route.url, access });
   });
 }
 
 /** Registers a hall route: its access and description go into the route's config, where the access guard and /docs read them. */
-export function hallRoute<A extends HallAccess, B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown>(app: HallApp, route: HallRoute<A, B, Q>): void {
+export function hallRoute<A extends HallAccess, B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown>(
+  app: HallApp,
+  route: HallRoute<A, B, Q>,
+): void {
   const { method, url, access, handler, rateLimit, ...doc } = route;
   app.route({
     method,
@@ -120,7 +132,10 @@ export function hallRoute<A extends HallAccess, B extends z.ZodType = z.ZodUnkno
 }
 
 /** A WebSocket route: the upgrade request passes the same access guard as any other. */
-export function hallSocket<A extends HallAccess>(app: HallApp, route: { url: string; access: A; summary: string; handler(socket: WebSocket, caller: CallerOf<A>): void }): void {
+export function hallSocket<A extends HallAccess>(
+  app: HallApp,
+  route: { url: string; access: A; summary: string; handler(socket: WebSocket, caller: CallerOf<A>): void },
+): void {
   app.route({
     method: 'GET',
     url: route.url,

@@ -14,15 +14,25 @@ export function openApiPath(url: string): string {
 }
 
 function operation(method: string, access: HallAccess, doc: RouteDoc, url: string) {
-  const parameters = [...url.matchAll(/:([A-Za-z0-9_]+)|\*$/g)].map((match) => ({ name: match[1] ?? 'path', in: 'path', required: true, schema: { type: 'string' } }));
+  const parameters = [...url.matchAll(/:([A-Za-z0-9_]+)|\*$/g)].map((match) => ({
+    name: match[1] ?? 'path',
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+  }));
   if (doc.query) {
     const query = schema(doc.query) as { properties?: Record<string, unknown>; required?: string[] };
-    for (const [name, property] of Object.entries(query.properties ?? {})) parameters.push({ name, in: 'query', required: query.required?.includes(name) ?? false, schema: property as { type: string } });
+    for (const [name, property] of Object.entries(query.properties ?? {}))
+      parameters.push({ name, in: 'query', required: query.required?.includes(name) ?? false, schema: property as { type: string } });
   }
   const roles = typeof access === 'object' ? access.roles : [];
   const ok = doc.websocket
     ? { '101': { description: 'switched to the WebSocket live channel' } }
-    : { '200': doc.html ? { description: 'an HTML page', content: { 'text/html': {} } } : { description: 'done', ...(doc.response ? { content: json(doc.response) } : {}) } };
+    : {
+        '200': doc.html
+          ? { description: 'an HTML page', content: { 'text/html': {} } }
+          : { description: 'done', ...(doc.response ? { content: json(doc.response) } : {}) },
+      };
   return {
     summary: doc.summary,
     'x-access': typeof access === 'object' ? 'terminal' : access,
@@ -33,7 +43,9 @@ function operation(method: string, access: HallAccess, doc: RouteDoc, url: strin
     responses: {
       ...ok,
       '400': error('a field of the request is wrong (named in the message)'),
-      ...(access === 'public' ? {} : { '401': error(access === 'staff' ? 'not logged in as staff' : 'not signed by an enrolled terminal') }),
+      ...(access === 'public'
+        ? {}
+        : { '401': error(access === 'staff' ? 'not logged in as staff' : 'not signed by an enrolled terminal') }),
       ...(roles.length > 0 ? { '403': error(`the terminal's role is not ${roles.join(' or ')}`) } : {}),
     },
   };
@@ -50,7 +62,8 @@ export function describeRoutes(app: HallApp): () => Record<string, unknown> {
     const { access, doc } = route.config ?? {};
     // HEAD answers every GET on its own (fastify's exposeHeadRoutes): the GET describes both.
     if (!access || !doc || route.method === 'HEAD') return;
-    for (const method of [route.method].flat()) (paths[openApiPath(route.url)] ??= {})[method.toLowerCase()] = operation(method, access, doc, route.url);
+    for (const method of [route.method].flat())
+      (paths[openApiPath(route.url)] ??= {})[method.toLowerCase()] = operation(method, access, doc, route.url);
   });
   return () => ({
     openapi: '3.1.0',

@@ -9,5 +9,12 @@ export function refuse(reply: FastifyReply, status: number, code: string, messag
 
 /** 400 naming each bad field: `service: expected one capital letter`. */
 export function refuseInput(reply: FastifyReply, error: z.ZodError) {
-  return refuse(reply, 400, 'bad_request', issuesFromZod(error).map((issue) => `${issue.path}: ${issue.message}`).join('; '));
+  return refuse(
+    reply,
+    400,
+    'bad_request',
+    issuesFromZod(error)
+      .map((issue) => `${issue.path}: ${issue.message}`)
+      .join('; '),
+  );
 }

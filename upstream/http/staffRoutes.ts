@@ -25,7 +25,9 @@ function loginPage(failed: boolean): string {
 
 /** The hall staff's login: a form, a session cookie (HttpOnly, SameSite=Strict) kept in the database, and logout. */
 export function registerStaffRoutes(app: HallApp, staff: StaffAccounts): void {
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))));
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) =>
+    done(null, Object.fromEntries(new URLSearchParams(body as string))),
+  );
 
   hallRoute(app, {
     method: 'GET',
@@ -49,7 +51,13 @@ export function registerStaffRoutes(app: HallApp, staff: StaffAccounts): void {
       if (!token) return reply.code(401).type('text/html; charset=utf-8').send(loginPage(true));
       request.log.info({ staff: body.username }, 'staff logged in');
       return reply
-        .setCookie(staffCookie, token, { httpOnly: true, sameSite: 'strict', path: '/', maxAge: staffSessionMs / 1000, secure: request.protocol === 'https' })
+        .setCookie(staffCookie, token, {
+          httpOnly: true,
+          sameSite: 'strict',
+          path: '/',
+          maxAge: staffSessionMs / 1000,
+          secure: request.protocol === 'https',
+        })
         .redirect('/dashboard', 303);
     },
   });

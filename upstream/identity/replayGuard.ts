@@ -39,7 +39,10 @@ export class ReplayGuard {
       this.#prunedAt = now;
       await this.db.run('DELETE FROM seen_signature WHERE seen_at < ?', [now - keepMs]);
     }
-    const inserted = await this.db.run('INSERT INTO seen_signature (signature, seen_at) VALUES (?, ?) ON CONFLICT (signature) DO NOTHING', [signature, now]);
+    const inserted = await this.db.run('INSERT INTO seen_signature (signature, seen_at) VALUES (?, ?) ON CONFLICT (signature) DO NOTHING', [
+      signature,
+      now,
+    ]);
     return inserted.changes === 1;
   }
 }

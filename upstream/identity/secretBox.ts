@@ -45,7 +45,8 @@ export class SecretBox {
   /** Halls before sealing kept secrets in clear: seal those once, at start. */
   async sealClearSecrets(db: Database): Promise<number> {
     const clear = await db.all<{ id: string; secret: string }>(`SELECT id, secret FROM terminal WHERE secret NOT LIKE '${sealedPrefix}%'`);
-    for (const row of clear) await db.run('UPDATE terminal SET secret = ? WHERE id = ? AND secret = ?', [this.seal(row.id, row.secret), row.id, row.secret]);
+    for (const row of clear)
+      await db.run('UPDATE terminal SET secret = ? WHERE id = ? AND secret = ?', [this.seal(row.id, row.secret), row.id, row.secret]);
     return clear.length;
   }
 }

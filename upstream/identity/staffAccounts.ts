@@ -58,13 +58,20 @@ export class StaffAccounts {
     const token = randomBytes(32).toString('base64url');
     const now = this.now();
     await this.db.run('DELETE FROM staff_session WHERE expires_at <= ?', [now.toISOString()]);
-    await this.db.run('INSERT INTO staff_session (token_hash, username, expires_at) VALUES (?, ?, ?)', [tokenHash(token), username, new Date(now.getTime() + staffSessionMs).toISOString()]);
+    await this.db.run('INSERT INTO staff_session (token_hash, username, expires_at) VALUES (?, ?, ?)', [
+      tokenHash(token),
+      username,
+      new Date(now.getTime() + staffSessionMs).toISOString(),
+    ]);
     return token;
   }
 
   /** Who holds this session token, while it has not expired. */
   async sessionUser(token: string): Promise<string | null> {
-    const row = await this.db.get<{ username: string }>('SELECT username FROM staff_session WHERE token_hash = ? AND expires_at > ?', [tokenHash(token), this.now().toISOString()]);
+    const row = await this.db.get<{ username: string }>('SELECT username FROM staff_session WHERE token_hash = ? AND expires_at > ?', [
+      tokenHash(token),
+      this.now().toISOString(),
+    ]);
     return row?.username ?? null;
   }
 

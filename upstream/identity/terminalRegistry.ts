@@ -41,20 +41,34 @@ export class TerminalRegistry {
   }
 
   async issueCode(terminalId: string, binding: TerminalBinding, validForMs = 24 * 3600_000): Promise<string> {
-    const code = randomBytes(10).toString('base64url').toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 12).padEnd(12, '7');
+    const code = randomBytes(10)
+      .toString('base64url')
+      .toUpperCase()
+      .replace(/[^A-Z0-9]/g, '')
+      .slice(0, 12)
+      .padEnd(12, '7');
     const expiresAt = new Date(this.now().getTime() + validForMs).toISOString();
     const window = binding.role === 'counter' ? binding.window : null;
-    await this.db.run('INSERT INTO enrollment_code (code_hash, terminal_id, expires_at, role, window_number) VALUES (?, ?, ?, ?, ?)', [hash(code), terminalId, expiresAt, binding.role, window]);
+    await this.db.run('INSERT INTO enrollment_code (code_hash, terminal_id, expires_at, role, window_number) VALUES (?, ?, ?, ?, ?)', [
+      hash(code),
+      terminalId,
+      expiresAt,
+      binding.role,
+      window,
+    ]);
     return code;
   }
 
   /** Trades a code for the terminal's new secret; enrolling again replaces the old secret. */
   async enroll(code: string): Promise<{ terminalId: string; secret: string }> {
     return this.db.transaction(async (tx) => {
-      const row = await tx.get<{ terminal_id: string; expires_at: string; used_at: string | null; role: string | null; window_number: number | null }>(
-        'SELECT terminal_id, expires_at, used_at, role, window_number FROM enrollment_code WHERE code_hash = ?',
-        [hash(code)],
-      );
+      const row = await tx.get<{
+        terminal_id: string;
+        expires_at: string;
+        used_at: string | null;
+        role: string | null;
+        window_number: number | null;
+      }>('SELECT terminal_id, expires_at, used_at, role, window_number FROM enrollment_code WHERE code_hash = ?', [hash(code)]);
       const now = this.now().toISOString();
       if (!row) throw new EnrollmentError('unknown enrollment code');
       if (row.used_at) throw new EnrollmentError('this enrollment code was already used');
@@ -73,7 +87,10 @@ export class TerminalRegistry {
   }
 
   async revoke(terminalId: string): Promise<boolean> {
-    const result = await this.db.run('UPDATE terminal SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [this.now().toISOString(), terminalId]);
+    const result = await this.db.run('UPDATE terminal SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [
+      this.now().toISOString(),
+      terminalId,
+    ]);
     return result.changes > 0;
   }
 

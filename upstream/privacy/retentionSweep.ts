@@ -23,10 +23,21 @@ export const defaultRetentionDays = 180;
 export async function sweepPersonalData(db: Database, now: Date, days: number): Promise<SweepCounts> {
   const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
   return db.transaction(async (tx) => {
-    const appointments = await tx.all<{ code: string; id_number: string }>("SELECT code, id_number FROM appointment WHERE starts_at < ? AND phone <> ''", [cutoff]);
-    for (const row of appointments) await tx.run("UPDATE appointment SET id_number = ?, phone = '' WHERE code = ?", [maskIdNumber(row.id_number), row.code]);
-    const requests = await tx.all<{ reference: string; id_number: string }>("SELECT reference, id_number FROM service_request WHERE received_at < ? AND name <> ''", [cutoff]);
-    for (const row of requests) await tx.run("UPDATE service_request SET id_number = ?, name = '', details = '{}' WHERE reference = ?", [maskIdNumber(row.id_number), row.reference]);
+    const appointments = await tx.all<{ code: string; id_number: string }>(
+      "SELECT code, id_number FROM appointment WHERE starts_at < ? AND phone <> ''",
+      [cutoff],
+    );
+    for (const row of appointments)
+      await tx.run("UPDATE appointment SET id_number = ?, phone = '' WHERE code = ?", [maskIdNumber(row.id_number), row.code]);
+    const requests = await tx.all<{ reference: string; id_number: string }>(
+      "SELECT reference, id_number FROM service_request WHERE received_at < ? AND name <> ''",
+      [cutoff],
+    );
+    for (const row of requests)
+      await tx.run("UPDATE service_request SET id_number = ?, name = '', details = '{}' WHERE reference = ?", [
+        maskIdNumber(row.id_number),
+        row.reference,
+      ]);
     const events = await tx.run("UPDATE terminal_event SET payload = '{}' WHERE received_at < ? AND payload <> '{}'", [cutoff]);
     return { appointments: appointments.length, requests: requests.length, events: events.changes };
   });

@@ -45,7 +45,10 @@ export class CounterDesk {
           const ticket = need();
           const { recallsBeforeSkip } = this.queue.config;
           if (ticket.recalls < recallsBeforeSkip) {
-            throw new QueueRefusal('recall_first', `recall ${ticket.label} ${recallsBeforeSkip - ticket.recalls} more time(s) before skipping it`);
+            throw new QueueRefusal(
+              'recall_first',
+              `recall ${ticket.label} ${recallsBeforeSkip - ticket.recalls} more time(s) before skipping it`,
+            );
           }
           left = await this.#update(tx, ticket, { status: 'no_show', finishedAt: now });
           next = null;
@@ -59,11 +62,24 @@ export class CounterDesk {
           const ticket = need();
           if ('service' in act.to) {
             this.queue.service(act.to.service);
-            left = await this.#update(tx, ticket, { status: 'waiting', service: act.to.service, targetWindow: null, window: null, priority: 'transfer', recalls: 0 });
+            left = await this.#update(tx, ticket, {
+              status: 'waiting',
+              service: act.to.service,
+              targetWindow: null,
+              window: null,
+              priority: 'transfer',
+              recalls: 0,
+            });
           } else {
             this.queue.windowServices(act.to.window);
             if (act.to.window === window) throw new QueueRefusal('same_window', `${ticket.label} is already at window ${window}`, 400);
-            left = await this.#update(tx, ticket, { status: 'waiting', targetWindow: act.to.window, window: null, priority: 'transfer', recalls: 0 });
+            left = await this.#update(tx, ticket, {
+              status: 'waiting',
+              targetWindow: act.to.window,
+              window: null,
+              priority: 'transfer',
+              recalls: 0,
+            });
           }
           next = null;
           break;
@@ -78,7 +94,11 @@ export class CounterDesk {
       }
 
       state.currentTicketId = next?.id ?? null;
-      await tx.run('UPDATE queue_window SET paused_reason = ?, current_ticket_id = ? WHERE window_number = ?', [state.pausedReason, state.currentTicketId, window]);
+      await tx.run('UPDATE queue_window SET paused_reason = ?, current_ticket_id = ? WHERE window_number = ?', [
+        state.pausedReason,
+        state.currentTicketId,
+        window,
+      ]);
       await this.queue.publishWindow(tx, state);
       return { window: state, current: next, left };
     });
@@ -104,7 +124,17 @@ export class CounterDesk {
     const updated: QueueTicket = { ...ticket, ...change };
     await tx.run(
       'UPDATE queue_ticket SET status = ?, service = ?, priority = ?, target_window = ?, served_window = ?, called_at = ?, recalls = ?, finished_at = ? WHERE id = ?',
-      [updated.status, updated.service, updated.priority, updated.targetWindow, updated.window, updated.calledAt, updated.recalls, updated.finishedAt, updated.id],
+      [
+        updated.status,
+        updated.service,
+        updated.priority,
+        updated.targetWindow,
+        updated.window,
+        updated.calledAt,
+        updated.recalls,
+        updated.finishedAt,
+        updated.id,
+      ],
     );
     await this.queue.publishTicket(tx, updated);
     return updated;

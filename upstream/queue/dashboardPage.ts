@@ -58,5 +58,5 @@ async function refresh() {
 }
 refresh(); setInterval(refresh, 10000);
 </script>
-<p><small>${htmlText(queue.timeZone)} · reset ${htmlText(String(queue.resetHour).padStart(2, "0"))}:00</small></p></body></html>`;
+<p><small>${htmlText(queue.timeZone)} · reset ${htmlText(String(queue.resetHour).padStart(2, '0'))}:00</small></p></body></html>`;
 }

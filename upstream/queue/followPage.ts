@@ -15,7 +15,10 @@ const statusText = {
 export function followPage(issued: IssuedTicket, service: Pick<QueueService, 'name'>): string {
   const { ticket } = issued;
   const [zh, en] = statusText[ticket.status];
-  const where = ticket.status === 'called' && ticket.window !== null ? `<p class="where">${htmlText(ticket.window)} 号窗口 · Window ${htmlText(ticket.window)}</p>` : '';
+  const where =
+    ticket.status === 'called' && ticket.window !== null
+      ? `<p class="where">${htmlText(ticket.window)} 号窗口 · Window ${htmlText(ticket.window)}</p>`
+      : '';
   const ahead =
     ticket.status === 'waiting'
       ? `<p>前面还有 <b>${issued.peopleAhead}</b> 人 · ${issued.peopleAhead} ahead${issued.estimatedWaitMinutes === null ? '' : ` · 约 ${issued.estimatedWaitMinutes} 分钟 · about ${issued.estimatedWaitMinutes} min`}</p>`

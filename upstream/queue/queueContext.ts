@@ -59,15 +59,28 @@ export class QueueContext {
     const { hallName, resetHour, timeZone, recallsBeforeSkip } = this.config;
     await this.changes.set('queue', queueKeys.rules, { hallName, resetHour, timeZone, recallsBeforeSkip });
     for (const [position, service] of this.config.services.entries()) {
-      await this.changes.set('queue', queueKeys.service(service.code), { code: service.code, name: service.name, usualServiceMinutes: service.usualServiceMinutes, position });
+      await this.changes.set('queue', queueKeys.service(service.code), {
+        code: service.code,
+        name: service.name,
+        usualServiceMinutes: service.usualServiceMinutes,
+        position,
+      });
     }
     for (const { window } of this.config.windows) {
-      await this.db.run('INSERT INTO queue_window (window_number, paused_reason, current_ticket_id) VALUES (?, NULL, NULL) ON CONFLICT (window_number) DO NOTHING', [window]);
+      await this.db.run(
+        'INSERT INTO queue_window (window_number, paused_reason, current_ticket_id) VALUES (?, NULL, NULL) ON CONFLICT (window_number) DO NOTHING',
+        [window],
+      );
       const row = (await this.db.get<{ paused_reason: QueueWindow['pausedReason']; current_ticket_id: string | null }>(
         'SELECT paused_reason, current_ticket_id FROM queue_window WHERE window_number = ?',
         [window],
       ))!;
-      await this.changes.set('queue', queueKeys.window(window), { window, services: this.windowServices(window), pausedReason: row.paused_reason, currentTicketId: row.current_ticket_id });
+      await this.changes.set('queue', queueKeys.window(window), {
+        window,
+        services: this.windowServices(window),
+        pausedReason: row.paused_reason,
+        currentTicketId: row.current_ticket_id,
+      });
     }
   }
 }

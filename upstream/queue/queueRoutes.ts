@@ -52,7 +52,12 @@ export async function registerQueueRoutes(app: HallApp, parts: QueueRouteParts):
   // serve: false — the font route below is declared like every other route, with its access.
   await app.register(fastifyStatic, { root: fontDir, serve: false });
   const statistics = async (day = queue.today()) =>
-    queueStatistics(day, await ticketsOfDay(queue.db, day), queue.config.services.map((service) => service.code), queue.config.windows.map((window) => window.window));
+    queueStatistics(
+      day,
+      await ticketsOfDay(queue.db, day),
+      queue.config.services.map((service) => service.code),
+      queue.config.windows.map((window) => window.window),
+    );
 
   hallRoute(app, {
     method: 'GET',
@@ -91,7 +96,12 @@ export async function registerQueueRoutes(app: HallApp, parts: QueueRouteParts):
     response: counterResultSchema,
     handler: ({ body, caller, reply }) => {
       if (body.window !== caller.window) {
-        return refuse(reply, 403, 'forbidden', `the counter role (terminal ${caller.terminalId}) serves window ${caller.window} and may not act on window ${body.window}`);
+        return refuse(
+          reply,
+          403,
+          'forbidden',
+          `the counter role (terminal ${caller.terminalId}) serves window ${caller.window} and may not act on window ${body.window}`,
+        );
       }
       return answer(reply, () => desk.act(body.window, body.act));
     },
@@ -119,7 +129,10 @@ export async function registerQueueRoutes(app: HallApp, parts: QueueRouteParts):
       if (!ticket) return reply.code(404).send('<!doctype html><meta charset="utf-8"><p>没有这张票 · No such ticket</p>');
       const waiting = await ticketsOfDay(queue.db, ticket.businessDay, 'waiting');
       const shown = publicTicket(ticket);
-      return followPage({ ticket: shown, peopleAhead: peopleAhead(shown, waiting, queue.now()), estimatedWaitMinutes: null }, queue.service(ticket.service));
+      return followPage(
+        { ticket: shown, peopleAhead: peopleAhead(shown, waiting, queue.now()), estimatedWaitMinutes: null },
+        queue.service(ticket.service),
+      );
     },
   });
 

@@ -16,7 +16,13 @@ function summarize(tickets: readonly StoredTicket[]) {
     served: served.length,
     noShows: tickets.filter((ticket) => ticket.status === 'no_show').length,
     averageWaitMinutes: round(average(called.map((ticket) => minutes(ticket.issuedAt, ticket.firstCalledAt!)))),
-    averageServiceMinutes: round(average(served.filter((ticket) => ticket.firstCalledAt && ticket.finishedAt).map((ticket) => minutes(ticket.firstCalledAt!, ticket.finishedAt!)))),
+    averageServiceMinutes: round(
+      average(
+        served
+          .filter((ticket) => ticket.firstCalledAt && ticket.finishedAt)
+          .map((ticket) => minutes(ticket.firstCalledAt!, ticket.finishedAt!)),
+      ),
+    ),
     ratings: scores.length,
     averageScore: round(average(scores)),
   };
@@ -27,7 +33,12 @@ function summarize(tickets: readonly StoredTicket[]) {
  * service time (first call to finish), served and no-show counts, ratings.
  * A transferred ticket counts for the service and window that finished it.
  */
-export function queueStatistics(businessDay: string, tickets: readonly StoredTicket[], services: readonly string[], windows: readonly number[]): QueueStatistics {
+export function queueStatistics(
+  businessDay: string,
+  tickets: readonly StoredTicket[],
+  services: readonly string[],
+  windows: readonly number[],
+): QueueStatistics {
   return {
     businessDay,
     services: services.map((service) => {

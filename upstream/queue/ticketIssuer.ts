@@ -51,7 +51,13 @@ export class TicketIssuer {
     return this.queue.change(async (tx) => {
       const day = this.queue.today();
       const [first, last] = await this.#take(tx, day, service, 'offline', size);
-      await tx.run('INSERT INTO queue_block (terminal_id, business_day, service, first_number, last_number) VALUES (?, ?, ?, ?, ?)', [terminalId, day, service, first, last]);
+      await tx.run('INSERT INTO queue_block (terminal_id, business_day, service, first_number, last_number) VALUES (?, ?, ?, ?, ?)', [
+        terminalId,
+        day,
+        service,
+        first,
+        last,
+      ]);
       return { service, businessDay: day, first: first!, last: last! };
     });
   }
@@ -115,7 +121,17 @@ export class TicketIssuer {
     };
     await tx.run(
       'UPDATE queue_ticket SET business_day = ?, number = ?, label = ?, offline = 1, status = ?, served_window = ?, called_at = ?, recalls = ?, finished_at = ? WHERE id = ?',
-      [ticket.businessDay, event.number, label, ticket.status, ticket.window, ticket.calledAt, ticket.recalls, ticket.finishedAt, ticket.id],
+      [
+        ticket.businessDay,
+        event.number,
+        label,
+        ticket.status,
+        ticket.window,
+        ticket.calledAt,
+        ticket.recalls,
+        ticket.finishedAt,
+        ticket.id,
+      ],
     );
     await this.queue.publishTicket(tx, ticket);
     this.logger?.warn(
@@ -129,19 +145,32 @@ export class TicketIssuer {
     const ticket = await ticketById(tx, rating.ticketId);
     if (!ticket) throw new QueueRefusal('unknown_ticket', `no ticket ${rating.ticketId}`, 404);
     if (ticket.status !== 'finished') throw new QueueRefusal('not_finished', `${ticket.label} has not been served yet`);
-    await tx.run('UPDATE queue_ticket SET score = ?, score_reasons = ? WHERE id = ?', [rating.score, JSON.stringify(rating.reasons), rating.ticketId]);
+    await tx.run('UPDATE queue_ticket SET score = ?, score_reasons = ? WHERE id = ?', [
+      rating.score,
+      JSON.stringify(rating.reasons),
+      rating.ticketId,
+    ]);
   }
 
   /** Who is ahead and how long it may take, from today's waiting tickets, open windows and served times. */
   async #issued(tx: Queryable, ticket: QueueTicket): Promise<IssuedTicket> {
     const waiting = await ticketsOfDay(tx, ticket.businessDay, 'waiting');
     const ahead = peopleAhead(ticket, waiting, this.queue.now());
-    const windows = await tx.all<{ window_number: number; paused_reason: string | null }>('SELECT window_number, paused_reason FROM queue_window');
-    const open = windows.filter((row) => row.paused_reason === null && this.queue.config.windows.some((w) => w.window === row.window_number && w.services.includes(ticket.service)));
-    const served = (await ticketsOfDay(tx, ticket.businessDay, 'finished')).filter((done) => done.service === ticket.service && done.firstCalledAt && done.finishedAt);
-    const minutes = served.length >= 3
-      ? served.reduce((sum, done) => sum + (Date.parse(done.finishedAt!) - Date.parse(done.firstCalledAt!)), 0) / served.length / 60_000
-      : this.queue.service(ticket.service).usualServiceMinutes;
+    const windows = await tx.all<{ window_number: number; paused_reason: string | null }>(
+      'SELECT window_number, paused_reason FROM queue_window',
+    );
+    const open = windows.filter(
+      (row) =>
+        row.paused_reason === null &&
+        this.queue.config.windows.some((w) => w.window === row.window_number && w.services.includes(ticket.service)),
+    );
+    const served = (await ticketsOfDay(tx, ticket.businessDay, 'finished')).filter(
+      (done) => done.service === ticket.service && done.firstCalledAt && done.finishedAt,
+    );
+    const minutes =
+      served.length >= 3
+        ? served.reduce((sum, done) => sum + (Date.parse(done.finishedAt!) - Date.parse(done.firstCalledAt!)), 0) / served.length / 60_000
+        : this.queue.service(ticket.service).usualServiceMinutes;
     return { ticket, peopleAhead: ahead, estimatedWaitMinutes: estimatedWaitMinutes(ahead, minutes, open.length) };
   }
 
@@ -149,9 +178,20 @@ export class TicketIssuer {
   async #take(tx: Queryable, day: string, code: string, kind: 'online' | 'offline', count: number): Promise<[number, number]> {
     const service = this.queue.service(code);
     const range = kind === 'online' ? service.numbers : service.offlineNumbers;
-    await tx.run('INSERT INTO queue_number (business_day, service, kind, last_number) VALUES (?, ?, ?, ?) ON CONFLICT (business_day, service, kind) DO NOTHING', [day, code, kind, range.first - 1]);
-    await tx.run('UPDATE queue_number SET last_number = last_number + ? WHERE business_day = ? AND service = ? AND kind = ?', [count, day, code, kind]);
-    const { last_number: last } = (await tx.get<{ last_number: number }>('SELECT last_number FROM queue_number WHERE business_day = ? AND service = ? AND kind = ?', [day, code, kind]))!;
+    await tx.run(
+      'INSERT INTO queue_number (business_day, service, kind, last_number) VALUES (?, ?, ?, ?) ON CONFLICT (business_day, service, kind) DO NOTHING',
+      [day, code, kind, range.first - 1],
+    );
+    await tx.run('UPDATE queue_number SET last_number = last_number + ? WHERE business_day = ? AND service = ? AND kind = ?', [
+      count,
+      day,
+      code,
+      kind,
+    ]);
+    const { last_number: last } = (await tx.get<{ last_number: number }>(
+      'SELECT last_number FROM queue_number WHERE business_day = ? AND service = ? AND kind = ?',
+      [day, code, kind],
+    ))!;
     const first = last - count + 1;
     if (first > range.last) {
       throw new QueueRefusal('numbers_exhausted', `today's ${kind} numbers of service ${code} are used up (${range.first}–${range.last})`);

@@ -76,6 +76,19 @@ export async function insertTicket(db: Queryable, ticket: QueueTicket, number: n
   await db.run(
     `INSERT INTO queue_ticket (id, business_day, issued_service, number, label, service, status, priority, appointment_at, issued_at, issued_by, offline, recalls)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
-    [ticket.id, ticket.businessDay, ticket.service, number, ticket.label, ticket.service, ticket.status, ticket.priority, ticket.appointmentAt, ticket.issuedAt, issuedBy, ticket.offline ? 1 : 0],
+    [
+      ticket.id,
+      ticket.businessDay,
+      ticket.service,
+      number,
+      ticket.label,
+      ticket.service,
+      ticket.status,
+      ticket.priority,
+      ticket.appointmentAt,
+      ticket.issuedAt,
+      issuedBy,
+      ticket.offline ? 1 : 0,
+    ],
   );
 }

@@ -31,7 +31,8 @@ export class RequestDesk {
 
   receive(terminalId: string, citizen: CitizenIdentity, request: ServiceRequest): Promise<RequestReceipt> {
     const district = this.config.districts.find((candidate) => candidate.id === request.district);
-    if (!district || !district.streets[request.street]) throw new RequestRefused('unknown_place', `no street ${request.street} in district "${request.district}"`);
+    if (!district || !district.streets[request.street])
+      throw new RequestRefused('unknown_place', `no street ${request.street} in district "${request.district}"`);
     const topic = request.kind === 'complaint' ? this.config.complaintTopics.find((candidate) => candidate.id === request.topic) : null;
     if (request.kind === 'complaint' && !topic) throw new RequestRefused('unknown_topic', `no complaint topic "${request.topic}"`);
     const department = topic ? topic.department : departmentFor[request.kind as 'mail-delivery' | 'home-visit'];
@@ -44,14 +45,26 @@ export class RequestDesk {
       const reference = `${day}-${String(value).padStart(4, '0')}`;
       await tx.run(
         "INSERT INTO service_request (reference, kind, department, id_number, name, details, status, terminal_id, received_at) VALUES (?, ?, ?, ?, ?, ?, 'dispatched', ?, ?)",
-        [reference, request.kind, JSON.stringify(department), citizen.idNumber, citizen.name, JSON.stringify(request), terminalId, receivedAt],
+        [
+          reference,
+          request.kind,
+          JSON.stringify(department),
+          citizen.idNumber,
+          citizen.name,
+          JSON.stringify(request),
+          terminalId,
+          receivedAt,
+        ],
       );
       return { reference, kind: request.kind, department, receivedAt };
     });
   }
 
   async progress(number: string): Promise<Progress> {
-    const row = await this.queue.db.get<{ kind: string; department: string; received_at: string }>('SELECT kind, department, received_at FROM service_request WHERE reference = ?', [number]);
+    const row = await this.queue.db.get<{ kind: string; department: string; received_at: string }>(
+      'SELECT kind, department, received_at FROM service_request WHERE reference = ?',
+      [number],
+    );
     if (row) {
       const department = JSON.parse(row.department) as { 'zh-CN': string; en: string };
       return {
@@ -71,7 +84,11 @@ export class RequestDesk {
         number,
         title: { 'zh-CN': '示例事项办件', en: 'Sample application' },
         steps: [
-          { name: { 'zh-CN': '受理', en: 'Accepted' }, at: `${number.slice(0, 4)}-${number.slice(4, 6)}-${number.slice(6, 8)}`, done: true },
+          {
+            name: { 'zh-CN': '受理', en: 'Accepted' },
+            at: `${number.slice(0, 4)}-${number.slice(4, 6)}-${number.slice(6, 8)}`,
+            done: true,
+          },
           { name: { 'zh-CN': '审核', en: 'Under review' }, at: null, done: true },
           { name: { 'zh-CN': '办结', en: 'Decided' }, at: null, done: false },
         ],

@@ -1,4 +1,10 @@
-import { conveniencePaths, progressRequestSchema, progressSchema, requestReceiptSchema, serviceRequestToHallSchema } from '../../main/contract/convenience.js';
+import {
+  conveniencePaths,
+  progressRequestSchema,
+  progressSchema,
+  requestReceiptSchema,
+  serviceRequestToHallSchema,
+} from '../../main/contract/convenience.js';
 import { hallRoute, type HallApp } from '../http/hallRoute.js';
 import { refuse } from '../http/refuse.js';
 import { RequestRefused, type RequestDesk } from './requestDesk.js';

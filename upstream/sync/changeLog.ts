@@ -32,7 +32,10 @@ export class ChangeLog {
   /** Sets one item of a scope (null removes it); returns whether that was a change. */
   set(scope: SyncScope, key: string, value: unknown): Promise<boolean> {
     return this.db.transaction(async (tx) => {
-      const latest = await tx.get<{ value: string | null }>('SELECT value FROM hall_change WHERE scope = ? AND item_key = ? ORDER BY seq DESC LIMIT 1', [scope, key]);
+      const latest = await tx.get<{ value: string | null }>(
+        'SELECT value FROM hall_change WHERE scope = ? AND item_key = ? ORDER BY seq DESC LIMIT 1',
+        [scope, key],
+      );
       const encoded = value === null ? null : JSON.stringify(value);
       if ((latest?.value ?? null) === encoded) return false;
       await this.#record(tx, scope, key, encoded);
@@ -48,7 +51,13 @@ export class ChangeLog {
   async #record(tx: Queryable, scope: SyncScope, key: string, value: string | null): Promise<void> {
     await tx.run("UPDATE hall_counter SET value = value + 1 WHERE name = 'change_seq'");
     const { value: seq } = (await tx.get<{ value: number }>("SELECT value FROM hall_counter WHERE name = 'change_seq'"))!;
-    await tx.run('INSERT INTO hall_change (seq, scope, item_key, value, changed_at) VALUES (?, ?, ?, ?, ?)', [seq, scope, key, value, this.now().toISOString()]);
+    await tx.run('INSERT INTO hall_change (seq, scope, item_key, value, changed_at) VALUES (?, ?, ?, ?, ?)', [
+      seq,
+      scope,
+      key,
+      value,
+      this.now().toISOString(),
+    ]);
   }
 
   async changesSince(scope: SyncScope, after: number, limit = maxPullPage): Promise<PullResponse> {
@@ -78,7 +87,9 @@ export class ChangeLog {
         'SELECT seq, item_key, value FROM hall_change WHERE scope = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?',
         [scope, after, upTo, limit],
       )
-      .then((rows) => rows.map((row) => ({ seq: row.seq, key: row.item_key, value: row.value === null ? null : (JSON.parse(row.value) as unknown) })));
+      .then((rows) =>
+        rows.map((row) => ({ seq: row.seq, key: row.item_key, value: row.value === null ? null : (JSON.parse(row.value) as unknown) })),
+      );
   }
 
   /** The newest change number, and which scopes changed after `after`: what the live channel announces. */

@@ -43,7 +43,8 @@ export class EventIntake {
     candidates.sort((a, b) => a.seq - b.seq);
 
     return this.db.transaction(async (tx) => {
-      let cursor = (await tx.get<{ last_seq: number }>('SELECT last_seq FROM terminal_cursor WHERE terminal_id = ?', [terminalId]))?.last_seq ?? 0;
+      let cursor =
+        (await tx.get<{ last_seq: number }>('SELECT last_seq FROM terminal_cursor WHERE terminal_id = ?', [terminalId]))?.last_seq ?? 0;
       for (const candidate of candidates) {
         const known = await tx.get<{ terminal_id: string }>('SELECT terminal_id FROM terminal_event WHERE id = ?', [candidate.id]);
         if (known && known.terminal_id === terminalId) {
@@ -51,7 +52,10 @@ export class EventIntake {
           continue;
         }
         if (known || candidate.seq <= cursor) {
-          response.rejected.push({ id: candidate.id, reason: known ? 'id already used by another terminal' : `sequence number ${candidate.seq} already used` });
+          response.rejected.push({
+            id: candidate.id,
+            reason: known ? 'id already used by another terminal' : `sequence number ${candidate.seq} already used`,
+          });
           continue;
         }
         if (candidate.seq > cursor + 1) {
@@ -64,13 +68,15 @@ export class EventIntake {
           const { event } = candidate;
           const effect = this.effects[event.type];
           if (effect) {
-            const refusal = await tx.transaction((inner) => effect(inner, terminalId, event.payload)).then(
-              () => null,
-              (error: unknown) => {
-                if (error instanceof EventRefusal) return error.message;
-                throw error;
-              },
-            );
+            const refusal = await tx
+              .transaction((inner) => effect(inner, terminalId, event.payload))
+              .then(
+                () => null,
+                (error: unknown) => {
+                  if (error instanceof EventRefusal) return error.message;
+                  throw error;
+                },
+              );
             if (refusal !== null) {
               response.rejected.push({ id: candidate.id, reason: refusal });
               cursor = candidate.seq;

@@ -2,7 +2,10 @@
 import { parseArgs } from 'node:util';
 import { SpoolFolder, spoolDirFromEnv } from './spoolFolder.js';
 
-const { values } = parseArgs({ options: { d: { type: 'string' }, t: { type: 'string' }, o: { type: 'string', multiple: true } }, allowPositionals: true });
+const { values } = parseArgs({
+  options: { d: { type: 'string' }, t: { type: 'string' }, o: { type: 'string', multiple: true } },
+  allowPositionals: true,
+});
 const spool = new SpoolFolder(spoolDirFromEnv());
 const queue = await spool.queueName();
 if (values.d !== queue) {

@@ -52,7 +52,11 @@ export class SpoolFolder {
     await writeFile(path.join(this.directory, 'jobs', `${id}.data`), document, { mode: 0o600 });
     const state = await this.state();
     const printable = state.enabled && state.reasons.length === 0;
-    await writeFile(path.join(this.directory, 'jobs', `${id}.json`), JSON.stringify({ id, title, state: printable ? 'completed' : 'pending', at: new Date().toISOString() }), { mode: 0o600 });
+    await writeFile(
+      path.join(this.directory, 'jobs', `${id}.json`),
+      JSON.stringify({ id, title, state: printable ? 'completed' : 'pending', at: new Date().toISOString() }),
+      { mode: 0o600 },
+    );
     return id;
   }
 

@@ -26,10 +26,14 @@ export async function certificateCommand(args: string[]): Promise<number> {
   subcommandOf('certificate', action, ['verify']);
   if (!file || rest.length > 0 || !values.hall) throw new UsageError('expected "certificate verify FILE --hall URL"', 'certificate');
   const { stdout } = await run('pdftotext', ['-layout', file, '-']).catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(error.code === 'ENOENT' ? 'pdftotext is not installed (apt-get install poppler-utils)' : `cannot read ${file} as a PDF`, 'certificate');
+    throw new UsageError(
+      error.code === 'ENOENT' ? 'pdftotext is not installed (apt-get install poppler-utils)' : `cannot read ${file} as a PDF`,
+      'certificate',
+    );
   });
   const fingerprint = values.fingerprint === undefined ? null : tlsFingerprintSchema.safeParse(values.fingerprint);
-  if (fingerprint && !fingerprint.success) throw new UsageError(`--fingerprint: ${fingerprint.error.issues[0]!.message}, got "${values.fingerprint}"`, 'certificate');
+  if (fingerprint && !fingerprint.success)
+    throw new UsageError(`--fingerprint: ${fingerprint.error.issues[0]!.message}, got "${values.fingerprint}"`, 'certificate');
   const verdict = await verifyDocumentText(stdout, values.hall, fingerprint?.data ?? null);
   if (verdict.genuine) {
     console.log(`genuine: certificate ${verdict.code} as issued by ${values.hall}`);

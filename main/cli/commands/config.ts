@@ -31,7 +31,10 @@ export async function configCommand(args: string[]): Promise<number> {
   }
   const loaded = await loadTerminalConfig(file);
   const categories = await readCatalogueCategories(catalogueDirOf(loaded));
-  const problems = servicesProblems(loaded.config, categories.map((category) => category.id));
+  const problems = servicesProblems(
+    loaded.config,
+    categories.map((category) => category.id),
+  );
   if (problems.length > 0) throw new DataFileError(loaded.file, problems);
   console.log(`${loaded.file}: valid (${loaded.config.role} ${loaded.config.terminalId})`);
   return 0;

@@ -58,7 +58,9 @@ export async function demoCommand(args: string[], logger: Logger): Promise<numbe
   }
   console.log('Technician setup: add #/setup to a URL (PIN 246813 in the demo profiles). Ctrl-C stops.');
   console.log(`  hall     ${hall.url} (embedded hall server)`);
-  console.log(`  dashboard ${hall.dashboardUrl} (DEMO staff login: ${demoStaff.username} / ${demoStaff.password}; a real hall: "onewindow hall staff add")`);
+  console.log(
+    `  dashboard ${hall.dashboardUrl} (DEMO staff login: ${demoStaff.username} / ${demoStaff.password}; a real hall: "onewindow hall staff add")`,
+  );
   await untilStopSignal();
   await stopAll();
   return 0;

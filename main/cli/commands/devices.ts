@@ -37,10 +37,14 @@ export async function devicesCommand(args: string[]): Promise<number> {
 async function listDevices(): Promise<number> {
   const found = await discoverDevices();
   console.log('Serial ports:');
-  for (const port of found.serialPorts) console.log(`  ${port.path}${port.manufacturer ? `  ${port.manufacturer}` : ''}${port.vendorId ? `  ${port.vendorId}:${port.productId}` : ''}`);
+  for (const port of found.serialPorts)
+    console.log(
+      `  ${port.path}${port.manufacturer ? `  ${port.manufacturer}` : ''}${port.vendorId ? `  ${port.vendorId}:${port.productId}` : ''}`,
+    );
   if (found.serialPorts.length === 0) console.log('  (none)');
   console.log('USB-HID devices:');
-  for (const device of found.hidDevices) console.log(`  hid:${device.vendorId}:${device.productId}${device.product ? `  ${device.product}` : ''}`);
+  for (const device of found.hidDevices)
+    console.log(`  hid:${device.vendorId}:${device.productId}${device.product ? `  ${device.product}` : ''}`);
   if (found.hidDevices.length === 0) console.log('  (none)');
   console.log('Printer queues (CUPS):');
   if (found.printers === null) console.log('  (CUPS is not installed)');
@@ -56,7 +60,9 @@ async function testDevice(role: (typeof deviceRoleSchema.options)[number], confi
     console.error(`${configFile} binds no ${role}`);
     return 1;
   }
-  const device = createManagedDevices(config, { onScan: (code) => console.log(`scanned: ${code}`) }).find((candidate) => candidate.role === role);
+  const device = createManagedDevices(config, { onScan: (code) => console.log(`scanned: ${code}`) }).find(
+    (candidate) => candidate.role === role,
+  );
   if (!device) {
     console.error(`the ${role} driver is not available yet`);
     return 1;

@@ -30,7 +30,8 @@ export async function enrollCommand(args: string[]): Promise<number> {
     console.log(enrollHelp);
     return 0;
   }
-  if (!values.hall || !values.code || !values.config) throw new UsageError('--hall URL, --code CODE and --config FILE are required', 'enroll');
+  if (!values.hall || !values.code || !values.config)
+    throw new UsageError('--hall URL, --code CODE and --config FILE are required', 'enroll');
   const hall = z.url({ protocol: /^https?$/ }).safeParse(values.hall);
   if (!hall.success) throw new UsageError(`--hall: expected an http:// or https:// URL, got "${values.hall}"`, 'enroll');
   let fingerprint: string | null = null;
@@ -40,13 +41,19 @@ export async function enrollCommand(args: string[]): Promise<number> {
     fingerprint = parsed.data;
   }
   if (new URL(hall.data).protocol === 'https:' && !fingerprint) {
-    throw new UsageError('--fingerprint SHA256 is required for an https:// hall: the fingerprint of its certificate, as "onewindow hall tls-cert" printed it', 'enroll');
+    throw new UsageError(
+      '--fingerprint SHA256 is required for an https:// hall: the fingerprint of its certificate, as "onewindow hall tls-cert" printed it',
+      'enroll',
+    );
   }
-  if (new URL(hall.data).protocol === 'http:') console.error('warning: plain HTTP: the hall link is not encrypted; serve the hall with --tls-cert/--tls-key on a hall network');
+  if (new URL(hall.data).protocol === 'http:')
+    console.error('warning: plain HTTP: the hall link is not encrypted; serve the hall with --tls-cert/--tls-key on a hall network');
   const loaded = await loadTerminalConfig(values.config);
   const identity = await enrollWithHall(values.hall, values.code, fingerprint);
   if (identity.terminalId !== loaded.config.terminalId) {
-    console.error(`the code is for terminal ${identity.terminalId}, but ${loaded.file} is terminal ${loaded.config.terminalId}: ask for a code for ${loaded.config.terminalId}`);
+    console.error(
+      `the code is for terminal ${identity.terminalId}, but ${loaded.file} is terminal ${loaded.config.terminalId}: ask for a code for ${loaded.config.terminalId}`,
+    );
     return 1;
   }
   const dataDir = resolveDataDir(loaded, values['data-dir']);

@@ -105,7 +105,8 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
     return 0;
   }
   const [action, ...rest] = positionals;
-  if (action !== undefined) subcommandOf('hall', action, ['tls-cert', 'enroll-code', 'setup-pin', 'staff', 'revoke', 'catalogue', 'config']);
+  if (action !== undefined)
+    subcommandOf('hall', action, ['tls-cert', 'enroll-code', 'setup-pin', 'staff', 'revoke', 'catalogue', 'config']);
   if (action === 'tls-cert') {
     if (rest.length > 0 || !values.out) throw new UsageError('expected "hall tls-cert --out DIR [--host NAME ...]"', 'hall');
     return writeHallCertificate(path.resolve(values.out), values.host ?? [os.hostname(), 'localhost', '127.0.0.1']);
@@ -136,7 +137,10 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
         throw error instanceof BackendsConfigError ? new UsageError(error.message, 'hall') : error;
       });
       console.log(`back ends: ${backends.description}`);
-      const citizen = { catalog: await readCitizenCatalog(values['citizen-services'] ? path.resolve(values['citizen-services']) : undefined), backends: backends.backends };
+      const citizen = {
+        catalog: await readCitizenCatalog(values['citizen-services'] ? path.resolve(values['citizen-services']) : undefined),
+        backends: backends.backends,
+      };
       const appointments = await readAppointments(values.appointments ? path.resolve(values.appointments) : undefined);
       const convenience = await readConvenience(values.convenience ? path.resolve(values.convenience) : undefined);
       const host = values.host?.[0] ?? '127.0.0.1';
@@ -204,7 +208,8 @@ async function serveHall(db: Database, logger: Logger, { port, host, ...options 
 }
 
 async function setConfig(changes: ChangeLog, terminal: string, json: string): Promise<number> {
-  if (terminal !== '*' && !terminalIdSchema.safeParse(terminal).success) throw new UsageError('--terminal: a terminal id, or * for all', 'hall');
+  if (terminal !== '*' && !terminalIdSchema.safeParse(terminal).success)
+    throw new UsageError('--terminal: a terminal id, or * for all', 'hall');
   let value: unknown;
   try {
     value = JSON.parse(json);
@@ -213,7 +218,12 @@ async function setConfig(changes: ChangeLog, terminal: string, json: string): Pr
   }
   const parsed = value === null ? { success: true as const, data: null } : hallConfigOverridesSchema.safeParse(value);
   if (!parsed.success) {
-    throw new UsageError(`--json: ${issuesFromZod(parsed.error).map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`, 'hall');
+    throw new UsageError(
+      `--json: ${issuesFromZod(parsed.error)
+        .map((issue) => `${issue.path}: ${issue.message}`)
+        .join('; ')}`,
+      'hall',
+    );
   }
   const changed = await changes.set('config', terminal, parsed.data);
   console.log(changed ? `set for ${terminal}; running terminals apply it within seconds` : `unchanged for ${terminal}`);
@@ -221,9 +231,14 @@ async function setConfig(changes: ChangeLog, terminal: string, json: string): Pr
 }
 
 function bindingFromArgs(role: string | undefined, window: string | undefined): TerminalBinding {
-  const parsed = terminalBindingSchema.safeParse(role === 'counter' ? { role, window: window === undefined ? undefined : Number(window) } : { role, ...(window === undefined ? {} : { window }) });
+  const parsed = terminalBindingSchema.safeParse(
+    role === 'counter'
+      ? { role, window: window === undefined ? undefined : Number(window) }
+      : { role, ...(window === undefined ? {} : { window }) },
+  );
   if (parsed.success) return parsed.data;
-  if (role !== 'kiosk' && role !== 'counter' && role !== 'display') throw new UsageError('--role kiosk|counter|display is required: what the terminal may do at the hall', 'hall');
+  if (role !== 'kiosk' && role !== 'counter' && role !== 'display')
+    throw new UsageError('--role kiosk|counter|display is required: what the terminal may do at the hall', 'hall');
   if (role === 'counter') throw new UsageError('--window N is required for a counter: the window it serves (1–999)', 'hall');
   throw new UsageError(`--window: only a counter has a window, this terminal is a ${role}`, 'hall');
 }

@@ -52,11 +52,11 @@ export async function serveCommand(args: string[], logger: Logger): Promise<numb
   console.log(`OneWindow ${config.role} ${config.terminalId} serving at ${terminal.launchUrl()}`);
   console.log('(the launch code works once; other screens are paired in setup mode)');
   if (values.host && !isLoopbackListener(values.host)) {
-    for (const { address } of ownAddresses(false).filter((entry) => entry.family === 'IPv4')) console.log(`  a screen on the network (display only): http://${address}:${terminal.bridge.port}/#/display`);
+    for (const { address } of ownAddresses(false).filter((entry) => entry.family === 'IPv4'))
+      console.log(`  a screen on the network (display only): http://${address}:${terminal.bridge.port}/#/display`);
   }
   const signal = await untilStopSignal();
   await terminal.stop();
   console.log(`stopped (${signal})`);
   return 0;
 }
-

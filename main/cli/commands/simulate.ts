@@ -54,7 +54,8 @@ export async function simulateCommand(args: string[]): Promise<number> {
       return 0;
     case 'led': {
       const address = Number(values.address ?? '1');
-      if (!Number.isInteger(address) || address < 0 || address > 254) throw new UsageError(`--address: expected 0–254, got "${values.address}"`, 'simulate');
+      if (!Number.isInteger(address) || address < 0 || address > 254)
+        throw new UsageError(`--address: expected 0–254, got "${values.address}"`, 'simulate');
       await runLedSimulator(address, stopped);
       return 0;
     }

@@ -4,7 +4,11 @@ import { openPtyPair } from '../../../drivers/serial/ptyPair.js';
 import { openSerialBytePort } from '../../../drivers/serial/serialBytePort.js';
 import { UsageError } from '../usageError.js';
 
-export const simulatedCards = { resident: demoCards.resident, 'hk-macao-taiwan': demoCards.hkMacaoTaiwan, 'foreign-permanent': demoCards.foreignPermanent };
+export const simulatedCards = {
+  resident: demoCards.resident,
+  'hk-macao-taiwan': demoCards.hkMacaoTaiwan,
+  'foreign-permanent': demoCards.foreignPermanent,
+};
 
 /** Runs the ID-card reader simulator on a pty pair until `stopped` resolves. */
 export async function runIdCardSimulator(cardName: string, stopped: Promise<unknown>): Promise<void> {

@@ -46,7 +46,12 @@ export class AppointmentDesk {
     return (await this.#ask((client) => client.myAppointments(citizen))).filter((appointment) => appointment.day === today);
   }
 
-  async book(service: AppointmentService, day: string, time: string, phone: string): Promise<{ appointment: Appointment; printed: boolean }> {
+  async book(
+    service: AppointmentService,
+    day: string,
+    time: string,
+    phone: string,
+  ): Promise<{ appointment: Appointment; printed: boolean }> {
     const citizen = this.citizen.consentedIdentity();
     const appointment = await this.#ask((client) => client.book({ citizen, service, day, time, phone }));
     return { appointment, printed: await this.#printReceipt(appointment) };
@@ -83,20 +88,20 @@ export class AppointmentDesk {
     if (!summary) return false;
     const problem = await printReceipt(this.receipts, (model) =>
       resultReceiptJob(
-      {
-        title: { 'zh-CN': `${service.name['zh-CN']}凭条`, en: `${service.name.en} receipt` },
-        holder: `${summary.maskedName} ${summary.maskedIdNumber}`,
-        facts: [
-          { label: '预约号', value: appointment.code },
-          { label: '时间', value: `${appointment.day} ${appointment.time}` },
-          { label: '手机', value: appointment.maskedPhone },
-          { label: '签到', value: `请于预约时间前 ${this.config.checkIn.earlyMinutes} 分钟内到自助机扫码签到` },
-        ],
-        table: null,
-        printedAt: new Date(),
-        qr: `${appointmentQrPrefix}${appointment.code}`,
-      },
-      model,
+        {
+          title: { 'zh-CN': `${service.name['zh-CN']}凭条`, en: `${service.name.en} receipt` },
+          holder: `${summary.maskedName} ${summary.maskedIdNumber}`,
+          facts: [
+            { label: '预约号', value: appointment.code },
+            { label: '时间', value: `${appointment.day} ${appointment.time}` },
+            { label: '手机', value: appointment.maskedPhone },
+            { label: '签到', value: `请于预约时间前 ${this.config.checkIn.earlyMinutes} 分钟内到自助机扫码签到` },
+          ],
+          table: null,
+          printedAt: new Date(),
+          qr: `${appointmentQrPrefix}${appointment.code}`,
+        },
+        model,
       ),
     );
     return problem === null;

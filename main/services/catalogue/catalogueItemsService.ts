@@ -25,7 +25,13 @@ export class CatalogueItemsService {
 
   find(query: { text: string; department: string | null; lifeEvent: string | null }): CatalogueItem[] {
     const found = query.text.trim() ? searchItems(this.index, query.text, 200) : this.catalogue.items;
-    return found.filter((item) => (query.department === null || item.department === query.department) && (query.lifeEvent === null || item.lifeEvents.includes(query.lifeEvent))).slice(0, 60);
+    return found
+      .filter(
+        (item) =>
+          (query.department === null || item.department === query.department) &&
+          (query.lifeEvent === null || item.lifeEvents.includes(query.lifeEvent)),
+      )
+      .slice(0, 60);
   }
 
   item(id: string): CatalogueItem {
@@ -40,18 +46,23 @@ export class CatalogueItemsService {
     const department = this.catalogue.departments.find((candidate) => candidate.id === item.department)!;
     const problem = await printReceipt(this.receipts, (model) =>
       resultReceiptJob(
-      {
-        title: item.name,
-        holder: department.name['zh-CN'],
-        facts: [
-          ...item.materials.map((material, index) => ({ label: `材料${index + 1}`, value: material['zh-CN'] })),
-          { label: '办理方式', value: [item.channels.window && '窗口', item.channels.online && '网上', item.channels.mail && '邮寄'].filter(Boolean).join('、') },
-          { label: '取号业务', value: item.queueService ?? '—' },
-        ],
-        table: null,
-        printedAt: new Date(),
-      },
-      model,
+        {
+          title: item.name,
+          holder: department.name['zh-CN'],
+          facts: [
+            ...item.materials.map((material, index) => ({ label: `材料${index + 1}`, value: material['zh-CN'] })),
+            {
+              label: '办理方式',
+              value: [item.channels.window && '窗口', item.channels.online && '网上', item.channels.mail && '邮寄']
+                .filter(Boolean)
+                .join('、'),
+            },
+            { label: '取号业务', value: item.queueService ?? '—' },
+          ],
+          table: null,
+          printedAt: new Date(),
+        },
+        model,
       ),
     );
     return { printed: problem === null };

@@ -49,7 +49,10 @@ export class CatalogueService {
   /** Like seed, and tells every screen to re-read. A bad data file leaves the stored catalogue as it was. */
   async reload(): Promise<{ categories: number }> {
     if (await this.#hallOwned()) {
-      throw new ServiceError('forbidden', "this terminal's catalogue comes from the hall server: publish changes there (onewindow hall catalogue publish)");
+      throw new ServiceError(
+        'forbidden',
+        "this terminal's catalogue comes from the hall server: publish changes there (onewindow hall catalogue publish)",
+      );
     }
     let categories: number;
     try {

@@ -10,12 +10,7 @@ import { CatalogueItemsService } from './catalogueItemsService.js';
 import { CatalogueService } from './catalogueService.js';
 
 type CatalogueMethods =
-  | 'catalogue.categories'
-  | 'catalogue.reload'
-  | 'catalogue.browse'
-  | 'catalogue.search'
-  | 'catalogue.item'
-  | 'catalogue.printGuide';
+  'catalogue.categories' | 'catalogue.reload' | 'catalogue.browse' | 'catalogue.search' | 'catalogue.item' | 'catalogue.printGuide';
 
 /**
  * The kiosk's home categories (seeded from the terminal's catalogue folder
@@ -31,7 +26,10 @@ export async function createCatalogueSlice(
 ): Promise<{ handlers: Pick<RpcHandlers, CatalogueMethods>; scope: SyncedScope }> {
   const catalogue = new CatalogueService(db, catalogueDirOf(loaded), enabledServices, events);
   const categories = await catalogue.seed();
-  const problems = servicesProblems(loaded.config, categories.map((category) => category.id));
+  const problems = servicesProblems(
+    loaded.config,
+    categories.map((category) => category.id),
+  );
   if (problems.length > 0) throw new DataFileError(loaded.file, problems);
   const items = await CatalogueItemsService.load(catalogueDirOf(loaded), receipts);
   return {

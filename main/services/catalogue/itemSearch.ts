@@ -9,7 +9,8 @@ export interface SearchEntry {
   spelled: string[];
 }
 
-const initialsOf = (text: string) => pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'removed' }).join('').toUpperCase();
+const initialsOf = (text: string) =>
+  pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'removed' }).join('').toUpperCase();
 const spelledOf = (text: string) => pinyin(text, { toneType: 'none', type: 'array', nonZh: 'removed' }).join('').toLowerCase();
 
 /** Built once when the catalogue loads: pinyin is the slow part, so searching only compares strings. */
@@ -54,5 +55,8 @@ export function searchItems(index: readonly SearchEntry[], query: string, limit 
     }
     if (score !== Number.POSITIVE_INFINITY) scored.push({ item: entry.item, score });
   }
-  return scored.sort((a, b) => a.score - b.score || a.item.id.localeCompare(b.item.id)).slice(0, limit).map((entry) => entry.item);
+  return scored
+    .sort((a, b) => a.score - b.score || a.item.id.localeCompare(b.item.id))
+    .slice(0, limit)
+    .map((entry) => entry.item);
 }

@@ -53,7 +53,11 @@ export class CertificateDesk {
     onProgress('rendering');
     const pdf = await certificatePdf(issued, template);
     onProgress('printing');
-    const printed = { code: issued.content.code, verifyUrl: issued.content.verifyUrl, helpWindow: catalog.backends[template.backend]!.helpWindow };
+    const printed = {
+      code: issued.content.code,
+      verifyUrl: issued.content.verifyUrl,
+      helpWindow: catalog.backends[template.backend]!.helpWindow,
+    };
     let result: CertificatePrint;
     try {
       const outcome = await printer.print(pdf, `${template.title['zh-CN']} ${issued.content.code}`, this.options.printTimeoutMs ?? 60_000);
@@ -67,7 +71,13 @@ export class CertificateDesk {
       result = { ...printed, outcome: 'failed', jobId: null, problem: 'not_sent' };
     }
     await this.options.db.transaction(async (tx) => {
-      const entry = await new AuditLog(tx).append('certificate.printed', { code: result.code, type, outcome: result.outcome, jobId: result.jobId, problem: result.problem });
+      const entry = await new AuditLog(tx).append('certificate.printed', {
+        code: result.code,
+        type,
+        outcome: result.outcome,
+        jobId: result.jobId,
+        problem: result.problem,
+      });
       await appendEvent(tx, 'audit.appended', { ...entry, kind: 'certificate.printed', code: result.code });
     });
     await this.options.onRecorded();

@@ -22,7 +22,11 @@ const margin = 56;
 export async function certificatePdf(issued: IssuedCertificate, template: Template): Promise<Buffer> {
   const { content } = issued;
   const qr = await QRCode.toBuffer(content.verifyUrl, { type: 'png', margin: 1, width: 220, errorCorrectionLevel: 'M' });
-  const doc = new PDFDocument({ size: 'A4', margin, info: { Title: `${template.title['zh-CN']} ${content.code}`, Author: template.authority['zh-CN'], Subject: content.code } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin,
+    info: { Title: `${template.title['zh-CN']} ${content.code}`, Author: template.authority['zh-CN'], Subject: content.code },
+  });
   doc.registerFont('body', fontFile);
   doc.registerFont('bold', boldFontFile);
   const chunks: Buffer[] = [];
@@ -49,9 +53,17 @@ export async function certificatePdf(issued: IssuedCertificate, template: Templa
       cells.forEach((cell, index) => doc.text(cell, margin + index * columnWidth, y, { width: columnWidth - 6 }));
       doc.x = margin;
       doc.y = y + 16;
-      doc.moveTo(margin, doc.y - 3).lineTo(margin + width, doc.y - 3).strokeColor('#bcccdc').lineWidth(0.5).stroke();
+      doc
+        .moveTo(margin, doc.y - 3)
+        .lineTo(margin + width, doc.y - 3)
+        .strokeColor('#bcccdc')
+        .lineWidth(0.5)
+        .stroke();
     };
-    row(content.table.columns.map((column) => column['zh-CN']), 'bold');
+    row(
+      content.table.columns.map((column) => column['zh-CN']),
+      'bold',
+    );
     for (const cells of content.table.rows) row(cells, 'body');
   }
 
@@ -65,8 +77,13 @@ export async function certificatePdf(issued: IssuedCertificate, template: Templa
   const bottom = doc.page.height - margin - 120;
   doc.image(qr, margin, bottom, { width: 110 });
   doc.fontSize(11).text(`验证码 Verification code：${content.code}`, margin + 125, bottom + 10, { width: width - 125 });
-  doc.fontSize(9).text(`扫码或访问以下网址核验真伪 Scan or visit to verify：${content.verifyUrl}`, margin + 125, bottom + 34, { width: width - 125 });
-  doc.fontSize(7).fillColor('#4d5766').text(`Ed25519 ${issued.signature}`, margin + 125, bottom + 70, { width: width - 125 });
+  doc
+    .fontSize(9)
+    .text(`扫码或访问以下网址核验真伪 Scan or visit to verify：${content.verifyUrl}`, margin + 125, bottom + 34, { width: width - 125 });
+  doc
+    .fontSize(7)
+    .fillColor('#4d5766')
+    .text(`Ed25519 ${issued.signature}`, margin + 125, bottom + 70, { width: width - 125 });
   doc.end();
   return done;
 }

@@ -31,7 +31,13 @@ function expectedBlocks(content: CertificateContent): ExpectedLine[][] {
   ];
   if (content.table) {
     const header = content.table.columns.map((column) => column['zh-CN']);
-    blocks.push([header, ...content.table.rows].map((row, index) => ({ label: index === 0 ? 'table header' : 'table row', value: row.join(' '), line: squeeze(row.join('')) })));
+    blocks.push(
+      [header, ...content.table.rows].map((row, index) => ({
+        label: index === 0 ? 'table header' : 'table row',
+        value: row.join(' '),
+        line: squeeze(row.join('')),
+      })),
+    );
   }
   return blocks.filter((block) => block.length > 0);
 }
@@ -40,7 +46,12 @@ function expectedBlocks(content: CertificateContent): ExpectedLine[][] {
 function paragraphs(text: string): string[][] {
   return text
     .split(/\n\s*\n/)
-    .map((paragraph) => paragraph.split('\n').map(squeeze).filter((line) => line !== ''))
+    .map((paragraph) =>
+      paragraph
+        .split('\n')
+        .map(squeeze)
+        .filter((line) => line !== ''),
+    )
     .filter((paragraph) => paragraph.length > 0);
 }
 
@@ -81,7 +92,8 @@ function printedProblems(text: string, content: CertificateContent): string[] {
   });
   const authority = found.findIndex((paragraph) => paragraph[0]!.startsWith(squeeze(`出具机构：${content.authority['zh-CN']}`)));
   // certificatePdf prints one paragraph, the note, between the body and the issuing authority.
-  if (authority !== start + blocks.length + 1) problems.push('the document prints text the hall did not issue between the certificate body and the issuing authority');
+  if (authority !== start + blocks.length + 1)
+    problems.push('the document prints text the hall did not issue between the certificate body and the issuing authority');
   return problems;
 }
 
@@ -99,11 +111,17 @@ export async function verifyDocumentText(text: string, trustedHall: string, fing
   if (!link) return { genuine: false, code: null, problems: ['the document has no verification link'] };
   const [, url, code] = link as unknown as [string, string, string];
   if (new URL(url).origin !== new URL(trustedHall).origin) {
-    return { genuine: false, code, problems: [`the verification link points at ${new URL(url).origin}, not the hall ${new URL(trustedHall).origin}`] };
+    return {
+      genuine: false,
+      code,
+      problems: [`the verification link points at ${new URL(url).origin}, not the hall ${new URL(trustedHall).origin}`],
+    };
   }
   // A hall with a self-signed certificate is trusted through its pinned fingerprint, as terminals do.
   const agent = hallAgent(trustedHall, fingerprint);
-  const response = await requestOver(agent, new URL(`/verify/${code}.json`, trustedHall), { method: 'GET', headers: {} }).finally(() => agent.destroy());
+  const response = await requestOver(agent, new URL(`/verify/${code}.json`, trustedHall), { method: 'GET', headers: {} }).finally(() =>
+    agent.destroy(),
+  );
   if (response.status === 404) return { genuine: false, code, problems: [`the hall issued no certificate ${code}`] };
   const record = verificationSchema.parse(JSON.parse(response.text));
   if (!signatureValid(record.publicKey, canonicalJson(record.content), record.signature)) {

@@ -6,7 +6,14 @@ import type { LookupDesk } from '../lookups/lookupDesk.js';
 import { fromHall } from '../hallAnswer.js';
 import type { CitizenSession } from './citizenSession.js';
 
-type CitizenMethods = 'citizen.readCard' | 'citizen.end' | 'citizen.stillHere' | 'citizen.scanEid' | 'citizen.consent' | 'citizen.current' | 'citizenServices.menu';
+type CitizenMethods =
+  | 'citizen.readCard'
+  | 'citizen.end'
+  | 'citizen.stillHere'
+  | 'citizen.scanEid'
+  | 'citizen.consent'
+  | 'citizen.current'
+  | 'citizenServices.menu';
 
 export interface CitizenParts {
   citizen: CitizenSession;
@@ -46,7 +53,14 @@ export function citizenHandlers({ citizen, catalog, client, lookups }: CitizenPa
     'citizen.current': async () => ({ citizen: citizen.summary() }),
     'citizenServices.menu': async () => ({
       certificates: catalog.certificates.map(({ type, title }) => ({ type, title })),
-      lookups: catalog.lookups.map(({ id, name, description, byYear, action, group }) => ({ id, name, description, byYear, action, group })),
+      lookups: catalog.lookups.map(({ id, name, description, byYear, action, group }) => ({
+        id,
+        name,
+        description,
+        byYear,
+        action,
+        group,
+      })),
     }),
   };
 }

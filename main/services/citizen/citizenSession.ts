@@ -80,7 +80,12 @@ export class CitizenSession {
         throw new ServiceError('unavailable', `the card could not be read: ${(error as Error).message}`);
       });
       if (card) {
-        this.#start({ identity: { idNumber: card.idNumber, name: card.name || card.englishName || '' }, birthDate: card.birthDate, card, consented: false });
+        this.#start({
+          identity: { idNumber: card.idNumber, name: card.name || card.englishName || '' },
+          birthDate: card.birthDate,
+          card,
+          consented: false,
+        });
         if (this.options.endOnCardRemoval) this.#watchRemoval();
         return this.summary();
       }
@@ -97,15 +102,18 @@ export class CitizenSession {
   }
 
   consent(): CitizenSummary {
-    if (!this.#who || this.#expired()) throw new ServiceError('forbidden', 'nobody is identified: read an ID card or scan an e-ID first', undefined, 'not_identified');
+    if (!this.#who || this.#expired())
+      throw new ServiceError('forbidden', 'nobody is identified: read an ID card or scan an e-ID first', undefined, 'not_identified');
     this.#who.consented = true;
     return this.summary()!;
   }
 
   /** Who the services may ask the hall about: only an identified citizen who consented. */
   consentedIdentity(): CitizenIdentity {
-    if (!this.#who || this.#expired()) throw new ServiceError('forbidden', 'nobody is identified: read an ID card or scan an e-ID first', undefined, 'not_identified');
-    if (!this.#who.consented) throw new ServiceError('forbidden', 'the citizen has not agreed to the lookup yet', undefined, 'consent_required');
+    if (!this.#who || this.#expired())
+      throw new ServiceError('forbidden', 'nobody is identified: read an ID card or scan an e-ID first', undefined, 'not_identified');
+    if (!this.#who.consented)
+      throw new ServiceError('forbidden', 'the citizen has not agreed to the lookup yet', undefined, 'consent_required');
     return this.#who.identity;
   }
 
@@ -114,7 +122,8 @@ export class CitizenSession {
    * to the clerk to be served, which is their consent to be looked up there.
    */
   identityAtCounter(): CitizenIdentity {
-    if (!this.#who || this.#expired()) throw new ServiceError('forbidden', 'no card has been read at this counter', undefined, 'not_identified');
+    if (!this.#who || this.#expired())
+      throw new ServiceError('forbidden', 'no card has been read at this counter', undefined, 'not_identified');
     return this.#who.identity;
   }
 

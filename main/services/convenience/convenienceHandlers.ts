@@ -1,7 +1,9 @@
 import type { RpcHandlers } from '../../contract/rpc.js';
 import type { ConvenienceDesk } from './convenienceDesk.js';
 
-export function convenienceHandlers(desk: ConvenienceDesk): Pick<RpcHandlers, 'convenience.options' | 'convenience.submit' | 'convenience.progress'> {
+export function convenienceHandlers(
+  desk: ConvenienceDesk,
+): Pick<RpcHandlers, 'convenience.options' | 'convenience.submit' | 'convenience.progress'> {
   return {
     'convenience.options': async () => desk.config,
     'convenience.submit': ({ request }) => desk.submit(request),

@@ -42,14 +42,14 @@ export class LookupDesk {
     const definition = this.catalog.lookups.find((lookup) => lookup.id === result.lookup)!;
     const problem = await printReceipt(this.receipts, (model) =>
       resultReceiptJob(
-      {
-        title: definition.name,
-        holder: `${summary.maskedName} ${summary.maskedIdNumber}`,
-        facts: result.facts.map((fact) => ({ label: fact.label['zh-CN'], value: fact.value })),
-        table: result.table && { columns: result.table.columns.map((column) => column['zh-CN']), rows: result.table.rows },
-        printedAt: new Date(),
-      },
-      model,
+        {
+          title: definition.name,
+          holder: `${summary.maskedName} ${summary.maskedIdNumber}`,
+          facts: result.facts.map((fact) => ({ label: fact.label['zh-CN'], value: fact.value })),
+          table: result.table && { columns: result.table.columns.map((column) => column['zh-CN']), rows: result.table.rows },
+          printedAt: new Date(),
+        },
+        model,
       ),
     );
     return { printed: problem === null, problem };

@@ -78,7 +78,8 @@ export class CounterWindow {
   }
 
   async rate(rating: Rating): Promise<void> {
-    if (this.#pending?.ticketId !== rating.ticketId) throw new ServiceError('not_found', 'that ticket is not waiting for a rating at this window');
+    if (this.#pending?.ticketId !== rating.ticketId)
+      throw new ServiceError('not_found', 'that ticket is not waiting for a rating at this window');
     await this.options.recordRating(rating);
     this.#pending = null;
   }
@@ -87,6 +88,8 @@ export class CounterWindow {
   async #showOnLed(result: CounterResult): Promise<void> {
     const led = this.options.led();
     if (!led) return;
-    await led.show(ledText(this.options.window, result)).catch((error: unknown) => this.options.logger.warn({ err: error }, 'the LED display did not take the text'));
+    await led
+      .show(ledText(this.options.window, result))
+      .catch((error: unknown) => this.options.logger.warn({ err: error }, 'the LED display did not take the text'));
   }
 }

@@ -96,14 +96,24 @@ export class KioskTickets {
     return leased;
   }
 
-  async #issueOffline(request: { id: string; service: string; priority: QueueTicket['priority'] & ('senior' | 'disability' | null); appointmentAt: null }): Promise<IssuedTicket> {
+  async #issueOffline(request: {
+    id: string;
+    service: string;
+    priority: QueueTicket['priority'] & ('senior' | 'disability' | null);
+    appointmentAt: null;
+  }): Promise<IssuedTicket> {
     const now = new Date();
     const issued = await this.options.db.transaction(async (tx) => {
       const snapshot = await loadQueueSnapshot(tx, now);
-      if (!snapshot.rules) throw new ServiceError('unavailable', 'the hall server cannot be reached and this kiosk has not yet received its queue rules');
+      if (!snapshot.rules)
+        throw new ServiceError('unavailable', 'the hall server cannot be reached and this kiosk has not yet received its queue rules');
       const day = businessDay(now, snapshot.rules.resetHour, snapshot.rules.timeZone);
       const number = await new NumberBlockRepository(tx).take(day, request.service);
-      if (number === null) throw new ServiceError('unavailable', `the hall server cannot be reached and no offline numbers of service ${request.service} are left`);
+      if (number === null)
+        throw new ServiceError(
+          'unavailable',
+          `the hall server cannot be reached and no offline numbers of service ${request.service} are left`,
+        );
       const ticket: QueueTicket = {
         ...request,
         businessDay: day,
@@ -126,19 +136,24 @@ export class KioskTickets {
   }
 
   /** Prints the ticket; returns why it did not print, or null. */
-  async #print(issued: IssuedTicket, service: TakenTicket['serviceName'], hallName: TakenTicket['serviceName'] | null, hallUrl: string): Promise<TakenTicket['printProblem']> {
+  async #print(
+    issued: IssuedTicket,
+    service: TakenTicket['serviceName'],
+    hallName: TakenTicket['serviceName'] | null,
+    hallUrl: string,
+  ): Promise<TakenTicket['printProblem']> {
     return printReceipt(this.options.receipts, (model) =>
       ticketJob(
-      {
-        hallName: hallName?.['zh-CN'] ?? '',
-        number: issued.ticket.label,
-        service,
-        peopleAhead: issued.peopleAhead,
-        estimatedWaitMinutes: issued.estimatedWaitMinutes,
-        issuedAt: new Date(issued.ticket.issuedAt),
-        followUrl: followUrl(hallUrl, issued.ticket.id),
-      },
-      model,
+        {
+          hallName: hallName?.['zh-CN'] ?? '',
+          number: issued.ticket.label,
+          service,
+          peopleAhead: issued.peopleAhead,
+          estimatedWaitMinutes: issued.estimatedWaitMinutes,
+          issuedAt: new Date(issued.ticket.issuedAt),
+          followUrl: followUrl(hallUrl, issued.ticket.id),
+        },
+        model,
       ),
     );
   }

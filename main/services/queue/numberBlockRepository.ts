@@ -19,7 +19,11 @@ export class NumberBlockRepository {
       [businessDay, service],
     );
     if (!block) return null;
-    await this.db.run('UPDATE number_block SET next_number = next_number + 1 WHERE business_day = ? AND service = ? AND first_number = ?', [businessDay, service, block.first_number]);
+    await this.db.run('UPDATE number_block SET next_number = next_number + 1 WHERE business_day = ? AND service = ? AND first_number = ?', [
+      businessDay,
+      service,
+      block.first_number,
+    ]);
     return block.next_number;
   }
 

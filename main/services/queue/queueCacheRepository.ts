@@ -49,15 +49,22 @@ export class QueueCacheRepository {
   }
 
   async services(): Promise<QueueService[]> {
-    return (await this.#values('item_key LIKE ?', [`${queueKeyPrefix.service}%`])).map((value) => queueServiceSchema.parse(value)).sort((a, b) => a.position - b.position);
+    return (await this.#values('item_key LIKE ?', [`${queueKeyPrefix.service}%`]))
+      .map((value) => queueServiceSchema.parse(value))
+      .sort((a, b) => a.position - b.position);
   }
 
   async windows(): Promise<QueueWindow[]> {
-    return (await this.#values('item_key LIKE ?', [`${queueKeyPrefix.window}%`])).map((value) => queueWindowSchema.parse(value)).sort((a, b) => a.window - b.window);
+    return (await this.#values('item_key LIKE ?', [`${queueKeyPrefix.window}%`]))
+      .map((value) => queueWindowSchema.parse(value))
+      .sort((a, b) => a.window - b.window);
   }
 
   async tickets(businessDay: string): Promise<QueueTicket[]> {
-    const rows = await this.db.all<{ value: string }>('SELECT value FROM queue_item WHERE business_day = ? AND item_key LIKE ?', [businessDay, `${queueKeyPrefix.ticket}%`]);
+    const rows = await this.db.all<{ value: string }>('SELECT value FROM queue_item WHERE business_day = ? AND item_key LIKE ?', [
+      businessDay,
+      `${queueKeyPrefix.ticket}%`,
+    ]);
     return rows.map((row) => queueTicketSchema.parse(JSON.parse(row.value)));
   }
 

@@ -6,12 +6,7 @@ import type { KioskTickets } from './kioskTickets.js';
 import { loadQueueSnapshot } from './queueSnapshot.js';
 import { hallBoard, queueOverview } from './queueViews.js';
 
-type QueueMethods =
-  | 'queue.overview'
-  | 'queue.takeTicket'
-  | 'queue.board'
-  | 'counter.state'
-  | 'counter.act';
+type QueueMethods = 'queue.overview' | 'queue.takeTicket' | 'queue.board' | 'counter.state' | 'counter.act';
 
 export interface QueueParts {
   db: Database;
@@ -20,7 +15,6 @@ export interface QueueParts {
   /** Present on counters. */
   counter: CounterWindow | null;
 }
-
 
 /** The queue's calls, each refused plainly on a terminal whose role does not do it. */
 export function queueHandlers({ db, kiosk, counter }: QueueParts): Pick<RpcHandlers, QueueMethods> {

@@ -20,7 +20,12 @@ function openWindowsFor(snapshot: QueueSnapshot, service: string): number {
 export function waitFor(snapshot: QueueSnapshot, ticket: QueueTicket): { peopleAhead: number; estimatedWaitMinutes: number | null } {
   const ahead = peopleAhead(ticket, snapshot.tickets, snapshot.now);
   const service = snapshot.services.find((candidate) => candidate.code === ticket.service);
-  return { peopleAhead: ahead, estimatedWaitMinutes: service ? estimatedWaitMinutes(ahead, service.usualServiceMinutes, openWindowsFor(snapshot, ticket.service)) : null };
+  return {
+    peopleAhead: ahead,
+    estimatedWaitMinutes: service
+      ? estimatedWaitMinutes(ahead, service.usualServiceMinutes, openWindowsFor(snapshot, ticket.service))
+      : null,
+  };
 }
 
 /** The kiosk's choice of services: how many wait for each and how long a new ticket would likely wait. */
@@ -28,7 +33,12 @@ export function queueOverview(snapshot: QueueSnapshot): QueueOverview {
   return {
     services: snapshot.services.map((service) => {
       const waiting = snapshot.tickets.filter((ticket) => ticket.status === 'waiting' && ticket.service === service.code).length;
-      return { code: service.code, name: service.name, waiting, estimatedWaitMinutes: estimatedWaitMinutes(waiting, service.usualServiceMinutes, openWindowsFor(snapshot, service.code)) };
+      return {
+        code: service.code,
+        name: service.name,
+        waiting,
+        estimatedWaitMinutes: estimatedWaitMinutes(waiting, service.usualServiceMinutes, openWindowsFor(snapshot, service.code)),
+      };
     }),
   };
 }
@@ -39,18 +49,31 @@ export function hallBoard(snapshot: QueueSnapshot): HallBoard {
     .filter((ticket) => ticket.calledAt !== null && ticket.window !== null)
     .sort((a, b) => Date.parse(b.calledAt!) - Date.parse(a.calledAt!))
     .slice(0, boardCalls)
-    .map((ticket) => ({ ticketId: ticket.id, label: ticket.label, window: ticket.window!, calledAt: ticket.calledAt!, recalls: ticket.recalls }));
+    .map((ticket) => ({
+      ticketId: ticket.id,
+      label: ticket.label,
+      window: ticket.window!,
+      calledAt: ticket.calledAt!,
+      recalls: ticket.recalls,
+    }));
   return {
     hallName: snapshot.rules?.hallName ?? null,
     calls,
     waiting: queueOverview(snapshot).services.map((service) => ({ code: service.code, name: service.name, count: service.waiting })),
-    pausedWindows: snapshot.windows.flatMap((window) => (window.pausedReason === null ? [] : [{ window: window.window, reason: window.pausedReason }])),
+    pausedWindows: snapshot.windows.flatMap((window) =>
+      window.pausedReason === null ? [] : [{ window: window.window, reason: window.pausedReason }],
+    ),
   };
 }
 
 /** The clerk's view of one window: its ticket, who waits for it in calling order, where a ticket may be transferred. */
 export function counterState(snapshot: QueueSnapshot, windowNumber: number): CounterState {
-  const window = snapshot.windows.find((candidate) => candidate.window === windowNumber) ?? { window: windowNumber, services: [], pausedReason: null, currentTicketId: null };
+  const window = snapshot.windows.find((candidate) => candidate.window === windowNumber) ?? {
+    window: windowNumber,
+    services: [],
+    pausedReason: null,
+    currentTicketId: null,
+  };
   return {
     window: windowNumber,
     services: snapshot.services.filter((service) => window.services.includes(service.code)),

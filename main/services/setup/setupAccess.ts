@@ -65,7 +65,10 @@ export class SetupAccess {
     const hallPin = await store.hallPin();
     const configPin = this.options.pin;
     if (!hallPin && configPin === undefined) {
-      throw new ServiceError('forbidden', 'setup mode has no PIN: issue one from the hall (onewindow hall setup-pin) or set setup.pin in the terminal configuration');
+      throw new ServiceError(
+        'forbidden',
+        'setup mode has no PIN: issue one from the hall (onewindow hall setup-pin) or set setup.pin in the terminal configuration',
+      );
     }
     const right = hallPin ? await pinMatches(hallPin, pin) : secretsEqual(configPin!, pin);
     if (right) {
@@ -81,7 +84,12 @@ export class SetupAccess {
         await appendEvent(
           tx,
           'setup.locked-out',
-          { terminalId: this.options.terminalId, failures: next.failures, lockouts: next.lockouts, lockedUntil: new Date(next.lockedUntil).toISOString() },
+          {
+            terminalId: this.options.terminalId,
+            failures: next.failures,
+            lockouts: next.lockouts,
+            lockedUntil: new Date(next.lockedUntil).toISOString(),
+          },
           new Date(now),
         );
       }
@@ -102,5 +110,7 @@ export function afterWrongPin(state: LockoutState, now: number, maxAttempts: num
 
 function locked(remainingMs: number): ServiceError {
   const seconds = Math.ceil(remainingMs / 1000);
-  return new ServiceError('forbidden', `too many wrong PINs; try again in ${seconds} s`, undefined, 'setup_locked', { minutes: Math.ceil(seconds / 60) });
+  return new ServiceError('forbidden', `too many wrong PINs; try again in ${seconds} s`, undefined, 'setup_locked', {
+    minutes: Math.ceil(seconds / 60),
+  });
 }

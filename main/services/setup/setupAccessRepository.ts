@@ -22,12 +22,17 @@ export class SetupAccessRepository {
   /** A new PIN from the hall (null: the hall withdrew it) also lifts a lockout: the hall is who answers a locked terminal. */
   async putHallPin(record: SetupPinHash | null): Promise<void> {
     if (record === null) await this.db.run('DELETE FROM setup_pin WHERE id = 1');
-    else await this.db.run('INSERT INTO setup_pin (id, value) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET value = excluded.value', [JSON.stringify(record)]);
+    else
+      await this.db.run('INSERT INTO setup_pin (id, value) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET value = excluded.value', [
+        JSON.stringify(record),
+      ]);
     await this.saveLockout({ failures: 0, lockouts: 0, lockedUntil: 0 });
   }
 
   async lockout(): Promise<LockoutState> {
-    const row = await this.db.get<{ failures: number; lockouts: number; locked_until: number }>('SELECT failures, lockouts, locked_until FROM setup_lockout WHERE id = 1');
+    const row = await this.db.get<{ failures: number; lockouts: number; locked_until: number }>(
+      'SELECT failures, lockouts, locked_until FROM setup_lockout WHERE id = 1',
+    );
     return { failures: row?.failures ?? 0, lockouts: row?.lockouts ?? 0, lockedUntil: row?.locked_until ?? 0 };
   }
 

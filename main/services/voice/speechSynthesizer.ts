@@ -22,14 +22,20 @@ export function synthesizeSpeech(text: string, locale: Locale, command = 'espeak
     child.on('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       reject(
-        new ServiceError('unavailable', error.code === 'ENOENT' ? `${command} is not installed: the host cannot speak (apt-get install espeak-ng)` : `${command} failed: ${error.message}`),
+        new ServiceError(
+          'unavailable',
+          error.code === 'ENOENT'
+            ? `${command} is not installed: the host cannot speak (apt-get install espeak-ng)`
+            : `${command} failed: ${error.message}`,
+        ),
       );
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       const wav = Buffer.concat(chunks);
       if (code === 0 && wav.subarray(0, 4).toString('latin1') === 'RIFF') resolve(wav);
-      else reject(new ServiceError('unavailable', `${command} made no speech (${signal ?? `exit ${code}`}): ${stderr.trim().slice(0, 200)}`));
+      else
+        reject(new ServiceError('unavailable', `${command} made no speech (${signal ?? `exit ${code}`}): ${stderr.trim().slice(0, 200)}`));
     });
     child.stdin.end(text);
   });

@@ -55,7 +55,12 @@ export function CatalogueBrowser({ onBack, ...next }: { onBack: () => void } & C
       <div className="filters">
         <span>{t('catalogueItems.byDepartment')}</span>
         {browse?.departments.map((department) => (
-          <button type="button" key={department.id} aria-pressed={filter.department === department.id} onClick={() => setFilter({ department: filter.department === department.id ? null : department.id, lifeEvent: null })}>
+          <button
+            type="button"
+            key={department.id}
+            aria-pressed={filter.department === department.id}
+            onClick={() => setFilter({ department: filter.department === department.id ? null : department.id, lifeEvent: null })}
+          >
             {localized(department.name, i18n.language)}
           </button>
         ))}
@@ -63,7 +68,12 @@ export function CatalogueBrowser({ onBack, ...next }: { onBack: () => void } & C
       <div className="filters">
         <span>{t('catalogueItems.byLifeEvent')}</span>
         {browse?.lifeEvents.map((event) => (
-          <button type="button" key={event.id} aria-pressed={filter.lifeEvent === event.id} onClick={() => setFilter({ lifeEvent: filter.lifeEvent === event.id ? null : event.id, department: null })}>
+          <button
+            type="button"
+            key={event.id}
+            aria-pressed={filter.lifeEvent === event.id}
+            onClick={() => setFilter({ lifeEvent: filter.lifeEvent === event.id ? null : event.id, department: null })}
+          >
             {localized(event.name, i18n.language)}
           </button>
         ))}

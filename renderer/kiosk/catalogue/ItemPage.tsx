@@ -25,7 +25,11 @@ export function ItemPage({ id, onBack, onTakeNumber, onBook }: { id: string; onB
       </ol>
       <h3>{t('catalogueItems.channels')}</h3>
       <p>{channels.map((channel) => t(`catalogueItems.channel.${channel}`)).join(' · ')}</p>
-      {printed !== null && <p className={printed ? 'notice ok' : 'notice error'}>{printed ? t('catalogueItems.guidePrinted') : t('catalogueItems.guideNotPrinted')}</p>}
+      {printed !== null && (
+        <p className={printed ? 'notice ok' : 'notice error'}>
+          {printed ? t('catalogueItems.guidePrinted') : t('catalogueItems.guideNotPrinted')}
+        </p>
+      )}
       <div className="choice-row">
         {item.queueService && (
           <button type="button" className="primary" onClick={() => onTakeNumber(item.queueService!)}>

@@ -45,7 +45,8 @@ export function AppointmentsPanel() {
     setView({ name: 'mine' });
     mine.reload();
   };
-  const serviceName = (id: AppointmentService) => localized(services?.find((service) => service.id === id)?.name ?? { 'zh-CN': id, en: id }, i18n.language);
+  const serviceName = (id: AppointmentService) =>
+    localized(services?.find((service) => service.id === id)?.name ?? { 'zh-CN': id, en: id }, i18n.language);
 
   if (view.name === 'ticket') return <TicketShown taken={view.taken} onDone={home} />;
   return (
@@ -58,7 +59,9 @@ export function AppointmentsPanel() {
           <ul className="my-appointments">
             {mine.data?.map((appointment) => (
               <li key={appointment.code} data-appointment={appointment.code}>
-                <span className="what">{t('appointments.when', { service: serviceName(appointment.service), day: appointment.day, time: appointment.time })}</span>
+                <span className="what">
+                  {t('appointments.when', { service: serviceName(appointment.service), day: appointment.day, time: appointment.time })}
+                </span>
                 <span className="status">{t(`appointments.status.${appointment.status}`)}</span>
                 {appointment.status === 'booked' && (
                   <span className="choice-row">
@@ -67,10 +70,18 @@ export function AppointmentsPanel() {
                         {t('appointments.checkIn')}
                       </button>
                     )}
-                    <button type="button" onClick={() => setView({ name: 'pick', service: appointment.service, rescheduling: appointment.code })}>
+                    <button
+                      type="button"
+                      onClick={() => setView({ name: 'pick', service: appointment.service, rescheduling: appointment.code })}
+                    >
                       {t('appointments.reschedule')}
                     </button>
-                    <button type="button" onClick={() => void act(async () => void (await host.call('appointments.cancel', { code: appointment.code }), mine.reload()))}>
+                    <button
+                      type="button"
+                      onClick={() =>
+                        void act(async () => void (await host.call('appointments.cancel', { code: appointment.code }), mine.reload()))
+                      }
+                    >
                       {t('appointments.cancel')}
                     </button>
                   </span>
@@ -81,7 +92,12 @@ export function AppointmentsPanel() {
           <h3>{t('appointments.new')}</h3>
           <div className="service-list">
             {services?.map((service) => (
-              <button type="button" key={service.id} data-appointment-service={service.id} onClick={() => setView({ name: 'pick', service: service.id, rescheduling: null })}>
+              <button
+                type="button"
+                key={service.id}
+                data-appointment-service={service.id}
+                onClick={() => setView({ name: 'pick', service: service.id, rescheduling: null })}
+              >
                 {localized(service.name, i18n.language)}
               </button>
             ))}
@@ -93,7 +109,12 @@ export function AppointmentsPanel() {
           service={view.service}
           onPick={(slot) =>
             view.rescheduling
-              ? void act(async () => setView({ name: 'booked', ...(await host.call('appointments.reschedule', { code: view.rescheduling!, day: slot.day, time: slot.time })) }))
+              ? void act(async () =>
+                  setView({
+                    name: 'booked',
+                    ...(await host.call('appointments.reschedule', { code: view.rescheduling!, day: slot.day, time: slot.time })),
+                  }),
+                )
               : setView({ name: 'phone', slot })
           }
           onBack={home}
@@ -102,13 +123,32 @@ export function AppointmentsPanel() {
       {view.name === 'phone' && (
         <div className="appointment-phone">
           <p>{t('appointments.when', { service: serviceName(view.slot.service), day: view.slot.day, time: view.slot.time })}</p>
-          <Keypad name="phone" value={phone} onChange={setPhone} label={t('appointments.phone')} placeholder={t('appointments.phoneHint')} maxLength={11} />
+          <Keypad
+            name="phone"
+            value={phone}
+            onChange={setPhone}
+            label={t('appointments.phone')}
+            placeholder={t('appointments.phoneHint')}
+            maxLength={11}
+          />
           <div className="choice-row">
             <button
               type="button"
               className="primary"
               disabled={!/^1\d{10}$/.test(phone)}
-              onClick={() => void act(async () => setView({ name: 'booked', ...(await host.call('appointments.book', { service: view.slot.service, day: view.slot.day, time: view.slot.time, phone })) }))}
+              onClick={() =>
+                void act(async () =>
+                  setView({
+                    name: 'booked',
+                    ...(await host.call('appointments.book', {
+                      service: view.slot.service,
+                      day: view.slot.day,
+                      time: view.slot.time,
+                      phone,
+                    })),
+                  }),
+                )
+              }
             >
               {t('appointments.confirm')}
             </button>
@@ -145,7 +185,13 @@ function SlotPicker({ service, onPick, onBack }: { service: AppointmentService; 
       {error && <ErrorNotice error={error} />}
       <div className="choice-row days" role="group" aria-label={t('appointments.day')}>
         {days.map((candidate) => (
-          <button type="button" key={candidate} aria-pressed={candidate === shownDay} className={candidate === shownDay ? 'primary' : undefined} onClick={() => setDay(candidate)}>
+          <button
+            type="button"
+            key={candidate}
+            aria-pressed={candidate === shownDay}
+            className={candidate === shownDay ? 'primary' : undefined}
+            onClick={() => setDay(candidate)}
+          >
             {candidate.slice(5)}
           </button>
         ))}

@@ -47,7 +47,10 @@ export function CertificatesPanel() {
           <p className="notice ok">{t('certificates.printed')}</p>
         ) : (
           <p className="notice error" role="alert">
-            {t('certificates.held', { problem: result.problem === 'not_sent' || !result.problem ? t('certificates.notSent') : t(`status.detail.${result.problem}`), window: result.helpWindow })}
+            {t('certificates.held', {
+              problem: result.problem === 'not_sent' || !result.problem ? t('certificates.notSent') : t(`status.detail.${result.problem}`),
+              window: result.helpWindow,
+            })}
           </p>
         )}
         <p className="code" data-testid="certificate-code">

@@ -37,7 +37,8 @@ export function CitizenGate({ onFinish, children }: { onFinish: () => void; chil
     setReading(false);
   };
   useScans((code) => {
-    if (!citizen?.consented && !code.startsWith('OWAPPT:')) void attempt(async () => (await host.call('citizen.scanEid', { code })).citizen);
+    if (!citizen?.consented && !code.startsWith('OWAPPT:'))
+      void attempt(async () => (await host.call('citizen.scanEid', { code })).citizen);
   });
 
   if (!citizen) {
@@ -67,7 +68,11 @@ export function CitizenGate({ onFinish, children }: { onFinish: () => void; chil
         <p className="consent-text">{t('citizen.consentText')}</p>
         {error && <ErrorNotice error={error} />}
         <div className="choice-row">
-          <button type="button" className="primary" onClick={() => void attempt(async () => (await host.call('citizen.consent', {})).citizen)}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void attempt(async () => (await host.call('citizen.consent', {})).citizen)}
+          >
             {t('citizen.agree')}
           </button>
           <button type="button" onClick={onFinish}>

@@ -100,10 +100,23 @@ export function ConveniencePanel({ onGuide }: { onGuide: () => void }) {
     return (
       <section className="lookup-ask" aria-labelledby="progress-heading">
         <h2 id="progress-heading">{t('convenience.progress.name')}</h2>
-        <Keypad name="number" value={number} onChange={setNumber} label={t('convenience.number')} placeholder={t('convenience.number')} keys={numberKeys} maxLength={20} />
+        <Keypad
+          name="number"
+          value={number}
+          onChange={setNumber}
+          label={t('convenience.number')}
+          placeholder={t('convenience.number')}
+          keys={numberKeys}
+          maxLength={20}
+        />
         {error && <ErrorNotice error={error} />}
         <div className="choice-row">
-          <button type="button" className="primary" disabled={number.length < 6} onClick={() => void act(async () => setProgress(await host.call('convenience.progress', { number })))}>
+          <button
+            type="button"
+            className="primary"
+            disabled={number.length < 6}
+            onClick={() => void act(async () => setProgress(await host.call('convenience.progress', { number })))}
+          >
             {t('convenience.check')}
           </button>
           <button type="button" onClick={reset}>
@@ -114,7 +127,11 @@ export function ConveniencePanel({ onGuide }: { onGuide: () => void }) {
     );
   }
   const districtEntry = options?.districts.find((candidate) => candidate.id === district);
-  const ready = district !== null && street !== null && /^1\d{10}$/.test(phone) && (form === 'mail-delivery' ? /^\d{1,4}-\d{1,4}$/.test(number) : choice !== null);
+  const ready =
+    district !== null &&
+    street !== null &&
+    /^1\d{10}$/.test(phone) &&
+    (form === 'mail-delivery' ? /^\d{1,4}-\d{1,4}$/.test(number) : choice !== null);
   const request = (): ServiceRequest => {
     const place = { district: district!, street: street!, phone };
     if (form === 'mail-delivery') return { kind: 'mail-delivery', ...place, building: number };
@@ -127,7 +144,13 @@ export function ConveniencePanel({ onGuide }: { onGuide: () => void }) {
       {form === 'home-visit' && (
         <div className="choice-row" role="group" aria-label={t('convenience.reason')}>
           {(['elderly', 'disabled'] as const).map((reason) => (
-            <button type="button" key={reason} aria-pressed={choice === reason} className={choice === reason ? 'primary' : undefined} onClick={() => setChoice(reason)}>
+            <button
+              type="button"
+              key={reason}
+              aria-pressed={choice === reason}
+              className={choice === reason ? 'primary' : undefined}
+              onClick={() => setChoice(reason)}
+            >
               {t(`convenience.reasons.${reason}`)}
             </button>
           ))}
@@ -136,7 +159,14 @@ export function ConveniencePanel({ onGuide }: { onGuide: () => void }) {
       {form === 'complaint' && (
         <div className="choice-row" role="group" aria-label={t('convenience.topic')}>
           {options?.complaintTopics.map((topic) => (
-            <button type="button" key={topic.id} data-topic={topic.id} aria-pressed={choice === topic.id} className={choice === topic.id ? 'primary' : undefined} onClick={() => setChoice(topic.id)}>
+            <button
+              type="button"
+              key={topic.id}
+              data-topic={topic.id}
+              aria-pressed={choice === topic.id}
+              className={choice === topic.id ? 'primary' : undefined}
+              onClick={() => setChoice(topic.id)}
+            >
               {localized(topic.name, i18n.language)}
             </button>
           ))}
@@ -144,7 +174,14 @@ export function ConveniencePanel({ onGuide }: { onGuide: () => void }) {
       )}
       <div className="choice-row" role="group" aria-label={t('convenience.district')}>
         {options?.districts.map((candidate) => (
-          <button type="button" key={candidate.id} data-district={candidate.id} aria-pressed={district === candidate.id} className={district === candidate.id ? 'primary' : undefined} onClick={() => (setDistrict(candidate.id), setStreet(null))}>
+          <button
+            type="button"
+            key={candidate.id}
+            data-district={candidate.id}
+            aria-pressed={district === candidate.id}
+            className={district === candidate.id ? 'primary' : undefined}
+            onClick={() => (setDistrict(candidate.id), setStreet(null))}
+          >
             {localized(candidate.name, i18n.language)}
           </button>
         ))}
@@ -152,17 +189,46 @@ export function ConveniencePanel({ onGuide }: { onGuide: () => void }) {
       {districtEntry && (
         <div className="choice-row" role="group" aria-label={t('convenience.street')}>
           {districtEntry.streets.map((name, index) => (
-            <button type="button" key={name.en} data-street={index} aria-pressed={street === index} className={street === index ? 'primary' : undefined} onClick={() => setStreet(index)}>
+            <button
+              type="button"
+              key={name.en}
+              data-street={index}
+              aria-pressed={street === index}
+              className={street === index ? 'primary' : undefined}
+              onClick={() => setStreet(index)}
+            >
               {localized(name, i18n.language)}
             </button>
           ))}
         </div>
       )}
-      {form === 'mail-delivery' && <Keypad name="number" value={number} onChange={setNumber} label={t('convenience.building')} placeholder={t('convenience.building')} keys={numberKeys} maxLength={20} />}
-      <Keypad name="phone" value={phone} onChange={setPhone} label={t('appointments.phone')} placeholder={t('appointments.phoneHint')} maxLength={11} />
+      {form === 'mail-delivery' && (
+        <Keypad
+          name="number"
+          value={number}
+          onChange={setNumber}
+          label={t('convenience.building')}
+          placeholder={t('convenience.building')}
+          keys={numberKeys}
+          maxLength={20}
+        />
+      )}
+      <Keypad
+        name="phone"
+        value={phone}
+        onChange={setPhone}
+        label={t('appointments.phone')}
+        placeholder={t('appointments.phoneHint')}
+        maxLength={11}
+      />
       {error && <ErrorNotice error={error} />}
       <div className="choice-row">
-        <button type="button" className="primary" disabled={!ready} onClick={() => void act(async () => setReceipt(await host.call('convenience.submit', { request: request() })))}>
+        <button
+          type="button"
+          className="primary"
+          disabled={!ready}
+          onClick={() => void act(async () => setReceipt(await host.call('convenience.submit', { request: request() })))}
+        >
           {t('convenience.submit')}
         </button>
         <button type="button" onClick={reset}>

@@ -48,7 +48,11 @@ function ResultView({ result, onBack }: { result: LookupResult; onBack: () => vo
             </tbody>
           </table>
         ))}
-      {printed && <p className={printed.printed ? 'notice ok' : 'notice error'}>{printed.printed ? t('lookups.printed') : t('lookups.notPrinted', { problem: printed.problem ?? '' })}</p>}
+      {printed && (
+        <p className={printed.printed ? 'notice ok' : 'notice error'}>
+          {printed.printed ? t('lookups.printed') : t('lookups.notPrinted', { problem: printed.problem ?? '' })}
+        </p>
+      )}
       <div className="choice-row">
         <button type="button" className="primary" onClick={() => void host.call('lookups.print', {}).then(setPrinted)}>
           {t('lookups.print')}
@@ -121,10 +125,15 @@ export function LookupsPanel({ group = 'social-security' }: { group?: Lookup['gr
         {menu?.lookups
           .filter((lookup) => lookup.group === group)
           .map((lookup) => (
-          <button type="button" key={lookup.id} data-lookup={lookup.id} onClick={() => (lookup.byYear || lookup.action ? setAsking(lookup) : void run(lookup, null))}>
-            <span className="name">{localized(lookup.name, i18n.language)}</span>
-            <span className="description">{localized(lookup.description, i18n.language)}</span>
-          </button>
+            <button
+              type="button"
+              key={lookup.id}
+              data-lookup={lookup.id}
+              onClick={() => (lookup.byYear || lookup.action ? setAsking(lookup) : void run(lookup, null))}
+            >
+              <span className="name">{localized(lookup.name, i18n.language)}</span>
+              <span className="description">{localized(lookup.description, i18n.language)}</span>
+            </button>
           ))}
       </div>
     </section>

@@ -8,14 +8,24 @@ export function ServiceChoice({ overview, onChoose }: { overview: QueueOverview;
   return (
     <nav className="queue-services" aria-label={t('queue.chooseService')}>
       {overview.services.map((service) => (
-        <button type="button" key={service.code} className="queue-service" data-service={service.code} onClick={() => onChoose(service.code)}>
+        <button
+          type="button"
+          key={service.code}
+          className="queue-service"
+          data-service={service.code}
+          onClick={() => onChoose(service.code)}
+        >
           <span className="letter" aria-hidden="true">
             {service.code}
           </span>
           <span className="name">{localized(service.name, i18n.language)}</span>
           <span className="load">
             <span>{t('queue.waiting', { count: service.waiting })}</span>
-            <span>{service.estimatedWaitMinutes === null ? t('queue.noEstimate') : t('queue.estimate', { minutes: service.estimatedWaitMinutes })}</span>
+            <span>
+              {service.estimatedWaitMinutes === null
+                ? t('queue.noEstimate')
+                : t('queue.estimate', { minutes: service.estimatedWaitMinutes })}
+            </span>
           </span>
         </button>
       ))}

@@ -41,7 +41,9 @@ export function TakeNumber({ onDone, service = null }: { onDone: () => void; ser
         </div>
       )}
       {(error ?? overviewError) && <ErrorNotice error={(error ?? overviewError)!} />}
-      {step.name === 'service' && overview && <ServiceChoice overview={overview} onChoose={(service) => setStep({ name: 'identify', service })} />}
+      {step.name === 'service' && overview && (
+        <ServiceChoice overview={overview} onChoose={(service) => setStep({ name: 'identify', service })} />
+      )}
       {step.name === 'identify' && <IdentifyStep onTake={(disability) => void take(step.service, disability)} />}
       {step.name === 'issuing' && <p className="issuing">{t('queue.issuing')}</p>}
       {step.name === 'ticket' && <TicketShown taken={step.taken} onDone={onDone} />}

@@ -34,7 +34,9 @@ describe.each(hallBackends())('appointments at the hall on %s', (backend) => {
     const { kiosk, slot } = await setUp();
     expect(slot.left).toBe(3);
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, index) => refusal(kiosk.book({ citizen: citizen(index), service: 'real-estate', day: slot.day, time: slot.time, phone: '13800138000' }))),
+      Array.from({ length: 10 }, (_, index) =>
+        refusal(kiosk.book({ citizen: citizen(index), service: 'real-estate', day: slot.day, time: slot.time, phone: '13800138000' })),
+      ),
     );
     expect(results.filter((result) => result === null)).toHaveLength(3);
     expect(results.filter((result) => result === 'slot_full')).toHaveLength(7);
@@ -45,7 +47,9 @@ describe.each(hallBackends())('appointments at the hall on %s', (backend) => {
     const { kiosk, slot } = await setUp();
     const booked = await kiosk.book({ citizen: citizen(1), service: 'real-estate', day: slot.day, time: slot.time, phone: '13800138000' });
     expect(booked).toMatchObject({ status: 'booked', maskedPhone: '138****8000', time: slot.time });
-    expect(await refusal(kiosk.book({ citizen: citizen(1), service: 'real-estate', day: slot.day, time: slot.time, phone: '13800138000' }))).toBe('already_booked');
+    expect(
+      await refusal(kiosk.book({ citizen: citizen(1), service: 'real-estate', day: slot.day, time: slot.time, phone: '13800138000' })),
+    ).toBe('already_booked');
     const later = shanghaiTime(100) > slot.time ? (await kiosk.slots('real-estate'))[1]! : slot;
     const moved = await kiosk.reschedule({ citizen: citizen(1), code: booked.code, day: later.day, time: later.time });
     expect(moved.time).toBe(later.time);
@@ -53,7 +57,9 @@ describe.each(hallBackends())('appointments at the hall on %s', (backend) => {
     expect(await refusal(kiosk.cancelAppointment({ citizen: citizen(2), code: booked.code }))).toBe('unknown_appointment');
     await kiosk.cancelAppointment({ citizen: citizen(1), code: booked.code });
     expect((await kiosk.slots('real-estate')).every((free) => free.left === 3)).toBe(true);
-    expect(await refusal(kiosk.book({ citizen: citizen(3), service: 'real-estate', day: slot.day, time: '03:07', phone: '13800138000' }))).toBe('no_such_slot');
+    expect(
+      await refusal(kiosk.book({ citizen: citizen(3), service: 'real-estate', day: slot.day, time: '03:07', phone: '13800138000' })),
+    ).toBe('no_such_slot');
   });
 
   it('check-in on the day gives a ticket that goes before walk-ins; too early is refused', async () => {

@@ -34,9 +34,13 @@ async function terminalWithBacklog(hallUrl: string): Promise<{ db: Database; pus
 }
 
 describe('bad answers from the hall never cost the outbox', () => {
-  const json = (body: string) => `HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`;
+  const json = (body: string) =>
+    `HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`;
   const cases: [string, string][] = [
-    ['a truncated answer', 'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 500\r\nconnection: close\r\n\r\n{"acknowledged":["'],
+    [
+      'a truncated answer',
+      'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 500\r\nconnection: close\r\n\r\n{"acknowledged":["',
+    ],
     ['an answer that is not JSON', json('<html>proxy error</html>')],
     ['JSON of the wrong shape', json('{"acknowledged":"everything"}')],
     ['a server error', 'HTTP/1.1 500 Internal Server Error\r\ncontent-length: 0\r\nconnection: close\r\n\r\n'],
@@ -58,7 +62,9 @@ describe('a store that cannot be written', () => {
     await db.transaction((tx) => new OutboxRepository(tx).append('test.counted', { index: 0 }));
     await db.close();
     const readOnly = await openDatabase(file, { readOnly: true });
-    await expect(readOnly.transaction((tx) => new OutboxRepository(tx).append('test.counted', { index: 1 }))).rejects.toThrow(/readonly|read-only/i);
+    await expect(readOnly.transaction((tx) => new OutboxRepository(tx).append('test.counted', { index: 1 }))).rejects.toThrow(
+      /readonly|read-only/i,
+    );
     expect(await new OutboxRepository(readOnly).backlog()).toBe(1);
     await readOnly.close();
   });

@@ -16,7 +16,13 @@ describe.each(hallBackends())('the daily reset on %s', (backend) => {
   async function issuerAt(clock: { now: Date }): Promise<{ db: Database; issuer: TicketIssuer }> {
     const hall = await startLoopbackHall(backend);
     cleanups.push(() => hall.close());
-    const queue = new QueueContext(hall.db, await readHallQueue(), new ChangeLog(hall.db), () => clock.now, () => undefined);
+    const queue = new QueueContext(
+      hall.db,
+      await readHallQueue(),
+      new ChangeLog(hall.db),
+      () => clock.now,
+      () => undefined,
+    );
     return { db: hall.db, issuer: new TicketIssuer(queue) };
   }
 
@@ -30,14 +36,16 @@ describe.each(hallBackends())('the daily reset on %s', (backend) => {
     expect(await take()).toMatchObject({ label: 'A001', businessDay: '2026-11-25' });
     const block = await issuer.leaseBlock('K-01', 'A', 5);
     expect(block).toEqual({ service: 'A', businessDay: '2026-11-25', first: 800, last: 804 });
-    const days = await db.all<{ business_day: string; count: number }>('SELECT business_day, COUNT(*) AS count FROM queue_ticket GROUP BY business_day ORDER BY business_day');
+    const days = await db.all<{ business_day: string; count: number }>(
+      'SELECT business_day, COUNT(*) AS count FROM queue_ticket GROUP BY business_day ORDER BY business_day',
+    );
     expect(days).toEqual([
       { business_day: '2026-11-24', count: 2 },
       { business_day: '2026-11-25', count: 1 },
     ]);
   });
 
-  it('refuses a number past the day\'s range, and the refusal writes nothing', async () => {
+  it("refuses a number past the day's range, and the refusal writes nothing", async () => {
     const clock = { now: new Date('2026-11-25T02:00:00Z') };
     const { db, issuer } = await issuerAt(clock);
     await issuer.leaseBlock('K-01', 'B', 100);
@@ -54,7 +62,13 @@ describe.each(hallBackends())('appointment no-shows on %s', (backend) => {
     const hall = await startLoopbackHall(backend);
     cleanups.push(() => hall.close());
     const clock = { now: new Date() };
-    const queue = new QueueContext(hall.db, await readHallQueue(), new ChangeLog(hall.db), () => clock.now, () => undefined);
+    const queue = new QueueContext(
+      hall.db,
+      await readHallQueue(),
+      new ChangeLog(hall.db),
+      () => clock.now,
+      () => undefined,
+    );
     const book = new AppointmentBook(queue, new TicketIssuer(queue), await appointmentsSoon(10));
     const [slot] = await book.slots('hall-service');
     const citizen = { idNumber: '11010519491231002X', name: '王小明' };

@@ -24,7 +24,11 @@ describe('onewindow hall and enroll, as a technician uses them', () => {
     let terminal: Awaited<ReturnType<typeof startCli>> | undefined;
     try {
       expect(hall.output().stdout).not.toMatch(/key=/);
-      const login = await fetch(`${hallUrl}/login`, { method: 'POST', body: new URLSearchParams({ username: 'supervisor', password }), redirect: 'manual' });
+      const login = await fetch(`${hallUrl}/login`, {
+        method: 'POST',
+        body: new URLSearchParams({ username: 'supervisor', password }),
+        redirect: 'manual',
+      });
       expect(login.status).toBe(303);
 
       const noRole = await runCli(['hall', 'enroll-code', '--db', db, '--terminal', 'K-21']);
@@ -36,7 +40,10 @@ describe('onewindow hall and enroll, as a technician uses them', () => {
       const code = (await runCli(['hall', 'enroll-code', '--db', db, '--terminal', 'K-21', '--role', 'kiosk'])).stdout.trim();
       expect(code).toMatch(/^[A-Z0-9]{12}$/);
       const config = path.join(dir, 'k21.json');
-      await writeFile(config, JSON.stringify({ terminalId: 'K-21', hallId: 'h', role: 'kiosk', upstream: hallUrl, hallPingIntervalMs: 200, dataDir: 'data' }));
+      await writeFile(
+        config,
+        JSON.stringify({ terminalId: 'K-21', hallId: 'h', role: 'kiosk', upstream: hallUrl, hallPingIntervalMs: 200, dataDir: 'data' }),
+      );
 
       const wrong = await runCli(['enroll', '--hall', hallUrl, '--code', 'WRONGCODE123', '--config', config]);
       expect(wrong.code).toBe(1);
@@ -63,11 +70,27 @@ describe('onewindow hall and enroll, as a technician uses them', () => {
   it('publishes a catalogue folder as the hall catalogue, recording only what changed', async () => {
     const db = path.join(await tempDir(), 'hall.db');
     const dir = path.resolve('kiosk-config/catalogue');
-    expect((await runCli(['hall', 'catalogue', 'publish', '--db', db, '--dir', dir])).stdout).toContain('published 6 categories (6 changes)');
-    expect((await runCli(['hall', 'catalogue', 'publish', '--db', db, '--dir', dir])).stdout).toContain('published 6 categories (0 changes)');
+    expect((await runCli(['hall', 'catalogue', 'publish', '--db', db, '--dir', dir])).stdout).toContain(
+      'published 6 categories (6 changes)',
+    );
+    expect((await runCli(['hall', 'catalogue', 'publish', '--db', db, '--dir', dir])).stdout).toContain(
+      'published 6 categories (0 changes)',
+    );
     expect((await runCli(['hall', 'catalogue', 'publish', '--db', db])).code).toBe(2);
-    expect((await runCli(['hall', 'config', 'set', '--db', db, '--terminal', '*', '--json', '{"idleTimeoutSeconds":60}'])).stdout).toContain('set for *');
-    const bad = await runCli(['hall', 'config', 'set', '--db', db, '--terminal', 'K-01', '--json', '{"idleTimeoutSeconds":5,"colour":"red"}']);
+    expect(
+      (await runCli(['hall', 'config', 'set', '--db', db, '--terminal', '*', '--json', '{"idleTimeoutSeconds":60}'])).stdout,
+    ).toContain('set for *');
+    const bad = await runCli([
+      'hall',
+      'config',
+      'set',
+      '--db',
+      db,
+      '--terminal',
+      'K-01',
+      '--json',
+      '{"idleTimeoutSeconds":5,"colour":"red"}',
+    ]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/idleTimeoutSeconds: .*>=15/);
   });
@@ -75,7 +98,10 @@ describe('onewindow hall and enroll, as a technician uses them', () => {
   it('runs a terminal that is not enrolled, offline, and says why', async () => {
     const dir = await tempDir();
     const config = path.join(dir, 'k22.json');
-    await writeFile(config, JSON.stringify({ terminalId: 'K-22', hallId: 'h', role: 'kiosk', upstream: 'http://127.0.0.1:9', dataDir: 'data' }));
+    await writeFile(
+      config,
+      JSON.stringify({ terminalId: 'K-22', hallId: 'h', role: 'kiosk', upstream: 'http://127.0.0.1:9', dataDir: 'data' }),
+    );
     const terminal = await startCli(['serve', '--config', config, '--port', '0']);
     try {
       expect(await hallStatus(await launchScreen(terminal.urls[0]!))).toBe('offline');

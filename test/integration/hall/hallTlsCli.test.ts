@@ -16,7 +16,17 @@ describe('onewindow hall over HTTPS, as a technician sets it up', () => {
     expect(await modeOf(path.join(dir, 'tls', 'hall-key.pem'))).toBe(0o600);
 
     const db = path.join(dir, 'hall.db');
-    const hall = await startCli(['hall', '--db', db, '--port', '0', '--tls-cert', path.join(dir, 'tls', 'hall-cert.pem'), '--tls-key', path.join(dir, 'tls', 'hall-key.pem')]);
+    const hall = await startCli([
+      'hall',
+      '--db',
+      db,
+      '--port',
+      '0',
+      '--tls-cert',
+      path.join(dir, 'tls', 'hall-cert.pem'),
+      '--tls-key',
+      path.join(dir, 'tls', 'hall-key.pem'),
+    ]);
     try {
       const hallUrl = hall.urls[0]!.replace(/\/$/, '');
       expect(hallUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
@@ -34,11 +44,27 @@ describe('onewindow hall over HTTPS, as a technician sets it up', () => {
       expect(malformed).toMatchObject({ code: 2, stderr: expect.stringContaining('--fingerprint: expected a SHA-256 fingerprint') });
       const wrong = await runCli(['enroll', '--hall', hallUrl, '--code', code, '--config', config, '--fingerprint', 'AB'.repeat(32)]);
       expect(wrong.code).toBe(1);
-      expect(wrong.stderr).toContain(`presented a TLS certificate with SHA-256 fingerprint ${fingerprint}, not the pinned ${'AB:'.repeat(31)}AB`);
+      expect(wrong.stderr).toContain(
+        `presented a TLS certificate with SHA-256 fingerprint ${fingerprint}, not the pinned ${'AB:'.repeat(31)}AB`,
+      );
       // Lower case, no colons, as some tools print it: the same pin.
-      const enrolled = await runCli(['enroll', '--hall', hallUrl, '--code', code, '--config', config, '--fingerprint', fingerprint.replaceAll(':', '').toLowerCase()]);
+      const enrolled = await runCli([
+        'enroll',
+        '--hall',
+        hallUrl,
+        '--code',
+        code,
+        '--config',
+        config,
+        '--fingerprint',
+        fingerprint.replaceAll(':', '').toLowerCase(),
+      ]);
       expect(enrolled.stdout).toContain(`enrolled K-31 with ${hallUrl}`);
-      expect(JSON.parse(await readFile(path.join(dir, 'data', 'K-31.identity.json'), 'utf8'))).toMatchObject({ hallUrl, terminalId: 'K-31', fingerprint });
+      expect(JSON.parse(await readFile(path.join(dir, 'data', 'K-31.identity.json'), 'utf8'))).toMatchObject({
+        hallUrl,
+        terminalId: 'K-31',
+        fingerprint,
+      });
     } finally {
       hall.child.kill('SIGTERM');
       expect(await hall.exited).toBe(0);
@@ -52,6 +78,9 @@ describe('onewindow hall over HTTPS, as a technician sets it up', () => {
     const bad = await runCli(['hall', '--db', db, '--port', '0', '--public-url', 'https://hall.example/verify?x=1']);
     expect(bad).toMatchObject({ code: 2, stderr: expect.stringContaining("--public-url: expected the hall's origin only") });
     const days = await runCli(['hall', '--db', db, '--port', '0', '--retention-days', '0']);
-    expect(days).toMatchObject({ code: 2, stderr: expect.stringContaining('--retention-days: expected a whole number of days from 1 to 3650') });
+    expect(days).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--retention-days: expected a whole number of days from 1 to 3650'),
+    });
   }, 60_000);
 });

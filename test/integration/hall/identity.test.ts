@@ -46,7 +46,9 @@ describe.each(hallBackends())('hall server on %s', (backend) => {
       expect((await signedPing(url, 'K-02', `${secret}x`)).status).toBe(401);
       const stale = await signedPing(url, 'K-02', secret, Date.now() - 5 * 60_000);
       expect(stale.status).toBe(401);
-      expect(await stale.json()).toEqual({ error: { code: 'unauthorized', message: 'the request time is outside the replay window (check the terminal clock)' } });
+      expect(await stale.json()).toEqual({
+        error: { code: 'unauthorized', message: 'the request time is outside the replay window (check the terminal clock)' },
+      });
       const at = Date.now();
       expect((await signedPing(url, 'K-02', secret, at)).status).toBe(200);
       const replay = await signedPing(url, 'K-02', secret, at);
@@ -67,12 +69,26 @@ describe.each(hallBackends())('hall server on %s', (backend) => {
 
     it('describes every route it registered as OpenAPI at /docs, with its schemas and the roles that may call it', async () => {
       const started = await hall();
-      type Operation = { summary: string; 'x-access': string; 'x-roles'?: string[]; requestBody?: unknown; responses: Record<string, unknown> };
-      const document = (await (await fetch(new URL('/docs', started.url))).json()) as { openapi: string; paths: Record<string, Record<string, Operation>> };
+      type Operation = {
+        summary: string;
+        'x-access': string;
+        'x-roles'?: string[];
+        requestBody?: unknown;
+        responses: Record<string, unknown>;
+      };
+      const document = (await (await fetch(new URL('/docs', started.url))).json()) as {
+        openapi: string;
+        paths: Record<string, Record<string, Operation>>;
+      };
       expect(document.openapi).toBe('3.1.0');
-      const documented = Object.entries(document.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
+      const documented = Object.entries(document.paths).flatMap(([path, operations]) =>
+        Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+      );
       // HEAD answers each GET by itself (fastify's exposeHeadRoutes); the GET's entry describes it.
-      const registered = started.routes().filter((route) => route.method !== 'HEAD').map((route) => `${route.method} ${openApiPath(route.url)}`);
+      const registered = started
+        .routes()
+        .filter((route) => route.method !== 'HEAD')
+        .map((route) => `${route.method} ${openApiPath(route.url)}`);
       expect(documented.sort()).toEqual(registered.sort());
       expect(registered.length).toBeGreaterThan(20);
       for (const route of started.routes().filter((one) => one.method !== 'HEAD')) {
@@ -88,7 +104,9 @@ describe.each(hallBackends())('hall server on %s', (backend) => {
     });
 
     it('says plainly when the hall server cannot be reached', async () => {
-      await expect(enrollWithHall('http://127.0.0.1:9', 'ABCDEFGH1234')).rejects.toThrow('cannot reach the hall server at http://127.0.0.1:9');
+      await expect(enrollWithHall('http://127.0.0.1:9', 'ABCDEFGH1234')).rejects.toThrow(
+        'cannot reach the hall server at http://127.0.0.1:9',
+      );
     });
   });
 });

@@ -16,7 +16,15 @@ function printedOffline(id: string, block: NumberBlock, number: number, seq: num
     seq,
     type: 'queue.ticket-issued',
     occurredAt: new Date().toISOString(),
-    payload: { id, service: block.service, priority: null, appointmentAt: null, businessDay: block.businessDay, number, issuedAt: new Date().toISOString() },
+    payload: {
+      id,
+      service: block.service,
+      priority: null,
+      appointmentAt: null,
+      businessDay: block.businessDay,
+      number,
+      issuedAt: new Date().toISOString(),
+    },
   };
 }
 
@@ -31,7 +39,13 @@ describe.each(hallBackends())('a ticket the hall issued online and the kiosk pri
     cleanups.push(() => hall.close());
     const kiosk = new HallClient(await hall.enroll('K-01', { role: 'kiosk' }));
     const block = await kiosk.leaseBlock('A', 10);
-    return { hall, kiosk, other: new HallClient(await hall.enroll('K-02', { role: 'kiosk' })), counter: new HallClient(await hall.enroll('C-03', { role: 'counter', window: 3 })), block };
+    return {
+      hall,
+      kiosk,
+      other: new HallClient(await hall.enroll('K-02', { role: 'kiosk' })),
+      counter: new HallClient(await hall.enroll('C-03', { role: 'counter', window: 3 })),
+      block,
+    };
   }
 
   it('waiting: takes the printed label and keeps its place; the online number stays unused', async () => {
@@ -45,7 +59,11 @@ describe.each(hallBackends())('a ticket the hall issued online and the kiosk pri
     expect(pushed.acknowledged).toHaveLength(1);
     // Pushed again (the kiosk never heard the answer): nothing more changes.
     expect((await kiosk.push([printedOffline(split.ticket.id, block, block.first, 2)])).acknowledged).toHaveLength(1);
-    expect((await hall.db.all<{ label: string }>('SELECT label FROM queue_ticket ORDER BY label')).map((row) => row.label)).toEqual(['A001', 'A003', 'A800']);
+    expect((await hall.db.all<{ label: string }>('SELECT label FROM queue_ticket ORDER BY label')).map((row) => row.label)).toEqual([
+      'A001',
+      'A003',
+      'A800',
+    ]);
 
     // The offline event says "issued now"; the ticket keeps the place it had since the hall issued it.
     const calls = [];
@@ -63,7 +81,12 @@ describe.each(hallBackends())('a ticket the hall issued online and the kiosk pri
     const split = await kiosk.issueTicket({ id: ulid(), service: 'A', priority: null, appointmentAt: null });
     expect((await counter.counter(3, { action: 'call-next' })).current?.label).toBe('A001');
     await kiosk.push([printedOffline(split.ticket.id, block, block.first + 1, 1)]);
-    expect((await counter.counter(3, { action: 'recall' })).current).toMatchObject({ id: split.ticket.id, label: 'A801', status: 'called', window: 3 });
+    expect((await counter.counter(3, { action: 'recall' })).current).toMatchObject({
+      id: split.ticket.id,
+      label: 'A801',
+      status: 'called',
+      window: 3,
+    });
   });
 
   it('skipped as a no-show under the unseen label: waits again, since its citizen was never called', async () => {
@@ -77,12 +100,21 @@ describe.each(hallBackends())('a ticket the hall issued online and the kiosk pri
     expect((await counter.counter(3, { action: 'call-next' })).current).toMatchObject({ id: split.ticket.id, label: 'A800', recalls: 0 });
   });
 
-  it('refuses a printed label outside the kiosk\'s blocks, or for a ticket another terminal issued, and changes nothing', async () => {
+  it("refuses a printed label outside the kiosk's blocks, or for a ticket another terminal issued, and changes nothing", async () => {
     const { hall, kiosk, other, block } = await setUp();
     const split = await kiosk.issueTicket({ id: ulid(), service: 'A', priority: null, appointmentAt: null });
     const stranger = await other.issueTicket({ id: ulid(), service: 'A', priority: null, appointmentAt: null });
-    const refused = await kiosk.push([printedOffline(split.ticket.id, block, block.last + 1, 1), printedOffline(stranger.ticket.id, block, block.first, 2)]);
-    expect(refused.rejected.map((rejection) => rejection.reason)).toEqual([expect.stringMatching(/not in a block leased to K-01/), expect.stringMatching(/issued to another terminal/)]);
-    expect((await hall.db.all<{ label: string }>('SELECT label FROM queue_ticket ORDER BY label')).map((row) => row.label)).toEqual(['A001', 'A002']);
+    const refused = await kiosk.push([
+      printedOffline(split.ticket.id, block, block.last + 1, 1),
+      printedOffline(stranger.ticket.id, block, block.first, 2),
+    ]);
+    expect(refused.rejected.map((rejection) => rejection.reason)).toEqual([
+      expect.stringMatching(/not in a block leased to K-01/),
+      expect.stringMatching(/issued to another terminal/),
+    ]);
+    expect((await hall.db.all<{ label: string }>('SELECT label FROM queue_ticket ORDER BY label')).map((row) => row.label)).toEqual([
+      'A001',
+      'A002',
+    ]);
   });
 });

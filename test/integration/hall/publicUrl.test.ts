@@ -13,7 +13,10 @@ afterEach(async () => {
 
 /** A signed certificate request whose Host header says what an attacker likes. */
 function requestWithHost(url: string, identity: { terminalId: string; secret: string }, host: string): Promise<unknown> {
-  const body = JSON.stringify({ type: 'insured-status', citizen: { idNumber: demoCards.resident.idNumber, name: demoCards.resident.name } });
+  const body = JSON.stringify({
+    type: 'insured-status',
+    citizen: { idNumber: demoCards.resident.idNumber, name: demoCards.resident.name },
+  });
   const timestamp = Date.now();
   const headers = {
     host,
@@ -48,7 +51,10 @@ describe("a certificate's verification link", () => {
     const identity = await hall.enroll('K-01', { role: 'kiosk' });
     const forged = issuedCertificateSchema.parse(await requestWithHost(hall.url, identity, 'evil.example'));
     expect(forged.content.verifyUrl).toBe(`${hall.url}/verify/${forged.content.code}`);
-    const plain = await new HallClient(identity).issueCertificate({ type: 'insured-status', citizen: { idNumber: demoCards.resident.idNumber, name: demoCards.resident.name } });
+    const plain = await new HallClient(identity).issueCertificate({
+      type: 'insured-status',
+      citizen: { idNumber: demoCards.resident.idNumber, name: demoCards.resident.name },
+    });
     expect(plain.content.verifyUrl).toBe(`${hall.url}/verify/${plain.content.code}`);
   });
 });

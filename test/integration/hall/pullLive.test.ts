@@ -32,7 +32,11 @@ describe.each(hallBackends())('pull and live channel with a hall on %s', (backen
     const dir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-pull-'));
     await mkdir(path.join(dir, 'data'));
     await saveIdentity(path.join(dir, 'data'), await hall.enroll('K-01', { role: 'kiosk' }));
-    const terminal = await startTestTerminal(dir, 'demo-kiosk', { upstream: hall.url, hallPingIntervalMs: 200, services: ['certificates', 'transport'] });
+    const terminal = await startTestTerminal(dir, 'demo-kiosk', {
+      upstream: hall.url,
+      hallPingIntervalMs: 200,
+      services: ['certificates', 'transport'],
+    });
     cleanups.push(async () => {
       await terminal.stop();
       await hall.close();
@@ -48,10 +52,13 @@ describe.each(hallBackends())('pull and live channel with a hall on %s', (backen
     terminal.host.events.subscribe((event, payload) => event === 'catalogue.changed' && heard.push(payload));
 
     // The hall's catalogue: transport renamed and moved first, certificates kept, the rest gone.
-    await new ChangeLog(hall.db).publish('catalogue', new Map([
-      ['transport', category('transport', '交通与出行', 'Getting around', 0)],
-      ['certificates', category('certificates', '证明打印', 'Print certificates', 1)],
-    ]));
+    await new ChangeLog(hall.db).publish(
+      'catalogue',
+      new Map([
+        ['transport', category('transport', '交通与出行', 'Getting around', 0)],
+        ['certificates', category('certificates', '证明打印', 'Print certificates', 1)],
+      ]),
+    );
     await expect.poll(() => names(terminal), { timeout: 10_000 }).toEqual(['交通与出行', '证明打印']);
     await expect.poll(() => heard).toEqual([{ categories: 2 }]);
 
@@ -61,7 +68,8 @@ describe.each(hallBackends())('pull and live channel with a hall on %s', (backen
 
   it('fills the gap after the hall was away', async () => {
     const { hall, terminal } = await setUp();
-    const hallState = async () => ((await terminal.host.dispatch('status.get', {})) as { result: { hall: { state: string } } }).result.hall.state;
+    const hallState = async () =>
+      ((await terminal.host.dispatch('status.get', {})) as { result: { hall: { state: string } } }).result.hall.state;
     await expect.poll(hallState, { timeout: 10_000 }).toBe('online');
     await hall.stopServing();
     await new ChangeLog(hall.db).publish('catalogue', new Map([['transport', category('transport', '交通出行（新）', 'Transport', 0)]]));
@@ -71,10 +79,12 @@ describe.each(hallBackends())('pull and live channel with a hall on %s', (backen
 
   it('pulls a large scope page by page', async () => {
     const { hall, terminal } = await setUp();
-    const many = new Map(Array.from({ length: 2500 }, (_, index) => {
-      const id = `item-${String(index).padStart(4, '0')}`;
-      return [id, category(id, `事项${index}`, `Item ${index}`, index)] as const;
-    }));
+    const many = new Map(
+      Array.from({ length: 2500 }, (_, index) => {
+        const id = `item-${String(index).padStart(4, '0')}`;
+        return [id, category(id, `事项${index}`, `Item ${index}`, index)] as const;
+      }),
+    );
     many.set('certificates', category('certificates', '证明打印', 'Print certificates', 2500));
     const changes = new ChangeLog(hall.db);
     await changes.publish('catalogue', many);
@@ -88,7 +98,12 @@ describe.each(hallBackends())('pull and live channel with a hall on %s', (backen
     const { hall, terminal } = await setUp();
     const heard: string[] = [];
     terminal.host.events.subscribe((event) => heard.push(event));
-    const info = async () => ((await terminal.host.dispatch('terminal.info', {})) as { result: { idleTimeoutSeconds: number; locale: string; enabledServices: string[] } }).result;
+    const info = async () =>
+      (
+        (await terminal.host.dispatch('terminal.info', {})) as {
+          result: { idleTimeoutSeconds: number; locale: string; enabledServices: string[] };
+        }
+      ).result;
     const changes = new ChangeLog(hall.db);
     await changes.set('config', '*', { idleTimeoutSeconds: 60, locale: 'en' });
     await changes.set('config', 'K-01', { idleTimeoutSeconds: 45, services: ['transport'] });

@@ -35,7 +35,8 @@ describe.each(hallBackends())('hall server on %s', (backend) => {
     }
   }
 
-  const receivedSeqs = (hall: LoopbackHall) => hall.db.all<{ seq: number }>("SELECT seq FROM terminal_event WHERE terminal_id = 'K-01' ORDER BY seq");
+  const receivedSeqs = (hall: LoopbackHall) =>
+    hall.db.all<{ seq: number }>("SELECT seq FROM terminal_event WHERE terminal_id = 'K-01' ORDER BY seq");
 
   describe('outbox push to a real hall server on loopback', () => {
     it('delivers every event once, in order, and empties the outbox', async () => {
@@ -67,7 +68,11 @@ describe.each(hallBackends())('hall server on %s', (backend) => {
       const { hall, db, client } = await setUp();
       await append(db, 3);
       const events = await new OutboxRepository(db).pending(10);
-      expect(await client.push([events[2]!, events[0]!, events[1]!])).toEqual({ acknowledged: events.map((event) => event.id), rejected: [], resendFrom: null });
+      expect(await client.push([events[2]!, events[0]!, events[1]!])).toEqual({
+        acknowledged: events.map((event) => event.id),
+        rejected: [],
+        resendFrom: null,
+      });
       expect(await client.push(events)).toEqual({ acknowledged: events.map((event) => event.id), rejected: [], resendFrom: null });
       const malformed = { id: ulid(), seq: 4, type: 'Not A Type', occurredAt: 'yesterday', payload: {} };
       const next = { id: ulid(), seq: 5, type: 'test.counted', occurredAt: new Date().toISOString(), payload: { index: 5 } };

@@ -34,7 +34,11 @@ async function refusal(promise: Promise<unknown>): Promise<string | null> {
 function countersOf(hall: LoopbackHall) {
   const clients = new Map<number, Promise<HallClient>>();
   const at = (window: number) => {
-    if (!clients.has(window)) clients.set(window, hall.enroll(`C-${window}`, { role: 'counter', window }).then((identity) => new HallClient(identity)));
+    if (!clients.has(window))
+      clients.set(
+        window,
+        hall.enroll(`C-${window}`, { role: 'counter', window }).then((identity) => new HallClient(identity)),
+      );
     return clients.get(window)!;
   };
   return {
@@ -48,7 +52,9 @@ describe.each(hallBackends())('the hall queue on %s', (backend) => {
   async function setUp(queue?: HallQueue): Promise<{ hall: LoopbackHall; kiosks: HallClient[]; counter: ReturnType<typeof countersOf> }> {
     const hall = await startLoopbackHall(backend, queue ? { queue } : {});
     cleanups.push(() => hall.close());
-    const kiosks = await Promise.all(['K-01', 'K-02', 'K-03', 'K-04'].map(async (id) => new HallClient(await hall.enroll(id, { role: 'kiosk' }))));
+    const kiosks = await Promise.all(
+      ['K-01', 'K-02', 'K-03', 'K-04'].map(async (id) => new HallClient(await hall.enroll(id, { role: 'kiosk' }))),
+    );
     return { hall, kiosks, counter: countersOf(hall) };
   }
 
@@ -141,7 +147,15 @@ describe.each(hallBackends())('the hall queue on %s', (backend) => {
       seq: 1,
       type: 'queue.ticket-issued',
       occurredAt: new Date().toISOString(),
-      payload: { id: ulid(), service: 'A', priority: null, appointmentAt: null, businessDay: a.businessDay, number, issuedAt: new Date(Date.now() - 120_000).toISOString() },
+      payload: {
+        id: ulid(),
+        service: 'A',
+        priority: null,
+        appointmentAt: null,
+        businessDay: a.businessDay,
+        number,
+        issuedAt: new Date(Date.now() - 120_000).toISOString(),
+      },
     });
     const good = offline(800);
     const pushed = await kiosks[0]!.push([good, { ...offline(820), seq: 2 }]);
@@ -151,14 +165,28 @@ describe.each(hallBackends())('the hall queue on %s', (backend) => {
     expect(called.current).toMatchObject({ label: 'A800', offline: true });
     const finished = await counter.counter(3, { action: 'finish' });
     const rated = await counter.push([
-      { id: ulid(), seq: 1, type: 'queue.ticket-rated', occurredAt: new Date().toISOString(), payload: { ticketId: finished.left!.id, score: 5, reasons: ['efficient'] } },
-      { id: ulid(), seq: 2, type: 'queue.ticket-rated', occurredAt: new Date().toISOString(), payload: { ticketId: finished.left!.id, score: 9, reasons: [] } },
+      {
+        id: ulid(),
+        seq: 1,
+        type: 'queue.ticket-rated',
+        occurredAt: new Date().toISOString(),
+        payload: { ticketId: finished.left!.id, score: 5, reasons: ['efficient'] },
+      },
+      {
+        id: ulid(),
+        seq: 2,
+        type: 'queue.ticket-rated',
+        occurredAt: new Date().toISOString(),
+        payload: { ticketId: finished.left!.id, score: 9, reasons: [] },
+      },
     ]);
     expect(rated.acknowledged).toHaveLength(1);
     expect(rated.rejected[0]!.reason).toMatch(/^payload\.score: /);
 
     const cookie = await hall.staffCookie();
-    const statistics = queueStatisticsSchema.parse(await fetch(`${hall.url}/dashboard/statistics`, { headers: { cookie } }).then((response) => response.json()));
+    const statistics = queueStatisticsSchema.parse(
+      await fetch(`${hall.url}/dashboard/statistics`, { headers: { cookie } }).then((response) => response.json()),
+    );
     expect(statistics.services[0]).toMatchObject({ service: 'A', served: 1, noShows: 0, ratings: 1, averageScore: 5 });
     expect(statistics.services[0]!.averageWaitMinutes).toBeGreaterThanOrEqual(2);
     expect(statistics.windows.find((row) => row.window === 3)).toMatchObject({ served: 1, averageScore: 5 });
@@ -173,7 +201,9 @@ describe.each(hallBackends())('the hall queue on %s', (backend) => {
 
   it('refuses bad requests with the field at fault, and writes nothing', async () => {
     const { hall, kiosks } = await setUp();
-    const error = await kiosks[0]!.issueTicket({ id: 'nope', service: 'a', priority: null, appointmentAt: null } as never).catch((failure: unknown) => failure as HallRequestError);
+    const error = await kiosks[0]!
+      .issueTicket({ id: 'nope', service: 'a', priority: null, appointmentAt: null } as never)
+      .catch((failure: unknown) => failure as HallRequestError);
     expect(error).toBeInstanceOf(HallRequestError);
     expect((error as HallRequestError).status).toBe(400);
     expect((error as HallRequestError).message).toMatch(/id: expected a ULID; service: expected one capital letter/);

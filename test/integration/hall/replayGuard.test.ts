@@ -34,7 +34,8 @@ describe.each(hallBackends())('the replay guard on %s', (backend) => {
     for (let index = 0; index < 3; index += 1) await kiosk.issueTicket({ id: ulid(), service: 'A', priority: null, appointmentAt: null });
     return { hall, counter: await hall.enroll('C-03', { role: 'counter', window: 3 }) };
   }
-  const called = (hall: Awaited<ReturnType<typeof setUp>>['hall']) => hall.db.get("SELECT COUNT(*) AS n FROM queue_ticket WHERE status <> 'waiting'");
+  const called = (hall: Awaited<ReturnType<typeof setUp>>['hall']) =>
+    hall.db.get("SELECT COUNT(*) AS n FROM queue_ticket WHERE status <> 'waiting'");
 
   it('refuses a signed call-next replayed after the hall restarts on the same database', async () => {
     const { hall, counter } = await setUp();
@@ -42,7 +43,10 @@ describe.each(hallBackends())('the replay guard on %s', (backend) => {
     expect((await send(hall.url)).status).toBe(200);
     await hall.stopServing();
     await hall.start();
-    expect(await send(hall.url)).toEqual({ status: 401, body: { error: { code: 'unauthorized', message: 'this request was already received' } } });
+    expect(await send(hall.url)).toEqual({
+      status: 401,
+      body: { error: { code: 'unauthorized', message: 'this request was already received' } },
+    });
     expect(await called(hall)).toEqual({ n: 1 });
   });
 

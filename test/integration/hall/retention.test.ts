@@ -20,12 +20,25 @@ describe.each(hallBackends())('retention of personal data at the hall on %s', (b
     const kiosk = new HallClient(await hall.enroll('K-01', { role: 'kiosk' }));
     const slot = (await kiosk.slots('real-estate'))[0]!;
     const booked = await kiosk.book({ citizen, service: 'real-estate', day: slot.day, time: slot.time, phone: '13800138000' });
-    const request = await kiosk.submitRequest({ citizen, request: { kind: 'home-visit', reason: 'elderly', district: 'xicheng', street: 0, phone: '13900139000' } });
-    await kiosk.push([{ id: ulid(), seq: 1, type: 'test.counted', occurredAt: new Date().toISOString(), payload: { ticket: 'A001', score: 5 } }]);
+    const request = await kiosk.submitRequest({
+      citizen,
+      request: { kind: 'home-visit', reason: 'elderly', district: 'xicheng', street: 0, phone: '13900139000' },
+    });
+    await kiosk.push([
+      { id: ulid(), seq: 1, type: 'test.counted', occurredAt: new Date().toISOString(), payload: { ticket: 'A001', score: 5 } },
+    ]);
 
-    const appointment = () => hall.db.get<{ id_number: string; phone: string; status: string }>('SELECT id_number, phone, status FROM appointment WHERE code = ?', [booked.code]);
-    const serviceRequest = () => hall.db.get<{ id_number: string; name: string; details: string; kind: string }>('SELECT id_number, name, details, kind FROM service_request WHERE reference = ?', [request.reference]);
-    const event = () => hall.db.get<{ payload: string; type: string }>("SELECT payload, type FROM terminal_event WHERE terminal_id = 'K-01'");
+    const appointment = () =>
+      hall.db.get<{ id_number: string; phone: string; status: string }>('SELECT id_number, phone, status FROM appointment WHERE code = ?', [
+        booked.code,
+      ]);
+    const serviceRequest = () =>
+      hall.db.get<{ id_number: string; name: string; details: string; kind: string }>(
+        'SELECT id_number, name, details, kind FROM service_request WHERE reference = ?',
+        [request.reference],
+      );
+    const event = () =>
+      hall.db.get<{ payload: string; type: string }>("SELECT payload, type FROM terminal_event WHERE terminal_id = 'K-01'");
 
     // 170 days on, the hall restarts (and sweeps): nothing is old enough yet.
     shift = 170 * day;

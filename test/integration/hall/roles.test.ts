@@ -8,10 +8,11 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-const refusal = (call: Promise<unknown>) => call.then(
-  () => null,
-  (error: HallRequestError) => ({ status: error.status, code: error.code, message: error.message }),
-);
+const refusal = (call: Promise<unknown>) =>
+  call.then(
+    () => null,
+    (error: HallRequestError) => ({ status: error.status, code: error.code, message: error.message }),
+  );
 
 describe.each(hallBackends())('terminal roles at the hall on %s', (backend) => {
   async function setUp() {
@@ -57,7 +58,9 @@ describe.each(hallBackends())('terminal roles at the hall on %s', (backend) => {
       code: 'forbidden',
       message: 'the display role (terminal D-01) may not call POST /api/v1/queue/tickets: only kiosk',
     });
-    expect(await refusal(display.lookup({ lookup: 'insured-status', year: null, citizen: { idNumber: '11010519491231002X', name: '王小明' } }))).toMatchObject({ status: 403 });
+    expect(
+      await refusal(display.lookup({ lookup: 'insured-status', year: null, citizen: { idNumber: '11010519491231002X', name: '王小明' } })),
+    ).toMatchObject({ status: 403 });
     expect(await display.ping()).toMatchObject({ terminalId: 'D-01' });
     expect((await display.changes('queue', 0)).scope).toBe('queue');
   });
@@ -72,7 +75,10 @@ describe.each(hallBackends())('terminal roles at the hall on %s', (backend) => {
   it('refuses a terminal enrolled before roles existed until it enrolls again with a role', async () => {
     const { hall, kiosk } = await setUp();
     await hall.db.run("UPDATE terminal SET role = NULL WHERE id = 'K-01'");
-    expect(await refusal(kiosk.ping())).toMatchObject({ status: 403, message: expect.stringContaining('enrolled before terminals had roles') });
+    expect(await refusal(kiosk.ping())).toMatchObject({
+      status: 403,
+      message: expect.stringContaining('enrolled before terminals had roles'),
+    });
     const again = new HallClient(await hall.enroll('K-01', { role: 'kiosk' }));
     expect(await again.ping()).toMatchObject({ terminalId: 'K-01' });
   });

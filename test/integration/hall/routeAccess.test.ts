@@ -36,9 +36,15 @@ function spellings(path: string, port: number): string[] {
 }
 
 /** Refused: 401/404, or 400 for a target that is no path at all (its leading "/" encoded away), which nothing routes. */
-const refused = (target: string, status: number) => status === 401 || status === 404 || (status === 400 && !target.startsWith('/') && !target.startsWith('http'));
+const refused = (target: string, status: number) =>
+  status === 401 || status === 404 || (status === 400 && !target.startsWith('/') && !target.startsWith('http'));
 
-const upgrade = { Upgrade: 'websocket', Connection: 'Upgrade', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==', 'Sec-WebSocket-Version': '13' };
+const upgrade = {
+  Upgrade: 'websocket',
+  Connection: 'Upgrade',
+  'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==',
+  'Sec-WebSocket-Version': '13',
+};
 
 describe.each(hallBackends())('hall route access on %s', (backend) => {
   it('lets no unsigned request into any protected route, however its path is spelled', async () => {
@@ -48,7 +54,15 @@ describe.each(hallBackends())('hall route access on %s', (backend) => {
     const protectedRoutes = hall.routes().filter((route): route is RegisteredRoute => route.access !== 'public');
     // The server's own list, not a hand-picked one: it must hold the routes an attacker went for.
     const listed = protectedRoutes.map((route) => `${route.method} ${route.url}`);
-    expect(listed).toEqual(expect.arrayContaining(['GET /api/v1/changes', 'POST /api/v1/queue/counter', 'POST /api/v1/citizen/lookup', 'GET /api/v1/live', 'GET /dashboard']));
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        'GET /api/v1/changes',
+        'POST /api/v1/queue/counter',
+        'POST /api/v1/citizen/lookup',
+        'GET /api/v1/live',
+        'GET /dashboard',
+      ]),
+    );
     expect(protectedRoutes.length).toBeGreaterThan(20);
 
     const admitted: string[] = [];

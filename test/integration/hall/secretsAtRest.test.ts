@@ -74,8 +74,14 @@ describe('a hall database from before the key files', () => {
     const privatePem = pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     const publicPem = pair.publicKey.export({ type: 'spki', format: 'pem' }).toString();
     const secret = 'an-old-clear-secret-of-forty-characters-x';
-    await db.run("INSERT INTO hall_signing_key (name, private_pem, public_pem, created_at) VALUES ('certificates', ?, ?, '2026-01-01T00:00:00Z')", [privatePem, publicPem]);
-    await db.run("INSERT INTO terminal (id, secret, enrolled_at, revoked_at, role) VALUES ('K-09', ?, '2026-01-01T00:00:00Z', NULL, 'kiosk')", [secret]);
+    await db.run(
+      "INSERT INTO hall_signing_key (name, private_pem, public_pem, created_at) VALUES ('certificates', ?, ?, '2026-01-01T00:00:00Z')",
+      [privatePem, publicPem],
+    );
+    await db.run(
+      "INSERT INTO terminal (id, secret, enrolled_at, revoked_at, role) VALUES ('K-09', ?, '2026-01-01T00:00:00Z', NULL, 'kiosk')",
+      [secret],
+    );
 
     const server = await createHallServer({
       db,
@@ -91,16 +97,25 @@ describe('a hall database from before the key files', () => {
     const url = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
 
     expect(await readFile(path.join(dir, 'keys', 'hall-signing-key.pem'), 'utf8')).toBe(privatePem);
-    expect(await db.get("SELECT private_pem, public_pem FROM hall_signing_key WHERE name = 'certificates'")).toEqual({ private_pem: '', public_pem: publicPem });
+    expect(await db.get("SELECT private_pem, public_pem FROM hall_signing_key WHERE name = 'certificates'")).toEqual({
+      private_pem: '',
+      public_pem: publicPem,
+    });
     expect((await db.get<{ secret: string }>("SELECT secret FROM terminal WHERE id = 'K-09'"))!.secret).toMatch(/^v1:/);
 
     const timestamp = Date.now();
     const ping = await fetch(`${url}/api/v1/ping`, {
-      headers: { [signingHeaders.terminal]: 'K-09', [signingHeaders.timestamp]: String(timestamp), [signingHeaders.signature]: signRequest(secret, 'GET', '/api/v1/ping', '', timestamp) },
+      headers: {
+        [signingHeaders.terminal]: 'K-09',
+        [signingHeaders.timestamp]: String(timestamp),
+        [signingHeaders.signature]: signRequest(secret, 'GET', '/api/v1/ping', '', timestamp),
+      },
     });
     expect(ping.status).toBe(200);
     // Certificates issued from now on are signed with the moved key: the old public key checks them.
     const issued = await new HallClient({ hallUrl: url, terminalId: 'K-09', secret }).issueCertificate({ type: 'insured-status', citizen });
-    expect((await (await fetch(`${url}/verify/${issued.content.code}.json`)).json()) as { publicKey: string }).toMatchObject({ publicKey: publicPem });
+    expect((await (await fetch(`${url}/verify/${issued.content.code}.json`)).json()) as { publicKey: string }).toMatchObject({
+      publicKey: publicPem,
+    });
   });
 });

@@ -43,17 +43,29 @@ describe.each(hallBackends())('a hall-issued setup PIN on %s', (backend) => {
     cleanups.push(() => store.close());
     await expect.poll(async () => (await new SetupAccessRepository(store).hallPin()) !== null, { timeout: 10_000 }).toBe(true);
 
-    expect(await kiosk.host.dispatch('setup.unlock', { pin: '246813' })).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'wrong PIN' } });
+    expect(await kiosk.host.dispatch('setup.unlock', { pin: '246813' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: 'wrong PIN' },
+    });
     expect(await kiosk.host.dispatch('setup.unlock', { pin })).toMatchObject({ ok: true });
     for (let wrong = 1; wrong < 5; wrong += 1) await kiosk.host.dispatch('setup.unlock', { pin: '000000' });
-    expect(await kiosk.host.dispatch('setup.unlock', { pin: '000000' })).toMatchObject({ ok: false, error: { code: 'forbidden', reason: 'setup_locked', params: { minutes: 1 } } });
+    expect(await kiosk.host.dispatch('setup.unlock', { pin: '000000' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', reason: 'setup_locked', params: { minutes: 1 } },
+    });
 
     const reported = async () =>
-      (await hall.db.all<{ terminal_id: string; payload: string }>("SELECT terminal_id, payload FROM terminal_event WHERE type = 'setup.locked-out'")).map((row) => ({
+      (
+        await hall.db.all<{ terminal_id: string; payload: string }>(
+          "SELECT terminal_id, payload FROM terminal_event WHERE type = 'setup.locked-out'",
+        )
+      ).map((row) => ({
         terminal: row.terminal_id,
         ...setupLockedOutEventSchema.parse(JSON.parse(row.payload)),
       }));
-    await expect.poll(reported, { timeout: 10_000 }).toEqual([{ terminal: 'K-01', terminalId: 'K-01', failures: 5, lockouts: 1, lockedUntil: expect.any(String) }]);
+    await expect
+      .poll(reported, { timeout: 10_000 })
+      .toEqual([{ terminal: 'K-01', terminalId: 'K-01', failures: 5, lockouts: 1, lockedUntil: expect.any(String) }]);
     expect(new Date((await reported())[0]!.lockedUntil).getTime()).toBeGreaterThan(Date.now() + 50_000);
 
     // A new PIN from the hall is the way out of a lockout.
@@ -76,7 +88,9 @@ describe('onewindow hall setup-pin', () => {
 
     const hall = await openHallDatabase(db);
     try {
-      const rows = await hall.all<{ item_key: string; value: string }>("SELECT item_key, value FROM hall_change WHERE scope = 'config' ORDER BY seq");
+      const rows = await hall.all<{ item_key: string; value: string }>(
+        "SELECT item_key, value FROM hall_change WHERE scope = 'config' ORDER BY seq",
+      );
       expect(rows.map((row) => row.item_key)).toEqual(['setup-pin:K-07', 'setup-pin:K-07']);
       expect(rows[0]!.value).not.toContain(pin);
       const record = setupPinHashSchema.parse(JSON.parse(rows[0]!.value));

@@ -15,13 +15,18 @@ describe.each(hallBackends())('staff login and brute force at the hall on %s', (
     cleanups.push(() => started.close());
     return started;
   }
-  const logIn = (url: string, password: string) => fetch(`${url}/login`, { method: 'POST', body: new URLSearchParams({ username: testStaff.username, password }), redirect: 'manual' });
+  const logIn = (url: string, password: string) =>
+    fetch(`${url}/login`, { method: 'POST', body: new URLSearchParams({ username: testStaff.username, password }), redirect: 'manual' });
 
   it('refuses the 11th wrong enrollment code in a minute with 429', async () => {
     const { url } = await hall();
     const statuses: number[] = [];
     for (let attempt = 0; attempt <= enrollAttemptsPerMinute; attempt += 1) {
-      const response = await fetch(new URL(hallPaths.enroll, url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: `WRONGCODE${attempt}` }) });
+      const response = await fetch(new URL(hallPaths.enroll, url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code: `WRONGCODE${attempt}` }),
+      });
       statuses.push(response.status);
     }
     expect(enrollAttemptsPerMinute).toBe(10);
@@ -44,7 +49,9 @@ describe.each(hallBackends())('staff login and brute force at the hall on %s', (
     const stored = await db.all<{ token_hash: string }>('SELECT token_hash FROM staff_session');
     expect(stored).toHaveLength(1);
     expect(stored[0]!.token_hash).not.toContain(token);
-    const account = await db.get<{ password_hash: string }>('SELECT password_hash FROM staff_account WHERE username = ?', [testStaff.username]);
+    const account = await db.get<{ password_hash: string }>('SELECT password_hash FROM staff_account WHERE username = ?', [
+      testStaff.username,
+    ]);
     expect(account!.password_hash).toMatch(/^scrypt\$/);
     expect(account!.password_hash).not.toContain(testStaff.password);
 

@@ -23,11 +23,19 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-const category = (id: string, zh: string, position: number) => ({ id, name: { 'zh-CN': zh, en: id }, description: { 'zh-CN': zh, en: id }, position });
+const category = (id: string, zh: string, position: number) => ({
+  id,
+  name: { 'zh-CN': zh, en: id },
+  description: { 'zh-CN': zh, en: id },
+  position,
+});
 
 describe('the hall over HTTPS, its certificate pinned at enrollment', () => {
   it('a pinned terminal pushes, pulls and hears the live channel; a hall with another certificate is refused, naming both fingerprints', async () => {
-    const [hallCert, impostorCert] = await Promise.all([makeHallCertificate(['127.0.0.1', 'localhost']), makeHallCertificate(['127.0.0.1', 'localhost'])]);
+    const [hallCert, impostorCert] = await Promise.all([
+      makeHallCertificate(['127.0.0.1', 'localhost']),
+      makeHallCertificate(['127.0.0.1', 'localhost']),
+    ]);
     expect(hallCert.fingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
     const hall = await startLoopbackHall('sqlite', { tls: hallCert });
     cleanups.push(() => hall.close());
@@ -37,7 +45,9 @@ describe('the hall over HTTPS, its certificate pinned at enrollment', () => {
     const code = await hall.registry.issueCode('K-01', { role: 'kiosk' });
     const refused = await enrollWithHall(hall.url, code, impostorCert.fingerprint).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(HallRequestError);
-    expect((refused as Error).message).toContain(`presented a TLS certificate with SHA-256 fingerprint ${hallCert.fingerprint}, not the pinned ${impostorCert.fingerprint}`);
+    expect((refused as Error).message).toContain(
+      `presented a TLS certificate with SHA-256 fingerprint ${hallCert.fingerprint}, not the pinned ${impostorCert.fingerprint}`,
+    );
     const identity = await enrollWithHall(hall.url, code, hallCert.fingerprint);
     expect(identity.fingerprint).toBe(hallCert.fingerprint);
 
@@ -45,12 +55,17 @@ describe('the hall over HTTPS, its certificate pinned at enrollment', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-tls-'));
     await mkdir(path.join(dir, 'data'));
     await saveIdentity(path.join(dir, 'data'), identity);
-    const terminal = await startTestTerminal(dir, 'demo-kiosk', { upstream: hall.url, hallPingIntervalMs: 200, services: ['certificates', 'transport'] });
+    const terminal = await startTestTerminal(dir, 'demo-kiosk', {
+      upstream: hall.url,
+      hallPingIntervalMs: 200,
+      services: ['certificates', 'transport'],
+    });
     cleanups.push(async () => {
       await terminal.stop();
       await rm(dir, { recursive: true, force: true });
     });
-    const hallState = async () => ((await terminal.host.dispatch('status.get', {})) as { ok: true; result: RpcOutput<'status.get'> }).result.hall.state;
+    const hallState = async () =>
+      ((await terminal.host.dispatch('status.get', {})) as { ok: true; result: RpcOutput<'status.get'> }).result.hall.state;
     await expect.poll(hallState, { timeout: 10_000 }).toBe('online');
     await new ChangeLog(hall.db).publish('catalogue', new Map([['transport', category('transport', '交通与出行', 0)]]));
     const names = async () => {
@@ -59,12 +74,23 @@ describe('the hall over HTTPS, its certificate pinned at enrollment', () => {
     };
     await expect.poll(names, { timeout: 10_000 }).toEqual(['交通与出行']);
     // A ticket taken at the hall, once the kiosk has pulled the hall's queue services.
-    await expect.poll(async () => ((await terminal.host.dispatch('queue.overview', {})) as { ok: true; result: RpcOutput<'queue.overview'> }).result.services.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(
+        async () =>
+          ((await terminal.host.dispatch('queue.overview', {})) as { ok: true; result: RpcOutput<'queue.overview'> }).result.services
+            .length,
+        { timeout: 10_000 },
+      )
+      .toBeGreaterThan(0);
     const issued = await terminal.host.dispatch('queue.takeTicket', { service: 'A', disability: false });
     expect(issued).toMatchObject({ ok: true });
     const label = (issued as { ok: true; result: RpcOutput<'queue.takeTicket'> }).result.ticket.label;
     expect(await hall.db.get("SELECT label FROM queue_ticket WHERE issued_by = 'K-01'")).toEqual({ label });
-    await expect.poll(async () => (await hall.db.get<{ n: number }>("SELECT COUNT(*) AS n FROM terminal_event WHERE terminal_id = 'K-01'"))!.n, { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await hall.db.get<{ n: number }>("SELECT COUNT(*) AS n FROM terminal_event WHERE terminal_id = 'K-01'"))!.n, {
+        timeout: 10_000,
+      })
+      .toBeGreaterThan(0);
 
     // The same hall URL, but the terminal pinned another certificate (as if an impostor answered there).
     const pinnedElsewhere = new HallClient({ ...identity, fingerprint: impostorCert.fingerprint });
@@ -75,9 +101,16 @@ describe('the hall over HTTPS, its certificate pinned at enrollment', () => {
     );
     const recorded = recordingLogger();
     let connected = false;
-    const live = new LiveChannel({ client: pinnedElsewhere, logger: recorded.logger, onConnected: () => (connected = true), onChanged: () => undefined });
+    const live = new LiveChannel({
+      client: pinnedElsewhere,
+      logger: recorded.logger,
+      onConnected: () => (connected = true),
+      onChanged: () => undefined,
+    });
     live.start();
-    await expect.poll(() => recorded.lines().map((line) => (line.err as { message?: string } | undefined)?.message ?? ''), { timeout: 5000 }).toContainEqual(expect.stringContaining(`not the pinned ${impostorCert.fingerprint}`));
+    await expect
+      .poll(() => recorded.lines().map((line) => (line.err as { message?: string } | undefined)?.message ?? ''), { timeout: 5000 })
+      .toContainEqual(expect.stringContaining(`not the pinned ${impostorCert.fingerprint}`));
     live.stop();
     expect(connected).toBe(false);
 
@@ -86,11 +119,18 @@ describe('the hall over HTTPS, its certificate pinned at enrollment', () => {
     expect((unpinned as Error).message).toMatch(/cannot reach the hall server at https:\/\/127\.0\.0\.1:\d+: self[- ]signed certificate/);
 
     // A certificate printed from this hall verifies against it through the same pin.
-    const issuedCertificate = await new HallClient(identity).issueCertificate({ type: 'insured-status', citizen: { idNumber: demoCards.resident.idNumber, name: demoCards.resident.name } });
+    const issuedCertificate = await new HallClient(identity).issueCertificate({
+      type: 'insured-status',
+      citizen: { idNumber: demoCards.resident.idNumber, name: demoCards.resident.name },
+    });
     const template = (await readCitizenCatalog()).certificates.find((certificate) => certificate.type === 'insured-status')!;
     const pdf = path.join(dir, 'certificate.pdf');
     await writeFile(pdf, await certificatePdf(issuedCertificate, template));
     const text = (await promisify(execFile)('pdftotext', ['-layout', pdf, '-'])).stdout;
-    expect(await verifyDocumentText(text, hall.url, hallCert.fingerprint)).toEqual({ genuine: true, code: issuedCertificate.content.code, problems: [] });
+    expect(await verifyDocumentText(text, hall.url, hallCert.fingerprint)).toEqual({
+      genuine: true,
+      code: issuedCertificate.content.code,
+      problems: [],
+    });
   }, 60_000);
 });

@@ -24,7 +24,18 @@ describe('ID number check character (GB 11643)', () => {
 
 describe('card text block', () => {
   it('reads a resident ID card field by field, with code tables and 长期', () => {
-    const block = residentBlock(['王小明', '1', '01', '19491231', '北京市朝阳区示例路1号', '11010519491231002X', '北京市公安局朝阳分局', '20150601', '长期', '']);
+    const block = residentBlock([
+      '王小明',
+      '1',
+      '01',
+      '19491231',
+      '北京市朝阳区示例路1号',
+      '11010519491231002X',
+      '北京市公安局朝阳分局',
+      '20150601',
+      '长期',
+      '',
+    ]);
     expect(block.length).toBe(256);
     expect(parseCardText(block)).toEqual({
       type: 'resident',

@@ -8,10 +8,16 @@ describe("CUPS tools' output", () => {
   });
 
   it('reads job lists and queue state with its alerts', () => {
-    expect(parseJobIds('Hall_A4-41   kiosk   2048   Tue 25 Nov 2026\nHall_A4-42   kiosk   1024   Tue 25 Nov 2026\n')).toEqual(['Hall_A4-41', 'Hall_A4-42']);
+    expect(parseJobIds('Hall_A4-41   kiosk   2048   Tue 25 Nov 2026\nHall_A4-42   kiosk   1024   Tue 25 Nov 2026\n')).toEqual([
+      'Hall_A4-41',
+      'Hall_A4-42',
+    ]);
     const jammed = 'printer Hall_A4 is idle.  enabled since Tue 25 Nov 2026\n\tForm mounted:\n\tAlerts: media-jam-error offline-report\n';
     expect(parseQueueState(jammed)).toEqual({ enabled: true, reasons: ['media-jam-error', 'offline-report'] });
-    expect(parseQueueState('printer Hall_A4 disabled since Tue 25 Nov 2026 -\n\treason unknown\n')).toEqual({ enabled: false, reasons: [] });
+    expect(parseQueueState('printer Hall_A4 disabled since Tue 25 Nov 2026 -\n\treason unknown\n')).toEqual({
+      enabled: false,
+      reasons: [],
+    });
     expect(parseQueueState('printer Q is idle.  enabled since X\n\tAlerts: none\n')).toEqual({ enabled: true, reasons: [] });
   });
 

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addressKindsOf, formatDeviceAddress, parseDeviceAddress, type DeviceAddress, type DeviceAddressKind } from '../../../drivers/deviceAddress.js';
+import {
+  addressKindsOf,
+  formatDeviceAddress,
+  parseDeviceAddress,
+  type DeviceAddress,
+  type DeviceAddressKind,
+} from '../../../drivers/deviceAddress.js';
 import { deviceBindingsSchema } from '../../../kiosk-config/terminalConfigSchema.js';
 
 const allKinds: DeviceAddressKind[] = ['tcp', 'serial', 'hid', 'printer', 'cups', 'spool', 'simulator', 'keyboard-wedge'];
@@ -11,7 +17,9 @@ const hostArbitrary = fc.oneof(
   fc.ipV4(),
   fc.ipV6(),
 );
-const pathArbitrary = fc.array(fc.stringMatching(/^[A-Za-z0-9._-]{1,12}$/), { minLength: 1, maxLength: 4 }).map((parts) => `/${parts.join('/')}`);
+const pathArbitrary = fc
+  .array(fc.stringMatching(/^[A-Za-z0-9._-]{1,12}$/), { minLength: 1, maxLength: 4 })
+  .map((parts) => `/${parts.join('/')}`);
 const queueArbitrary = fc.stringMatching(/^[A-Za-z0-9_.@-]{1,40}$/);
 const hex4 = fc.integer({ min: 0, max: 0xffff });
 
@@ -39,11 +47,23 @@ describe('device addresses: one grammar', () => {
   });
 
   it('reads the forms of the README', () => {
-    expect(parseDeviceAddress('tcp://192.0.2.10:9100', allKinds)).toEqual({ ok: true, address: { kind: 'tcp', host: '192.0.2.10', port: 9100 } });
-    expect(parseDeviceAddress('tcp://[fe80::1]:9100', allKinds)).toEqual({ ok: true, address: { kind: 'tcp', host: 'fe80::1', port: 9100 } });
+    expect(parseDeviceAddress('tcp://192.0.2.10:9100', allKinds)).toEqual({
+      ok: true,
+      address: { kind: 'tcp', host: '192.0.2.10', port: 9100 },
+    });
+    expect(parseDeviceAddress('tcp://[fe80::1]:9100', allKinds)).toEqual({
+      ok: true,
+      address: { kind: 'tcp', host: 'fe80::1', port: 9100 },
+    });
     expect(parseDeviceAddress('serial:/dev/ttyUSB0', allKinds)).toEqual({ ok: true, address: { kind: 'serial', path: '/dev/ttyUSB0' } });
-    expect(parseDeviceAddress('hid:0400:C35A', allKinds)).toEqual({ ok: true, address: { kind: 'hid', vendorId: 0x0400, productId: 0xc35a } });
-    expect(parseDeviceAddress('printer:EPSON_TM-T88VI', allKinds)).toEqual({ ok: true, address: { kind: 'printer', queue: 'EPSON_TM-T88VI' } });
+    expect(parseDeviceAddress('hid:0400:C35A', allKinds)).toEqual({
+      ok: true,
+      address: { kind: 'hid', vendorId: 0x0400, productId: 0xc35a },
+    });
+    expect(parseDeviceAddress('printer:EPSON_TM-T88VI', allKinds)).toEqual({
+      ok: true,
+      address: { kind: 'printer', queue: 'EPSON_TM-T88VI' },
+    });
     expect(parseDeviceAddress('cups:Hall_A4', allKinds)).toEqual({ ok: true, address: { kind: 'cups', queue: 'Hall_A4' } });
     expect(parseDeviceAddress('spool:/tmp/spool', allKinds)).toEqual({ ok: true, address: { kind: 'spool', directory: '/tmp/spool' } });
     expect(parseDeviceAddress('keyboard-wedge', allKinds)).toEqual({ ok: true, address: { kind: 'keyboard-wedge' } });
@@ -79,22 +99,32 @@ describe('device addresses: one grammar', () => {
     for (const text of bad) {
       expect(parseDeviceAddress(text, allKinds).ok, text).toBe(false);
     }
-    expect(parseDeviceAddress('lpt1', addressKindsOf.receiptPrinter)).toEqual({ ok: false, expected: 'tcp://host:port, serial:/dev/PATH, printer:NAME or "simulator"' });
+    expect(parseDeviceAddress('lpt1', addressKindsOf.receiptPrinter)).toEqual({
+      ok: false,
+      expected: 'tcp://host:port, serial:/dev/PATH, printer:NAME or "simulator"',
+    });
   });
 
   it('refuses a good address of a form the device does not speak', () => {
-    expect(parseDeviceAddress('tcp://192.0.2.10:9100', addressKindsOf.ledDisplay)).toEqual({ ok: false, expected: 'serial:/dev/PATH or "simulator"' });
+    expect(parseDeviceAddress('tcp://192.0.2.10:9100', addressKindsOf.ledDisplay)).toEqual({
+      ok: false,
+      expected: 'serial:/dev/PATH or "simulator"',
+    });
     expect(parseDeviceAddress('keyboard-wedge', addressKindsOf.idCardReader).ok).toBe(false);
   });
 
   it('is the grammar the configuration checks: it accepts exactly what the parser reads, per role', () => {
     fc.assert(
-      fc.property(addressArbitrary, fc.constantFrom(...(Object.keys(addressKindsOf) as (keyof typeof addressKindsOf)[])), (address, role) => {
-        const port = formatDeviceAddress(address);
-        const binding = role === 'ledDisplay' ? { port, address: 1 } : { port };
-        const accepted = deviceBindingsSchema.safeParse({ [role]: binding }).success;
-        expect(accepted).toBe((addressKindsOf[role] as readonly string[]).includes(address.kind));
-      }),
+      fc.property(
+        addressArbitrary,
+        fc.constantFrom(...(Object.keys(addressKindsOf) as (keyof typeof addressKindsOf)[])),
+        (address, role) => {
+          const port = formatDeviceAddress(address);
+          const binding = role === 'ledDisplay' ? { port, address: 1 } : { port };
+          const accepted = deviceBindingsSchema.safeParse({ [role]: binding }).success;
+          expect(accepted).toBe((addressKindsOf[role] as readonly string[]).includes(address.kind));
+        },
+      ),
     );
     for (const port of ['tcp://printer:99999', 'tcp://printer:0', 'hid:0400:c35a:01', 'printer:two words', 'cups:a/b']) {
       const role = port.startsWith('cups') ? 'documentPrinter' : port.startsWith('hid') ? 'scanner' : 'receiptPrinter';

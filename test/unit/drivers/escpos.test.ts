@@ -32,13 +32,16 @@ describe('DLE EOT status bytes', () => {
 
   it('round-trips every status through the bytes a printer answers', () => {
     fc.assert(
-      fc.property(fc.record({ offline: fc.boolean(), coverOpen: fc.boolean(), paperNearEnd: fc.boolean(), paperOut: fc.boolean() }), (status: PrinterStatus) => {
-        const parsed = parseStatusBytes(statusByteFor(1, status), statusByteFor(2, status), statusByteFor(4, status));
-        expect(parsed.coverOpen).toBe(status.coverOpen);
-        expect(parsed.paperOut).toBe(status.paperOut);
-        expect(parsed.paperNearEnd).toBe(status.paperNearEnd || status.paperOut);
-        expect(parsed.offline).toBe(status.offline || status.coverOpen || status.paperOut);
-      }),
+      fc.property(
+        fc.record({ offline: fc.boolean(), coverOpen: fc.boolean(), paperNearEnd: fc.boolean(), paperOut: fc.boolean() }),
+        (status: PrinterStatus) => {
+          const parsed = parseStatusBytes(statusByteFor(1, status), statusByteFor(2, status), statusByteFor(4, status));
+          expect(parsed.coverOpen).toBe(status.coverOpen);
+          expect(parsed.paperOut).toBe(status.paperOut);
+          expect(parsed.paperNearEnd).toBe(status.paperNearEnd || status.paperOut);
+          expect(parsed.offline).toBe(status.offline || status.coverOpen || status.paperOut);
+        },
+      ),
     );
   });
 });
@@ -80,8 +83,12 @@ describe('ticket layout and the ESC/POS decoder', () => {
   });
 
   it('prints a test page', () => {
-    const text = decodeAll(testPageJob('K-01', new Date(2026, 0, 2, 3, 4))).flatMap((event) => (event.kind === 'line' ? [event.line.text] : []));
-    expect(text).toEqual(expect.arrayContaining(['OneWindow 测试页 Test page', '终端 Terminal K-01', '中文打印正常 Chinese prints correctly']));
+    const text = decodeAll(testPageJob('K-01', new Date(2026, 0, 2, 3, 4))).flatMap((event) =>
+      event.kind === 'line' ? [event.line.text] : [],
+    );
+    expect(text).toEqual(
+      expect.arrayContaining(['OneWindow 测试页 Test page', '终端 Terminal K-01', '中文打印正常 Chinese prints correctly']),
+    );
   });
 
   it('decodes the same however the bytes are split, and never throws on random input', () => {

@@ -30,7 +30,9 @@ const sam: Codec = {
   maxFrame: maxSamFrame,
   decode(chunks) {
     const decoder = new SamFrameDecoder();
-    const frames = chunks.flatMap((chunk) => decoder.push(chunk)).flatMap((event) => (event.kind === 'frame' ? [encodeFrame(event.body)] : []));
+    const frames = chunks
+      .flatMap((chunk) => decoder.push(chunk))
+      .flatMap((event) => (event.kind === 'frame' ? [encodeFrame(event.body)] : []));
     return { frames, buffered: decoder.buffered };
   },
   validFrameAt(stream, at) {
@@ -53,7 +55,9 @@ const led: Codec = {
   maxFrame: maxLedFrame,
   decode(chunks) {
     const decoder = new LedFrameDecoder();
-    const frames = chunks.flatMap((chunk) => decoder.push(chunk)).flatMap((event) => (event.kind === 'frame' ? [encodeLedFrame(event.frame)] : []));
+    const frames = chunks
+      .flatMap((chunk) => decoder.push(chunk))
+      .flatMap((event) => (event.kind === 'frame' ? [encodeLedFrame(event.frame)] : []));
     return { frames, buffered: decoder.buffered };
   },
   validFrameAt(stream, at) {
@@ -131,9 +135,18 @@ describe.each([sam, led])('$name decoder resynchronises', (codec) => {
 
   it('never keeps more than one frame waiting, whatever it is fed', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(garbage(codec), fc.uint8Array({ maxLength: 600 }).map((bytes) => Buffer.from(bytes))), { maxLength: 12 }), (chunks) => {
-        expect(codec.decode(chunks).buffered).toBeLessThan(codec.maxFrame);
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(
+            garbage(codec),
+            fc.uint8Array({ maxLength: 600 }).map((bytes) => Buffer.from(bytes)),
+          ),
+          { maxLength: 12 },
+        ),
+        (chunks) => {
+          expect(codec.decode(chunks).buffered).toBeLessThan(codec.maxFrame);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -5,7 +5,9 @@ import { encodeLedFrame, LedFrameDecoder, type LedDecodeEvent } from '../../../d
 describe('LED display frame', () => {
   it('encodes the documented layout: STX ADDR CMD LEN DATA CHK ETX', () => {
     expect(encodeLedFrame({ address: 3, command: 0x32, data: Buffer.alloc(0) })).toEqual(Buffer.from([0x02, 0x03, 0x32, 0x00, 0x31, 0x03]));
-    expect(encodeLedFrame({ address: 3, command: 0x33, data: Buffer.from([0x10]) })).toEqual(Buffer.from([0x02, 0x03, 0x33, 0x01, 0x10, 0x21, 0x03]));
+    expect(encodeLedFrame({ address: 3, command: 0x33, data: Buffer.from([0x10]) })).toEqual(
+      Buffer.from([0x02, 0x03, 0x33, 0x01, 0x10, 0x21, 0x03]),
+    );
   });
 
   it('round-trips any frame through any split, after any noise without STX', () => {
@@ -33,9 +35,11 @@ describe('LED display frame', () => {
     const frame = encodeLedFrame({ address: 7, command: 0x31, data: Buffer.from([0, 5, 0x41]) });
     frame.writeUInt8(frame.readUInt8(frame.length - 2) ^ 0x55, frame.length - 2);
     expect(new LedFrameDecoder().push(frame)).toEqual([{ kind: 'bad-frame', address: 7 }]);
-    fc.assert(fc.property(fc.array(fc.uint8Array({ maxLength: 300 }), { maxLength: 10 }), (chunks) => {
-      const decoder = new LedFrameDecoder();
-      for (const chunk of chunks) decoder.push(chunk);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.uint8Array({ maxLength: 300 }), { maxLength: 10 }), (chunks) => {
+        const decoder = new LedFrameDecoder();
+        for (const chunk of chunks) decoder.push(chunk);
+      }),
+    );
   });
 });

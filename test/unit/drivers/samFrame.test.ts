@@ -64,10 +64,21 @@ describe('SAM frame codec on the byte fixtures of the reader manuals', () => {
 
   it('maps every status byte of the manuals to a named status', () => {
     for (const [byte, code] of [
-      [0x90, 'ok'], [0x9f, 'card_found'], [0x80, 'no_card'], [0x81, 'select_failed'], [0x91, 'field_empty'],
-      [0x10, 'checksum_error'], [0x11, 'length_error'], [0x21, 'bad_command'], [0x23, 'not_authorised'],
-      [0x31, 'card_authentication_failed'], [0x32, 'reader_authentication_failed'], [0x33, 'verification_failed'],
-      [0x40, 'unknown_card_type'], [0x41, 'read_failed'], [0x60, 'sam_self_test_failed'],
+      [0x90, 'ok'],
+      [0x9f, 'card_found'],
+      [0x80, 'no_card'],
+      [0x81, 'select_failed'],
+      [0x91, 'field_empty'],
+      [0x10, 'checksum_error'],
+      [0x11, 'length_error'],
+      [0x21, 'bad_command'],
+      [0x23, 'not_authorised'],
+      [0x31, 'card_authentication_failed'],
+      [0x32, 'reader_authentication_failed'],
+      [0x33, 'verification_failed'],
+      [0x40, 'unknown_card_type'],
+      [0x41, 'read_failed'],
+      [0x60, 'sam_self_test_failed'],
     ] as const) {
       expect(samStatus(byte).code).toBe(code);
     }
@@ -76,7 +87,8 @@ describe('SAM frame codec on the byte fixtures of the reader manuals', () => {
 });
 
 describe('SAM frame codec on arbitrary input', () => {
-  const frames = (events: FrameEvent[]) => events.filter((event) => event.kind === 'frame').map((event) => (event as { body: Buffer }).body);
+  const frames = (events: FrameEvent[]) =>
+    events.filter((event) => event.kind === 'frame').map((event) => (event as { body: Buffer }).body);
 
   it('round-trips any body, however the stream is cut', () => {
     fc.assert(

@@ -41,10 +41,12 @@ describe('HID keyboard scanner reports', () => {
   });
 
   it('never throws on random reports', () => {
-    fc.assert(fc.property(fc.array(fc.uint8Array({ maxLength: 12 }), { maxLength: 50 }), (reports) => {
-      const decoder = new HidKeyboardScanDecoder();
-      for (const report of reports) decoder.push(report);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.uint8Array({ maxLength: 12 }), { maxLength: 50 }), (reports) => {
+        const decoder = new HidKeyboardScanDecoder();
+        for (const report of reports) decoder.push(report);
+      }),
+    );
   });
 
   it('emits scans from a HID device (a stand-in for the physical scanner)', () => {

@@ -65,14 +65,16 @@ describe('the app:// protocol', () => {
 });
 
 describe('the Content-Security-Policy of the app in Electron', () => {
-  const directives = (policy: string) => new Map(policy.split('; ').map((directive) => [directive.split(' ')[0]!, directive.split(' ').slice(1)]));
+  const directives = (policy: string) =>
+    new Map(policy.split('; ').map((directive) => [directive.split(' ')[0]!, directive.split(' ').slice(1)]));
 
   it('lets the page connect to itself and the configured hall only', () => {
     const policy = directives(csp);
     expect(policy.get('connect-src')).toEqual(["'self'", 'https://hall.example:7400']);
     expect(policy.get('default-src')).toEqual(["'self'"]);
     expect(policy.get('script-src')).toEqual(["'self'"]);
-    for (const directive of ['object-src', 'frame-src', 'base-uri', 'form-action', 'frame-ancestors']) expect(policy.get(directive), directive).toEqual(["'none'"]);
+    for (const directive of ['object-src', 'frame-src', 'base-uri', 'form-action', 'frame-ancestors'])
+      expect(policy.get(directive), directive).toEqual(["'none'"]);
     expect(csp).not.toMatch(/\*|\bws:|\bwss:|\bhttps?:(?!\/\/hall\.example)|'unsafe-eval'/);
   });
 

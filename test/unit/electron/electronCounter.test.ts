@@ -28,13 +28,24 @@ describe('Electron counter: the clerk window and the citizen-facing evaluation w
   it('opens the evaluation screen full-screen on the second display, locked down like the first', () => {
     expect(clerk!.loadedUrls).toEqual([`${appUrl}#/counter`]);
     expect(citizen!.loadedUrls).toEqual([`${appUrl}#/evaluate`]);
-    expect(citizen!.options).toMatchObject({ x: 1920, y: 0, width: 1280, height: 800, fullscreen: true, kiosk: true, webPreferences: { sandbox: true, contextIsolation: true } });
+    expect(citizen!.options).toMatchObject({
+      x: 1920,
+      y: 0,
+      width: 1280,
+      height: 800,
+      fullscreen: true,
+      kiosk: true,
+      webPreferences: { sandbox: true, contextIsolation: true },
+    });
     expect(citizen!.webContents.windowOpenHandler?.({ url: 'https://example.org' })).toEqual({ action: 'deny' });
   });
 
   it('both windows are answered over IPC and hear the host events', async () => {
     const handler = fake.ipcMain.handlers.get(ipcChannels.call)!;
-    const from = (window: FakeBrowserWindow, route: string) => ({ sender: { id: window.webContents.id }, senderFrame: { url: `${appUrl}#/${route}`, parent: null } });
+    const from = (window: FakeBrowserWindow, route: string) => ({
+      sender: { id: window.webContents.id },
+      senderFrame: { url: `${appUrl}#/${route}`, parent: null },
+    });
     expect(await handler(from(citizen!, 'evaluate'), 'evaluation.pending', {})).toEqual({ ok: true, result: { request: null } });
     expect(await handler(from(clerk!, 'counter'), 'counter.state', {})).toMatchObject({ ok: true, result: { window: 3 } });
     const unlocked = (await handler(from(clerk!, 'counter'), 'setup.unlock', { pin: '246813' })) as { result: { setupToken: string } };

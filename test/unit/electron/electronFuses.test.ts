@@ -37,7 +37,8 @@ describe('the Electron fuses of the packaged terminal', () => {
     const test = await asElectronBuilderReadsIt('electron-builder.test.yml');
     expect(test.electronFuses).toEqual({ ...shipped, enableNodeCliInspectArguments: true });
     expect(test.directories?.output).toBe('artifacts/dist-test');
-    const scripts = (JSON.parse(await readFile(path.join(packageRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const scripts = (JSON.parse(await readFile(path.join(packageRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
+      .scripts;
     expect(scripts.dist).toMatch(/--config electron-builder\.yml$/);
     expect(scripts['dist:test']).toMatch(/--config electron-builder\.test\.yml$/);
   });

@@ -28,7 +28,10 @@ afterAll(() => {
 
 describe('Electron main process (against a fake electron module)', () => {
   it('creates the host in-process and one locked-down kiosk window at the kiosk route', () => {
-    expect(window.options).toMatchObject({ kiosk: true, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false } });
+    expect(window.options).toMatchObject({
+      kiosk: true,
+      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false },
+    });
     expect(window.loadedUrls).toEqual([`${appUrl}#/kiosk`]);
     expect(existsSync(path.join(dataDir, 'K-01.db'))).toBe(true);
   });
@@ -51,7 +54,9 @@ describe('Electron main process (against a fake electron module)', () => {
     expect(fake.appListeners.has('web-contents-created')).toBe(true);
     expect(window.webContents.windowOpenHandler?.({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
     expect(window.webContents.navigate('will-navigate', 'https://example.org/')).toBe(true);
-    expect(window.webContents.navigate('will-navigate', pathToFileURL(path.join(packageRoot, 'dist', 'renderer', 'index.html')).href)).toBe(true);
+    expect(window.webContents.navigate('will-navigate', pathToFileURL(path.join(packageRoot, 'dist', 'renderer', 'index.html')).href)).toBe(
+      true,
+    );
     expect(window.webContents.navigate('will-navigate', `${appUrl}#/setup`)).toBe(false);
     expect(window.webContents.emit('will-attach-webview', {}, {})).toBe(true);
   });
@@ -75,7 +80,10 @@ describe('Electron main process (against a fake electron module)', () => {
     const result = (await handler(fromWindow, 'catalogue.categories', {})) as { ok: boolean; result: { id: string }[] };
     expect(result.ok).toBe(true);
     expect(result.result.map((category) => category.id)).toContain('certificates');
-    expect(await handler({ ...fromWindow, sender: { id: 999 } }, 'terminal.info', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await handler({ ...fromWindow, sender: { id: 999 } }, 'terminal.info', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized' },
+    });
   });
 
   it('forwards host events to its windows', async () => {

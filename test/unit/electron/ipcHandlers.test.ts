@@ -27,7 +27,12 @@ describe('Electron IPC handlers', () => {
 
   it('refuses other webContents, subframes and pages navigated elsewhere, without dispatching', async () => {
     calls.length = 0;
-    for (const foreign of [event(8), event(7, appUrl, { url: appUrl }), event(7, 'https://evil.example/'), { sender: { id: 7 }, senderFrame: null }]) {
+    for (const foreign of [
+      event(8),
+      event(7, appUrl, { url: appUrl }),
+      event(7, 'https://evil.example/'),
+      { sender: { id: 7 }, senderFrame: null },
+    ]) {
       expect(await handler(foreign, 'terminal.info', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     }
     expect(calls).toEqual([]);
@@ -37,7 +42,7 @@ describe('Electron IPC handlers', () => {
     expect(await handler(event(7), { evil: true }, {})).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
-  it('holds the terminal\'s own window to its role\'s methods', async () => {
+  it("holds the terminal's own window to its role's methods", async () => {
     const counterIpc = new FakeIpcMain();
     const dispatched: string[] = [];
     registerIpcHandlers(

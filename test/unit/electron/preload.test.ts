@@ -19,7 +19,8 @@ async function runPreload() {
     contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (exposed[key] = api) },
     ipcRenderer: {
       invoke: async (...args: unknown[]) => (invoked.push(args), { ok: true, result: 'x' }),
-      on: (channel: string, listener: (...args: unknown[]) => void) => listeners.set(channel, new Set([...(listeners.get(channel) ?? []), listener])),
+      on: (channel: string, listener: (...args: unknown[]) => void) =>
+        listeners.set(channel, new Set([...(listeners.get(channel) ?? []), listener])),
       removeListener: (channel: string, listener: (...args: unknown[]) => void) => listeners.get(channel)?.delete(listener),
     },
   };

@@ -22,7 +22,12 @@ describe('Electron terminal window', () => {
 
   it('puts a kiosk in full-screen kiosk mode, portrait; a counter is a normal 1920×1080 window', () => {
     expect(terminalWindowOptions({ ...base, role: 'kiosk' })).toMatchObject({ kiosk: true, fullscreen: true, width: 1080, height: 1920 });
-    expect(terminalWindowOptions({ ...base, role: 'counter' })).toMatchObject({ kiosk: false, fullscreen: false, width: 1920, height: 1080 });
+    expect(terminalWindowOptions({ ...base, role: 'counter' })).toMatchObject({
+      kiosk: false,
+      fullscreen: false,
+      width: 1920,
+      height: 1080,
+    });
     expect(terminalWindowOptions({ ...base, role: 'display' })).toMatchObject({ kiosk: false, fullscreen: true });
   });
 
@@ -33,7 +38,19 @@ describe('Electron terminal window', () => {
   });
 
   it('puts the evaluation screen on the display facing the citizen, or in a movable window when there is only one', () => {
-    expect(evaluationWindowOptions(base, { x: 1920, y: 0, width: 1024, height: 768 })).toMatchObject({ x: 1920, width: 1024, fullscreen: true, kiosk: true, frame: false });
-    expect(evaluationWindowOptions(base, null)).toMatchObject({ width: 1280, height: 800, fullscreen: false, kiosk: false, webPreferences: { sandbox: true } });
+    expect(evaluationWindowOptions(base, { x: 1920, y: 0, width: 1024, height: 768 })).toMatchObject({
+      x: 1920,
+      width: 1024,
+      fullscreen: true,
+      kiosk: true,
+      frame: false,
+    });
+    expect(evaluationWindowOptions(base, null)).toMatchObject({
+      width: 1280,
+      height: 800,
+      fullscreen: false,
+      kiosk: false,
+      webPreferences: { sandbox: true },
+    });
   });
 });
