@@ -17,7 +17,7 @@ test('the host counts down an idle session even while the screen is touched; "co
   );
   const { kiosk } = queueHall;
   await page.setViewportSize({ width: 1080, height: 1920 });
-  await page.goto(kiosk.url);
+  await page.goto(kiosk.launchUrl());
   await page.locator('[data-category="certificates"]').click();
   await page.getByRole('button', { name: '读取身份证' }).click();
   await page.getByRole('button', { name: '同意并继续' }).click();
