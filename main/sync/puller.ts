@@ -47,9 +47,10 @@ export async function pullScope(db: Database, client: HallClient, scope: SyncSco
   for (;;) {
     const cursor = await new SyncCursorRepository(db).get(scope);
     const page = await client.changes(scope, cursor);
-    if (page.items.length > 0) {
+    // A page can be empty but move the cursor: the hall leaves out what is not this terminal's (another's setup PIN).
+    if (page.cursor !== cursor) {
       await db.transaction(async (tx) => {
-        await apply(tx, page.items, cursor === 0, client.terminalId);
+        if (page.items.length > 0) await apply(tx, page.items, cursor === 0, client.terminalId);
         await new SyncCursorRepository(tx).set(scope, page.cursor);
       });
       applied += page.items.length;

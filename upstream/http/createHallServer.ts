@@ -38,6 +38,7 @@ import { StaffAccounts } from '../identity/staffAccounts.js';
 import { guardAccess } from './accessGuard.js';
 import { hallRoute, hallSocket } from './hallRoute.js';
 import { registerStaffRoutes } from './staffRoutes.js';
+import { pageFor } from '../sync/scopeVisibility.js';
 import { SecretBox } from '../identity/secretBox.js';
 import { hallKeyFiles } from '../storage/hallKeyFiles.js';
 import { listenUrlOf } from './listenUrl.js';
@@ -211,7 +212,7 @@ export async function createHallServer(options: HallServerOptions) {
     summary: "Pull a page of the hall's changes of one scope after a cursor",
     query: pullQuerySchema,
     response: pullResponseSchema,
-    handler: ({ query }) => changes.changesSince(query.scope, query.after, query.limit),
+    handler: async ({ query, caller }) => pageFor(caller.terminalId, await changes.changesSince(query.scope, query.after, query.limit)),
   });
 
   hallSocket(app, {

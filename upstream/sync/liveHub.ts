@@ -1,3 +1,4 @@
+import { personalScopes } from './scopeVisibility.js';
 import type { WebSocket } from 'ws';
 import type { Logger } from 'pino';
 import type { ChangeLog } from './changeLog.js';
@@ -84,7 +85,7 @@ export class LiveHub {
         const head = items.at(-1)?.seq ?? previous;
         this.#heads.set(scope, head);
         const message: LiveMessage = { type: 'changed', scope, cursor: head };
-        if (items.length <= maxLiveItems) message.delivery = { previous, items };
+        if (items.length <= maxLiveItems && !personalScopes.has(scope)) message.delivery = { previous, items };
         const text = JSON.stringify(message);
         for (const socket of this.#sockets) socket.send(text);
       }

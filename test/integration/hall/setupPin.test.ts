@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../lib/sqlite/database.js';
 import { issueSetupPin } from '../../../main/cli/commands/hallSetupPin.js';
 import type { RunningTerminal } from '../../../main/cli/runTerminal.js';
-import { setupLockedOutEventSchema, setupPinHashSchema } from '../../../main/contract/setupPin.js';
+import { setupLockedOutEventSchema, setupPinHashSchema, setupPinKey } from '../../../main/contract/setupPin.js';
+import { HallClient } from '../../../main/sync/hallClient.js';
 import { pinMatches } from '../../../main/services/setup/pinHash.js';
 import { SetupAccessRepository } from '../../../main/services/setup/setupAccessRepository.js';
 import { saveIdentity } from '../../../main/sync/identityStore.js';
@@ -72,6 +73,27 @@ describe.each(hallBackends())('a hall-issued setup PIN on %s', (backend) => {
     const next = await issueSetupPin(new ChangeLog(hall.db), 'K-01', 8);
     await expect.poll(async () => (await kiosk.host.dispatch('setup.unlock', { pin: next })).ok, { timeout: 10_000 }).toBe(true);
   }, 60_000);
+});
+
+describe.each(hallBackends())('the config scope on %s', (backend) => {
+  it("gives each terminal the hall-wide settings and its own PIN hash, never another terminal's, and moves its cursor past them", async () => {
+    const hall = await startLoopbackHall(backend);
+    cleanups.push(() => hall.close());
+    const log = new ChangeLog(hall.db);
+    await issueSetupPin(log, 'K-01', 6);
+    await issueSetupPin(log, 'K-02', 6);
+    await log.set('config', '*', { idleTimeoutSeconds: 60 });
+    const asK02 = new HallClient(await hall.enroll('K-02', { role: 'kiosk' }));
+    const page = await asK02.changes('config', 0);
+    expect(page.items.map((item) => item.key).sort()).toEqual(['*', setupPinKey('K-02')]);
+    expect(page.cursor).toBe((await log.changesSince('config', 0)).cursor);
+
+    // A page of nothing but other terminals' PINs still moves the terminal on.
+    await issueSetupPin(log, 'K-01', 6);
+    const after = await asK02.changes('config', page.cursor);
+    expect(after.items).toEqual([]);
+    expect(after.cursor).toBeGreaterThan(page.cursor);
+  });
 });
 
 describe('onewindow hall setup-pin', () => {
