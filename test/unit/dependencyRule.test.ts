@@ -48,4 +48,72 @@ describe('dependency rule (lint)', () => {
     const messages = await ruleMessages('renderer/kiosk/Probe.tsx', 'export const P = () => <p>请取号</p>;\n');
     expect(messages).toEqual([expect.stringMatching(/^no-restricted-syntax: No literal UI text/)]);
   });
+  it('fails a renderer file that imports lib/, any Node built-in, or electron/*', async () => {
+    for (const code of [
+      "import { createLogger } from '../../lib/logger';\nexport const l = createLogger;\n",
+      "import { Worker } from 'worker_threads';\nexport const w = Worker;\n",
+      "import { join } from 'path/posix';\nexport const j = join;\n",
+      "import { ipcRenderer } from 'electron/renderer';\nexport const i = ipcRenderer;\n",
+    ]) {
+      expect(await ruleMessages('renderer/kiosk/Probe.ts', code), code).toEqual([expect.stringMatching(/^no-restricted-imports: /)]);
+    }
+  });
+
+  it('keeps main/contract pure: no Node module, nothing outside itself', async () => {
+    expect(
+      await ruleMessages('main/contract/probe.ts', "import { createHash } from 'node:crypto';\nexport const h = createHash;\n"),
+    ).toEqual([expect.stringMatching(/^no-restricted-imports: .*main\/contract is pure/)]);
+    expect(
+      await ruleMessages('main/contract/probe.ts', "import { createLogger } from '../../lib/logger.js';\nexport const l = createLogger;\n"),
+    ).toEqual([expect.stringMatching(/^no-restricted-imports: .*imports nothing outside itself/)]);
+    expect(
+      await ruleMessages(
+        'main/contract/probe.ts',
+        "import { z } from 'zod';\nimport { rpcMethods } from './rpc.js';\nexport const m = [z, rpcMethods];\n",
+      ),
+    ).toEqual([]);
+  });
+
+  it('fails an import up a layer inside main/', async () => {
+    const upward: [string, string][] = [
+      ['main/services/probe.ts', "import { createHost } from '../host/createHost.js';\nexport const c = createHost;\n"],
+      ['main/sync/probe.ts', "import { StatusService } from '../services/status/statusService.js';\nexport const s = StatusService;\n"],
+      ['main/store/probe.ts', "import { TerminalSync } from '../sync/terminalSync.js';\nexport const t = TerminalSync;\n"],
+      ['main/transport/probe.ts', "import { SetupAccess } from '../services/setup/setupAccess.js';\nexport const s = SetupAccess;\n"],
+      ['main/devices/probe.ts', "import { OutboxRepository } from '../store/outboxRepository.js';\nexport const o = OutboxRepository;\n"],
+    ];
+    for (const [file, code] of upward) {
+      expect(await ruleMessages(file, code), file).toEqual([expect.stringMatching(/^no-restricted-imports: .*reach up a layer/)]);
+    }
+    expect(
+      await ruleMessages(
+        'main/services/probe.ts',
+        "import { TerminalSync } from '../sync/terminalSync.js';\nexport const t = TerminalSync;\n",
+      ),
+    ).toEqual([]);
+  });
+
+  it('lets main reach the hall server only through upstream/entry', async () => {
+    expect(
+      await ruleMessages(
+        'main/host/probe.ts',
+        "import { ChangeLog } from '../../upstream/sync/changeLog.js';\nexport const c = ChangeLog;\n",
+      ),
+    ).toEqual([expect.stringMatching(/^no-restricted-imports: .*only through upstream\/entry/)]);
+    expect(
+      await ruleMessages('main/host/probe.ts', "import { ChangeLog } from '../../upstream/entry/index.js';\nexport const c = ChangeLog;\n"),
+    ).toEqual([]);
+  });
+
+  it('keeps upstream/ to main/contract and lib/, and lib/ to itself', async () => {
+    expect(
+      await ruleMessages(
+        'upstream/queue/probe.ts',
+        "import { createHost } from '../../main/host/createHost.js';\nexport const c = createHost;\n",
+      ),
+    ).toEqual([expect.stringMatching(/^no-restricted-imports: .*shares only main\/contract/)]);
+    expect(
+      await ruleMessages('lib/probe.ts', "import { rpcMethods } from '../main/contract/rpc.js';\nexport const m = rpcMethods;\n"),
+    ).toEqual([expect.stringMatching(/^no-restricted-imports: .*imports nothing of the product/)]);
+  });
 });
