@@ -56,6 +56,16 @@ export const appointmentSchema = z.object({
 });
 export type Appointment = z.infer<typeof appointmentSchema>;
 
+/** One of the citizen's appointments as the kiosk shows it: whether checking in is open now, by the hall's rule and clock-free of the screen's time zone. */
+export const myAppointmentSchema = appointmentSchema.extend({ checkInOpen: z.boolean() });
+export type MyAppointment = z.infer<typeof myAppointmentSchema>;
+
+/** Check-in is open from `earlyMinutes` before an appointment to `lateMinutes` after it, for a booked one. */
+export function checkInOpen(appointment: Appointment, rule: { earlyMinutes: number; lateMinutes: number }, now: number): boolean {
+  const startsAt = Date.parse(appointment.startsAt);
+  return appointment.status === 'booked' && now >= startsAt - rule.earlyMinutes * 60_000 && now <= startsAt + rule.lateMinutes * 60_000;
+}
+
 const who = { citizen: citizenIdentitySchema };
 export const slotsRequestSchema = z.object({ service: appointmentServiceSchema }).strict();
 export const bookRequestSchema = z

@@ -11,7 +11,14 @@ import {
   serviceRequestSchema,
 } from './convenience.js';
 import { catalogueItemSchema, catalogueItemSummarySchema, catalogueQuerySchema } from './catalogueItems.js';
-import { appointmentSchema, appointmentServiceSchema, bookRequestSchema, rescheduleRequestSchema, slotSchema } from './appointments.js';
+import {
+  appointmentSchema,
+  myAppointmentSchema,
+  appointmentServiceSchema,
+  bookRequestSchema,
+  rescheduleRequestSchema,
+  slotSchema,
+} from './appointments.js';
 import { citizenSummarySchema } from './citizen.js';
 import { certificatePrintSchema, certificateTypeSchema, citizenMenuSchema, lookupIdSchema, lookupResultSchema } from './citizenServices.js';
 import {
@@ -86,7 +93,7 @@ export const rpcMethods = {
     input: bookRequestSchema.omit({ citizen: true }).strict(),
     output: z.object({ appointment: appointmentSchema, printed: z.boolean() }),
   },
-  'appointments.mine': { input: noInput, output: z.array(appointmentSchema) },
+  'appointments.mine': { input: noInput, output: z.array(myAppointmentSchema) },
   'appointments.cancel': { input: z.object({ code: z.string().min(1).max(40) }).strict(), output: appointmentSchema },
   'appointments.reschedule': {
     input: rescheduleRequestSchema.omit({ citizen: true }).strict(),

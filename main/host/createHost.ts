@@ -22,6 +22,7 @@ import { ConvenienceDesk } from '../services/convenience/convenienceDesk.js';
 import { convenienceHandlers } from '../services/convenience/convenienceHandlers.js';
 import type { HostParts } from '../services/hostParts.js';
 import { createQueueSlice } from '../services/queue/queueSlice.js';
+import { hallDate } from '../services/queue/hallDate.js';
 import { SetupAccess } from '../services/setup/setupAccess.js';
 import { setupHandlers } from '../services/setup/setupHandlers.js';
 import { statusHandlers } from '../services/status/statusHandlers.js';
@@ -121,7 +122,9 @@ export async function createHost(options: HostOptions): Promise<Host> {
       () => terminal.current().idleTimeoutSeconds,
     );
     const queue = createQueueSlice(parts, citizen.citizen);
-    const appointments = new AppointmentDesk(sync.client, await readAppointments(), citizen.citizen, receipts, queue.kiosk);
+    const appointments = new AppointmentDesk(sync.client, await readAppointments(), citizen.citizen, receipts, queue.kiosk, () =>
+      hallDate(db),
+    );
     const convenience = new ConvenienceDesk(sync.client, await readConvenience(), citizen.citizen, receipts);
     const dispatch = createDispatcher(
       withSessionActivity(

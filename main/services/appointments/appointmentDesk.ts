@@ -1,5 +1,12 @@
 import { resultReceiptJob } from '../receipts/resultReceipt.js';
-import type { Appointment, AppointmentService, AppointmentsConfig, Slot } from '../../contract/appointments.js';
+import {
+  checkInOpen,
+  type Appointment,
+  type AppointmentService,
+  type AppointmentsConfig,
+  type MyAppointment,
+  type Slot,
+} from '../../contract/appointments.js';
 import { ServiceError } from '../../contract/errors.js';
 import type { TakenTicket } from '../../contract/queue.js';
 import { printReceipt, type ReceiptPrinting } from '../receipts/receiptPrinting.js';
@@ -24,6 +31,8 @@ export class AppointmentDesk {
     private readonly citizen: CitizenSession,
     private readonly receipts: ReceiptPrinting,
     private readonly tickets: KioskTickets | null,
+    /** Today in the hall's time zone (services/queue/hallDate). */
+    private readonly today: () => Promise<string>,
   ) {}
 
   services() {
@@ -34,15 +43,19 @@ export class AppointmentDesk {
     return this.#ask((client) => client.slots(service));
   }
 
-  mine(): Promise<Appointment[]> {
+  async mine(): Promise<MyAppointment[]> {
     const citizen = this.citizen.consentedIdentity();
-    return this.#ask((client) => client.myAppointments(citizen));
+    const now = Date.now();
+    return (await this.#ask((client) => client.myAppointments(citizen))).map((appointment) => ({
+      ...appointment,
+      checkInOpen: checkInOpen(appointment, this.config.checkIn, now),
+    }));
   }
 
   /** At a counter: the appointments the citizen whose card was just read has today. */
   async todayAtCounter(): Promise<Appointment[]> {
     const citizen = this.citizen.identityAtCounter();
-    const today = new Date().toLocaleDateString('en-CA');
+    const today = await this.today();
     return (await this.#ask((client) => client.myAppointments(citizen))).filter((appointment) => appointment.day === today);
   }
 

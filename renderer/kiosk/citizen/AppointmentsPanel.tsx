@@ -17,8 +17,6 @@ type View =
   | { name: 'booked'; appointment: Appointment; printed: boolean }
   | { name: 'ticket'; taken: TakenTicket };
 
-const isToday = (day: string) => day === new Date().toLocaleDateString('en-CA');
-
 /** Appointments: mine (check in on the day, reschedule, cancel), or a new one: service → day and slot → phone → booked, with a receipt. */
 export function AppointmentsPanel() {
   const { t, i18n } = useTranslation();
@@ -65,7 +63,7 @@ export function AppointmentsPanel() {
                 <span className="status">{t(`appointments.status.${appointment.status}`)}</span>
                 {appointment.status === 'booked' && (
                   <span className="choice-row">
-                    {isToday(appointment.day) && (
+                    {appointment.checkInOpen && (
                       <button type="button" className="primary" onClick={() => void checkIn(appointment.code)}>
                         {t('appointments.checkIn')}
                       </button>
