@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RegisteredRoute } from '../../../upstream/http/hallRoute.js';
 import { hallBackends, startLoopbackHall } from '../../support/hallOnLoopback.js';
 import { rawRequest } from '../../support/rawHttp.js';
+import { signingHeaders, signRequest } from '../../../lib/requestSigning.js';
+import type { TerminalBinding } from '../../../main/contract/hallProtocol.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -95,5 +97,38 @@ describe.each(hallBackends())('hall route access on %s', (backend) => {
     expect(await rawRequest(port, 'GET', '/api/v1/nothing-here')).toBe(404);
     expect(await rawRequest(port, 'POST', '/%61pi/v1/nothing', {}, '{}')).toBe(404);
     expect(await rawRequest(port, 'GET', '/api/v1/nothing-here', upgrade)).toBe(404);
+  });
+  it('refuses every signed terminal route the second time the same signed request comes', async () => {
+    const hall = await startLoopbackHall(backend);
+    cleanups.push(() => hall.close());
+    const bindings: Record<string, TerminalBinding> = {
+      kiosk: { role: 'kiosk' },
+      counter: { role: 'counter', window: 3 },
+      display: { role: 'display' },
+    };
+    const identities = new Map<string, { terminalId: string; secret: string }>();
+    for (const [role, binding] of Object.entries(bindings))
+      identities.set(role, await hall.enroll(`${role.slice(0, 1).toUpperCase()}-09`, binding));
+    const signed = hall.routes().filter((route) => typeof route.access === 'object' && (route.method === 'GET' || route.method === 'POST'));
+    expect(signed.length).toBeGreaterThan(15);
+    for (const route of signed) {
+      const roles = (route.access as { roles: readonly string[] }).roles;
+      const identity = identities.get(roles[0]!)!;
+      const path = concrete(route.url);
+      const body = route.method === 'POST' ? '{}' : '';
+      const timestamp = Date.now();
+      const headers = {
+        'content-type': 'application/json',
+        [signingHeaders.terminal]: identity.terminalId,
+        [signingHeaders.timestamp]: String(timestamp),
+        [signingHeaders.signature]: signRequest(identity.secret, route.method, path, body, timestamp),
+      };
+      const send = () => fetch(`${hall.url}${path}`, { method: route.method, headers, ...(body ? { body } : {}) });
+      const first = await send();
+      expect(first.status, `${route.method} ${path} first`).not.toBe(401);
+      const again = await send();
+      expect(again.status, `${route.method} ${path} replayed`).toBe(401);
+      expect(((await again.json()) as { error: { message: string } }).error.message).toMatch(/already received/);
+    }
   });
 });
