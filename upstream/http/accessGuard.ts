@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { checkSignature, signingHeaders } from '../../lib/requestSigning.js';
 import type { ReplayGuard } from '../identity/replayGuard.js';
 import type { StaffAccounts } from '../identity/staffAccounts.js';
-import type { TerminalRegistry } from '../identity/terminalRegistry.js';
+import type { KnownTerminal, TerminalRegistry } from '../identity/terminalRegistry.js';
 import { requireDeclaredAccess, type HallApp } from './hallRoute.js';
 import { refuse } from './refuse.js';
 
@@ -63,25 +63,30 @@ async function letStaffIn(request: FastifyRequest, reply: FastifyReply, staff: S
   return refuse(reply, 401, 'unauthorized', 'log in as hall staff first: /login');
 }
 
-/** The terminal that signed this request (signature over the path it sent, as it sent it); null once refused. */
-async function verifySignature(request: FastifyRequest, reply: FastifyReply, { registry, replays, now }: AccessParts) {
+/**
+ * The terminal that signed this request (signature over the path it sent, as
+ * it sent it); null once refused. A terminal seen before is checked against
+ * what the registry remembers, and the replay guard's one write confirms that
+ * row is still current; when it is not (or the signature does not match what
+ * was remembered), the terminal is looked up afresh and checked once more.
+ */
+async function verifySignature(request: FastifyRequest, reply: FastifyReply, parts: AccessParts) {
   const terminalId = request.headers[signingHeaders.terminal];
-  const timestamp = Number(request.headers[signingHeaders.timestamp]);
   const signature = request.headers[signingHeaders.signature];
   if (typeof terminalId !== 'string' || typeof signature !== 'string')
     return void refuse(reply, 401, 'unauthorized', 'the request is not signed');
-  const known = await registry.find(terminalId);
+  const remembered = parts.registry.remembered(terminalId);
+  if (remembered) {
+    const verdict = await admit(request, signature, remembered, parts);
+    if (verdict === 'admitted') return callerOf(remembered);
+    if (verdict === 'stale') return void refuseStale(reply);
+  }
+  const known = await parts.registry.find(terminalId);
   if (!known) return void refuse(reply, 401, 'unauthorized', 'unknown or revoked terminal');
-  const check = checkSignature(
-    known.secret,
-    { method: request.method, path: request.url, body: request.rawBody, timestamp, signature },
-    now(),
-  );
-  if (check === 'stale')
-    return void refuse(reply, 401, 'unauthorized', 'the request time is outside the replay window (check the terminal clock)');
-  if (check === 'bad-signature') return void refuse(reply, 401, 'unauthorized', 'bad signature');
-  if (!(await replays.firstUse(signature, now()))) return void refuse(reply, 401, 'unauthorized', 'this request was already received');
-  if (!known.role) {
+  const verdict = await admit(request, signature, known, parts);
+  if (verdict === 'stale') return void refuseStale(reply);
+  if (verdict === 'bad-signature') return void refuse(reply, 401, 'unauthorized', 'bad signature');
+  if (verdict === 'no-role') {
     return void refuse(
       reply,
       403,
@@ -89,5 +94,25 @@ async function verifySignature(request: FastifyRequest, reply: FastifyReply, { r
       `terminal ${terminalId} was enrolled before terminals had roles: enroll it again with a code from "onewindow hall enroll-code --role ROLE"`,
     );
   }
-  return { terminalId, role: known.role, window: known.window };
+  if (verdict === 'seen') return void refuse(reply, 401, 'unauthorized', 'this request was already received');
+  return callerOf(known);
 }
+
+type Verdict = 'admitted' | 'stale' | 'bad-signature' | 'no-role' | 'seen';
+
+async function admit(request: FastifyRequest, signature: string, signer: KnownTerminal, { replays, now }: AccessParts): Promise<Verdict> {
+  const timestamp = Number(request.headers[signingHeaders.timestamp]);
+  const check = checkSignature(
+    signer.secret,
+    { method: request.method, path: request.url, body: request.rawBody, timestamp, signature },
+    now(),
+  );
+  if (check !== 'ok') return check;
+  if (!signer.role) return 'no-role';
+  return (await replays.firstUse(signature, now(), signer)) ? 'admitted' : 'seen';
+}
+
+const callerOf = (terminal: KnownTerminal) => ({ terminalId: terminal.terminalId, role: terminal.role!, window: terminal.window });
+
+const refuseStale = (reply: FastifyReply) =>
+  refuse(reply, 401, 'unauthorized', 'the request time is outside the replay window (check the terminal clock)');

@@ -1,5 +1,6 @@
 import { openDatabase, type Database } from '../../lib/sqlite/database.js';
 import { replayWindowMs } from '../../lib/requestSigning.js';
+import type { KnownTerminal } from './terminalRegistry.js';
 
 /** Rows older than this can go: a request that old is refused as stale before it is looked up. */
 const keepMs = 2 * replayWindowMs;
@@ -33,16 +34,26 @@ export class ReplayGuard {
     return new ReplayGuard(own, () => own.close());
   }
 
-  /** True the first time a signature is offered within the window. */
-  async firstUse(signature: string, now: number): Promise<boolean> {
+  /**
+   * True the first time a signature is offered within the window, and only
+   * while the signer's row is still the one the signature was checked
+   * against: not revoked, not enrolled again, same role and window. One
+   * statement does both, so a terminal remembered in memory costs no lookup
+   * and a revoke by another process still counts at once. False means a
+   * replay or a changed terminal; the caller looks the terminal up afresh.
+   */
+  async firstUse(signature: string, now: number, signer: KnownTerminal): Promise<boolean> {
     if (now - this.#prunedAt > replayWindowMs) {
       this.#prunedAt = now;
       await this.db.run('DELETE FROM seen_signature WHERE seen_at < ?', [now - keepMs]);
     }
-    const inserted = await this.db.run('INSERT INTO seen_signature (signature, seen_at) VALUES (?, ?) ON CONFLICT (signature) DO NOTHING', [
-      signature,
-      now,
-    ]);
+    const inserted = await this.db.run(
+      `INSERT INTO seen_signature (signature, seen_at)
+       SELECT ?, ? WHERE EXISTS (
+         SELECT 1 FROM terminal WHERE id = ? AND revoked_at IS NULL AND secret = ? AND role = ? AND COALESCE(window_number, 0) = ?)
+       ON CONFLICT (signature) DO NOTHING`,
+      [signature, now, signer.terminalId, signer.sealed, signer.role, signer.window ?? 0],
+    );
     return inserted.changes === 1;
   }
 }

@@ -13,7 +13,10 @@ export class EnrollmentError extends Error {
 
 /** An enrolled terminal as the hall knows it: role null for one enrolled before roles existed. */
 export interface KnownTerminal {
+  terminalId: string;
   secret: string;
+  /** The secret as stored (sealed): a new enrolment stores a new one, so it tells whether the row changed. */
+  sealed: string;
   role: TerminalRole | null;
   window: number | null;
 }
@@ -94,12 +97,33 @@ export class TerminalRegistry {
     return result.changes > 0;
   }
 
-  /** An enrolled, unrevoked terminal; null for any other. */
+  /** An enrolled, unrevoked terminal; null for any other. Remembers what it found (see `remembered`). */
   async find(terminalId: string): Promise<KnownTerminal | null> {
     const row = await this.db.get<{ secret: string; role: TerminalRole | null; window_number: number | null }>(
       'SELECT secret, role, window_number FROM terminal WHERE id = ? AND revoked_at IS NULL',
       [terminalId],
     );
-    return row ? { secret: this.#secrets().open(terminalId, row.secret), role: row.role, window: row.window_number } : null;
+    if (!row) {
+      this.#found.delete(terminalId);
+      return null;
+    }
+    const before = this.#found.get(terminalId);
+    const secret = before?.sealed === row.secret ? before.secret : this.#secrets().open(terminalId, row.secret);
+    const known = { terminalId, secret, sealed: row.secret, role: row.role, window: row.window_number };
+    this.#found.set(terminalId, known);
+    return known;
   }
+
+  /**
+   * What `find` last found for this terminal, without asking the database.
+   * It may be stale (revoked or enrolled again since, perhaps by another
+   * process): use it only with a write that re-checks the row, as
+   * `ReplayGuard.firstUse` does.
+   */
+  remembered(terminalId: string): KnownTerminal | undefined {
+    return this.#found.get(terminalId);
+  }
+
+  /** Bounded by the enrolled terminals: only rows that exist are kept. */
+  readonly #found = new Map<string, KnownTerminal>();
 }

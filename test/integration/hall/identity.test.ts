@@ -67,6 +67,37 @@ describe.each(hallBackends())('hall server on %s', (backend) => {
       expect(await db.all('SELECT id FROM terminal')).toEqual([{ id: 'K-03' }]);
     });
 
+    it('shuts a terminal it let in before out at once when another registry revokes or re-enrolls it', async () => {
+      // The server remembers terminals it has seen; the revoke and the new enrolment come
+      // from another registry (as `onewindow hall revoke` in another process), not through it.
+      const { url, registry } = await hall();
+      const first = await enrollWithHall(url, await registry.issueCode('C-04', { role: 'counter', window: 4 }));
+      expect((await signedPing(url, 'C-04', first.secret)).status).toBe(200);
+      expect(await registry.revoke('C-04')).toBe(true);
+      const revoked = await signedPing(url, 'C-04', first.secret);
+      expect(revoked.status).toBe(401);
+      expect(await revoked.json()).toMatchObject({ error: { message: 'unknown or revoked terminal' } });
+
+      const second = await enrollWithHall(url, await registry.issueCode('C-04', { role: 'kiosk' }));
+      const oldSecret = await signedPing(url, 'C-04', first.secret);
+      expect(await oldSecret.json()).toMatchObject({ error: { message: 'bad signature' } });
+      expect((await signedPing(url, 'C-04', second.secret)).status).toBe(200);
+      // The role bound by the new enrolment applies at once: a kiosk may not call the counter.
+      const body = JSON.stringify({ window: 4, act: { action: 'call-next' } });
+      const timestamp = Date.now();
+      const asCounter = await fetch(new URL('/api/v1/queue/counter', url), {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          [signingHeaders.terminal]: 'C-04',
+          [signingHeaders.timestamp]: String(timestamp),
+          [signingHeaders.signature]: signRequest(second.secret, 'POST', '/api/v1/queue/counter', body, timestamp),
+        },
+        body,
+      });
+      expect(asCounter.status).toBe(403);
+    });
+
     it('describes every route it registered as OpenAPI at /docs, with its schemas and the roles that may call it', async () => {
       const started = await hall();
       type Operation = {
