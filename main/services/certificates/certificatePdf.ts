@@ -1,13 +1,8 @@
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { CitizenCatalog } from '../../contract/citizenCatalog.js';
 import type { IssuedCertificate } from '../../contract/citizenServices.js';
-
-const require = createRequire(import.meta.url);
-/** Noto Sans SC from npm (never the system's), embedded as a subset of the glyphs used. */
-const fontFile = require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
-const boldFontFile = require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf');
+import { certificateFont } from './certificateFonts.js';
 
 type Template = CitizenCatalog['certificates'][number];
 
@@ -27,8 +22,9 @@ export async function certificatePdf(issued: IssuedCertificate, template: Templa
     margin,
     info: { Title: `${template.title['zh-CN']} ${content.code}`, Author: template.authority['zh-CN'], Subject: content.code },
   });
-  doc.registerFont('body', fontFile);
-  doc.registerFont('bold', boldFontFile);
+  // @types/pdfkit lists only file and byte sources; pdfkit 0.20 also takes a parsed fontkit font.
+  doc.registerFont('body', certificateFont('body') as unknown as Buffer);
+  doc.registerFont('bold', certificateFont('bold') as unknown as Buffer);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
