@@ -1,3 +1,4 @@
+import canonicalize from 'canonicalize';
 import { z } from 'zod';
 import { localizedTextSchema } from './terminal.js';
 
@@ -148,14 +149,13 @@ export const citizenPaths = {
   verify: '/verify/',
 } as const;
 
-/** JSON with keys in a fixed order at every level: what is signed and checked, byte for byte. */
+/**
+ * The JSON Canonicalization Scheme (RFC 8785): keys in a fixed order at
+ * every level, numbers as ECMAScript writes them. What is signed and checked,
+ * byte for byte, by the hall, the terminal and any tool.
+ */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
+  const text = canonicalize(value);
+  if (text === undefined) throw new Error('nothing to canonicalize: the value has no JSON form');
+  return text;
 }
