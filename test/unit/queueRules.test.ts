@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { businessDay } from '../../main/contract/businessDay.js';
+import { businessDay, zonedInstant } from '../../main/contract/businessDay.js';
 import { ageOn, maskName } from '../../main/contract/identity.js';
 import type { QueueTicket } from '../../main/contract/queue.js';
 import {
@@ -104,6 +104,20 @@ describe('business day', () => {
     expect(businessDay(new Date('2026-11-24T20:00:00Z'), 4, 'Asia/Shanghai')).toBe('2026-11-25');
     expect(businessDay(new Date('2026-11-24T16:00:00Z'), 0, 'Asia/Shanghai')).toBe('2026-11-25');
     expect(businessDay(new Date('2026-03-01T02:00:00Z'), 4, 'UTC')).toBe('2026-02-28');
+  });
+
+  it('keeps wall-clock hours in a zone with summer time, on both change days', () => {
+    // New York, 2026-03-08 (clocks forward at 02:00) and 2026-11-01 (back at 02:00); reset 03:00.
+    expect(businessDay(new Date('2026-03-08T06:59:00Z'), 3, 'America/New_York')).toBe('2026-03-07');
+    expect(businessDay(new Date('2026-03-08T07:00:00Z'), 3, 'America/New_York')).toBe('2026-03-08');
+    expect(businessDay(new Date('2026-11-01T07:59:00Z'), 3, 'America/New_York')).toBe('2026-10-31');
+    expect(businessDay(new Date('2026-11-01T08:00:00Z'), 3, 'America/New_York')).toBe('2026-11-01');
+  });
+
+  it('finds the instant of a local time in the hall zone, with or without summer time', () => {
+    expect(zonedInstant('2026-11-25', '09:30', 'Asia/Shanghai')).toBe('2026-11-25T01:30:00.000Z');
+    expect(zonedInstant('2026-07-01', '09:30', 'America/New_York')).toBe('2026-07-01T13:30:00.000Z');
+    expect(zonedInstant('2026-12-01', '09:30', 'America/New_York')).toBe('2026-12-01T14:30:00.000Z');
   });
 });
 

@@ -47,7 +47,7 @@ export function citizenHandlers({ citizen, catalog, client, lookups }: CitizenPa
         throw fromHall(error);
       });
       lookups.forget();
-      return { citizen: citizen.identifiedByEid(identity) };
+      return { citizen: await citizen.identifiedByEid(identity) };
     },
     'citizen.consent': async () => ({ citizen: citizen.consent() }),
     'citizen.current': async () => ({ citizen: citizen.summary() }),

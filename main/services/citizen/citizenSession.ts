@@ -6,7 +6,8 @@ import { ageOn, maskIdNumber, maskName, seniorAge } from '../../contract/identit
 
 interface Identified {
   identity: CitizenIdentity;
-  birthDate: string | null;
+  /** Full years on the hall's date when the session began; null when the number carries no birth date. */
+  age: number | null;
   card: IdCard | null;
   consented: boolean;
 }
@@ -14,7 +15,8 @@ interface Identified {
 export interface CitizenSessionOptions {
   /** The connected reader, or null when none is fitted or it is unplugged. */
   reader: () => SamReader | null;
-  today: () => string;
+  /** The hall's date (YYYY-MM-DD), which a citizen's age is counted on. */
+  today: () => Promise<string>;
   /** End the session when the card leaves the reader (config citizenSession.endOnCardRemoval). */
   endOnCardRemoval?: boolean;
   /** The session ended (finish, card removed, idle): screens go home. */
@@ -82,7 +84,7 @@ export class CitizenSession {
       if (card) {
         this.#start({
           identity: { idNumber: card.idNumber, name: card.name || card.englishName || '' },
-          birthDate: card.birthDate,
+          age: ageOn(card.birthDate, await this.options.today()),
           card,
           consented: false,
         });
@@ -95,9 +97,10 @@ export class CitizenSession {
   }
 
   /** A citizen identified by the hall from their e-ID code. */
-  identifiedByEid(identity: CitizenIdentity): CitizenSummary {
+  async identifiedByEid(identity: CitizenIdentity): Promise<CitizenSummary> {
     const birth = /^\d{6}(\d{4})(\d{2})(\d{2})/.exec(identity.idNumber);
-    this.#start({ identity, birthDate: birth ? `${birth[1]}-${birth[2]}-${birth[3]}` : null, card: null, consented: false });
+    const age = birth ? ageOn(`${birth[1]}-${birth[2]}-${birth[3]}`, await this.options.today()) : null;
+    this.#start({ identity, age, card: null, consented: false });
     return this.summary()!;
   }
 
@@ -131,7 +134,7 @@ export class CitizenSession {
     if (this.#expired()) return null;
     const who = this.#who;
     if (!who) return null;
-    const age = who.birthDate ? ageOn(who.birthDate, this.options.today()) : null;
+    const { age } = who;
     return {
       maskedName: maskName(who.identity.name),
       maskedIdNumber: maskIdNumber(who.identity.idNumber),

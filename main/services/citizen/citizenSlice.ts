@@ -5,13 +5,10 @@ import { CertificateDesk } from '../certificates/certificateDesk.js';
 import { certificateHandlers } from '../certificates/certificateHandlers.js';
 import type { HostParts } from '../hostParts.js';
 import { LookupDesk } from '../lookups/lookupDesk.js';
+import { hallDate } from '../queue/hallDate.js';
 import { lookupHandlers } from '../lookups/lookupHandlers.js';
 import { citizenHandlers } from './citizenHandlers.js';
 import { CitizenSession } from './citizenSession.js';
-
-function localDate(): string {
-  return new Date().toLocaleDateString('en-CA');
-}
 
 /** The citizen session (kiosk and counter) and the services that act for the citizen in it: certificates and lookups. */
 export function createCitizenSlice(
@@ -26,7 +23,7 @@ export function createCitizenSlice(
   let lookups: LookupDesk | null = null;
   const citizen = new CitizenSession({
     reader: () => devices.device<IdCardReaderDevice>('idCardReader')?.reader ?? null,
-    today: localDate,
+    today: () => hallDate(db),
     endOnCardRemoval: config.citizenSession.endOnCardRemoval,
     idle: {
       timeoutMs: () => idleTimeoutSeconds() * 1000,

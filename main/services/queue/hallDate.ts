@@ -1,3 +1,4 @@
+import { format } from 'date-fns';
 import type { Queryable } from '../../../lib/sqlite/database.js';
 import { businessDay } from '../../contract/businessDay.js';
 import { QueueCacheRepository } from './queueCacheRepository.js';
@@ -10,5 +11,5 @@ import { QueueCacheRepository } from './queueCacheRepository.js';
  */
 export async function hallDate(db: Queryable, now = new Date()): Promise<string> {
   const rules = await new QueueCacheRepository(db).rules();
-  return rules ? businessDay(now, 0, rules.timeZone) : now.toLocaleDateString('en-CA');
+  return rules ? businessDay(now, 0, rules.timeZone) : format(now, 'yyyy-MM-dd');
 }
