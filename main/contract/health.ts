@@ -98,7 +98,7 @@ export type AlertMessage = z.infer<typeof alertMessageSchema>;
 export const alertsConfigSchema = z
   .object({
     /** Called with an AlertMessage (POST, JSON) on every alert raised or recovered. */
-    webhooks: z.array(z.url({ protocol: /^https?$/ })).max(10),
+    webhooks: z.array(z.url({ protocol: /^https?$/, error: 'expected an http(s):// URL' })).max(10),
     /** A terminal whose outbox holds more events than this raises a backlog alert. */
     backlogThreshold: z.number().int().min(1).default(200),
     /** Beats missed before a terminal counts as offline. */
