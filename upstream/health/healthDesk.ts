@@ -60,10 +60,12 @@ export class HealthDesk {
     const offlineAfter = at.getTime() + this.config.missedBeats * beat.intervalSeconds * 1000;
     const values = [JSON.stringify(beat), at.toISOString(), offlineAfter, JSON.stringify(step.alerts)];
     if (!row) {
-      await tx.run(
-        'INSERT INTO terminal_health (beat, last_beat_at, offline_after, alerts, offline_since, revision, terminal_id) VALUES (?, ?, ?, ?, NULL, 1, ?)',
+      const inserted = await tx.run(
+        `INSERT INTO terminal_health (beat, last_beat_at, offline_after, alerts, offline_since, revision, terminal_id) VALUES (?, ?, ?, ?, NULL, 1, ?)
+         ON CONFLICT (terminal_id) DO NOTHING`,
         [...values, beat.terminalId],
       );
+      if (inserted.changes !== 1) throw new LostRace();
     } else {
       const updated = await tx.run(
         `UPDATE terminal_health SET beat = ?, last_beat_at = ?, offline_after = ?, alerts = ?, offline_since = NULL, revision = revision + 1
@@ -73,6 +75,27 @@ export class HealthDesk {
       if (updated.changes !== 1) throw new LostRace();
     }
     return this.#record(tx, beat.terminalId, step, at);
+  }
+
+  /**
+   * After a hall (re)start, gives each terminal one whole window from now
+   * before it can count as offline: beats it sent while the hall was down
+   * were lost, and are no sign that the terminal is.
+   */
+  async graceAfterStart(): Promise<void> {
+    const at = this.now().getTime();
+    const rows = await this.db.all<Pick<HealthRow, 'terminal_id' | 'last_beat_at' | 'offline_after'>>(
+      'SELECT terminal_id, last_beat_at, offline_after FROM terminal_health WHERE offline_since IS NULL AND offline_after < ?',
+      [at + 3600_000],
+    );
+    for (const row of rows) {
+      const window = Number(row.offline_after) - Date.parse(row.last_beat_at);
+      await this.db.run('UPDATE terminal_health SET offline_after = ? WHERE terminal_id = ? AND offline_after = ?', [
+        Math.max(Number(row.offline_after), at + window),
+        row.terminal_id,
+        row.offline_after,
+      ]);
+    }
   }
 
   /** Marks offline every terminal whose deadline (its missed beats) passed; returns their ids. */

@@ -15,7 +15,7 @@ export interface HealthOptions {
 }
 
 /** The hall's health slice: heartbeat intake, the offline sweep, the alert webhooks and the operations view. */
-export function startHealth(app: HallApp, options: HealthOptions): HealthDesk {
+export async function startHealth(app: HallApp, options: HealthOptions): Promise<HealthDesk> {
   const config = options.alerts ?? alertsConfigSchema.parse({ webhooks: [] });
   const feed = new OperationsFeed();
   const sender = new AlertSender({ db: options.db, logger: options.logger, now: options.now });
@@ -28,6 +28,7 @@ export function startHealth(app: HallApp, options: HealthOptions): HealthDesk {
       if (alerted) sender.poke();
     },
   );
+  await desk.graceAfterStart();
   registerHealthRoutes(app, { db: options.db, desk, feed, now: () => new Date(options.now()) });
   const sweep = setInterval(
     () => void desk.sweep().catch((error: unknown) => options.logger.warn({ err: error }, 'could not look for offline terminals')),

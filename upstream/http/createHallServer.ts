@@ -266,6 +266,6 @@ export async function createHallServer(options: HallServerOptions) {
   app.addHook('onClose', async () => clearInterval(retentionSweep));
   await registerQueueRoutes(app, { queue, issuer, desk });
   registerStaffRoutes(app, accessParts.staff);
-  startHealth(app, { db: options.db, logger: options.logger, now, alerts: options.alerts, sweepMs: options.healthSweepMs });
+  await startHealth(app, { db: options.db, logger: options.logger, now, alerts: options.alerts, sweepMs: options.healthSweepMs });
   return app;
 }

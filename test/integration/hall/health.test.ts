@@ -109,6 +109,22 @@ describe.each(hallBackends())('terminal health at the hall on %s', (backend) => 
     expect((await overview()).terminals[0]).toMatchObject({ online: true, alerts: [] });
   });
 
+  it('gives each terminal a whole window after a hall restart before calling it offline', async () => {
+    const { hall, overview } = await setUp();
+    const kiosk = new HallClient(await hall.enroll('K-01', { role: 'kiosk' }));
+    await kiosk.heartbeat(beat('K-01'));
+    await hall.stopServing();
+    // The hall was down longer than the terminal's window (3 beats of 5 s): its beats meanwhile were lost, not missed.
+    offset = 20_000;
+    const restartedAt = Date.now() + offset;
+    await hall.start();
+    const row = await hall.db.get<{ offline_after: number | string }>(
+      "SELECT offline_after FROM terminal_health WHERE terminal_id = 'K-01'",
+    );
+    expect(Number(row!.offline_after)).toBeGreaterThanOrEqual(restartedAt + 15_000);
+    expect((await overview()).terminals[0]).toMatchObject({ online: true, alerts: [] });
+  });
+
   it('calls each webhook once per state change, in order, through a receiver that is down and a hall restart', async () => {
     const receiver = await startAlertReceiver();
     cleanups.push(() => receiver.close());
