@@ -7,3 +7,4 @@ export const hallQueueFile = path.join(hallConfigDir, 'queue.json');
 export const citizenServicesFile = path.join(hallConfigDir, 'citizen-services.json');
 export const appointmentsFile = path.join(hallConfigDir, 'appointments.json');
 export const convenienceFormsFile = path.join(hallConfigDir, 'convenience-forms.json');
+export const alertsFile = path.join(hallConfigDir, 'alerts.json');

@@ -73,6 +73,8 @@ export const terminalConfigSchema = z
     ]),
     /** How often the terminal checks that its hall server answers. */
     hallPingIntervalMs: z.number().int().min(200).max(600_000).default(5000),
+    /** How often the terminal tells the hall how it is (heartbeat); the hall marks it offline after 3 missed. */
+    heartbeatSeconds: z.number().int().min(1).max(600).default(30),
     /** How long the terminal waits for the hall before treating it as unreachable (a kiosk then issues from its leased numbers). */
     hallRequestTimeoutMs: z.number().int().min(500).max(60_000).default(5000),
     devices: deviceBindingsSchema.default({}),

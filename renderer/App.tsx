@@ -6,12 +6,15 @@ import { EvaluationScreen } from './evaluation/EvaluationScreen';
 import { KioskHome } from './kiosk/KioskHome';
 import { SetupHome } from './setup/SetupHome';
 import { useHashRoute } from './useHashRoute';
+import { useScreenShown } from './ui/useScreenShown';
 
 /** The role's screen; settings the hall server changes while it runs (idle timeout, services) arrive live. */
 export function App({ terminal: initial }: { terminal: TerminalInfo }) {
   const { data } = useRpcQuery('terminal.info', {}, ['terminal.changed']);
   const terminal = data ?? initial;
   const route = useHashRoute(terminal.role);
+  // The kiosk names its own screens (home, take-number, a service).
+  useScreenShown(route === 'kiosk' ? null : route);
   switch (route) {
     case 'kiosk':
       return <KioskHome terminal={terminal} />;

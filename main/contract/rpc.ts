@@ -31,6 +31,7 @@ import {
   takenTicketSchema,
   takeTicketInputSchema,
 } from './queue.js';
+import { screenNameSchema } from './health.js';
 
 const noInput = z.object({}).strict();
 
@@ -141,6 +142,8 @@ export const rpcMethods = {
     input: z.object({ setupToken: setupTokenSchema }).strict(),
     output: z.object({ code: pairingCodeSchema, expiresAt: z.iso.datetime() }),
   },
+  /** The screen now shown (on each route change): the hall's operations view shows it with the terminal's heartbeat. */
+  'terminal.screenShown': { input: z.object({ screen: screenNameSchema }).strict(), output: z.object({}) },
 } as const;
 
 /** Every event the host pushes to the screens. Events say what changed; state comes from calls. */

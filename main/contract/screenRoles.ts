@@ -54,6 +54,7 @@ export const methodScreens: { readonly [M in RpcMethodName]: readonly ScreenRole
   'evaluation.submit': ['counter'],
   'voice.synthesize': ['display'],
   'setup.pairingCode': ['setup'],
+  'terminal.screenShown': everyScreen,
 };
 
 /** The screens that hear each event: a hall TV is not told what a scanner read or how a citizen's certificate goes. */

@@ -28,6 +28,7 @@ import { setupHandlers } from '../services/setup/setupHandlers.js';
 import { statusHandlers } from '../services/status/statusHandlers.js';
 import { StatusService } from '../services/status/statusService.js';
 import { createTerminalSlice } from '../services/terminal/terminalSlice.js';
+import { createHealthSlice } from '../services/health/healthSlice.js';
 import { voiceHandlers } from '../services/voice/voiceHandlers.js';
 import type { TerminalIdentity } from '../sync/hallClient.js';
 import { TerminalSync } from '../sync/terminalSync.js';
@@ -122,6 +123,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       () => terminal.current().idleTimeoutSeconds,
     );
     const queue = createQueueSlice(parts, citizen.citizen);
+    const health = await createHealthSlice(parts, options.dataDir, () => status.get());
     const appointments = new AppointmentDesk(sync.client, await readAppointments(), citizen.citizen, receipts, queue.kiosk, () =>
       hallDate(db),
     );
@@ -138,6 +140,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
           ...appointmentHandlers(appointments),
           ...convenienceHandlers(convenience),
           ...voiceHandlers(),
+          ...health.handlers,
         },
         citizen.citizen,
       ),
@@ -146,6 +149,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     devices.start();
     await sync.start({ catalogue: catalogue.scope, config: terminal.scope, queue: queue.scope });
     queue.start();
+    health.start();
     options.logger.info({ terminalId: config.terminalId, role: config.role, databasePath }, 'host started');
     return {
       config,
@@ -155,6 +159,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       devices,
       close: async () => {
         await queue.stop();
+        await health.stop();
         await sync.stop();
         await devices.stop();
         await db.close();

@@ -42,6 +42,11 @@ export class OutboxRepository {
     return (await this.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM outbox_event'))!.n;
   }
 
+  /** When the oldest event still waiting for the hall happened; null when none waits. */
+  async oldestAt(): Promise<string | null> {
+    return (await this.db.get<{ at: string | null }>('SELECT MIN(occurred_at) AS at FROM outbox_event'))?.at ?? null;
+  }
+
   /** Forgets acknowledged events and records refused ones; call in a transaction. */
   async settle(acknowledged: readonly string[], rejected: readonly { id: string; reason: string }[], at: Date = new Date()): Promise<void> {
     for (const { id, reason } of rejected) {

@@ -31,6 +31,7 @@ import {
 import { pullResponseSchema, pushResponseSchema, syncPaths, type OutboxEvent, type SyncScope } from '../contract/syncProtocol.js';
 import type { Agent } from 'node:http';
 import { FingerprintMismatch, hallAgent, requestOver } from './pinnedAgent.js';
+import { healthPaths, heartbeatAnswerSchema, type Heartbeat } from '../contract/health.js';
 
 export class HallRequestError extends Error {
   constructor(
@@ -107,6 +108,10 @@ export class HallClient {
 
   get terminalId(): string {
     return this.identity.terminalId;
+  }
+
+  heartbeat(beat: Heartbeat) {
+    return this.#signed('POST', healthPaths.heartbeat, beat, heartbeatAnswerSchema);
   }
 
   push(events: readonly OutboxEvent[]) {

@@ -47,6 +47,7 @@ export class TerminalSync {
   readonly #client: HallClient | null;
   #pulling: Promise<unknown> = Promise.resolve();
   #scopes: SyncedScopes | null = null;
+  #lastPullAt: Date | null = null;
 
   constructor(private readonly options: TerminalSyncOptions) {
     this.#outbox = new OutboxRepository(options.db);
@@ -104,6 +105,11 @@ export class TerminalSync {
     this.#pusher?.nudge();
   }
 
+  /** When a pull from the hall last went through (this run): what the hall's operations view shows. */
+  get lastPullAt(): Date | null {
+    return this.#lastPullAt;
+  }
+
   /** Pulls a scope now (after this terminal changed it at the hall), as the live channel would. */
   pullNow(scope: SyncScope): void {
     if (this.#client) this.#pull(this.#client, scope);
@@ -122,10 +128,13 @@ export class TerminalSync {
       try {
         const { apply, onPulled } = this.#scopes![scope];
         if (delivery && (await applyDelivered(this.options.db, client.terminalId, scope, apply, delivery))) {
+          this.#lastPullAt = new Date();
           if (delivery.items.length > 0) onPulled();
           return;
         }
-        if ((await pullScope(this.options.db, client, scope, apply)) > 0) onPulled();
+        const applied = await pullScope(this.options.db, client, scope, apply);
+        this.#lastPullAt = new Date();
+        if (applied > 0) onPulled();
       } catch (error) {
         this.options.logger.warn({ err: error, scope }, 'pulling from the hall server failed; the next change or reconnect retries');
       }

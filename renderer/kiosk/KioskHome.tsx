@@ -12,6 +12,7 @@ import { StatusStrip } from '../ui/StatusStrip';
 import { TopBar } from '../ui/TopBar';
 import { useIdleReset } from '../ui/useIdleReset';
 import { useHostIdleWarning } from '../ui/useHostIdleWarning';
+import { useScreenShown } from '../ui/useScreenShown';
 import { CategoryIcon } from './CategoryIcon';
 import { TakeNumber } from './queue/TakeNumber';
 import { CertificatesPanel } from './citizen/CertificatesPanel';
@@ -101,6 +102,7 @@ export function KioskHome({ terminal }: { terminal: TerminalInfo }) {
   };
   const citizenService = chosen ? (citizenServices[chosen.id] ?? null) : null;
   const browsing = chosen?.id === 'government-services';
+  useScreenShown(takingNumber !== false ? 'kiosk/take-number' : chosen ? `kiosk/${chosen.id}` : 'kiosk/home');
 
   return (
     <div className="screen kiosk">

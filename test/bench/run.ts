@@ -3,6 +3,7 @@
 import { benchBridgeRoundTrip } from './bridgeRoundTrip.js';
 import { benchCertificateRender } from './certificateRender.js';
 import { benchCatalogueSearch } from './catalogueSearch.js';
+import { benchHeartbeats } from './heartbeatCost.js';
 import { benchIdCardRead } from './idCardRead.js';
 import { benchLiveFanOut } from './liveFanOut.js';
 import { benchPullCatalogue } from './pullCatalogue.js';
@@ -24,3 +25,4 @@ await benchLiveFanOut();
 await benchQueueLatency();
 await benchCertificateRender();
 await benchCatalogueSearch();
+await benchHeartbeats();

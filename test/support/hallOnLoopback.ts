@@ -23,6 +23,7 @@ import { SecretBox } from '../../upstream/identity/secretBox.js';
 import { hallKeyFiles } from '../../upstream/storage/hallKeyFiles.js';
 import type { TerminalBinding } from '../../main/contract/hallProtocol.js';
 import type { RegisteredRoute } from '../../upstream/http/hallRoute.js';
+import type { AlertsConfig } from '../../main/contract/health.js';
 
 /** A staff account every loopback hall has, for tests that open the dashboard. */
 export const testStaff = { username: 'test-staff', password: 'test-staff-password' } as const;
@@ -97,6 +98,9 @@ export interface LoopbackHallOptions {
   /** The hall's clock (read at each use, so a test can move it) and its retention of personal data. */
   now?: () => number;
   retentionDays?: number;
+  /** Alert webhooks and thresholds; how often it looks for terminals that missed their beats. */
+  alerts?: AlertsConfig;
+  healthSweepMs?: number;
 }
 
 export async function startLoopbackHall(backend: HallBackend = 'sqlite', options: LoopbackHallOptions = {}): Promise<LoopbackHall> {
@@ -121,6 +125,8 @@ export async function startLoopbackHall(backend: HallBackend = 'sqlite', options
       publicUrl: options.publicUrl,
       now: options.now,
       retentionDays: options.retentionDays,
+      alerts: options.alerts,
+      healthSweepMs: options.healthSweepMs,
     });
   const start = async () => {
     server = await serve(db);

@@ -35,6 +35,7 @@ function handlers(overrides: Partial<RpcHandlers> = {}): RpcHandlers {
     'evaluation.submit': notCalledHere,
     'voice.synthesize': notCalledHere,
     'setup.pairingCode': notCalledHere,
+    'terminal.screenShown': notCalledHere,
     'citizen.scanEid': notCalledHere,
     'citizen.consent': notCalledHere,
     'citizen.current': notCalledHere,

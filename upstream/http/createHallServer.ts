@@ -43,6 +43,8 @@ import { SecretBox } from '../identity/secretBox.js';
 import { hallKeyFiles } from '../storage/hallKeyFiles.js';
 import { listenUrlOf } from './listenUrl.js';
 import { defaultRetentionDays, sweepPersonalData } from '../privacy/retentionSweep.js';
+import { startHealth } from '../health/startHealth.js';
+import type { AlertsConfig } from '../../main/contract/health.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -72,6 +74,10 @@ export interface HallServerOptions {
   publicUrl?: string;
   /** Days after which personal data of finished appointments, requests and events is removed (default 180). */
   retentionDays?: number;
+  /** Alert webhooks, backlog threshold, beats missed before offline (hall-config/alerts.json); default: no webhooks. */
+  alerts?: AlertsConfig;
+  /** How often the hall looks for terminals that missed their beats (default 1 s). */
+  healthSweepMs?: number;
 }
 
 /** An outbox event's effect at the hall, its payload checked against `schema` first. */
@@ -260,5 +266,6 @@ export async function createHallServer(options: HallServerOptions) {
   app.addHook('onClose', async () => clearInterval(retentionSweep));
   await registerQueueRoutes(app, { queue, issuer, desk });
   registerStaffRoutes(app, accessParts.staff);
+  await startHealth(app, { db: options.db, logger: options.logger, now, alerts: options.alerts, sweepMs: options.healthSweepMs });
   return app;
 }

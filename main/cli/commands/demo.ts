@@ -1,3 +1,4 @@
+import { healthPaths } from '../../contract/health.js';
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -61,6 +62,7 @@ export async function demoCommand(args: string[], logger: Logger): Promise<numbe
   console.log(
     `  dashboard ${hall.dashboardUrl} (DEMO staff login: ${demoStaff.username} / ${demoStaff.password}; a real hall: "onewindow hall staff add")`,
   );
+  console.log(`  operations ${hall.url}${healthPaths.page} (terminals, device alerts; same login)`);
   await untilStopSignal();
   await stopAll();
   return 0;

@@ -20,13 +20,17 @@ import { issueSetupPin } from './hallSetupPin.js';
 import os from 'node:os';
 import { fingerprintOf } from '../../../upstream/entry/index.js';
 import { hallSecurityOptions, writeHallCertificate } from './hallSecurity.js';
+import { terminalsOverview } from '../../../upstream/entry/index.js';
+import { readAlerts } from '../../../hall-config/readAlerts.js';
+import { terminalsTable } from '../formatTerminals.js';
 
 export const hallHelp = `Usage: onewindow hall --db FILE [--port N] [--host ADDR] [--queue FILE] [--citizen-services FILE] [--appointments FILE] [--convenience FILE] [--backends demo|MODULE]
-                      [--tls-cert FILE --tls-key FILE] [--public-url URL] [--key-dir DIR] [--retention-days N]
+                      [--tls-cert FILE --tls-key FILE] [--public-url URL] [--key-dir DIR] [--retention-days N] [--alerts FILE]
        onewindow hall tls-cert --out DIR [--host NAME ...]
        onewindow hall enroll-code --db FILE --terminal ID --role kiosk|counter|display [--window N]
        onewindow hall staff add --db FILE --user NAME
        onewindow hall revoke --db FILE --terminal ID
+       onewindow hall terminals --db FILE
        onewindow hall catalogue publish --db FILE --dir DIR
        onewindow hall config set --db FILE --terminal ID|'*' --json '{"idleTimeoutSeconds":60}'
        onewindow hall setup-pin --db FILE --terminal ID [--digits 6|7|8]
@@ -56,6 +60,10 @@ Runs the hall server, or manages the terminals it knows.
                    (default: the folder of the SQLite database; required with PostgreSQL)
   --retention-days N  personal data (ID number, phone, name, address) of appointments and
                    requests that are over is removed N days after (default 180)
+  --alerts FILE    alert webhooks (URLs called with a JSON body when a terminal goes
+                   offline, a device faults, a backlog passes its threshold, and on
+                   recovery), the threshold and the beats missed before offline
+                   (default: hall-config/alerts.json, no webhooks)
   tls-cert         makes a self-signed certificate for the hall LAN in DIR (hall-cert.pem,
                    hall-key.pem 0600) for the names and addresses given with --host
                    (default: this machine's name, localhost, 127.0.0.1) and prints its
@@ -66,6 +74,9 @@ Runs the hall server, or manages the terminals it knows.
                    also names its --window and may act on that window only
   staff add        adds a staff account for the dashboard (/login), or gives an
                    existing one a new password; prints the generated password once
+  terminals        every terminal's health, alerting ones first: online or offline, last
+                   beat, device alerts and since when, version, config published/applied,
+                   backlog, screen (live, and as JSON: /operations, /api/v1/operations/terminals)
   revoke           shuts a terminal out: its requests get 401 until it enrolls again
   catalogue publish  makes the catalogue in DIR (categories.json, as in
                    kiosk-config/catalogue) the hall's: terminals are told live and pull it
@@ -99,6 +110,7 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
     'retention-days': { type: 'string' },
     out: { type: 'string' },
     backends: { type: 'string' },
+    alerts: { type: 'string' },
   });
   if (values.help) {
     console.log(hallHelp);
@@ -106,7 +118,7 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
   }
   const [action, ...rest] = positionals;
   if (action !== undefined)
-    subcommandOf('hall', action, ['tls-cert', 'enroll-code', 'setup-pin', 'staff', 'revoke', 'catalogue', 'config']);
+    subcommandOf('hall', action, ['tls-cert', 'enroll-code', 'setup-pin', 'staff', 'revoke', 'catalogue', 'config', 'terminals']);
   if (action === 'tls-cert') {
     if (rest.length > 0 || !values.out) throw new UsageError('expected "hall tls-cert --out DIR [--host NAME ...]"', 'hall');
     return writeHallCertificate(path.resolve(values.out), values.host ?? [os.hostname(), 'localhost', '127.0.0.1']);
@@ -151,6 +163,7 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
         citizen,
         appointments,
         convenience,
+        alerts: await readAlerts(values.alerts ? path.resolve(values.alerts) : undefined),
         ...(await hallSecurityOptions(values, host)),
       });
     }
@@ -159,6 +172,10 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
       const items = new Map(categories.map((category, position) => [category.id, { ...category, position }]));
       const changes = await new ChangeLog(db).publish('catalogue', items);
       console.log(`published ${categories.length} categories (${changes} changes)`);
+      return 0;
+    }
+    if (action === 'terminals') {
+      console.log(terminalsTable(await terminalsOverview(db, new Date())));
       return 0;
     }
     if (action === 'config') return await setConfig(new ChangeLog(db), values.terminal!, values.json!);
@@ -201,6 +218,7 @@ async function serveHall(db: Database, logger: Logger, { port, host, ...options 
   if (options.tls) console.log(`TLS certificate SHA-256 fingerprint: ${fingerprintOf(options.tls.cert)}`);
   console.log(`OneWindow hall server at ${scheme}://${host}:${address.port}/`);
   console.log(`dashboard: ${scheme}://${host}:${address.port}/dashboard (staff log in; add an account with "onewindow hall staff add")`);
+  console.log(`operations: ${scheme}://${host}:${address.port}/operations (terminals, alerts; same staff login)`);
   const signal = await untilStopSignal();
   await server.close();
   console.log(`stopped (${signal})`);
