@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { catalogueCategorySchema } from './catalogue.js';
 import { pairingCodeSchema, setupTokenSchema, setupUnlockInputSchema, setupUnlockOutputSchema } from './setup.js';
 import { deviceRoleSchema, terminalStatusSchema } from './status.js';
+import { availabilitySchema } from './availability.js';
 import { localeSchema, localizedTextSchema, terminalInfoSchema } from './terminal.js';
 import {
   convenienceConfigSchema,
@@ -42,6 +43,8 @@ const noInput = z.object({}).strict();
 export const rpcMethods = {
   'terminal.info': { input: noInput, output: terminalInfoSchema },
   'status.get': { input: noInput, output: terminalStatusSchema },
+  /** Kiosk home: which services work now, and for those that do not, why (re-read on status.changed and terminal.changed). */
+  'status.availability': { input: noInput, output: availabilitySchema },
   'catalogue.categories': { input: noInput, output: z.array(catalogueCategorySchema) },
   /** Opens setup mode for a while; a wrong PIN is refused, and repeated wrong PINs lock it. */
   'setup.unlock': { input: setupUnlockInputSchema, output: setupUnlockOutputSchema },

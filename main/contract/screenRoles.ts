@@ -16,6 +16,7 @@ const everyScreen = ['kiosk', 'counter', 'display', 'setup'] as const;
 export const methodScreens: { readonly [M in RpcMethodName]: readonly ScreenRole[] } = {
   'terminal.info': everyScreen,
   'status.get': everyScreen,
+  'status.availability': ['kiosk'],
   'catalogue.categories': ['kiosk'],
   'setup.unlock': ['setup'],
   'catalogue.reload': ['setup'],

@@ -38,6 +38,8 @@ export const hallConfigOverridesSchema = z
     idleTimeoutSeconds: z.number().int().min(15).max(3600),
     locale: localeSchema,
     services: z.array(z.string().regex(/^[a-z][a-z0-9-]{1,40}$/)),
+    /** Where a kiosk sends citizens when a service (or all) cannot work: the nearest staffed window. */
+    staffedWindow: localizedTextSchema,
   })
   .partial()
   .strict();

@@ -27,6 +27,7 @@ import { SetupAccess } from '../services/setup/setupAccess.js';
 import { setupHandlers } from '../services/setup/setupHandlers.js';
 import { statusHandlers } from '../services/status/statusHandlers.js';
 import { StatusService } from '../services/status/statusService.js';
+import { availabilityHandlers } from '../services/status/availabilityHandlers.js';
 import { createTerminalSlice } from '../services/terminal/terminalSlice.js';
 import { createHealthSlice } from '../services/health/healthSlice.js';
 import { voiceHandlers } from '../services/voice/voiceHandlers.js';
@@ -133,6 +134,10 @@ export async function createHost(options: HostOptions): Promise<Host> {
         {
           ...terminal.handlers,
           ...statusHandlers(status),
+          ...availabilityHandlers(status, async () => ({
+            enabledServices: (await terminal.info()).enabledServices,
+            staffedWindow: (await terminal.overrides()).staffedWindow ?? null,
+          })),
           ...setupHandlers(setup, devices, options.screens ?? null),
           ...catalogue.handlers,
           ...citizen.handlers,

@@ -21,6 +21,9 @@ import { LookupsPanel } from './citizen/LookupsPanel';
 import { AppointmentsPanel } from './citizen/AppointmentsPanel';
 import { CatalogueBrowser } from './catalogue/CatalogueBrowser';
 import { ConveniencePanel } from './citizen/ConveniencePanel';
+import { useAvailability } from './availability/useAvailability';
+import { UnavailableNote } from './availability/UnavailableNote';
+import { OutOfService } from './availability/OutOfService';
 import './kiosk.css';
 
 const accents = ['#0b4a8b', '#1e7b34', '#7b3fa0', '#b3261e', '#a15c00', '#00707a'];
@@ -28,11 +31,20 @@ const accents = ['#0b4a8b', '#1e7b34', '#7b3fa0', '#b3261e', '#a15c00', '#00707a
 function Categories({ onTakeNumber, onChoose }: { onTakeNumber: () => void; onChoose: (category: CatalogueCategory) => void }) {
   const { t, i18n } = useTranslation();
   const { data: categories, error } = useRpcQuery('catalogue.categories', {}, ['catalogue.changed', 'terminal.changed']);
+  const { availability, unmet } = useAvailability();
+  if (availability?.outOfService) return <OutOfService availability={availability} />;
+  const ticketUnmet = unmet('take-number');
   return (
     <>
-      <button type="button" className="primary take-entry" onClick={onTakeNumber}>
+      <button
+        type="button"
+        className="primary take-entry"
+        aria-disabled={ticketUnmet ? true : undefined}
+        onClick={ticketUnmet ? undefined : onTakeNumber}
+      >
         <span>{t('kiosk.takeNumber')}</span>
         <span className="take-hint">{t('kiosk.takeNumberHint')}</span>
+        {ticketUnmet && <UnavailableNote unmet={ticketUnmet} availability={availability} />}
       </button>
       <p className="welcome">{t('kiosk.welcome')}</p>
       <p className="hint">{t('kiosk.hint')}</p>
@@ -46,11 +58,13 @@ function Categories({ onTakeNumber, onChoose }: { onTakeNumber: () => void; onCh
             className="category-tile"
             data-category={category.id}
             style={{ '--accent': accents[index % accents.length] } as React.CSSProperties}
-            onClick={() => onChoose(category)}
+            aria-disabled={unmet(category.id) ? true : undefined}
+            onClick={unmet(category.id) ? undefined : () => onChoose(category)}
           >
             <CategoryIcon id={category.id} />
             <span className="name">{localized(category.name, i18n.language)}</span>
             <span className="description">{localized(category.description, i18n.language)}</span>
+            {unmet(category.id) && <UnavailableNote unmet={unmet(category.id)!} availability={availability} />}
           </button>
         ))}
       </nav>

@@ -24,6 +24,7 @@ const notCalledHere = async (): Promise<never> => {
 function handlers(overrides: Partial<RpcHandlers> = {}): RpcHandlers {
   return {
     'queue.overview': notCalledHere,
+    'status.availability': notCalledHere,
     'queue.takeTicket': notCalledHere,
     'queue.board': notCalledHere,
     'counter.state': notCalledHere,

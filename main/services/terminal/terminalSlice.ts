@@ -1,5 +1,5 @@
 import type { RpcHandlers } from '../../contract/rpc.js';
-import type { TerminalInfo } from '../../contract/terminal.js';
+import type { HallConfigOverrides, TerminalInfo } from '../../contract/terminal.js';
 import type { SyncedScope } from '../../sync/terminalSync.js';
 import type { HostParts } from '../hostParts.js';
 import { hallConfigApplier } from './hallConfigApplier.js';
@@ -11,6 +11,8 @@ export async function createTerminalSlice({ db, config, events }: Pick<HostParts
   info(): Promise<TerminalInfo>;
   /** The settings in force now, for what must read them synchronously (the session's idle clock); follows the hall's as they are pulled. */
   current(): TerminalInfo;
+  /** The hall's settings for this terminal (hall-wide, then its own). */
+  overrides(): Promise<HallConfigOverrides>;
   handlers: Pick<RpcHandlers, 'terminal.info'>;
   scope: SyncedScope;
 }> {
@@ -20,6 +22,7 @@ export async function createTerminalSlice({ db, config, events }: Pick<HostParts
   return {
     info,
     current: () => current,
+    overrides: () => settings.effective(config.terminalId),
     handlers: { 'terminal.info': info },
     scope: {
       apply: hallConfigApplier,
