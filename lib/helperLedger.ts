@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 
 /** A helper a run started: a child process (identified by a string in its command line), a folder, or both. */
@@ -79,7 +79,7 @@ async function sweepLeftovers(file: string): Promise<LeftoverSweep> {
       process.kill(helper.pid, 'SIGKILL');
       ended += 1;
     }
-    if (helper.folder) {
+    if (helper.folder && existsSync(helper.folder)) {
       await rm(helper.folder, { recursive: true, force: true });
       removed += 1;
     }
