@@ -7,22 +7,23 @@ import { SamStatusError } from '../../drivers/id-card/statusWords.js';
 import type { BytePort } from '../../drivers/serial/bytePort.js';
 import { maskIdNumber } from '../contract/identity.js';
 import type { DeviceHealth, DeviceTestResult, ManagedDevice } from './managedDevice.js';
-import { startPtySimulator, type PtySimulatorRig } from './ptySimulatorRig.js';
+import { startSerialSimulator, type SerialSimulatorRig, type SimulatorSupport } from './serialSimulatorRig.js';
 
 /**
  * The resident ID-card reader as the device manager drives it. A "simulator"
- * binding runs the simulated reader over a real pseudo-terminal, so the demo
- * exercises the same bytes and driver as the hall.
+ * binding runs the simulated reader over a real pseudo-terminal (in-process
+ * where socat is missing), so the demo exercises the same bytes and driver as the hall.
  */
 export class IdCardReaderDevice implements ManagedDevice {
   readonly role = 'idCardReader';
   #port: BytePort | null = null;
   #reader: SamReader | null = null;
-  #rig: PtySimulatorRig<IdCardSimulator> | null = null;
+  #rig: SerialSimulatorRig<IdCardSimulator> | null = null;
 
   constructor(
     private readonly binding: { port: string; baudRate: number },
     private readonly timeoutMs = 1500,
+    private readonly support: SimulatorSupport = {},
   ) {}
 
   get address(): string {
@@ -42,16 +43,15 @@ export class IdCardReaderDevice implements ManagedDevice {
   async connect(): Promise<void> {
     await this.disconnect();
     const bound = deviceAddressOf(this.binding.port, addressKindsOf.idCardReader);
-    let address: ReaderAddress;
     if (bound.kind === 'simulator') {
       // The demo reader holds the fictional resident card, so setup's "read a card" shows a read.
-      this.#rig = await startPtySimulator((port) => new IdCardSimulator(port));
+      this.#rig = await startSerialSimulator((port) => new IdCardSimulator(port), this.support);
       this.#rig.simulator.insert(demoCards.resident);
-      address = { kind: 'serial', path: this.#rig.devicePath, baudRate: this.binding.baudRate };
+      this.#port = await this.#rig.openDriverPort(this.binding.baudRate);
     } else {
-      address = bound.kind === 'serial' ? { ...bound, baudRate: this.binding.baudRate } : bound;
+      const address: ReaderAddress = bound.kind === 'serial' ? { ...bound, baudRate: this.binding.baudRate } : bound;
+      this.#port = await openReaderPort(address);
     }
-    this.#port = await openReaderPort(address);
     this.#reader = new SamReader(this.#port, this.timeoutMs);
   }
 

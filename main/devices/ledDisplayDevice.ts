@@ -4,7 +4,7 @@ import { LedDisplaySimulator } from '../../drivers/led-display/ledSimulator.js';
 import type { BytePort } from '../../drivers/serial/bytePort.js';
 import { openSerialBytePort } from '../../drivers/serial/serialBytePort.js';
 import type { DeviceHealth, DeviceTestResult, ManagedDevice } from './managedDevice.js';
-import { startPtySimulator, type PtySimulatorRig } from './ptySimulatorRig.js';
+import { startSerialSimulator, type SerialSimulatorRig, type SimulatorSupport } from './serialSimulatorRig.js';
 
 export interface LedDisplayBinding {
   port: string;
@@ -12,16 +12,17 @@ export interface LedDisplayBinding {
   baudRate: number;
 }
 
-/** The counter's window LED display on its RS-485 line; a "simulator" binding runs one over a pty pair. */
+/** The counter's window LED display on its RS-485 line; a "simulator" binding runs one over a pty pair (in-process without socat). */
 export class LedDisplayDevice implements ManagedDevice {
   readonly role = 'ledDisplay';
   #port: BytePort | null = null;
   #display: LedDisplay | null = null;
-  #rig: PtySimulatorRig<LedDisplaySimulator> | null = null;
+  #rig: SerialSimulatorRig<LedDisplaySimulator> | null = null;
 
   constructor(
     private readonly binding: LedDisplayBinding,
     private readonly windowNumber: number | undefined,
+    private readonly support: SimulatorSupport = {},
   ) {}
 
   get address(): string {
@@ -39,14 +40,12 @@ export class LedDisplayDevice implements ManagedDevice {
   async connect(): Promise<void> {
     await this.disconnect();
     const address = deviceAddressOf(this.binding.port, addressKindsOf.ledDisplay);
-    let path: string;
     if (address.kind === 'simulator') {
-      this.#rig = await startPtySimulator((port) => new LedDisplaySimulator(port, this.binding.address));
-      path = this.#rig.devicePath;
+      this.#rig = await startSerialSimulator((port) => new LedDisplaySimulator(port, this.binding.address), this.support);
+      this.#port = await this.#rig.openDriverPort(this.binding.baudRate);
     } else {
-      path = address.path;
+      this.#port = await openSerialBytePort({ path: address.path, baudRate: this.binding.baudRate });
     }
-    this.#port = await openSerialBytePort({ path, baudRate: this.binding.baudRate });
     this.#display = new LedDisplay(this.#port, this.binding.address);
   }
 

@@ -36,6 +36,7 @@ import { TerminalSync } from '../sync/terminalSync.js';
 import { createDispatcher, type Dispatch } from '../transport/dispatcher.js';
 import { EventHub } from '../transport/eventHub.js';
 import { removeLeftovers, spoolDirOf } from './spoolDir.js';
+import { openRunLedger, runLedgerFileOf } from './runLedger.js';
 import type { PairingCode } from '../transport/screenAccess.js';
 
 export const migrationsDir = path.join(packageRoot, 'main', 'store', 'migrations');
@@ -83,7 +84,12 @@ export async function createHost(options: HostOptions): Promise<Host> {
     const documentSpoolDir = spoolDirOf(options.dataDir, config.terminalId);
     const leftovers = await removeLeftovers(documentSpoolDir);
     if (leftovers > 0) options.logger.warn({ spool: documentSpoolDir, files: leftovers }, 'removed print jobs an earlier run left behind');
-    const managed = createManagedDevices(config, { onScan: (code) => events.emit('scanner.scanned', { code }), documentSpoolDir });
+    const ledger = await openRunLedger(runLedgerFileOf(options.dataDir, config.terminalId), options.logger);
+    const managed = createManagedDevices(config, {
+      onScan: (code) => events.emit('scanner.scanned', { code }),
+      documentSpoolDir,
+      simulators: { logger: options.logger, ledger },
+    });
     const sync = new TerminalSync({
       db,
       identity: options.hallIdentity ?? null,
@@ -168,6 +174,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
         await sync.stop();
         await devices.stop();
         await db.close();
+        ledger.close();
       },
     };
   } catch (error) {

@@ -31,13 +31,13 @@ export interface ServingCli {
 }
 
 /** Starts a long-running command (`serve`, `demo`, `simulate`) and resolves once it has printed `expectedUrls` URLs (0: anything). */
-export function startCli(args: string[], expectedUrls = 1, env: NodeJS.ProcessEnv = {}): Promise<ServingCli> {
+export function startCli(args: string[], expectedUrls = 1, env: NodeJS.ProcessEnv = {}, timeoutMs = 20_000): Promise<ServingCli> {
   const child = spawn(process.execPath, [cliPath, ...args], { env: { ...process.env, ONEWINDOW_LOG_LEVEL: 'warn', ...env } });
   let stdout = '';
   let stderr = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL printed in 20 s:\n${stdout}\n${stderr}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`no URL printed in ${timeoutMs / 1000} s:\n${stdout}\n${stderr}`)), timeoutMs);
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
