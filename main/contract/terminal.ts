@@ -25,6 +25,8 @@ export const terminalInfoSchema = z.object({
   enabledServices: z.array(z.string()),
   announcementLanguages: z.array(localeSchema),
   idleWarningSeconds: z.number().int().positive(),
+  /** The hall's speech volume (0–1) for the kiosk's voice guidance: every citizen session starts at it. */
+  speechVolume: z.number().min(0).max(1).optional(),
 });
 export type TerminalInfo = z.infer<typeof terminalInfoSchema>;
 
@@ -38,6 +40,7 @@ export const hallConfigOverridesSchema = z
     idleTimeoutSeconds: z.number().int().min(15).max(3600),
     locale: localeSchema,
     services: z.array(z.string().regex(/^[a-z][a-z0-9-]{1,40}$/)),
+    speechVolume: z.number().min(0).max(1),
   })
   .partial()
   .strict();

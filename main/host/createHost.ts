@@ -28,6 +28,7 @@ import { setupHandlers } from '../services/setup/setupHandlers.js';
 import { statusHandlers } from '../services/status/statusHandlers.js';
 import { StatusService } from '../services/status/statusService.js';
 import { createTerminalSlice } from '../services/terminal/terminalSlice.js';
+import { SpokenLog } from '../services/voice/spokenLog.js';
 import { voiceHandlers } from '../services/voice/voiceHandlers.js';
 import type { TerminalIdentity } from '../sync/hallClient.js';
 import { TerminalSync } from '../sync/terminalSync.js';
@@ -59,6 +60,8 @@ export interface Host {
   readonly events: EventHub;
   readonly databasePath: string;
   readonly devices: DeviceManager;
+  /** What the screens asked the host to say, in order (the kiosk's voice guidance, the display's calls). */
+  readonly spoken: SpokenLog;
   close(): Promise<void>;
 }
 
@@ -126,6 +129,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       hallDate(db),
     );
     const convenience = new ConvenienceDesk(sync.client, await readConvenience(), citizen.citizen, receipts);
+    const spoken = new SpokenLog();
     const dispatch = createDispatcher(
       withSessionActivity(
         {
@@ -137,7 +141,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
           ...queue.handlers,
           ...appointmentHandlers(appointments),
           ...convenienceHandlers(convenience),
-          ...voiceHandlers(),
+          ...voiceHandlers(spoken),
         },
         citizen.citizen,
       ),
@@ -153,6 +157,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       events,
       databasePath,
       devices,
+      spoken,
       close: async () => {
         await queue.stop();
         await sync.stop();
