@@ -65,6 +65,8 @@ export const terminalConfigSchema = z
       })
       .strict()
       .default({ endOnCardRemoval: false, idleWarningSeconds: 15 }),
+    /** The kiosk's voice guidance starts every citizen session at this volume (0–1); the hall may set its own. */
+    speechVolume: z.number().min(0).max(1).default(0.8),
     /** A citizen's session ends after this long without a touch. */
     idleTimeoutSeconds: z.number().int().min(15).max(3600).default(90),
     upstream: z.union([

@@ -4,6 +4,7 @@ import { CounterHome } from './counter/CounterHome';
 import { DisplayHome } from './display/DisplayHome';
 import { EvaluationScreen } from './evaluation/EvaluationScreen';
 import { KioskHome } from './kiosk/KioskHome';
+import { KioskAccessProvider } from './kiosk/access/KioskAccess';
 import { SetupHome } from './setup/SetupHome';
 import { useHashRoute } from './useHashRoute';
 import { useScreenShown } from './ui/useScreenShown';
@@ -17,7 +18,11 @@ export function App({ terminal: initial }: { terminal: TerminalInfo }) {
   useScreenShown(route === 'kiosk' ? null : route);
   switch (route) {
     case 'kiosk':
-      return <KioskHome terminal={terminal} />;
+      return (
+        <KioskAccessProvider defaultVolume={terminal.speechVolume ?? 0.8}>
+          <KioskHome terminal={terminal} />
+        </KioskAccessProvider>
+      );
     case 'counter':
       return <CounterHome terminal={terminal} />;
     case 'display':

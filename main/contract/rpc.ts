@@ -132,6 +132,8 @@ export const rpcMethods = {
   'citizen.end': { input: noInput, output: z.object({}) },
   /** The citizen tapped "continue" on the idle countdown: the host's idle clock starts again. How long it now gives, null when no session is open. */
   'citizen.stillHere': { input: noInput, output: z.object({ secondsLeft: z.number().int().nonnegative().nullable() }) },
+  /** Kiosk: elder mode on or off for this citizen: the host's idle timeout doubles while it is on, until the session ends. */
+  'citizen.elderMode': { input: z.object({ on: z.boolean() }).strict(), output: z.object({}) },
   /** Counter's citizen-facing screen: the finished ticket waiting for a rating, if any. */
   'evaluation.pending': { input: noInput, output: z.object({ request: evaluationRequestSchema.nullable() }) },
   'evaluation.submit': { input: ratingSchema, output: z.object({}) },

@@ -51,9 +51,10 @@ export const methodScreens: { readonly [M in RpcMethodName]: readonly ScreenRole
   'convenience.progress': ['kiosk'],
   'citizen.end': ['kiosk', 'counter'],
   'citizen.stillHere': ['kiosk', 'counter'],
+  'citizen.elderMode': ['kiosk'],
   'evaluation.pending': ['counter'],
   'evaluation.submit': ['counter'],
-  'voice.synthesize': ['display'],
+  'voice.synthesize': ['display', 'kiosk'],
   'setup.pairingCode': ['setup'],
   'terminal.screenShown': everyScreen,
 };

@@ -25,6 +25,8 @@ export const terminalInfoSchema = z.object({
   enabledServices: z.array(z.string()),
   announcementLanguages: z.array(localeSchema),
   idleWarningSeconds: z.number().int().positive(),
+  /** The hall's speech volume (0–1) for the kiosk's voice guidance: every citizen session starts at it. */
+  speechVolume: z.number().min(0).max(1).optional(),
 });
 export type TerminalInfo = z.infer<typeof terminalInfoSchema>;
 
@@ -40,6 +42,7 @@ export const hallConfigOverridesSchema = z
     services: z.array(z.string().regex(/^[a-z][a-z0-9-]{1,40}$/)),
     /** Where a kiosk sends citizens when a service (or all) cannot work: the nearest staffed window. */
     staffedWindow: localizedTextSchema,
+    speechVolume: z.number().min(0).max(1),
   })
   .partial()
   .strict();

@@ -30,6 +30,7 @@ import { StatusService } from '../services/status/statusService.js';
 import { availabilityHandlers } from '../services/status/availabilityHandlers.js';
 import { createTerminalSlice } from '../services/terminal/terminalSlice.js';
 import { createHealthSlice } from '../services/health/healthSlice.js';
+import { SpokenLog } from '../services/voice/spokenLog.js';
 import { voiceHandlers } from '../services/voice/voiceHandlers.js';
 import type { TerminalIdentity } from '../sync/hallClient.js';
 import { TerminalSync } from '../sync/terminalSync.js';
@@ -62,6 +63,8 @@ export interface Host {
   readonly events: EventHub;
   readonly databasePath: string;
   readonly devices: DeviceManager;
+  /** What the screens asked the host to say, in order (the kiosk's voice guidance, the display's calls). */
+  readonly spoken: SpokenLog;
   close(): Promise<void>;
 }
 
@@ -135,6 +138,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       hallDate(db),
     );
     const convenience = new ConvenienceDesk(sync.client, await readConvenience(), citizen.citizen, receipts);
+    const spoken = new SpokenLog();
     const dispatch = createDispatcher(
       withSessionActivity(
         {
@@ -150,7 +154,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
           ...queue.handlers,
           ...appointmentHandlers(appointments),
           ...convenienceHandlers(convenience),
-          ...voiceHandlers(),
+          ...voiceHandlers(spoken),
           ...health.handlers,
         },
         citizen.citizen,
@@ -168,6 +172,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       events,
       databasePath,
       devices,
+      spoken,
       close: async () => {
         await queue.stop();
         await health.stop();

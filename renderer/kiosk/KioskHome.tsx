@@ -24,6 +24,12 @@ import { ConveniencePanel } from './citizen/ConveniencePanel';
 import { useAvailability } from './availability/useAvailability';
 import { UnavailableNote } from './availability/UnavailableNote';
 import { OutOfService } from './availability/OutOfService';
+import { AccessBar } from './access/AccessBar';
+import { IdleWarning } from './access/IdleWarning';
+import { useKioskAccess, useVoicePrompt } from './access/KioskAccess';
+import { useChoicePage } from './access/useChoicePage';
+import { useKioskKeypad } from './access/useKioskKeypad';
+import './access/access.css';
 import './kiosk.css';
 
 const accents = ['#0b4a8b', '#1e7b34', '#7b3fa0', '#b3261e', '#a15c00', '#00707a'];
@@ -32,6 +38,8 @@ function Categories({ onTakeNumber, onChoose }: { onTakeNumber: () => void; onCh
   const { t, i18n } = useTranslation();
   const { data: categories, error } = useRpcQuery('catalogue.categories', {}, ['catalogue.changed', 'terminal.changed']);
   const { availability, unmet } = useAvailability();
+  const { shown, more } = useChoicePage(categories ?? [], 1);
+  useVoicePrompt(t('kiosk.welcome'), t('kiosk.hint'), t('access.keypadHint'));
   if (availability?.outOfService) return <OutOfService availability={availability} />;
   const ticketUnmet = unmet('take-number');
   return (
@@ -51,7 +59,7 @@ function Categories({ onTakeNumber, onChoose }: { onTakeNumber: () => void; onCh
       {error && <ErrorNotice error={error} />}
       {categories?.length === 0 && <p className="notice">{t('kiosk.noServices')}</p>}
       <nav className="category-grid" aria-label={t('kiosk.welcome')}>
-        {categories?.map((category, index) => (
+        {shown.map((category, index) => (
           <button
             type="button"
             key={category.id}
@@ -67,6 +75,7 @@ function Categories({ onTakeNumber, onChoose }: { onTakeNumber: () => void; onCh
             {unmet(category.id) && <UnavailableNote unmet={unmet(category.id)!} availability={availability} />}
           </button>
         ))}
+        {more}
       </nav>
     </>
   );
@@ -76,17 +85,21 @@ function Categories({ onTakeNumber, onChoose }: { onTakeNumber: () => void; onCh
 export function KioskHome({ terminal }: { terminal: TerminalInfo }) {
   const { t, i18n } = useTranslation();
   const host = useHost();
+  const access = useKioskAccess();
+  useKioskKeypad();
+  const { endSession } = access;
   const [chosen, setChosen] = useState<Pick<CatalogueCategory, 'id' | 'name'> | null>(null);
   /** Taking a number: false, or true / the queue service already known (from a catalogue item). */
   const [takingNumber, setTakingNumber] = useState<boolean | string>(false);
   const home = () => {
     setChosen(null);
     setTakingNumber(false);
+    access.endSession();
     // Whatever the host held of this citizen (their card) goes with them.
     void host.call('citizen.end', {}).catch(() => undefined);
   };
   const idleLeft = useIdleReset(
-    terminal.idleTimeoutSeconds,
+    terminal.idleTimeoutSeconds * (access.elder ? 2 : 1),
     () => {
       home();
       void i18n.changeLanguage(terminal.locale);
@@ -99,11 +112,12 @@ export function KioskHome({ terminal }: { terminal: TerminalInfo }) {
     () =>
       host.on('citizen.ended', ({ reason }) => {
         setChosen(null);
+        endSession();
         if (reason !== 'idle') return;
         setTakingNumber(false);
         void i18n.changeLanguage(terminal.locale);
       }),
-    [host, i18n, terminal.locale],
+    [host, i18n, terminal.locale, endSession],
   );
   // The screen's own countdown (no touch) or the host's (no call of the session), whichever is shorter.
   const countdown = hostIdle.secondsLeft ?? (takingNumber !== false || chosen ? idleLeft : null);
@@ -119,11 +133,12 @@ export function KioskHome({ terminal }: { terminal: TerminalInfo }) {
   useScreenShown(takingNumber !== false ? 'kiosk/take-number' : chosen ? `kiosk/${chosen.id}` : 'kiosk/home');
 
   return (
-    <div className="screen kiosk">
+    <div className={access.elder ? 'screen kiosk elder' : 'screen kiosk'}>
       <TopBar title={t('app.title')}>
         <Clock />
         <LanguageSwitch />
       </TopBar>
+      <AccessBar />
       <main>
         {takingNumber !== false ? (
           <TakeNumber onDone={home} service={typeof takingNumber === 'string' ? takingNumber : null} />
@@ -137,22 +152,24 @@ export function KioskHome({ terminal }: { terminal: TerminalInfo }) {
             onBook={() => setChosen({ id: 'appointments', name: { 'zh-CN': '', en: '' } })}
           />
         ) : citizenService ? (
-          <CitizenGate onFinish={home}>{citizenService}</CitizenGate>
+          <CitizenGate
+            onFinish={home}
+            flow={
+              chosen?.id === 'certificates'
+                ? 'certificates'
+                : chosen?.id === 'social-security' || chosen?.id === 'transport'
+                  ? 'lookups'
+                  : 'services'
+            }
+          >
+            {citizenService}
+          </CitizenGate>
         ) : (
           <Categories onTakeNumber={() => setTakingNumber(true)} onChoose={setChosen} />
         )}
       </main>
       <StatusStrip terminalId={terminal.terminalId} />
-      {countdown !== null && (
-        <div className="dialog-backdrop idle-warning">
-          <div className="dialog" role="alertdialog" aria-modal="true" aria-describedby="idle-message">
-            <p id="idle-message">{t('citizen.idleWarning', { count: Math.min(countdown, idleLeft ?? countdown) })}</p>
-            <button type="button" className="primary" autoFocus onClick={hostIdle.stay}>
-              {t('citizen.stay')}
-            </button>
-          </div>
-        </div>
-      )}
+      {countdown !== null && <IdleWarning secondsLeft={Math.min(countdown, idleLeft ?? countdown)} onMoreTime={hostIdle.stay} />}
       {chosen && !citizenService && !browsing && (
         <MessageDialog message={t('kiosk.notYetOpen', { name: localized(chosen.name, i18n.language) })} onClose={() => setChosen(null)} />
       )}

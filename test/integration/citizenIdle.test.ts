@@ -94,4 +94,17 @@ describe('the host ends an idle citizen session by itself, whatever the screen d
     await sleep(8000);
     expect((await call(kiosk, 'lookups.run', { lookup: 'insured-status', year: null })).facts.length).toBeGreaterThan(0);
   }, 60_000);
+
+  it("elder mode doubles the host's idle timeout for the session, and the next session starts at the normal one", async () => {
+    const queueHall = await startQueueHall('sqlite', {}, shortIdle);
+    cleanups.push(() => queueHall.close());
+    const kiosk = queueHall.kiosk;
+    await identifiedAndConsented(kiosk);
+    expect((await call(kiosk, 'citizen.stillHere', {})).secondsLeft).toBe(20);
+    await call(kiosk, 'citizen.elderMode', { on: true });
+    expect((await call(kiosk, 'citizen.stillHere', {})).secondsLeft).toBe(35);
+    await call(kiosk, 'citizen.end', {});
+    await identifiedAndConsented(kiosk);
+    expect((await call(kiosk, 'citizen.stillHere', {})).secondsLeft).toBe(20);
+  }, 60_000);
 });

@@ -32,6 +32,7 @@ function handlers(overrides: Partial<RpcHandlers> = {}): RpcHandlers {
     'citizen.readCard': notCalledHere,
     'citizen.end': notCalledHere,
     'citizen.stillHere': notCalledHere,
+    'citizen.elderMode': notCalledHere,
     'evaluation.pending': notCalledHere,
     'evaluation.submit': notCalledHere,
     'voice.synthesize': notCalledHere,

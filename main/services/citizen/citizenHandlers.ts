@@ -10,6 +10,7 @@ type CitizenMethods =
   | 'citizen.readCard'
   | 'citizen.end'
   | 'citizen.stillHere'
+  | 'citizen.elderMode'
   | 'citizen.scanEid'
   | 'citizen.consent'
   | 'citizen.current'
@@ -41,6 +42,10 @@ export function citizenHandlers({ citizen, catalog, client, lookups }: CitizenPa
     },
     // The touch itself is made around every session call (withSessionActivity); this one only asks how long is left.
     'citizen.stillHere': async () => ({ secondsLeft: citizen.secondsLeft() }),
+    'citizen.elderMode': async ({ on }) => {
+      citizen.setIdleFactor(on ? 2 : 1);
+      return {};
+    },
     'citizen.scanEid': async ({ code }) => {
       if (!client) throw new ServiceError('unavailable', 'this kiosk is not enrolled with a hall server');
       const identity = await client.identifyEid(eidToken(code)).catch((error: unknown) => {

@@ -44,6 +44,8 @@ export class CitizenSession {
   #removalWatch: NodeJS.Timeout | undefined;
   #idleTimers: NodeJS.Timeout[] = [];
   #deadline = Infinity;
+  /** Elder mode doubles the idle timeout; it lasts until the session ends. */
+  #idleFactor = 1;
 
   constructor(private readonly options: CitizenSessionOptions) {}
 
@@ -57,13 +59,19 @@ export class CitizenSession {
     const idle = this.options.idle;
     if (!idle) return;
     this.#clearIdle();
-    const timeoutMs = idle.timeoutMs();
+    const timeoutMs = idle.timeoutMs() * this.#idleFactor;
     this.#deadline = this.#now() + timeoutMs + idle.warningMs;
     this.#idleTimers = [
       setTimeout(() => idle.onIdleWarning?.(Math.ceil(idle.warningMs / 1000)), timeoutMs),
       setTimeout(() => this.end('idle'), timeoutMs + idle.warningMs),
     ];
     for (const timer of this.#idleTimers) timer.unref();
+  }
+
+  /** Elder mode on (2) or off (1): the idle clock starts again at the new length. */
+  setIdleFactor(factor: 1 | 2): void {
+    this.#idleFactor = factor;
+    this.touch();
   }
 
   /** Seconds until the host ends the session without another call; null when nobody is in session. */
@@ -150,6 +158,7 @@ export class CitizenSession {
   end(reason: SessionEndReason = 'finished'): void {
     clearInterval(this.#removalWatch);
     this.#clearIdle();
+    this.#idleFactor = 1;
     const hadSomeone = this.#who !== null;
     this.#who = null;
     if (hadSomeone) this.options.onEnded?.(reason);

@@ -17,5 +17,6 @@ export function terminalInfo(config: TerminalConfig, overrides: HallConfigOverri
     enabledServices: overrides.services ?? config.services,
     announcementLanguages: config.announcementLanguages,
     idleWarningSeconds: config.citizenSession.idleWarningSeconds,
+    speechVolume: overrides.speechVolume ?? config.speechVolume,
   };
 }

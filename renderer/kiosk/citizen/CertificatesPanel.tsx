@@ -6,6 +6,9 @@ import type { RpcEventPayload } from '../../../main/contract/rpc';
 import { useHost, useRpcQuery } from '../../client/hostContext';
 import { localized } from '../../i18n/i18n';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { useVoicePrompt } from '../access/KioskAccess';
+import { StepIndicator, useStepText } from '../access/StepIndicator';
+import { useChoicePage } from '../access/useChoicePage';
 
 type Stage = RpcEventPayload<'certificate.progress'>['stage'];
 
@@ -18,6 +21,24 @@ export function CertificatesPanel() {
   const [result, setResult] = useState<CertificatePrint | null>(null);
   const [error, setError] = useState<RpcError>();
   useEffect(() => host.on('certificate.progress', ({ stage: next }) => setStage(next)), [host]);
+  const { shown, more } = useChoicePage(menu?.certificates ?? []);
+  const stepText = useStepText('certificates', stage ? 4 : 3);
+  const outcome = result && (result.outcome === 'printed' ? 'done' : result.outcome);
+  const held =
+    result &&
+    result.outcome !== 'printed' &&
+    t('certificates.held', {
+      problem: result.problem === 'not_sent' || !result.problem ? t('certificates.notSent') : t(`status.detail.${result.problem}`),
+      window: result.helpWindow,
+    });
+  useVoicePrompt(
+    !result && stepText,
+    !result && !stage && t('certificates.title'),
+    stage && !result && t(`certificates.stage.${stage}`),
+    outcome && t(`certificates.stage.${outcome}`),
+    result?.outcome === 'printed' && t('certificates.printed'),
+    held,
+  );
 
   const print = async (type: CertificateType) => {
     setError(undefined);
@@ -34,6 +55,7 @@ export function CertificatesPanel() {
   if (stage && !result) {
     return (
       <section className="printing" aria-live="polite">
+        <StepIndicator flow="certificates" current={4} />
         <h2>{t(`certificates.stage.${stage}`)}</h2>
         <progress max={3} value={{ issuing: 1, rendering: 2, printing: 3, done: 3, held: 3, failed: 3 }[stage]} />
       </section>
@@ -47,10 +69,7 @@ export function CertificatesPanel() {
           <p className="notice ok">{t('certificates.printed')}</p>
         ) : (
           <p className="notice error" role="alert">
-            {t('certificates.held', {
-              problem: result.problem === 'not_sent' || !result.problem ? t('certificates.notSent') : t(`status.detail.${result.problem}`),
-              window: result.helpWindow,
-            })}
+            {held}
           </p>
         )}
         <p className="code" data-testid="certificate-code">
@@ -58,7 +77,8 @@ export function CertificatesPanel() {
         </p>
         <button
           type="button"
-          className="wide"
+          className="primary wide"
+          autoFocus
           onClick={() => {
             setResult(null);
             setStage(null);
@@ -71,14 +91,16 @@ export function CertificatesPanel() {
   }
   return (
     <section aria-labelledby="certificates-heading">
+      <StepIndicator flow="certificates" current={3} />
       <h2 id="certificates-heading">{t('certificates.title')}</h2>
       {error && <ErrorNotice error={error} />}
       <div className="service-list">
-        {menu?.certificates.map((certificate) => (
+        {shown.map((certificate) => (
           <button type="button" key={certificate.type} data-certificate={certificate.type} onClick={() => void print(certificate.type)}>
             {localized(certificate.title, i18n.language)}
           </button>
         ))}
+        {more}
       </div>
     </section>
   );

@@ -5,6 +5,8 @@ import type { RpcError } from '../../../main/contract/errors';
 import { useHost } from '../../client/hostContext';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useScans } from '../../ui/useScans';
+import { useKioskAccess, useVoicePrompt } from '../access/KioskAccess';
+import { StepIndicator, useStepText, type StepFlow } from '../access/StepIndicator';
 import './citizen.css';
 
 /**
@@ -12,9 +14,10 @@ import './citizen.css';
  * then their consent; only then the service, with the masked identity and a
  * "finish" button above it.
  */
-export function CitizenGate({ onFinish, children }: { onFinish: () => void; children: ReactNode }) {
+export function CitizenGate({ onFinish, flow, children }: { onFinish: () => void; flow: StepFlow; children: ReactNode }) {
   const { t } = useTranslation();
   const host = useHost();
+  const { offerElder } = useKioskAccess();
   const [citizen, setCitizen] = useState<CitizenSummary | null>(null);
   const [reading, setReading] = useState(false);
   const [noCard, setNoCard] = useState(false);
@@ -26,6 +29,7 @@ export function CitizenGate({ onFinish, children }: { onFinish: () => void; chil
     try {
       const who = await work();
       setCitizen(who);
+      if (who?.senior && !who.consented) offerElder();
       setNoCard(who === null);
     } catch (failure) {
       setError(failure as RpcError);
@@ -41,19 +45,32 @@ export function CitizenGate({ onFinish, children }: { onFinish: () => void; chil
       void attempt(async () => (await host.call('citizen.scanEid', { code })).citizen);
   });
 
+  const stepText = useStepText(flow, citizen ? 2 : 1);
+  useVoicePrompt(
+    !citizen?.consented && stepText,
+    !citizen && t('citizen.identifyTitle'),
+    !citizen && t('citizen.identifyHint'),
+    reading && t('citizen.reading'),
+    noCard && t('citizen.noCard'),
+    citizen && !citizen.consented && t('citizen.consentTitle'),
+    citizen && !citizen.consented && t('citizen.consentText'),
+  );
   if (!citizen) {
     return (
       <section className="citizen-gate" aria-labelledby="identify-heading">
+        <StepIndicator flow={flow} current={1} />
         <h2 id="identify-heading">{t('citizen.identifyTitle')}</h2>
         <p className="hint">{t('citizen.identifyHint')}</p>
-        <button type="button" className="primary wide" disabled={reading} onClick={() => void readCard()}>
-          {reading ? t('citizen.reading') : t('citizen.readCard')}
-        </button>
         {noCard && <p className="notice">{t('citizen.noCard')}</p>}
         {error && <ErrorNotice error={error} />}
-        <button type="button" onClick={onFinish}>
-          {t('queue.back')}
-        </button>
+        <div className="flow-actions">
+          <button type="button" className="primary wide" disabled={reading} onClick={() => void readCard()}>
+            {reading ? t('citizen.reading') : t('citizen.readCard')}
+          </button>
+          <button type="button" data-keypad-back onClick={onFinish}>
+            {t('queue.back')}
+          </button>
+        </div>
       </section>
     );
   }
@@ -61,13 +78,14 @@ export function CitizenGate({ onFinish, children }: { onFinish: () => void; chil
   if (!citizen.consented) {
     return (
       <section className="citizen-gate" aria-labelledby="consent-heading">
+        <StepIndicator flow={flow} current={2} />
         <p className="who" data-testid="citizen-who">
           {who}
         </p>
         <h2 id="consent-heading">{t('citizen.consentTitle')}</h2>
         <p className="consent-text">{t('citizen.consentText')}</p>
         {error && <ErrorNotice error={error} />}
-        <div className="choice-row">
+        <div className="choice-row flow-actions">
           <button
             type="button"
             className="primary"
@@ -75,7 +93,7 @@ export function CitizenGate({ onFinish, children }: { onFinish: () => void; chil
           >
             {t('citizen.agree')}
           </button>
-          <button type="button" onClick={onFinish}>
+          <button type="button" data-keypad-back onClick={onFinish}>
             {t('citizen.decline')}
           </button>
         </div>
@@ -86,7 +104,7 @@ export function CitizenGate({ onFinish, children }: { onFinish: () => void; chil
     <div className="citizen-service">
       <div className="session-bar">
         <span data-testid="citizen-who">{who}</span>
-        <button type="button" onClick={onFinish}>
+        <button type="button" data-keypad-back onClick={onFinish}>
           {t('citizen.finish')}
         </button>
       </div>

@@ -4,12 +4,22 @@ import type { CitizenSummary } from '../../../main/contract/citizen';
 import type { RpcError } from '../../../main/contract/errors';
 import { useHost } from '../../client/hostContext';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { useVoicePrompt } from '../access/KioskAccess';
 
 /**
  * Optional: the ID card gives a citizen of 60 or over priority. The card is
  * read by the host and kept there; the screen only gets it masked.
  */
-export function IdentifyStep({ onTake }: { onTake: (disability: boolean) => void }) {
+export function IdentifyStep({
+  stepText,
+  onTake,
+  onSenior,
+}: {
+  stepText: string;
+  onTake: (disability: boolean) => void;
+  /** The card says 60 or over: elder mode is offered. */
+  onSenior: () => void;
+}) {
   const { t } = useTranslation();
   const host = useHost();
   const [reading, setReading] = useState(false);
@@ -21,7 +31,9 @@ export function IdentifyStep({ onTake }: { onTake: (disability: boolean) => void
     setReading(true);
     setError(undefined);
     try {
-      setCitizen((await host.call('citizen.readCard', { waitSeconds: 20 })).citizen);
+      const read = (await host.call('citizen.readCard', { waitSeconds: 20 })).citizen;
+      setCitizen(read);
+      if (read?.senior) onSenior();
     } catch (failure) {
       setError(failure as RpcError);
     } finally {
@@ -29,6 +41,13 @@ export function IdentifyStep({ onTake }: { onTake: (disability: boolean) => void
     }
   };
 
+  useVoicePrompt(
+    stepText,
+    t('queue.identifyTitle'),
+    reading && t('queue.reading'),
+    citizen === null && t('queue.noCard'),
+    citizen?.senior && t('queue.senior'),
+  );
   return (
     <section className="identify" aria-labelledby="identify-heading">
       <h2 id="identify-heading">{t('queue.identifyTitle')}</h2>
@@ -45,13 +64,15 @@ export function IdentifyStep({ onTake }: { onTake: (disability: boolean) => void
         </p>
       )}
       {error && <ErrorNotice error={error} />}
-      <label className="check">
-        <input type="checkbox" checked={disability} onChange={(event) => setDisability(event.target.checked)} />
-        {t('queue.disability')}
-      </label>
-      <button type="button" className="primary wide take" disabled={reading} onClick={() => onTake(disability)}>
-        {t('queue.print')}
-      </button>
+      <div className="flow-actions">
+        <label className="check">
+          <input type="checkbox" checked={disability} onChange={(event) => setDisability(event.target.checked)} />
+          {t('queue.disability')}
+        </label>
+        <button type="button" className="primary wide take" disabled={reading} onClick={() => onTake(disability)}>
+          {t('queue.print')}
+        </button>
+      </div>
     </section>
   );
 }

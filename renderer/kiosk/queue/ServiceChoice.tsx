@@ -1,13 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import type { QueueOverview } from '../../../main/contract/queue';
 import { localized } from '../../i18n/i18n';
+import { useChoicePage } from '../access/useChoicePage';
 
 /** The queue services as large buttons, each with how many wait and for how long. */
 export function ServiceChoice({ overview, onChoose }: { overview: QueueOverview; onChoose: (code: string) => void }) {
   const { t, i18n } = useTranslation();
+  const { shown, more } = useChoicePage(overview.services);
   return (
     <nav className="queue-services" aria-label={t('queue.chooseService')}>
-      {overview.services.map((service) => (
+      {shown.map((service) => (
         <button
           type="button"
           key={service.code}
@@ -29,6 +31,7 @@ export function ServiceChoice({ overview, onChoose }: { overview: QueueOverview;
           </span>
         </button>
       ))}
+      {more}
     </nav>
   );
 }

@@ -4,6 +4,8 @@ import type { RpcError } from '../../../main/contract/errors';
 import type { TakenTicket } from '../../../main/contract/queue';
 import { useHost, useRpcQuery } from '../../client/hostContext';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { useKioskAccess, useVoicePrompt } from '../access/KioskAccess';
+import { StepIndicator, useStepText } from '../access/StepIndicator';
 import { IdentifyStep } from './IdentifyStep';
 import { ServiceChoice } from './ServiceChoice';
 import { TicketShown } from './TicketShown';
@@ -18,6 +20,15 @@ export function TakeNumber({ onDone, service = null }: { onDone: () => void; ser
   const { data: overview, error: overviewError } = useRpcQuery('queue.overview', {}, ['queue.changed']);
   const [step, setStep] = useState<Step>(service ? { name: 'identify', service } : { name: 'service' });
   const [error, setError] = useState<RpcError>();
+  const access = useKioskAccess();
+  const stepNumber = { service: 1, identify: 2, issuing: 2, ticket: 3 }[step.name];
+  const stepText = useStepText('queue', stepNumber);
+  const shownError = error ?? overviewError;
+  useVoicePrompt(
+    step.name === 'service' && stepText,
+    step.name === 'service' && t('queue.chooseService'),
+    step.name === 'issuing' && t('queue.issuing'),
+  );
 
   const take = async (service: string, disability: boolean) => {
     setStep({ name: 'issuing' });
@@ -32,19 +43,22 @@ export function TakeNumber({ onDone, service = null }: { onDone: () => void; ser
 
   return (
     <div className="take-number">
+      <StepIndicator flow="queue" current={stepNumber} />
       {step.name !== 'ticket' && (
         <div className="step-head">
-          <button type="button" onClick={step.name === 'identify' ? () => setStep({ name: 'service' }) : onDone}>
+          <button type="button" data-keypad-back onClick={step.name === 'identify' ? () => setStep({ name: 'service' }) : onDone}>
             {t('queue.back')}
           </button>
           <h2>{t('queue.chooseService')}</h2>
         </div>
       )}
-      {(error ?? overviewError) && <ErrorNotice error={(error ?? overviewError)!} />}
+      {shownError && <ErrorNotice error={shownError} />}
       {step.name === 'service' && overview && (
         <ServiceChoice overview={overview} onChoose={(service) => setStep({ name: 'identify', service })} />
       )}
-      {step.name === 'identify' && <IdentifyStep onTake={(disability) => void take(step.service, disability)} />}
+      {step.name === 'identify' && (
+        <IdentifyStep stepText={stepText} onSenior={access.offerElder} onTake={(disability) => void take(step.service, disability)} />
+      )}
       {step.name === 'issuing' && <p className="issuing">{t('queue.issuing')}</p>}
       {step.name === 'ticket' && <TicketShown taken={step.taken} onDone={onDone} />}
     </div>
