@@ -22,6 +22,7 @@ import { ConvenienceDesk } from '../services/convenience/convenienceDesk.js';
 import { convenienceHandlers } from '../services/convenience/convenienceHandlers.js';
 import type { HostParts } from '../services/hostParts.js';
 import { createQueueSlice } from '../services/queue/queueSlice.js';
+import { createHelpSlice } from '../services/help/helpSlice.js';
 import { hallDate } from '../services/queue/hallDate.js';
 import { SetupAccess } from '../services/setup/setupAccess.js';
 import { setupHandlers } from '../services/setup/setupHandlers.js';
@@ -125,6 +126,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     const appointments = new AppointmentDesk(sync.client, await readAppointments(), citizen.citizen, receipts, queue.kiosk, () =>
       hallDate(db),
     );
+    const help = createHelpSlice(parts);
     const convenience = new ConvenienceDesk(sync.client, await readConvenience(), citizen.citizen, receipts);
     const dispatch = createDispatcher(
       withSessionActivity(
@@ -138,13 +140,14 @@ export async function createHost(options: HostOptions): Promise<Host> {
           ...appointmentHandlers(appointments),
           ...convenienceHandlers(convenience),
           ...voiceHandlers(),
+          ...help.handlers,
         },
         citizen.citizen,
       ),
       options.logger,
     );
     devices.start();
-    await sync.start({ catalogue: catalogue.scope, config: terminal.scope, queue: queue.scope });
+    await sync.start({ catalogue: catalogue.scope, config: terminal.scope, queue: queue.scope, help: help.scope });
     queue.start();
     options.logger.info({ terminalId: config.terminalId, role: config.role, databasePath }, 'host started');
     return {

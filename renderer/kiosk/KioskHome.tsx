@@ -20,6 +20,7 @@ import { LookupsPanel } from './citizen/LookupsPanel';
 import { AppointmentsPanel } from './citizen/AppointmentsPanel';
 import { CatalogueBrowser } from './catalogue/CatalogueBrowser';
 import { ConveniencePanel } from './citizen/ConveniencePanel';
+import { HelpCall } from './help/HelpCall';
 import './kiosk.css';
 
 const accents = ['#0b4a8b', '#1e7b34', '#7b3fa0', '#b3261e', '#a15c00', '#00707a'];
@@ -126,6 +127,7 @@ export function KioskHome({ terminal }: { terminal: TerminalInfo }) {
           <Categories onTakeNumber={() => setTakingNumber(true)} onChoose={setChosen} />
         )}
       </main>
+      <HelpCall screen={takingNumber !== false ? 'take-number' : (chosen?.id ?? 'home')} />
       <StatusStrip terminalId={terminal.terminalId} />
       {countdown !== null && (
         <div className="dialog-backdrop idle-warning">
