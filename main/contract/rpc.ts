@@ -21,6 +21,7 @@ import {
   slotSchema,
 } from './appointments.js';
 import { citizenSummarySchema } from './citizen.js';
+import { helpCallIdSchema, helpCallSchema, kioskHelpSchema, raiseHelpSchema } from './help.js';
 import { certificatePrintSchema, certificateTypeSchema, citizenMenuSchema, lookupIdSchema, lookupResultSchema } from './citizenServices.js';
 import {
   counterActionSchema,
@@ -149,6 +150,14 @@ export const rpcMethods = {
   },
   /** The screen now shown (on each route change): the hall's operations view shows it with the terminal's heartbeat. */
   'terminal.screenShown': { input: z.object({ screen: screenNameSchema }).strict(), output: z.object({}) },
+  /** Kiosk: calls a person to this kiosk, naming the screen; says "unreachable" when the hall cannot be told. */
+  'help.call': { input: raiseHelpSchema, output: kioskHelpSchema },
+  /** Kiosk: its open call, and whether a clerk is coming. */
+  'help.mine': { input: noInput, output: kioskHelpSchema },
+  'help.close': { input: noInput, output: z.object({}) },
+  /** Counter: the kiosks' open help calls, oldest first. */
+  'help.calls': { input: noInput, output: z.object({ calls: z.array(helpCallSchema) }) },
+  'help.acknowledge': { input: helpCallIdSchema, output: z.object({ calls: z.array(helpCallSchema) }) },
 } as const;
 
 /** Every event the host pushes to the screens. Events say what changed; state comes from calls. */
@@ -168,6 +177,8 @@ export const rpcEvents = {
   'certificate.progress': z.object({ stage: z.enum(['issuing', 'rendering', 'printing', 'done', 'held', 'failed']) }),
   /** A ticket was finished at this counter: the evaluation screen asks for a rating. */
   'evaluation.requested': evaluationRequestSchema,
+  /** A help call was raised, acknowledged or closed: kiosks and counters re-read. */
+  'help.changed': z.object({}),
 } as const;
 
 export type RpcMethodName = keyof typeof rpcMethods;

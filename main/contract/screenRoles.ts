@@ -57,6 +57,11 @@ export const methodScreens: { readonly [M in RpcMethodName]: readonly ScreenRole
   'voice.synthesize': ['display', 'kiosk'],
   'setup.pairingCode': ['setup'],
   'terminal.screenShown': everyScreen,
+  'help.call': ['kiosk'],
+  'help.mine': ['kiosk'],
+  'help.close': ['kiosk'],
+  'help.calls': ['counter'],
+  'help.acknowledge': ['counter'],
 };
 
 /** The screens that hear each event: a hall TV is not told what a scanner read or how a citizen's certificate goes. */
@@ -70,6 +75,7 @@ export const eventScreens: { readonly [E in RpcEventName]: readonly ScreenRole[]
   'citizen.idle': ['kiosk', 'counter'],
   'certificate.progress': ['kiosk'],
   'evaluation.requested': ['counter'],
+  'help.changed': ['kiosk', 'counter'],
 };
 
 /** The roles of a screen: the terminal's own (on this machine) may do its role's work and open setup; one over the network only displays. */

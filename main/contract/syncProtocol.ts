@@ -32,8 +32,8 @@ export const pushResponseSchema = z.object({
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
-/** Scopes of hall-owned data a terminal pulls. (slots joins with the appointments issue.) */
-export const syncScopeSchema = z.enum(['catalogue', 'config', 'queue']);
+/** Scopes of hall-owned data a terminal pulls. (slots joins with the appointments issue.) `help`: the kiosks' open help calls. */
+export const syncScopeSchema = z.enum(['catalogue', 'config', 'queue', 'help']);
 export type SyncScope = z.infer<typeof syncScopeSchema>;
 
 export const maxPullPage = 1000;

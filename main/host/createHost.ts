@@ -22,6 +22,7 @@ import { ConvenienceDesk } from '../services/convenience/convenienceDesk.js';
 import { convenienceHandlers } from '../services/convenience/convenienceHandlers.js';
 import type { HostParts } from '../services/hostParts.js';
 import { createQueueSlice } from '../services/queue/queueSlice.js';
+import { createHelpSlice } from '../services/help/helpSlice.js';
 import { hallDate } from '../services/queue/hallDate.js';
 import { SetupAccess } from '../services/setup/setupAccess.js';
 import { setupHandlers } from '../services/setup/setupHandlers.js';
@@ -137,6 +138,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     const appointments = new AppointmentDesk(sync.client, await readAppointments(), citizen.citizen, receipts, queue.kiosk, () =>
       hallDate(db),
     );
+    const help = createHelpSlice(parts);
     const convenience = new ConvenienceDesk(sync.client, await readConvenience(), citizen.citizen, receipts);
     const spoken = new SpokenLog();
     const dispatch = createDispatcher(
@@ -156,13 +158,14 @@ export async function createHost(options: HostOptions): Promise<Host> {
           ...convenienceHandlers(convenience),
           ...voiceHandlers(spoken),
           ...health.handlers,
+          ...help.handlers,
         },
         citizen.citizen,
       ),
       options.logger,
     );
     devices.start();
-    await sync.start({ catalogue: catalogue.scope, config: terminal.scope, queue: queue.scope });
+    await sync.start({ catalogue: catalogue.scope, config: terminal.scope, queue: queue.scope, help: help.scope });
     queue.start();
     health.start();
     options.logger.info({ terminalId: config.terminalId, role: config.role, databasePath }, 'host started');

@@ -28,6 +28,7 @@ import {
   type CounterAction,
   type IssueTicketRequest,
 } from '../contract/queue.js';
+import { helpCallSchema, helpPaths } from '../contract/help.js';
 import { pullResponseSchema, pushResponseSchema, syncPaths, type OutboxEvent, type SyncScope } from '../contract/syncProtocol.js';
 import type { Agent } from 'node:http';
 import { FingerprintMismatch, hallAgent, requestOver } from './pinnedAgent.js';
@@ -149,6 +150,18 @@ export class HallClient {
 
   progress(number: string) {
     return this.#signed('POST', conveniencePaths.progress, { number }, progressSchema);
+  }
+
+  raiseHelp(screen: string) {
+    return this.#signed('POST', helpPaths.calls, { screen }, helpCallSchema);
+  }
+
+  acknowledgeHelp(id: string) {
+    return this.#signed('POST', helpPaths.acknowledge, { id }, helpCallSchema);
+  }
+
+  closeHelp(id: string) {
+    return this.#signed('POST', helpPaths.close, { id }, z.object({}));
   }
 
   slots(service: AppointmentService) {

@@ -14,6 +14,7 @@ import { PauseDialog, TransferDialog } from './CounterDialogs';
 import { CounterTicket } from './CounterTicket';
 import { keyOf, useCounterShortcuts, type CounterCommand } from './useCounterShortcuts';
 import { WaitingList } from './WaitingList';
+import { HelpCalls } from './HelpCalls';
 import './counter.css';
 
 /** The clerk's screen at a counter (1920×1080): the ticket at the window, the actions with their keys, who waits. */
@@ -100,6 +101,7 @@ export function CounterHome({ terminal }: { terminal: TerminalInfo }) {
       <TopBar title={t('counter.title', { number: terminal.windowNumber })}>
         <Clock />
       </TopBar>
+      <HelpCalls />
       <main>
         <section className="desk" aria-labelledby="current-heading">
           <h2 id="current-heading">{t('counter.current')}</h2>

@@ -30,6 +30,7 @@ import { useKioskAccess, useVoicePrompt } from './access/KioskAccess';
 import { useChoicePage } from './access/useChoicePage';
 import { useKioskKeypad } from './access/useKioskKeypad';
 import './access/access.css';
+import { HelpCall } from './help/HelpCall';
 import './kiosk.css';
 
 const accents = ['#0b4a8b', '#1e7b34', '#7b3fa0', '#b3261e', '#a15c00', '#00707a'];
@@ -168,6 +169,7 @@ export function KioskHome({ terminal }: { terminal: TerminalInfo }) {
           <Categories onTakeNumber={() => setTakingNumber(true)} onChoose={setChosen} />
         )}
       </main>
+      <HelpCall screen={takingNumber !== false ? 'take-number' : (chosen?.id ?? 'home')} />
       <StatusStrip terminalId={terminal.terminalId} />
       {countdown !== null && <IdleWarning secondsLeft={Math.min(countdown, idleLeft ?? countdown)} onMoreTime={hostIdle.stay} />}
       {chosen && !citizenService && !browsing && (

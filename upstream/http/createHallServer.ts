@@ -30,6 +30,8 @@ import { registerAppointmentRoutes } from '../appointments/appointmentRoutes.js'
 import type { ConvenienceConfig } from '../../main/contract/convenience.js';
 import { RequestDesk } from '../requests/requestDesk.js';
 import { registerRequestRoutes } from '../requests/requestRoutes.js';
+import { HelpDesk } from '../help/helpDesk.js';
+import { registerHelpRoutes } from '../help/helpRoutes.js';
 import { describeRoutes } from './openApi.js';
 import { setupLockedOutEventSchema } from '../../main/contract/setupPin.js';
 import { EnrollmentError, TerminalRegistry } from '../identity/terminalRegistry.js';
@@ -250,6 +252,15 @@ export async function createHallServer(options: HallServerOptions) {
     issuer: new CertificateIssuer(options.db, options.citizen.catalog, options.citizen.backends, key, () => new Date(now())),
   });
   registerRequestRoutes(app, new RequestDesk(queue, options.convenience));
+  registerHelpRoutes(
+    app,
+    new HelpDesk(
+      options.db,
+      changes,
+      () => new Date(now()),
+      () => live?.poke(),
+    ),
+  );
   const appointmentBook = new AppointmentBook(queue, issuer, options.appointments);
   registerAppointmentRoutes(app, appointmentBook);
   const noShowSweep = setInterval(

@@ -21,11 +21,17 @@ export function searchIndex(items: readonly CatalogueItem[]): SearchEntry[] {
   });
 }
 
+/** Scores below every positional one: a keyword or name whose initials are exactly what was typed. */
+const exactKeyword = -2;
+const exactName = -1;
+
 /**
  * Items matching what the citizen has typed so far: Chinese text anywhere
  * in the name or keywords; Latin letters as pinyin initials ("SB" → 社保) or
- * spelled pinyin ("shebao"), or the English name. Earlier and closer matches
- * come first.
+ * spelled pinyin ("shebao"), or the English name. A keyword abbreviated
+ * exactly ("SB" is 社保) comes first, then a name abbreviated exactly, then
+ * earlier and closer matches: initials that merely occur in a name (商标质押,
+ * 个人所得税变更) do not push the abbreviation a citizen meant down the list.
  */
 export function searchItems(index: readonly SearchEntry[], query: string, limit = 50): CatalogueItem[] {
   const text = query.trim();
@@ -39,7 +45,8 @@ export function searchItems(index: readonly SearchEntry[], query: string, limit 
       const lower = text.toLowerCase();
       entry.initials.forEach((initials, which) => {
         const at = initials.indexOf(upper);
-        if (at >= 0) score = Math.min(score, at + which * 0.5);
+        if (initials === upper) score = Math.min(score, which === 0 ? exactName : exactKeyword);
+        else if (at >= 0) score = Math.min(score, at + which * 0.5);
       });
       entry.spelled.forEach((spelled) => {
         const at = spelled.indexOf(lower);
