@@ -17,6 +17,8 @@ import { CounterDesk } from '../queue/counterDesk.js';
 import { QueueContext } from '../queue/queueContext.js';
 import { QueueRefusal } from '../queue/queueRefusal.js';
 import { registerQueueRoutes } from '../queue/queueRoutes.js';
+import { registerEvaluationRoutes } from '../evaluation/evaluationRoutes.js';
+import { RatingCases } from '../evaluation/ratingCases.js';
 import { TicketIssuer } from '../queue/ticketIssuer.js';
 import { refuse } from './refuse.js';
 import type { CitizenCatalog } from '../../main/contract/citizenCatalog.js';
@@ -120,7 +122,8 @@ export async function createHallServer(options: HallServerOptions) {
     () => new Date(now()),
     () => live?.poke(),
   );
-  const issuer = new TicketIssuer(queue, options.logger);
+  const cases = new RatingCases(options.db, { timeZone: options.queue.timeZone, stepWorkingDays: 5, now: () => new Date(now()) });
+  const issuer = new TicketIssuer(queue, options.logger, (tx, ticket, rating) => cases.onRating(tx, ticket, rating));
   const desk = new CounterDesk(queue);
   const intake = new EventIntake(options.db, () => new Date(now()), {
     'queue.ticket-issued': effectOf(offlineTicketEventSchema, (tx, terminalId, event) => issuer.acceptOffline(tx, terminalId, event)),
@@ -259,6 +262,7 @@ export async function createHallServer(options: HallServerOptions) {
   );
   app.addHook('onClose', async () => clearInterval(retentionSweep));
   await registerQueueRoutes(app, { queue, issuer, desk });
+  registerEvaluationRoutes(app, { queue, config: options.queue, issuer, cases });
   registerStaffRoutes(app, accessParts.staff);
   return app;
 }

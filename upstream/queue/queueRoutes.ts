@@ -132,6 +132,7 @@ export async function registerQueueRoutes(app: HallApp, parts: QueueRouteParts):
       return followPage(
         { ticket: shown, peopleAhead: peopleAhead(shown, waiting, queue.now()), estimatedWaitMinutes: null },
         queue.service(ticket.service),
+        ticket.status === 'finished' && ticket.score === null ? `${queuePaths.follow}${ticket.id}/rate` : null,
       );
     },
   });
