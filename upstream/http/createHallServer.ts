@@ -19,6 +19,7 @@ import { QueueRefusal } from '../queue/queueRefusal.js';
 import { registerQueueRoutes } from '../queue/queueRoutes.js';
 import { registerEvaluationRoutes } from '../evaluation/evaluationRoutes.js';
 import { RatingCases } from '../evaluation/ratingCases.js';
+import { registerStatisticsRoutes } from '../statistics/statisticsRoutes.js';
 import { TicketIssuer } from '../queue/ticketIssuer.js';
 import { refuse } from './refuse.js';
 import type { CitizenCatalog } from '../../main/contract/citizenCatalog.js';
@@ -263,6 +264,7 @@ export async function createHallServer(options: HallServerOptions) {
   app.addHook('onClose', async () => clearInterval(retentionSweep));
   await registerQueueRoutes(app, { queue, issuer, desk });
   registerEvaluationRoutes(app, { queue, config: options.queue, issuer, cases });
+  registerStatisticsRoutes(app, { queue, config: options.queue });
   registerStaffRoutes(app, accessParts.staff);
   return app;
 }
