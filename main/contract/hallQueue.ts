@@ -23,6 +23,8 @@ export const hallQueueSchema = z
             code: serviceCodeSchema,
             name: localizedTextSchema,
             usualServiceMinutes: z.number().positive().max(240),
+            /** The service level's target: the share of citizens called within this wait is the service's level. */
+            targetWaitMinutes: z.number().positive().max(240).default(15),
             /** Numbers the hall issues itself, each business day. */
             numbers: numberRange,
             /** Numbers leased to kiosks in blocks, for when they cannot reach the hall. */

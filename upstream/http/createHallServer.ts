@@ -17,6 +17,9 @@ import { CounterDesk } from '../queue/counterDesk.js';
 import { QueueContext } from '../queue/queueContext.js';
 import { QueueRefusal } from '../queue/queueRefusal.js';
 import { registerQueueRoutes } from '../queue/queueRoutes.js';
+import { registerEvaluationRoutes } from '../evaluation/evaluationRoutes.js';
+import { RatingCases } from '../evaluation/ratingCases.js';
+import { registerStatisticsRoutes } from '../statistics/statisticsRoutes.js';
 import { TicketIssuer } from '../queue/ticketIssuer.js';
 import { refuse } from './refuse.js';
 import type { CitizenCatalog } from '../../main/contract/citizenCatalog.js';
@@ -128,7 +131,8 @@ export async function createHallServer(options: HallServerOptions) {
     () => new Date(now()),
     () => live?.poke(),
   );
-  const issuer = new TicketIssuer(queue, options.logger);
+  const cases = new RatingCases(options.db, { timeZone: options.queue.timeZone, stepWorkingDays: 5, now: () => new Date(now()) });
+  const issuer = new TicketIssuer(queue, options.logger, (tx, ticket, rating) => cases.onRating(tx, ticket, rating));
   const desk = new CounterDesk(queue);
   const intake = new EventIntake(options.db, () => new Date(now()), {
     'queue.ticket-issued': effectOf(offlineTicketEventSchema, (tx, terminalId, event) => issuer.acceptOffline(tx, terminalId, event)),
@@ -276,6 +280,8 @@ export async function createHallServer(options: HallServerOptions) {
   );
   app.addHook('onClose', async () => clearInterval(retentionSweep));
   await registerQueueRoutes(app, { queue, issuer, desk });
+  registerEvaluationRoutes(app, { queue, config: options.queue, issuer, cases });
+  registerStatisticsRoutes(app, { queue, config: options.queue });
   registerStaffRoutes(app, accessParts.staff);
   await startHealth(app, { db: options.db, logger: options.logger, now, alerts: options.alerts, sweepMs: options.healthSweepMs });
   return app;

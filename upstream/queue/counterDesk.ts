@@ -4,6 +4,7 @@ import type { CounterAction, CounterResult, QueueTicket, QueueWindow } from '../
 import type { QueueContext } from './queueContext.js';
 import { QueueRefusal } from './queueRefusal.js';
 import { publicTicket, ticketById, ticketsOfDay } from './ticketRows.js';
+import { endVisit, recordPause, startVisit } from './visitLog.js';
 
 /**
  * What clerks do at their window, applied at the hall in one transaction
@@ -86,12 +87,15 @@ export class CounterDesk {
         }
         case 'pause':
           if (next) throw new QueueRefusal('finish_first', `finish or transfer ${next.label} before pausing window ${window}`);
+          await recordPause(tx, window, act.reason, now);
           state.pausedReason = act.reason;
           break;
         case 'resume':
+          if (state.pausedReason) await recordPause(tx, window, null, now);
           state.pausedReason = null;
           break;
       }
+      if (left) await endVisit(tx, left.id, left.status === 'waiting' ? 'transferred' : left.status, now);
 
       state.currentTicketId = next?.id ?? null;
       await tx.run('UPDATE queue_window SET paused_reason = ?, current_ticket_id = ? WHERE window_number = ?', [
@@ -113,6 +117,7 @@ export class CounterDesk {
         [state.window, now, now, candidate.id],
       );
       if (taken.changes === 1) {
+        await startVisit(tx, candidate, state.window, now);
         const called = publicTicket((await ticketById(tx, candidate.id))!);
         await this.queue.publishTicket(tx, called);
         return called;

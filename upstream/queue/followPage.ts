@@ -12,7 +12,7 @@ const statusText = {
  * The page a ticket's QR code opens on the citizen's phone: the number, its
  * state, the people ahead; it refreshes itself. No personal data is on it.
  */
-export function followPage(issued: IssuedTicket, service: Pick<QueueService, 'name'>): string {
+export function followPage(issued: IssuedTicket, service: Pick<QueueService, 'name'>, ratePath: string | null = null): string {
   const { ticket } = issued;
   const [zh, en] = statusText[ticket.status];
   const where =
@@ -28,5 +28,5 @@ export function followPage(issued: IssuedTicket, service: Pick<QueueService, 'na
 <meta http-equiv="refresh" content="15"><title>${htmlText(ticket.label)}</title>${fontLinks}
 <style>body{font-family:'Noto Sans SC',sans-serif;text-align:center;margin:2rem;color:#102a43}.label{font-size:4rem;font-weight:700;margin:.5rem}.state{font-size:1.6rem}.where{font-size:2rem;color:#b3261e}</style></head>
 <body><p>${htmlText(service.name['zh-CN'])} · ${htmlText(service.name.en)}</p><p class="label">${htmlText(ticket.label)}</p>
-<p class="state">${zh} · ${en}</p>${where}${ahead}</body></html>`;
+<p class="state">${zh} · ${en}</p>${where}${ahead}${ratePath ? `<p><a href="${htmlText(ratePath)}">评价本次服务 · Rate this service</a></p>` : ''}</body></html>`;
 }

@@ -18,7 +18,6 @@ import { peopleAhead } from '../../main/contract/queueOrder.js';
 import { hallRoute, type HallApp } from '../http/hallRoute.js';
 import { refuse } from '../http/refuse.js';
 import type { CounterDesk } from './counterDesk.js';
-import { dashboardPage } from './dashboardPage.js';
 import { followPage } from './followPage.js';
 import { fontPrefix } from './htmlText.js';
 import type { QueueContext } from './queueContext.js';
@@ -44,7 +43,7 @@ async function answer<T>(reply: FastifyReply, work: () => Promise<T>) {
   }
 }
 
-/** The queue's routes: signed ones for terminals under /api, the public ticket page and the staff's dashboard. */
+/** The queue's routes: signed ones for terminals under /api, the public ticket page and the day's statistics for staff. */
 const fontDir = path.dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans-sc/400.css'));
 
 export async function registerQueueRoutes(app: HallApp, parts: QueueRouteParts): Promise<void> {
@@ -132,17 +131,9 @@ export async function registerQueueRoutes(app: HallApp, parts: QueueRouteParts):
       return followPage(
         { ticket: shown, peopleAhead: peopleAhead(shown, waiting, queue.now()), estimatedWaitMinutes: null },
         queue.service(ticket.service),
+        ticket.status === 'finished' && ticket.score === null ? `${queuePaths.follow}${ticket.id}/rate` : null,
       );
     },
-  });
-
-  hallRoute(app, {
-    method: 'GET',
-    url: queuePaths.dashboard,
-    access: 'staff',
-    summary: "The supervisor's dashboard",
-    html: true,
-    handler: ({ reply }) => reply.type('text/html; charset=utf-8').send(dashboardPage(queue.config, `${queuePaths.dashboard}/statistics`)),
   });
 
   hallRoute(app, {

@@ -16,6 +16,8 @@ export class TicketIssuer {
   constructor(
     private readonly queue: QueueContext,
     private readonly logger?: Logger,
+    /** Told of each rating in its transaction (a 差评 opens a case). */
+    private readonly onRated: (tx: Queryable, ticket: StoredTicket, rating: Rating) => Promise<void> = async () => undefined,
   ) {}
 
   issue(terminalId: string, request: IssueTicketRequest): Promise<IssuedTicket> {
@@ -150,6 +152,7 @@ export class TicketIssuer {
       JSON.stringify(rating.reasons),
       rating.ticketId,
     ]);
+    await this.onRated(tx, ticket, rating);
   }
 
   /** Who is ahead and how long it may take, from today's waiting tickets, open windows and served times. */

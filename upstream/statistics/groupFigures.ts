@@ -1,0 +1,143 @@
+import type { Queryable } from '../../lib/sqlite/database.js';
+import { waitBucketEdges, type FigureRow } from './figuresSchema.js';
+import type { SqlTime } from './sqlTime.js';
+
+/** The range of business days and the hall's rules the figures are computed for. */
+export interface FigureScope {
+  db: Queryable;
+  time: SqlTime;
+  from: string;
+  to: string;
+  /** Target wait in seconds per service code. */
+  targets: Readonly<Record<string, number>>;
+}
+
+/** A grouping of the figures: its key as SQL over queue_ticket (t) and over queue_visit (v). */
+export interface Grouping {
+  ticketKey: string;
+  visitKey: string;
+}
+
+interface CountRow {
+  k: string | number | null;
+  arrivals: number;
+  served: number;
+  no_shows: number;
+  waiting: number;
+  called: number;
+  within_target: number;
+  wait_sum: number | null;
+  ratings: number;
+  score_sum: number | null;
+  bad: number;
+  finished_here: number;
+  [bucket: `b${number}`]: number;
+}
+
+const minutes = (seconds: number | null | undefined) => (seconds === null || seconds === undefined ? null : Math.round(seconds / 6) / 10);
+const tenth = (value: number) => Math.round(value * 10) / 10;
+
+export type Keyed = Map<string, FigureRow & { finished: number }>;
+
+/** Nearest-rank median and p90 of `value` per key, in SQL (window functions: SQLite ≥ 3.25 and PostgreSQL). */
+async function percentiles(scope: FigureScope, key: string, value: string, from: string, where: string) {
+  const rows = await scope.db.all<{ k: string | number | null; median: number; p90: number }>(
+    `WITH v AS (SELECT ${key} AS k, ${value} AS x FROM ${from} WHERE ${where}),
+     r AS (SELECT k, x, ROW_NUMBER() OVER (PARTITION BY k ORDER BY x) AS rn, COUNT(*) OVER (PARTITION BY k) AS n FROM v WHERE x IS NOT NULL)
+     SELECT k, MIN(CASE WHEN rn >= n * 0.5 THEN x END) AS median, MIN(CASE WHEN rn >= n * 0.9 THEN x END) AS p90 FROM r GROUP BY k`,
+    [scope.from, scope.to],
+  );
+  return new Map(rows.map((row) => [String(row.k), row]));
+}
+
+/**
+ * The figures of every group of one grouping over the range: counts and buckets in one pass over the
+ * tickets, percentiles of wait (tickets) and of service time (the windows' stays), transfers (stays).
+ */
+export async function groupFigures(scope: FigureScope, grouping: Grouping): Promise<Keyed> {
+  const { db, time } = scope;
+  const wait = time.seconds('t.issued_at', 't.first_called_at');
+  const target = `CASE t.issued_service ${Object.entries(scope.targets)
+    .map(([code, seconds]) => `WHEN '${code.replace(/'/g, '')}' THEN ${Math.trunc(seconds)}`)
+    .join(' ')} ELSE 900 END`;
+  const edges = [0, ...waitBucketEdges.map((edge) => edge * 60)];
+  const buckets = edges
+    .map((low, index) => {
+      const high = edges[index + 1];
+      return `SUM(CASE WHEN t.first_called_at IS NOT NULL AND ${wait} >= ${low}${high === undefined ? '' : ` AND ${wait} < ${high}`} THEN 1 ELSE 0 END) AS b${index}`;
+    })
+    .join(', ');
+  const inRange = 't.business_day >= ? AND t.business_day <= ?';
+  const counts = await db.all<CountRow>(
+    `SELECT ${grouping.ticketKey} AS k, COUNT(*) AS arrivals,
+       SUM(CASE WHEN t.status = 'finished' THEN 1 ELSE 0 END) AS served,
+       SUM(CASE WHEN t.status = 'no_show' THEN 1 ELSE 0 END) AS no_shows,
+       SUM(CASE WHEN t.status = 'waiting' THEN 1 ELSE 0 END) AS waiting,
+       COUNT(t.first_called_at) AS called,
+       SUM(CASE WHEN t.first_called_at IS NOT NULL AND ${wait} <= ${target} THEN 1 ELSE 0 END) AS within_target,
+       SUM(${wait}) AS wait_sum,
+       COUNT(t.score) AS ratings, SUM(t.score) AS score_sum,
+       SUM(CASE WHEN t.score <= 2 THEN 1 ELSE 0 END) AS bad, ${buckets}
+     FROM queue_ticket t WHERE ${inRange} GROUP BY 1`,
+    [scope.from, scope.to],
+  );
+  const waits = await percentiles(scope, grouping.ticketKey, wait, 'queue_ticket t', inRange);
+  const visitRange = "v.business_day >= ? AND v.business_day <= ? AND v.outcome = 'finished'";
+  const services = await percentiles(scope, grouping.visitKey, time.seconds('v.called_at', 'v.ended_at'), 'queue_visit v', visitRange);
+  const transfers = await db.all<{ k: string | number | null; transferred: number }>(
+    `SELECT ${grouping.visitKey} AS k, COUNT(*) AS transferred FROM queue_visit v
+     WHERE v.business_day >= ? AND v.business_day <= ? AND v.outcome = 'transferred' GROUP BY 1`,
+    [scope.from, scope.to],
+  );
+  const result: Keyed = new Map();
+  const row = (key: string) => {
+    if (!result.has(key)) result.set(key, emptyRow());
+    return result.get(key)!;
+  };
+  for (const count of counts) {
+    const key = String(count.k);
+    const figures = row(key);
+    Object.assign(figures, {
+      arrivals: Number(count.arrivals),
+      served: Number(count.served),
+      noShows: Number(count.no_shows),
+      waiting: Number(count.waiting),
+      called: Number(count.called),
+      withinTarget: Number(count.within_target),
+      serviceLevel: Number(count.called) === 0 ? null : tenth((100 * Number(count.within_target)) / Number(count.called)),
+      waitAverage: Number(count.called) === 0 ? null : minutes(Number(count.wait_sum) / Number(count.called)),
+      waitMedian: minutes(waits.get(key)?.median),
+      waitP90: minutes(waits.get(key)?.p90),
+      waitBuckets: edges.map((_, index) => Number(count[`b${index}`])),
+      ratings: Number(count.ratings),
+      averageScore: Number(count.ratings) === 0 ? null : tenth(Number(count.score_sum) / Number(count.ratings)),
+      badRatings: Number(count.bad),
+    });
+  }
+  for (const [key, values] of services) Object.assign(row(key), { serviceMedian: minutes(values.median), serviceP90: minutes(values.p90) });
+  for (const transfer of transfers) row(String(transfer.k)).transferred = Number(transfer.transferred);
+  return result;
+}
+
+export function emptyRow(): FigureRow & { finished: number } {
+  return {
+    arrivals: 0,
+    served: 0,
+    noShows: 0,
+    transferred: 0,
+    waiting: 0,
+    called: 0,
+    withinTarget: 0,
+    serviceLevel: null,
+    waitAverage: null,
+    waitMedian: null,
+    waitP90: null,
+    serviceMedian: null,
+    serviceP90: null,
+    waitBuckets: [0, 0, 0, 0, 0, 0],
+    ratings: 0,
+    averageScore: null,
+    badRatings: 0,
+    finished: 0,
+  };
+}
