@@ -38,10 +38,17 @@ class PostgresDatabase implements Database {
   async exec(sql: string): Promise<void> {
     await this.pool.query(sql);
   }
-  async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.#transaction(work, false);
+  }
+  cacheTransaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.#transaction(work, true);
+  }
+  async #transaction<T>(work: (tx: Queryable) => Promise<T>, cache: boolean): Promise<T> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
+      if (cache) await client.query('SET LOCAL synchronous_commit = off');
       const result = await work(new ClientScope(client, 0));
       await client.query('COMMIT');
       return result;

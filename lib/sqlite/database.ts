@@ -20,6 +20,11 @@ export interface Queryable {
 
 export interface Database extends Queryable {
   readonly path: string;
+  /**
+   * A transaction whose commit does not wait for the disk: for a copy that can be fetched again (a terminal's
+   * copy of what the hall publishes). A crash keeps it whole; only a power cut can take back its last commits.
+   */
+  cacheTransaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -77,6 +82,19 @@ class Connection implements Database {
 
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
     return this.#serialized(() => runTransaction(this.raw, work, 0));
+  }
+
+  cacheTransaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    // One queued operation: no other caller's transaction runs between lowering and restoring the level.
+    return this.#serialized(async () => {
+      const level = await rawGet<{ synchronous: number }>(this.raw, 'PRAGMA synchronous', []);
+      await rawExec(this.raw, 'PRAGMA synchronous = NORMAL');
+      try {
+        return await runTransaction(this.raw, work, 0);
+      } finally {
+        await rawExec(this.raw, `PRAGMA synchronous = ${level?.synchronous ?? 2}`);
+      }
+    });
   }
 
   async close(): Promise<void> {

@@ -2,6 +2,7 @@ import { ulid } from 'ulid';
 import type { OutboxEventType, OutboxPayload } from '../contract/outboxEvents.js';
 import type { OutboxEvent } from '../contract/syncProtocol.js';
 import type { Queryable } from '../../lib/sqlite/database.js';
+import { runIn } from '../../lib/sqlite/batchStatements.js';
 
 interface OutboxRow {
   id: string;
@@ -55,8 +56,10 @@ export class OutboxRepository {
         [reason, at.toISOString(), id],
       );
     }
-    for (const id of [...acknowledged, ...rejected.map((entry) => entry.id)])
-      await this.db.run('DELETE FROM outbox_event WHERE id = ?', [id]);
+    await runIn(this.db, (list) => `DELETE FROM outbox_event WHERE id IN (${list})`, [
+      ...acknowledged,
+      ...rejected.map((entry) => entry.id),
+    ]);
   }
 }
 

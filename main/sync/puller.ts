@@ -16,7 +16,7 @@ export type ScopeApplier = (tx: Queryable, items: PullResponse['items'], first: 
  * Applies changes the live channel brought along, when they continue exactly
  * from this terminal's cursor (`previous`); returns false when they do not,
  * and the caller pulls instead. Applied like a pull page: with its cursor, in
- * one transaction.
+ * one transaction, not waiting for the disk (the hall can always send it again).
  */
 export async function applyDelivered(
   db: Database,
@@ -25,7 +25,7 @@ export async function applyDelivered(
   apply: ScopeApplier,
   delivery: { previous: number; items: PullResponse['items'] },
 ): Promise<boolean> {
-  return db.transaction(async (tx) => {
+  return db.cacheTransaction(async (tx) => {
     const cursors = new SyncCursorRepository(tx);
     const cursor = await cursors.get(scope);
     if (cursor !== delivery.previous || cursor === 0) return false;
@@ -49,7 +49,7 @@ export async function pullScope(db: Database, client: HallClient, scope: SyncSco
     const page = await client.changes(scope, cursor);
     // A page can be empty but move the cursor: the hall leaves out what is not this terminal's (another's setup PIN).
     if (page.cursor !== cursor) {
-      await db.transaction(async (tx) => {
+      await db.cacheTransaction(async (tx) => {
         if (page.items.length > 0) await apply(tx, page.items, cursor === 0, client.terminalId);
         await new SyncCursorRepository(tx).set(scope, page.cursor);
       });

@@ -1,3 +1,7 @@
+import { fork } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -9,54 +13,20 @@ import { ticketJob } from '../../main/services/queue/ticketLayout.js';
 import type { HallBoard } from '../../main/contract/queue.js';
 import type { ReceiptPrinterDevice } from '../../main/devices/receiptPrinterDevice.js';
 import { HallClient } from '../../main/sync/hallClient.js';
-import { LiveChannel } from '../../main/sync/liveChannel.js';
-import { recordingLogger } from '../support/silentLogger.js';
-import { startQueueHall, type QueueHall } from '../support/queueHall.js';
+import type { RunningTerminal } from '../../main/cli/runTerminal.js';
+import type { TerminalBinding } from '../../main/contract/hallProtocol.js';
+import { saveIdentity } from '../../main/sync/identityStore.js';
+import { directEnroller, startHallProcess } from '../support/hallProcess.js';
+import { startTestTerminal } from '../support/testTerminal.js';
+import { connectLiveTerminals } from './liveTerminals.js';
+import { startQueueHall } from '../support/queueHall.js';
 import { medianMs } from './measure.js';
 
 const connectedTerminals = Number(process.env.BENCH_TERMINALS ?? 200);
 const calls = 100;
+const warmUp = 5;
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
-
-/**
- * Terminals beyond the demo three, each on the live channel keeping the
- * queue's cursor as a real one does: changes delivered with the announcement
- * are taken as they come, anything else is pulled.
- */
-async function connectMore(queueHall: QueueHall, count: number): Promise<LiveChannel[]> {
-  const { logger } = recordingLogger();
-  return Promise.all(
-    Array.from({ length: count }, async (_, index) => {
-      const client = new HallClient(await queueHall.hall.enroll(`X-${index}`, { role: 'display' }));
-      let cursor = 0;
-      let pulling = Promise.resolve();
-      const pull = () => {
-        pulling = pulling
-          .then(async () => {
-            for (;;) {
-              const page = await client.changes('queue', cursor);
-              cursor = page.cursor;
-              if (!page.more) return;
-            }
-          })
-          .catch(() => undefined);
-      };
-      const channel = new LiveChannel({
-        client,
-        logger,
-        onConnected: pull,
-        onChanged: (scope, delivery) => {
-          if (scope !== 'queue') return;
-          if (delivery && delivery.previous === cursor && cursor > 0) cursor = delivery.items.at(-1)?.seq ?? cursor;
-          else pull();
-        },
-      });
-      channel.start();
-      return channel;
-    }),
-  );
-}
 
 async function loopbackRoundTripMs(): Promise<number> {
   const server = http.createServer((_request, response) => response.end('{}'));
@@ -76,40 +46,15 @@ async function loopbackRoundTripMs(): Promise<number> {
  * printing the same ticket alone.
  */
 export async function benchQueueLatency(): Promise<void> {
-  const queueHall = await startQueueHall();
-  const more = await connectMore(queueHall, connectedTerminals - 3);
-  const { kiosk, counter, display, hall } = queueHall;
-  const issuing = new HallClient(await hall.enroll('K-bench', { role: 'kiosk' }));
-  for (let index = 0; index < calls; index += 1)
-    await issuing.issueTicket({ id: ulid(), service: 'A', priority: null, appointmentAt: null });
-
-  const latencies: number[] = [];
-  for (let index = 0; index < calls; index += 1) {
-    let resolveShown: () => void = () => undefined;
-    let calledId = '';
-    const shown = new Promise<void>((resolve) => (resolveShown = resolve));
-    const unsubscribe = display.host.events.subscribe((event) => {
-      if (event !== 'queue.changed') return;
-      void display.host.dispatch('queue.board', {}).then((board) => {
-        if (board.ok && calledId !== '' && (board.result as HallBoard).calls[0]?.ticketId === calledId) resolveShown();
-      });
-    });
-    const start = performance.now();
-    const result = await counter.host.dispatch('counter.act', { act: { action: 'call-next' } });
-    if (!result.ok) throw new Error(`call-next failed: ${result.error.message}`);
-    calledId = (result.result as { current: { id: string } }).current.id;
-    const board = await display.host.dispatch('queue.board', {});
-    if (board.ok && (board.result as HallBoard).calls[0]?.ticketId === calledId) resolveShown();
-    await shown;
-    latencies.push(performance.now() - start);
-    unsubscribe();
-  }
-  latencies.sort((a, b) => a - b);
   const rtt = await loopbackRoundTripMs();
-  const [p50, p99] = [percentile(latencies, 50), percentile(latencies, 99)];
-  console.log(
-    `call → display board with ${connectedTerminals} terminals connected: p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms vs loopback HTTP round trip ${rtt.toFixed(2)} ms = ${(p50 / rtt).toFixed(1)}× (p50), ${(p99 / rtt).toFixed(1)}× (p99)`,
+  const queueHall = await startQueueHall();
+  const { kiosk, counter, display, hall } = queueHall;
+  const more = await connectLiveTerminals(
+    await Promise.all(Array.from({ length: connectedTerminals - 3 }, (_, index) => hall.enroll(`X-${index}`, { role: 'display' }))),
   );
+  const issuing = new HallClient(await hall.enroll('K-bench', { role: 'kiosk' }));
+  reportCalls('one process (hall, terminals and bench together)', await timeCalls(issuing, counter, display), rtt);
+  for (const channel of more) channel.stop();
 
   const simulator = kiosk.host.devices.device<ReceiptPrinterDevice>('receiptPrinter')!.simulator!;
   const printed = await medianMs(30, async () => {
@@ -138,6 +83,78 @@ export async function benchQueueLatency(): Promise<void> {
   printer.dispose();
   await port.close();
   await alone.stop();
-  for (const channel of more) channel.stop();
   await queueHall.close();
+  await benchSplitProcesses(rtt);
+}
+
+/** Calls `calls` tickets (after a few unrecorded ones), each from "call next" at the counter until the display's board shows it. */
+async function timeCalls(issuing: HallClient, counter: RunningTerminal, display: RunningTerminal): Promise<number[]> {
+  for (let index = 0; index < calls + warmUp; index += 1)
+    await issuing.issueTicket({ id: ulid(), service: 'A', priority: null, appointmentAt: null });
+  const latencies: number[] = [];
+  for (let index = 0; index < calls + warmUp; index += 1) {
+    let resolveShown: () => void = () => undefined;
+    let calledId = '';
+    const shown = new Promise<void>((resolve) => (resolveShown = resolve));
+    const unsubscribe = display.host.events.subscribe((event) => {
+      if (event !== 'queue.changed') return;
+      void display.host.dispatch('queue.board', {}).then((board) => {
+        if (board.ok && calledId !== '' && (board.result as HallBoard).calls[0]?.ticketId === calledId) resolveShown();
+      });
+    });
+    const start = performance.now();
+    const result = await counter.host.dispatch('counter.act', { act: { action: 'call-next' } });
+    if (!result.ok) throw new Error(`call-next failed: ${result.error.message}`);
+    calledId = (result.result as { current: { id: string } }).current.id;
+    const board = await display.host.dispatch('queue.board', {});
+    if (board.ok && (board.result as HallBoard).calls[0]?.ticketId === calledId) resolveShown();
+    await shown;
+    if (index >= warmUp) latencies.push(performance.now() - start);
+    unsubscribe();
+  }
+  return latencies.sort((a, b) => a - b);
+}
+
+function reportCalls(setting: string, sorted: number[], rtt: number): void {
+  const [p50, p99, max] = [percentile(sorted, 50), percentile(sorted, 99), sorted.at(-1)!];
+  console.log(
+    `call → display board, ${connectedTerminals} terminals, ${setting}: p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${max.toFixed(1)} ms vs loopback HTTP round trip ${rtt.toFixed(2)} ms = ${(p50 / rtt).toFixed(1)}× (p50), ${(p99 / rtt).toFixed(1)}× (p99)`,
+  );
+}
+
+/**
+ * As a hall runs: the hall server alone in its process (the built `onewindow hall`), the extra terminals in
+ * another, the counter and the display hosts in this one.
+ */
+async function benchSplitProcesses(rtt: number): Promise<void> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-bench-split-'));
+  const db = path.join(dir, 'hall.db');
+  const hall = await startHallProcess(db, dir);
+  const enroller = await directEnroller(db, dir);
+  const identities = await Promise.all(
+    Array.from({ length: connectedTerminals - 2 }, (_, index) => enroller.enroll(`X-${index}`, { role: 'display' }, hall.url)),
+  );
+  const terminals = fork(path.join(import.meta.dirname, 'liveTerminals.ts'), { execArgv: ['--import', 'tsx'] });
+  const ready = new Promise((resolve) => terminals.once('message', resolve));
+  terminals.send(identities);
+  await ready;
+  const started: RunningTerminal[] = [];
+  const start = async (profile: string, id: string, binding: TerminalBinding) => {
+    const home = path.join(dir, id);
+    await mkdir(path.join(home, 'data'), { recursive: true });
+    await saveIdentity(path.join(home, 'data'), await enroller.enroll(id, binding, hall.url));
+    const terminal = await startTestTerminal(home, profile, { upstream: hall.url, hallPingIntervalMs: 200 });
+    started.push(terminal);
+    return terminal;
+  };
+  const counter = await start('demo-counter', 'C-03', { role: 'counter', window: 3 });
+  const display = await start('demo-display', 'D-01', { role: 'display' });
+  const issuing = new HallClient(await enroller.enroll('K-bench', { role: 'kiosk' }, hall.url));
+  reportCalls('hall in its own process, extra terminals in another', await timeCalls(issuing, counter, display), rtt);
+  for (const terminal of started) await terminal.stop();
+  terminals.send('stop');
+  await new Promise((resolve) => terminals.once('exit', resolve));
+  await hall.stop();
+  await enroller.close();
+  await rm(dir, { recursive: true, force: true });
 }

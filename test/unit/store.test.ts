@@ -89,6 +89,26 @@ describe('store: the promise API over a real sqlite file', () => {
     await db.close();
   });
 
+  it("commits a cache transaction without waiting for the disk, and every other one with it, another caller's included", async () => {
+    const db = await freshDatabase();
+    const levels: number[] = [];
+    const level = async (on: { get: Database['get'] }) => (await on.get<{ synchronous: number }>('PRAGMA synchronous'))!.synchronous;
+    let inside!: Promise<number>;
+    await db.cacheTransaction(async (tx) => {
+      levels.push(await level(tx));
+      // Queued while the cache transaction is open: it runs after it, at the durable level again.
+      inside = db.transaction((other) => level(other));
+      await tx.run("INSERT INTO item (name) VALUES ('copy')");
+    });
+    levels.push(await inside, await level(db));
+    // 1: NORMAL (WAL: the commit is not fsynced); 2: FULL.
+    expect(levels).toEqual([1, 2, 2]);
+    await expect(db.cacheTransaction(() => Promise.reject(new Error('bad page')))).rejects.toThrow('bad page');
+    expect(await level(db)).toBe(2);
+    expect(await db.all('SELECT name FROM item')).toEqual([{ name: 'copy' }]);
+    await db.close();
+  });
+
   it('refuses work after close', async () => {
     const db = await freshDatabase();
     await db.close();

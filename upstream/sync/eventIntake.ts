@@ -1,4 +1,5 @@
 import type { Database, Queryable } from '../../lib/sqlite/database.js';
+import { allIn, insertRows } from '../../lib/sqlite/batchStatements.js';
 import { formatIssuePath } from '../../main/contract/errors.js';
 import { outboxEventSchema, type OutboxEvent, type PushResponse } from '../../main/contract/syncProtocol.js';
 
@@ -45,16 +46,28 @@ export class EventIntake {
     return this.db.transaction(async (tx) => {
       let cursor =
         (await tx.get<{ last_seq: number }>('SELECT last_seq FROM terminal_cursor WHERE terminal_id = ?', [terminalId]))?.last_seq ?? 0;
+      // One look-up for the whole batch, one insert per few hundred rows: no round trip per event.
+      const known = new Map(
+        (
+          await allIn<{ id: string; terminal_id: string }>(
+            tx,
+            (list) => `SELECT id, terminal_id FROM terminal_event WHERE id IN (${list})`,
+            candidates.map((candidate) => candidate.id),
+          )
+        ).map((row) => [row.id, row.terminal_id]),
+      );
+      const received = this.now().toISOString();
+      const stored: unknown[][] = [];
       for (const candidate of candidates) {
-        const known = await tx.get<{ terminal_id: string }>('SELECT terminal_id FROM terminal_event WHERE id = ?', [candidate.id]);
-        if (known && known.terminal_id === terminalId) {
+        const owner = known.get(candidate.id);
+        if (owner === terminalId) {
           response.acknowledged.push(candidate.id);
           continue;
         }
-        if (known || candidate.seq <= cursor) {
+        if (owner !== undefined || candidate.seq <= cursor) {
           response.rejected.push({
             id: candidate.id,
-            reason: known ? 'id already used by another terminal' : `sequence number ${candidate.seq} already used`,
+            reason: owner !== undefined ? 'id already used by another terminal' : `sequence number ${candidate.seq} already used`,
           });
           continue;
         }
@@ -83,14 +96,13 @@ export class EventIntake {
               continue;
             }
           }
-          await tx.run(
-            'INSERT INTO terminal_event (id, terminal_id, seq, type, occurred_at, payload, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-            [event.id, terminalId, event.seq, event.type, event.occurredAt, JSON.stringify(event.payload), this.now().toISOString()],
-          );
+          stored.push([event.id, terminalId, event.seq, event.type, event.occurredAt, JSON.stringify(event.payload), received]);
+          known.set(event.id, terminalId);
           response.acknowledged.push(event.id);
         }
         cursor = candidate.seq;
       }
+      await insertRows(tx, 'terminal_event', ['id', 'terminal_id', 'seq', 'type', 'occurred_at', 'payload', 'received_at'], stored);
       await tx.run(
         'INSERT INTO terminal_cursor (terminal_id, last_seq) VALUES (?, ?) ON CONFLICT (terminal_id) DO UPDATE SET last_seq = excluded.last_seq',
         [terminalId, cursor],

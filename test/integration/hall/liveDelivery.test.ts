@@ -9,7 +9,7 @@ import { migrationsDir } from '../../../main/host/createHost.js';
 import { QueueCacheRepository } from '../../../main/services/queue/queueCacheRepository.js';
 import { SyncCursorRepository } from '../../../main/store/syncCursorRepository.js';
 import { HallClient } from '../../../main/sync/hallClient.js';
-import { applyDelivered } from '../../../main/sync/puller.js';
+import { applyDelivered, pullScope, type ScopeApplier } from '../../../main/sync/puller.js';
 import { queueApplier } from '../../../main/services/queue/queueApplier.js';
 import { hallBackends, startLoopbackHall } from '../../support/hallOnLoopback.js';
 import { useTempDirs } from '../../support/tempDir.js';
@@ -53,5 +53,29 @@ describe.each(hallBackends())('changes delivered on the live channel, hall on %s
     expect((await new QueueCacheRepository(db).tickets(issued.ticket.businessDay)).map((ticket) => ticket.label)).toEqual(['A001']);
     // The same delivery again no longer continues from the cursor: ignored, nothing applied twice.
     expect(await applyDelivered(db, 'D-01', 'queue', queueApplier, message!.delivery!)).toBe(false);
+  });
+
+  it("a terminal applies the hall's changes, pulled or delivered, without waiting for the disk; its own writes still wait", async () => {
+    const hall = await startLoopbackHall(backend);
+    cleanups.push(() => hall.close());
+    const kiosk = new HallClient(await hall.enroll('K-01', { role: 'kiosk' }));
+    const display = new HallClient(await hall.enroll('D-01', { role: 'display' }));
+    const db = await openDatabase(path.join(await tempDir(), 'terminal.db'));
+    cleanups.push(() => db.close());
+    await migrate(db, await readMigrations(migrationsDir));
+    const levels: number[] = [];
+    const level = async (on: { get: typeof db.get }) => (await on.get<{ synchronous: number }>('PRAGMA synchronous'))!.synchronous;
+    const probing: ScopeApplier = async (tx, ...rest) => {
+      levels.push(await level(tx));
+      await queueApplier(tx, ...rest);
+    };
+    await pullScope(db, display, 'queue', probing);
+    const head = await new SyncCursorRepository(db).get('queue');
+    await kiosk.issueTicket({ id: ulid(), service: 'A', priority: null, appointmentAt: null });
+    const { items } = await display.changes('queue', head);
+    expect(await applyDelivered(db, 'D-01', 'queue', probing, { previous: head, items })).toBe(true);
+    // SQLite's synchronous=NORMAL (1) in WAL: a crash keeps the copy whole, a power cut at worst makes the terminal pull again.
+    expect(levels).toEqual([1, 1]);
+    expect(await level(db)).toBe(2);
   });
 });
