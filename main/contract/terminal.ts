@@ -38,6 +38,8 @@ export const hallConfigOverridesSchema = z
     idleTimeoutSeconds: z.number().int().min(15).max(3600),
     locale: localeSchema,
     services: z.array(z.string().regex(/^[a-z][a-z0-9-]{1,40}$/)),
+    /** The version of a hall terminal slot's settings, which the terminal reports back once applied (`config.applied`). */
+    configVersion: z.number().int().positive(),
   })
   .partial()
   .strict();

@@ -43,6 +43,11 @@ import { SecretBox } from '../identity/secretBox.js';
 import { hallKeyFiles } from '../storage/hallKeyFiles.js';
 import { listenUrlOf } from './listenUrl.js';
 import { defaultRetentionDays, sweepPersonalData } from '../privacy/retentionSweep.js';
+import { TerminalSlots } from '../terminals/terminalSlots.js';
+import { registerTerminalSlotRoutes } from '../terminals/terminalSlotRoutes.js';
+import { readServiceIds } from '../../hall-config/readServiceIds.js';
+import { fingerprintOf } from './hallCertificate.js';
+import { outboxEventPayloads } from '../../main/contract/outboxEvents.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -122,6 +127,17 @@ export async function createHallServer(options: HallServerOptions) {
   );
   const issuer = new TicketIssuer(queue, options.logger);
   const desk = new CounterDesk(queue);
+  const defaultServiceIds = await readServiceIds();
+  const slots = new TerminalSlots(
+    options.db,
+    changes,
+    registry,
+    async (within) => {
+      const published = await changes.currentKeys('catalogue', within);
+      return published.length > 0 ? published : defaultServiceIds;
+    },
+    () => new Date(now()),
+  );
   const intake = new EventIntake(options.db, () => new Date(now()), {
     'queue.ticket-issued': effectOf(offlineTicketEventSchema, (tx, terminalId, event) => issuer.acceptOffline(tx, terminalId, event)),
     'queue.ticket-rated': effectOf(ratingSchema, (tx, _terminalId, rating) => issuer.rate(tx, rating)),
@@ -132,6 +148,9 @@ export async function createHallServer(options: HallServerOptions) {
         'a terminal locked its setup mode after wrong PINs',
       );
     }),
+    'config.applied': effectOf(outboxEventPayloads['config.applied'], (tx, terminalId, applied) =>
+      slots.applied(tx, terminalId, applied.configVersion, new Date(now()).toISOString()),
+    ),
   });
   await queue.publishSetup();
   const accessParts = { registry, replays: await ReplayGuard.over(options.db), staff: new StaffAccounts(options.db), now };
@@ -260,5 +279,9 @@ export async function createHallServer(options: HallServerOptions) {
   app.addHook('onClose', async () => clearInterval(retentionSweep));
   await registerQueueRoutes(app, { queue, issuer, desk });
   registerStaffRoutes(app, accessParts.staff);
+  registerTerminalSlotRoutes(app, slots, {
+    url: () => options.publicUrl ?? listenUrlOf(app.server, options.tls !== undefined),
+    fingerprint: options.tls ? fingerprintOf(options.tls.cert) : null,
+  });
   return app;
 }
