@@ -35,6 +35,7 @@ import { createDispatcher, type Dispatch } from '../transport/dispatcher.js';
 import { EventHub } from '../transport/eventHub.js';
 import { removeLeftovers, spoolDirOf } from './spoolDir.js';
 import type { PairingCode } from '../transport/screenAccess.js';
+import { configuredWizardHandlers } from '../services/setup/wizard/wizardHandlers.js';
 
 export const migrationsDir = path.join(packageRoot, 'main', 'store', 'migrations');
 
@@ -138,6 +139,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
           ...appointmentHandlers(appointments),
           ...convenienceHandlers(convenience),
           ...voiceHandlers(),
+          ...configuredWizardHandlers(),
         },
         citizen.citizen,
       ),
