@@ -8,6 +8,7 @@ import { NotPaired } from './client/NotPaired';
 import { connectToHost } from './client/hostClient';
 import { HostProvider } from './client/hostContext';
 import { initI18n } from './i18n/i18n';
+import { SetupWizard } from './setup/wizard/SetupWizard';
 
 /**
  * Start-up: reach the host, learn the terminal's role and language, then
@@ -24,10 +25,22 @@ async function start(): Promise<void> {
     if (ready) root.render(<NotPaired />);
   });
   const terminal = await host.call('terminal.info', {}).catch(() => null);
+  // A terminal with no configuration yet answers only its setup wizard.
+  const unconfigured = !terminal && (await host.call('wizard.state', {}).catch(() => null))?.unconfigured === true;
   const i18n = await initI18n(terminal?.locale ?? 'zh-CN');
   ready = true;
   if (unpaired) {
     root.render(<NotPaired />);
+    return;
+  }
+  if (unconfigured) {
+    root.render(
+      <StrictMode>
+        <HostProvider value={host}>
+          <SetupWizard />
+        </HostProvider>
+      </StrictMode>,
+    );
     return;
   }
   if (!terminal) {

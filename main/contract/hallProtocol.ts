@@ -20,7 +20,12 @@ export function bindingOf(role: TerminalRole, windowNumber: number | null | unde
 }
 
 export const enrollRequestSchema = z.object({ code: z.string().min(8).max(64) }).strict();
-export const enrollResponseSchema = z.object({ terminalId: terminalIdSchema, secret: z.string().min(32) });
+export const enrollResponseSchema = z.object({
+  terminalId: terminalIdSchema,
+  secret: z.string().min(32),
+  /** What the hall made the terminal (its role, a counter's window): the setup wizard shows it to confirm. */
+  binding: terminalBindingSchema.optional(),
+});
 
 export const pingResponseSchema = z.object({ terminalId: terminalIdSchema, hallTime: z.iso.datetime() });
 

@@ -19,6 +19,8 @@ export const outboxEventPayloads = {
   'setup.locked-out': setupLockedOutEventSchema,
   /** An entry of the terminal's hash-chained audit log, so the hall holds the chain too. */
   'audit.appended': z.object({ seq: z.number().int().positive(), hash: z.string(), kind: z.string(), code: z.string() }).strict(),
+  /** The terminal applied this version of its hall-managed settings (the hall shows published vs applied). */
+  'config.applied': z.object({ configVersion: z.number().int().positive() }).strict(),
 } as const;
 
 export type OutboxEventType = keyof typeof outboxEventPayloads;

@@ -3,6 +3,14 @@ import { catalogueCategorySchema } from './catalogue.js';
 import { pairingCodeSchema, setupTokenSchema, setupUnlockInputSchema, setupUnlockOutputSchema } from './setup.js';
 import { deviceRoleSchema, terminalStatusSchema } from './status.js';
 import { availabilitySchema } from './availability.js';
+import {
+  wizardBindingSchema,
+  wizardDiscoveryInputSchema,
+  wizardDiscoverySchema,
+  wizardFinishInputSchema,
+  wizardJoinedSchema,
+  wizardStateSchema,
+} from './setupWizard.js';
 import { localeSchema, localizedTextSchema, terminalInfoSchema } from './terminal.js';
 import {
   convenienceConfigSchema,
@@ -158,6 +166,19 @@ export const rpcMethods = {
   /** Counter: the kiosks' open help calls, oldest first. */
   'help.calls': { input: noInput, output: z.object({ calls: z.array(helpCallSchema) }) },
   'help.acknowledge': { input: helpCallIdSchema, output: z.object({ calls: z.array(helpCallSchema) }) },
+  /** First-start wizard (no configuration yet): where it stands. */
+  'wizard.state': { input: noInput, output: wizardStateSchema },
+  /** Wizard: joins the hall of an enrollment QR payload (scanned or typed): the hall assigns id, role and window. */
+  'wizard.join': { input: z.object({ payload: z.string().min(1).max(1000) }).strict(), output: wizardJoinedSchema },
+  /** Wizard: what is attached, each role's likely device and why. */
+  'wizard.discover': { input: wizardDiscoveryInputSchema, output: wizardDiscoverySchema },
+  /** Wizard: tries a device live in a role (reads a card, prints a test receipt, shows LED text). */
+  'wizard.test': {
+    input: wizardBindingSchema.pick({ role: true, port: true }),
+    output: z.object({ ok: z.boolean(), message: z.string() }),
+  },
+  /** Wizard: writes the configuration (passed or confirmed-failing bindings only) and starts the terminal. */
+  'wizard.finish': { input: wizardFinishInputSchema, output: z.object({ role: z.string() }) },
 } as const;
 
 /** Every event the host pushes to the screens. Events say what changed; state comes from calls. */

@@ -62,6 +62,11 @@ export const methodScreens: { readonly [M in RpcMethodName]: readonly ScreenRole
   'help.close': ['kiosk'],
   'help.calls': ['counter'],
   'help.acknowledge': ['counter'],
+  'wizard.state': ['setup'],
+  'wizard.join': ['setup'],
+  'wizard.discover': ['setup'],
+  'wizard.test': ['setup'],
+  'wizard.finish': ['setup'],
 };
 
 /** The screens that hear each event: a hall TV is not told what a scanner read or how a citizen's certificate goes. */

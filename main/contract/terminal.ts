@@ -43,6 +43,8 @@ export const hallConfigOverridesSchema = z
     /** Where a kiosk sends citizens when a service (or all) cannot work: the nearest staffed window. */
     staffedWindow: localizedTextSchema,
     speechVolume: z.number().min(0).max(1),
+    /** The version of a hall terminal slot's settings, which the terminal reports back once applied (`config.applied`). */
+    configVersion: z.number().int().positive(),
   })
   .partial()
   .strict();

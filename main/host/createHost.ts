@@ -40,6 +40,7 @@ import { EventHub } from '../transport/eventHub.js';
 import { removeLeftovers, spoolDirOf } from './spoolDir.js';
 import { openRunLedger, runLedgerFileOf } from './runLedger.js';
 import type { PairingCode } from '../transport/screenAccess.js';
+import { configuredWizardHandlers } from '../services/setup/wizard/wizardHandlers.js';
 
 export const migrationsDir = path.join(packageRoot, 'main', 'store', 'migrations');
 
@@ -159,6 +160,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
           ...voiceHandlers(spoken),
           ...health.handlers,
           ...help.handlers,
+          ...configuredWizardHandlers(),
         },
         citizen.citizen,
       ),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { enrollResponseSchema, hallErrorSchema, hallPaths, pingResponseSchema } from '../contract/hallProtocol.js';
+import { enrollResponseSchema, hallErrorSchema, hallPaths, pingResponseSchema, type TerminalBinding } from '../contract/hallProtocol.js';
 import { signRequest, signingHeaders } from '../../lib/requestSigning.js';
 import { conveniencePaths, progressSchema, requestReceiptSchema, type serviceRequestToHallSchema } from '../contract/convenience.js';
 import {
@@ -56,6 +56,15 @@ export interface TerminalIdentity {
 
 /** Trades a one-time code for this terminal's secret; over HTTPS only with the hall whose certificate has `fingerprint`. */
 export async function enrollWithHall(hallUrl: string, code: string, fingerprint: string | null = null): Promise<TerminalIdentity> {
+  return (await enrollInSlot(hallUrl, code, fingerprint)).identity;
+}
+
+/** Enrolls, and says what the hall made this terminal (role, window), for the setup wizard to confirm. */
+export async function enrollInSlot(
+  hallUrl: string,
+  code: string,
+  fingerprint: string | null,
+): Promise<{ identity: TerminalIdentity; binding: TerminalBinding | null }> {
   const agent = hallAgent(hallUrl, fingerprint);
   try {
     const body = await call(
@@ -64,7 +73,10 @@ export async function enrollWithHall(hallUrl: string, code: string, fingerprint:
       { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) },
       enrollResponseSchema,
     );
-    return { hallUrl, terminalId: body.terminalId, secret: body.secret, ...(fingerprint ? { fingerprint } : {}) };
+    return {
+      identity: { hallUrl, terminalId: body.terminalId, secret: body.secret, ...(fingerprint ? { fingerprint } : {}) },
+      binding: body.binding ?? null,
+    };
   } finally {
     agent.destroy();
   }

@@ -142,11 +142,10 @@ export async function startLoopbackHall(backend: HallBackend = 'sqlite', options
     registry,
     // In process, as "hall enroll-code" then "enroll" would: tests enroll dozens of terminals from one
     // address, more than the enrollment route's rate limit lets through (identity.test.ts covers the HTTP exchange).
-    enroll: async (terminalId, binding) => ({
-      hallUrl: hall.url,
-      ...(await registry.enroll(await registry.issueCode(terminalId, binding))),
-      ...(options.tls ? { fingerprint: fingerprintOf(options.tls.cert) } : {}),
-    }),
+    enroll: async (terminalId, binding) => {
+      const { secret } = await registry.enroll(await registry.issueCode(terminalId, binding));
+      return { hallUrl: hall.url, terminalId, secret, ...(options.tls ? { fingerprint: fingerprintOf(options.tls.cert) } : {}) };
+    },
     routes: () => server!.hallRoutes,
     another: async () => {
       const ownDb = await openHallDatabase(store.location);

@@ -14,3 +14,4 @@ export { staffUsernameSchema } from '../http/staffRoutes.js';
 export { loadBackends } from '../citizen/loadBackends.js';
 export { BackendsConfigError } from '../citizen/loadBackends.js';
 export { terminalsOverview } from '../health/terminalOverview.js';
+export { TerminalSlots, SlotRefusal } from '../terminals/terminalSlots.js';

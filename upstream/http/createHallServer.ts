@@ -50,6 +50,11 @@ import { listenUrlOf } from './listenUrl.js';
 import { defaultRetentionDays, sweepPersonalData } from '../privacy/retentionSweep.js';
 import { startHealth } from '../health/startHealth.js';
 import type { AlertsConfig } from '../../main/contract/health.js';
+import { TerminalSlots } from '../terminals/terminalSlots.js';
+import { registerTerminalSlotRoutes } from '../terminals/terminalSlotRoutes.js';
+import { readServiceIds } from '../../hall-config/readServiceIds.js';
+import { fingerprintOf } from './hallCertificate.js';
+import { outboxEventPayloads } from '../../main/contract/outboxEvents.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -134,6 +139,17 @@ export async function createHallServer(options: HallServerOptions) {
   const cases = new RatingCases(options.db, { timeZone: options.queue.timeZone, stepWorkingDays: 5, now: () => new Date(now()) });
   const issuer = new TicketIssuer(queue, options.logger, (tx, ticket, rating) => cases.onRating(tx, ticket, rating));
   const desk = new CounterDesk(queue);
+  const defaultServiceIds = await readServiceIds();
+  const slots = new TerminalSlots(
+    options.db,
+    changes,
+    registry,
+    async (within) => {
+      const published = await changes.currentKeys('catalogue', within);
+      return published.length > 0 ? published : defaultServiceIds;
+    },
+    () => new Date(now()),
+  );
   const intake = new EventIntake(options.db, () => new Date(now()), {
     'queue.ticket-issued': effectOf(offlineTicketEventSchema, (tx, terminalId, event) => issuer.acceptOffline(tx, terminalId, event)),
     'queue.ticket-rated': effectOf(ratingSchema, (tx, _terminalId, rating) => issuer.rate(tx, rating)),
@@ -144,6 +160,9 @@ export async function createHallServer(options: HallServerOptions) {
         'a terminal locked its setup mode after wrong PINs',
       );
     }),
+    'config.applied': effectOf(outboxEventPayloads['config.applied'], (tx, terminalId, applied) =>
+      slots.applied(tx, terminalId, applied.configVersion, new Date(now()).toISOString()),
+    ),
   });
   await queue.publishSetup();
   const accessParts = { registry, replays: await ReplayGuard.over(options.db), staff: new StaffAccounts(options.db), now };
@@ -284,5 +303,9 @@ export async function createHallServer(options: HallServerOptions) {
   registerStatisticsRoutes(app, { queue, config: options.queue });
   registerStaffRoutes(app, accessParts.staff);
   await startHealth(app, { db: options.db, logger: options.logger, now, alerts: options.alerts, sweepMs: options.healthSweepMs });
+  registerTerminalSlotRoutes(app, slots, {
+    url: () => options.publicUrl ?? listenUrlOf(app.server, options.tls !== undefined),
+    fingerprint: options.tls ? fingerprintOf(options.tls.cert) : null,
+  });
   return app;
 }

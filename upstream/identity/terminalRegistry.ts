@@ -63,7 +63,7 @@ export class TerminalRegistry {
   }
 
   /** Trades a code for the terminal's new secret; enrolling again replaces the old secret. */
-  async enroll(code: string): Promise<{ terminalId: string; secret: string }> {
+  async enroll(code: string): Promise<{ terminalId: string; secret: string; binding: TerminalBinding }> {
     return this.db.transaction(async (tx) => {
       const row = await tx.get<{
         terminal_id: string;
@@ -85,7 +85,9 @@ export class TerminalRegistry {
            role = excluded.role, window_number = excluded.window_number`,
         [row.terminal_id, this.#secrets().seal(row.terminal_id, secret), now, row.role, row.window_number],
       );
-      return { terminalId: row.terminal_id, secret };
+      const binding: TerminalBinding =
+        row.role === 'counter' ? { role: 'counter', window: row.window_number! } : { role: row.role as Exclude<TerminalRole, 'counter'> };
+      return { terminalId: row.terminal_id, secret, binding };
     });
   }
 

@@ -29,6 +29,16 @@ export class ChangeLog {
     });
   }
 
+  /** The keys a scope holds now (its items not removed). */
+  async currentKeys(scope: SyncScope, within: Queryable = this.db): Promise<string[]> {
+    const rows = await within.all<{ item_key: string }>(
+      `SELECT c.item_key FROM hall_change c
+       WHERE c.scope = ? AND c.value IS NOT NULL AND c.seq = (SELECT MAX(seq) FROM hall_change WHERE scope = c.scope AND item_key = c.item_key)`,
+      [scope],
+    );
+    return rows.map((row) => row.item_key);
+  }
+
   /** Sets one item of a scope (null removes it); returns whether that was a change. */
   set(scope: SyncScope, key: string, value: unknown): Promise<boolean> {
     return this.db.transaction(async (tx) => {

@@ -17,6 +17,7 @@ import { UsageError } from '../usageError.js';
 import { BackendsConfigError, loadBackends, StaffAccounts, staffUsernameSchema } from '../../../upstream/entry/index.js';
 import { readHallQueue } from '../../../hall-config/readHallQueue.js';
 import { issueSetupPin } from './hallSetupPin.js';
+import { hallSlotCommand } from './hallSlot.js';
 import os from 'node:os';
 import { fingerprintOf } from '../../../upstream/entry/index.js';
 import { hallSecurityOptions, writeHallCertificate } from './hallSecurity.js';
@@ -34,6 +35,10 @@ export const hallHelp = `Usage: onewindow hall --db FILE [--port N] [--host ADDR
        onewindow hall catalogue publish --db FILE --dir DIR
        onewindow hall config set --db FILE --terminal ID|'*' --json '{"idleTimeoutSeconds":60}'
        onewindow hall setup-pin --db FILE --terminal ID [--digits 6|7|8]
+       onewindow hall slot create --db FILE --terminal ID --role kiosk|counter|display [--window N] [--services A,B]
+                      [--idle-timeout S] [--locale zh-CN|en] --public-url URL [--tls-cert FILE]
+       onewindow hall slot set --db FILE --terminal ID [--services A,B] [--idle-timeout S] [--locale zh-CN|en]
+       onewindow hall slot list --db FILE
 
 Runs the hall server, or manages the terminals it knows.
 
@@ -84,7 +89,13 @@ Runs the hall server, or manages the terminals it knows.
                    hall): idleTimeoutSeconds, locale, services; "null" removes them
   setup-pin        makes a random setup PIN for a terminal (8 digits unless --digits) and
                    prints it once; the terminal gets only its scrypt hash, replacing the
-                   PIN of its config file, and a lockout there is lifted`;
+                   PIN of its config file, and a lockout there is lifted
+  slot create      decides what a terminal is (role, window, services, idle timeout,
+                   language) and prints its enrollment QR code (hall URL, certificate
+                   fingerprint from --tls-cert, one-time code) for the terminal's setup wizard;
+                   for a replacement box, create the slot again: same id, settings and blocks
+  slot set         changes a slot's settings: a new version, applied live by the terminal
+  slot list        each slot's published and applied config version`;
 
 export async function hallCommand(args: string[], logger: Logger): Promise<number> {
   const { values, positionals } = parseCommandArgs('hall', args, {
@@ -111,6 +122,9 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
     out: { type: 'string' },
     backends: { type: 'string' },
     alerts: { type: 'string' },
+    services: { type: 'string' },
+    'idle-timeout': { type: 'string' },
+    locale: { type: 'string' },
   });
   if (values.help) {
     console.log(hallHelp);
@@ -118,7 +132,7 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
   }
   const [action, ...rest] = positionals;
   if (action !== undefined)
-    subcommandOf('hall', action, ['tls-cert', 'enroll-code', 'setup-pin', 'staff', 'revoke', 'catalogue', 'config', 'terminals']);
+    subcommandOf('hall', action, ['tls-cert', 'enroll-code', 'setup-pin', 'staff', 'revoke', 'catalogue', 'config', 'terminals', 'slot']);
   if (action === 'tls-cert') {
     if (rest.length > 0 || !values.out) throw new UsageError('expected "hall tls-cert --out DIR [--host NAME ...]"', 'hall');
     return writeHallCertificate(path.resolve(values.out), values.host ?? [os.hostname(), 'localhost', '127.0.0.1']);
@@ -132,6 +146,8 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
     if (rest.length > 1 || !values.terminal || values.json === undefined) {
       throw new UsageError('expected "hall config set --db FILE --terminal ID --json JSON"', 'hall');
     }
+  } else if (action === 'slot') {
+    if (rest.length > 1) throw new UsageError(`unexpected "${rest.slice(1).join(' ')}"`, 'hall');
   } else if (action === 'staff') {
     if (rest[0] !== 'add' || rest.length > 1 || !staffUsernameSchema.safeParse(values.user).success) {
       throw new UsageError('expected "hall staff add --db FILE --user NAME" (NAME: 1–64 letters, digits, ".", "_" or "-")', 'hall');
@@ -178,6 +194,7 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
       console.log(terminalsTable(await terminalsOverview(db, new Date())));
       return 0;
     }
+    if (action === 'slot') return await hallSlotCommand(db, rest[0], values);
     if (action === 'config') return await setConfig(new ChangeLog(db), values.terminal!, values.json!);
     if (action === 'staff') {
       const password = await new StaffAccounts(db).add(values.user!);
@@ -234,7 +251,9 @@ async function setConfig(changes: ChangeLog, terminal: string, json: string): Pr
   } catch {
     throw new UsageError(`--json: not valid JSON: ${json}`, 'hall');
   }
-  const parsed = value === null ? { success: true as const, data: null } : hallConfigOverridesSchema.safeParse(value);
+  // A slot's version is the hall's to count (hall slot set), never typed here.
+  const parsed =
+    value === null ? { success: true as const, data: null } : hallConfigOverridesSchema.omit({ configVersion: true }).safeParse(value);
   if (!parsed.success) {
     throw new UsageError(
       `--json: ${issuesFromZod(parsed.error)

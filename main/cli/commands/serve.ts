@@ -3,6 +3,8 @@ import { isLoopbackListener, ownAddresses } from '../../transport/hostNames.js';
 import { parseCommandArgs, parsePort } from '../parseCommandArgs.js';
 import { runTerminal, untilStopSignal } from '../runTerminal.js';
 import { UsageError } from '../usageError.js';
+import { existsSync } from 'node:fs';
+import { runWizardTerminal } from '../wizardTerminal.js';
 
 export const defaultPort = 7300;
 
@@ -14,7 +16,8 @@ the browser that opens it first is the terminal's screen. Any other screen
 (a hall TV over the network) is paired in setup mode, with a code the
 terminal's own screen shows; over the network a screen is a display only.
 
-  --config FILE    terminal configuration (see kiosk-config/profiles/)
+  --config FILE    terminal configuration (see kiosk-config/profiles/); when the file does
+                   not exist, the screen opens the setup wizard, which writes it
   --port N         port to listen on (default ${defaultPort}; 0 picks a free one)
   --host ADDR      address to listen on (default 127.0.0.1; a hall display TV
                    on the network needs 0.0.0.0)
@@ -40,6 +43,7 @@ export async function serveCommand(args: string[], logger: Logger): Promise<numb
     return 0;
   }
   if (!values.config) throw new UsageError('--config FILE is required', 'serve');
+  if (!existsSync(values.config)) return serveWizard(values.config, values, logger);
   const terminal = await runTerminal({
     configFile: values.config,
     port: parsePort('serve', values.port, defaultPort),
@@ -55,6 +59,28 @@ export async function serveCommand(args: string[], logger: Logger): Promise<numb
     for (const { address } of ownAddresses(false).filter((entry) => entry.family === 'IPv4'))
       console.log(`  a screen on the network (display only): http://${address}:${terminal.bridge.port}/#/display`);
   }
+  const signal = await untilStopSignal();
+  await terminal.stop();
+  console.log(`stopped (${signal})`);
+  return 0;
+}
+
+/** No configuration yet: the screen runs the setup wizard, and the terminal starts from what it writes. */
+async function serveWizard(
+  configFile: string,
+  values: { port?: string; host?: string; 'data-dir'?: string; 'host-name'?: string[] },
+  logger: Logger,
+) {
+  const terminal = await runWizardTerminal({
+    configFile,
+    port: parsePort('serve', values.port, defaultPort),
+    logger,
+    ...(values.host ? { host: values.host } : {}),
+    ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
+    ...(values['host-name'] ? { hostNames: values['host-name'] } : {}),
+  });
+  console.log(`OneWindow: no configuration at ${configFile}; setup wizard at ${terminal.launchUrl()}`);
+  console.log('(the launch code works once)');
   const signal = await untilStopSignal();
   await terminal.stop();
   console.log(`stopped (${signal})`);

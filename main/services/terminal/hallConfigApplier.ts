@@ -1,5 +1,6 @@
 import { setupPinHashSchema, setupPinKey } from '../../contract/setupPin.js';
 import { hallConfigOverridesSchema } from '../../contract/terminal.js';
+import { appendEvent } from '../../store/outboxRepository.js';
 import type { ScopeApplier } from '../../sync/puller.js';
 import { SetupAccessRepository } from '../setup/setupAccessRepository.js';
 import { HallSettingRepository } from './hallSettingRepository.js';
@@ -13,6 +14,10 @@ export const hallConfigApplier: ScopeApplier = async (tx, items, _first, termina
       continue;
     }
     if (item.key !== '*' && item.key !== terminalId) continue;
-    await settings.put(item.key, item.value === null ? null : hallConfigOverridesSchema.parse(item.value));
+    const overrides = item.value === null ? null : hallConfigOverridesSchema.parse(item.value);
+    await settings.put(item.key, overrides);
+    // The hall shows published vs applied: say which version is now in force, in the same transaction.
+    if (item.key === terminalId && overrides?.configVersion !== undefined)
+      await appendEvent(tx, 'config.applied', { configVersion: overrides.configVersion });
   }
 };

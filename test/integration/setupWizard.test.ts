@@ -1,0 +1,148 @@
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { demoCards } from '../../drivers/id-card/demoCards.js';
+import { IdCardSimulator } from '../../drivers/id-card/idCardSimulator.js';
+import { ReceiptPrinterSimulator } from '../../drivers/receipt-printer/receiptPrinterSimulator.js';
+import { openPtyPair } from '../../drivers/serial/ptyPair.js';
+import { openSerialBytePort } from '../../drivers/serial/serialBytePort.js';
+import { loadTerminalConfig } from '../../kiosk-config/loadTerminalConfig.js';
+import { encodeEnrollmentPayload } from '../../main/contract/terminalSlot.js';
+import { extraSerialEnv } from '../../main/devices/wizardDiscovery.js';
+import { SetupWizard } from '../../main/services/setup/wizard/setupWizard.js';
+import { ChangeLog } from '../../upstream/sync/changeLog.js';
+import { TerminalSlots } from '../../upstream/terminals/terminalSlots.js';
+import { startLoopbackHall } from '../support/hallOnLoopback.js';
+import { recordingLogger } from '../support/silentLogger.js';
+import { useTempDirs } from '../support/tempDir.js';
+
+const tempDir = useTempDirs();
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  delete process.env[extraSerialEnv];
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** A pty whose far end is served by `serve` (or by nothing: a port that answers nothing). */
+async function ptyDevice(serve?: (port: Awaited<ReturnType<typeof openSerialBytePort>>) => { close(): void }) {
+  const pty = await openPtyPair();
+  const port = await openSerialBytePort({ path: pty.simulatorPath, baudRate: 115200 });
+  const served = serve?.(port);
+  cleanups.push(async () => {
+    served?.close();
+    await port.close();
+    await pty.close();
+  });
+  return pty.devicePath;
+}
+
+describe('the first-start setup wizard', () => {
+  it('joins the hall by its QR payload, finds the reader among decoy ports and the printer on TCP, tests both live, and writes a valid config', async () => {
+    const hall = await startLoopbackHall('sqlite');
+    cleanups.push(() => hall.close());
+    const slots = new TerminalSlots(hall.db, new ChangeLog(hall.db), hall.registry, async () => ['certificates', 'appointments']);
+    const code = await slots.create({
+      terminalId: 'K-21',
+      role: 'kiosk',
+      window: null,
+      settings: { services: ['certificates'], idleTimeoutSeconds: 60, locale: 'zh-CN' },
+    });
+
+    const silent = await ptyDevice();
+    // A decoy that answers every byte with noise: neither a SAM frame nor an ESC/POS status byte.
+    const noisy = await ptyDevice((port) => {
+      const stop = port.onData(() => void port.write(Buffer.from('ERR\r\n')));
+      return { close: stop };
+    });
+    const reader = await ptyDevice((port) => {
+      const simulator = new IdCardSimulator(port);
+      simulator.insert(demoCards.resident);
+      return simulator;
+    });
+    const printer = await ReceiptPrinterSimulator.start();
+    cleanups.push(() => printer.stop());
+    process.env[extraSerialEnv] = [silent, noisy, reader].join(':');
+
+    const dir = await tempDir();
+    const configFile = path.join(dir, 'terminal.json');
+    let started = 0;
+    const wizard = new SetupWizard({
+      configFile,
+      dataDir: path.join(dir, 'data'),
+      logger: recordingLogger().logger,
+      onConfigured: async () => void (started += 1),
+    });
+    await expect(wizard.join('not a hall code')).rejects.toMatchObject({ code: 'invalid_input' });
+    expect(await wizard.join(encodeEnrollmentPayload({ hall: hall.url, fingerprint: null, code }))).toEqual({
+      terminalId: 'K-21',
+      role: 'kiosk',
+      window: null,
+      hall: hall.url,
+    });
+
+    const found = await wizard.discover([`127.0.0.1:${printer.port}`]);
+    const answered = found.proposals.filter((proposal) => proposal.answered);
+    expect(answered).toEqual([
+      {
+        role: 'idCardReader',
+        port: `serial:${reader}`,
+        reason: expect.stringContaining('answers the SAM find-card command (a card is on it)'),
+        answered: true,
+      },
+      {
+        role: 'receiptPrinter',
+        port: `tcp://127.0.0.1:${printer.port}`,
+        reason: expect.stringContaining('answers DLE EOT'),
+        answered: true,
+      },
+    ]);
+    expect(found.probed).toEqual(
+      expect.arrayContaining([
+        { port: `serial:${silent}`, result: 'answers neither the SAM find-card command nor DLE EOT' },
+        { port: `serial:${noisy}`, result: 'answers neither the SAM find-card command nor DLE EOT' },
+      ]),
+    );
+
+    expect(await wizard.test({ role: 'idCardReader', port: `serial:${reader}` })).toMatchObject({ ok: true });
+    expect(await wizard.test({ role: 'receiptPrinter', port: `tcp://127.0.0.1:${printer.port}` })).toMatchObject({ ok: true });
+    const text = printer.receipts
+      .at(-1)!
+      .lines.map((line) => line.text)
+      .join('\n');
+    expect(text).toContain('终端 Terminal K-21');
+    expect(await wizard.test({ role: 'ledDisplay', port: `serial:${silent}` })).toMatchObject({ ok: false });
+
+    // A binding that failed is saved only when the technician confirms it with a reason.
+    const bindings = [
+      { role: 'idCardReader' as const, port: `serial:${reader}` },
+      { role: 'receiptPrinter' as const, port: `tcp://127.0.0.1:${printer.port}` },
+      { role: 'ledDisplay' as const, port: `serial:${silent}` },
+    ];
+    await expect(wizard.finish('en', bindings)).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringContaining('ledDisplay'),
+    });
+    expect(started).toBe(0);
+    await wizard.finish('en', [...bindings.slice(0, 2), { ...bindings[2]!, confirmedFailing: 'LED arrives next week' }]);
+    expect(started).toBe(1);
+
+    const { config } = await loadTerminalConfig(configFile);
+    expect(config).toMatchObject({
+      terminalId: 'K-21',
+      role: 'kiosk',
+      locale: 'en',
+      upstream: hall.url,
+      devices: {
+        idCardReader: { port: `serial:${reader}` },
+        receiptPrinter: { port: `tcp://127.0.0.1:${printer.port}` },
+        ledDisplay: { port: `serial:${silent}`, address: 1 },
+      },
+    });
+    expect(await readdir(dir)).toEqual(['data', 'terminal.json']);
+    expect(JSON.parse(await readFile(path.join(dir, 'data', 'K-21.identity.json'), 'utf8'))).toMatchObject({
+      terminalId: 'K-21',
+      hallUrl: hall.url,
+    });
+    expect(wizard.state().unconfigured).toBe(false);
+  }, 60_000);
+});

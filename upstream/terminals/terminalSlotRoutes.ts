@@ -1,0 +1,82 @@
+import QRCode from 'qrcode';
+import { z } from 'zod';
+import {
+  encodeEnrollmentPayload,
+  terminalSlotPaths,
+  terminalSlotRequestSchema,
+  terminalSlotSettingsSchema,
+  terminalSlotViewSchema,
+} from '../../main/contract/terminalSlot.js';
+import { terminalIdSchema } from '../../main/contract/hallProtocol.js';
+import { hallRoute, type HallApp } from '../http/hallRoute.js';
+import { refuse } from '../http/refuse.js';
+import { SlotRefusal, type TerminalSlots } from './terminalSlots.js';
+import { terminalSlotsPage } from './terminalSlotsPage.js';
+
+export const createdSlotSchema = z.object({ terminalId: terminalIdSchema, code: z.string(), payload: z.string(), qrSvg: z.string() });
+
+/** Where a new box finds this hall: the URL it is reached at and its certificate's fingerprint (null on plain HTTP). */
+export interface HallAddress {
+  url(): string;
+  fingerprint: string | null;
+}
+
+/** The hall's terminal slots for its staff: create one (its enrollment QR), change its settings, see published vs applied. */
+export function registerTerminalSlotRoutes(app: HallApp, slots: TerminalSlots, address: HallAddress): void {
+  const refused = (reply: Parameters<typeof refuse>[0], error: unknown) => {
+    if (error instanceof SlotRefusal) return refuse(reply, 400, 'bad_request', error.message);
+    throw error;
+  };
+
+  hallRoute(app, {
+    method: 'POST',
+    url: terminalSlotPaths.slots,
+    access: 'staff',
+    summary: 'Create a terminal slot (role, window, services, idle timeout, language): its one-time code and enrollment QR',
+    body: terminalSlotRequestSchema,
+    response: createdSlotSchema,
+    handler: async ({ body, reply }) => {
+      try {
+        const code = await slots.create(body);
+        const payload = encodeEnrollmentPayload({ hall: address.url(), fingerprint: address.fingerprint, code });
+        return { terminalId: body.terminalId, code, payload, qrSvg: await QRCode.toString(payload, { type: 'svg', margin: 2 }) };
+      } catch (error) {
+        return refused(reply, error);
+      }
+    },
+  });
+
+  hallRoute(app, {
+    method: 'GET',
+    url: terminalSlotPaths.slots,
+    access: 'staff',
+    summary: 'Every terminal slot with its published and applied config version',
+    response: z.array(terminalSlotViewSchema),
+    handler: () => slots.list(),
+  });
+
+  hallRoute(app, {
+    method: 'POST',
+    url: terminalSlotPaths.config,
+    access: 'staff',
+    summary: "Change a terminal's hall-managed settings: a new version, published to it live",
+    body: terminalSlotSettingsSchema.partial().strict(),
+    response: z.object({ version: z.number().int() }),
+    handler: async ({ body, params, reply }) => {
+      try {
+        return { version: await slots.update(params.terminalId!, body) };
+      } catch (error) {
+        return refused(reply, error);
+      }
+    },
+  });
+
+  hallRoute(app, {
+    method: 'GET',
+    url: terminalSlotPaths.page,
+    access: 'staff',
+    summary: 'The terminal slots page: published vs applied per terminal',
+    html: true,
+    handler: async ({ reply }) => reply.type('text/html; charset=utf-8').send(terminalSlotsPage(await slots.list())),
+  });
+}
