@@ -14,6 +14,11 @@ export class EventHub {
     for (const sink of this.#sinks) sink(event, checked);
   }
 
+  /** How many sinks listen now: a leak of screens or sessions shows here first. */
+  get subscribers(): number {
+    return this.#sinks.size;
+  }
+
   subscribe(sink: EventSink): () => void {
     this.#sinks.add(sink);
     return () => this.#sinks.delete(sink);

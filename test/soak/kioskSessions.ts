@@ -1,0 +1,109 @@
+import { mkdir, mkdtemp, readdir, readlink, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { demoCards } from '../../drivers/id-card/demoCards.js';
+import type { IdCardReaderDevice } from '../../main/devices/idCardReaderDevice.js';
+import { saveIdentity } from '../../main/sync/identityStore.js';
+import { startLoopbackHall } from '../support/hallOnLoopback.js';
+import { launchScreen, type ScreenSession } from '../support/screenSession.js';
+import { startTestTerminal } from '../support/testTerminal.js';
+
+/** What the soak watches, in MB, counts and bytes. */
+export interface SoakSample {
+  sessions: number;
+  heapMb: number;
+  rssMb: number;
+  openFiles: number;
+  sockets: number;
+  hubSubscribers: number;
+  databaseBytes: number;
+}
+
+async function call(screen: ScreenSession, method: string, input: unknown = {}): Promise<unknown> {
+  const response = await screen.rpc(method, input);
+  const body = (await response.json()) as { ok: boolean; result?: unknown; error?: unknown };
+  if (response.status !== 200 || !body.ok) throw new Error(`${method} answered ${response.status}: ${JSON.stringify(body)}`);
+  return body.result;
+}
+
+/** Open descriptors of this process, and how many of them are sockets (Linux /proc). */
+async function descriptors(): Promise<{ openFiles: number; sockets: number }> {
+  const names = await readdir('/proc/self/fd');
+  const targets = await Promise.all(names.map((name) => readlink(`/proc/self/fd/${name}`).catch(() => '')));
+  return { openFiles: names.length, sockets: targets.filter((target) => target.startsWith('socket:')).length };
+}
+
+/**
+ * Drives a kiosk's bridge as its screen does, session after session, with a
+ * hall on loopback and the simulated devices: read the card, consent, one
+ * lookup, one certificate, one ticket, end. `sample` is called at the start
+ * and after every `every` sessions, after a full garbage collection when the
+ * process was started with --expose-gc.
+ */
+export async function soakKioskSessions(sessions: number, every: number, sample: (sample: SoakSample) => void): Promise<void> {
+  const hall = await startLoopbackHall();
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-soak-'));
+  try {
+    await mkdir(path.join(dir, 'data'));
+    await saveIdentity(path.join(dir, 'data'), { ...(await hall.enroll('K-01', { role: 'kiosk' })), hallUrl: hall.url });
+    const kiosk = await startTestTerminal(dir, 'demo-kiosk', { upstream: hall.url, hallPingIntervalMs: 200 });
+    try {
+      const screen = await launchScreen(kiosk.launchUrl());
+      const reader = kiosk.host.devices.device<IdCardReaderDevice>('idCardReader')!.simulator!;
+      const measure = async (done: number) => {
+        (globalThis as { gc?: () => void }).gc?.();
+        const memory = process.memoryUsage();
+        sample({
+          sessions: done,
+          heapMb: memory.heapUsed / 2 ** 20,
+          rssMb: memory.rss / 2 ** 20,
+          ...(await descriptors()),
+          hubSubscribers: kiosk.host.events.subscribers,
+          databaseBytes: await databaseBytes(kiosk.host.databasePath),
+        });
+      };
+      await waitForQueueServices(screen);
+      await measure(0);
+      for (let done = 1; done <= sessions; done += 1) {
+        reader.insert(demoCards.resident);
+        await call(screen, 'citizen.readCard', { waitSeconds: 5 });
+        await call(screen, 'citizen.consent');
+        await call(screen, 'lookups.run', { lookup: 'insured-status', year: null });
+        await call(screen, 'certificates.print', { type: 'insured-status' });
+        await call(screen, 'queue.takeTicket', { service: 'A', disability: false });
+        await call(screen, 'citizen.end');
+        reader.remove();
+        if (done % every === 0) await measure(done);
+      }
+    } finally {
+      await kiosk.stop();
+    }
+  } finally {
+    await hall.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The database file and its write-ahead log, which holds the newest pages until a checkpoint. */
+async function databaseBytes(file: string): Promise<number> {
+  const sizes = await Promise.all(
+    [file, `${file}-wal`].map((one) =>
+      stat(one).then(
+        (found) => found.size,
+        () => 0,
+      ),
+    ),
+  );
+  return sizes.reduce((sum, size) => sum + size, 0);
+}
+
+async function waitForQueueServices(screen: ScreenSession): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (((await call(screen, 'queue.overview')) as { services: unknown[] }).services.length === 0) {
+    if (Date.now() > deadline)
+      throw new Error(
+        `the kiosk did not receive the hall queue services within 15 s: ${JSON.stringify(await call(screen, 'queue.overview'))}`,
+      );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
