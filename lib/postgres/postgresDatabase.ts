@@ -62,6 +62,10 @@ class PostgresDatabase implements Database {
   close(): Promise<void> {
     return this.pool.end();
   }
+  /** A connection of the pool for the caller alone (to LISTEN on): give it back with release(). */
+  connect(): Promise<pg.PoolClient> {
+    return this.pool.connect();
+  }
 }
 
 class ClientScope implements Queryable {
@@ -120,4 +124,61 @@ export function numberPlaceholders(sql: string): string {
 
 function redact(url: string): string {
   return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}
+
+/** Whether `db` is a PostgreSQL store (which has NOTIFY). */
+export function isPostgres(db: Database): boolean {
+  return db instanceof PostgresDatabase;
+}
+
+export interface Listening {
+  close(): Promise<void>;
+}
+
+/**
+ * Calls `onNotify` at each NOTIFY on `channel`, from any process on the same database; null for a store
+ * without NOTIFY. Listens on a connection of its own (from the pool); when that drops, `onLost` is told
+ * and listening starts again a second later, so the caller should still look for what it missed meanwhile.
+ */
+export function listenTo(db: Database, channel: string, onNotify: () => void, onLost: (error: Error) => void): Listening | null {
+  if (!(db instanceof PostgresDatabase)) return null;
+  if (!/^[a-z_]+$/.test(channel)) throw new Error(`not a channel name: ${channel}`);
+  let closed = false;
+  let client: pg.PoolClient | null = null;
+  let retry: NodeJS.Timeout | undefined;
+  const listen = async () => {
+    try {
+      const connected = await db.connect();
+      connected.on('notification', (message) => message.channel === channel && onNotify());
+      connected.on('error', (error) => {
+        connected.release(error);
+        if (client === connected) client = null;
+        lost(error);
+      });
+      await connected.query(`LISTEN ${channel}`);
+      if (closed) connected.release();
+      else client = connected;
+    } catch (error) {
+      lost(error as Error);
+    }
+  };
+  const lost = (error: Error) => {
+    if (closed) return;
+    onLost(error);
+    retry = setTimeout(() => void listen(), 1000);
+  };
+  void listen();
+  return {
+    close: async () => {
+      closed = true;
+      clearTimeout(retry);
+      const held = client;
+      client = null;
+      if (held)
+        await held.query(`UNLISTEN ${channel}`).then(
+          () => held.release(),
+          (error: Error) => held.release(error),
+        );
+    },
+  };
 }

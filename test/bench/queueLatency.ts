@@ -16,7 +16,8 @@ import { HallClient } from '../../main/sync/hallClient.js';
 import type { RunningTerminal } from '../../main/cli/runTerminal.js';
 import type { TerminalBinding } from '../../main/contract/hallProtocol.js';
 import { saveIdentity } from '../../main/sync/identityStore.js';
-import { directEnroller, startHallProcess } from '../support/hallProcess.js';
+import { directEnroller, startHallProcess, type HallProcess } from '../support/hallProcess.js';
+import { freshHallStore, hallBackends, type HallBackend } from '../support/hallOnLoopback.js';
 import { startTestTerminal } from '../support/testTerminal.js';
 import { connectLiveTerminals } from './liveTerminals.js';
 import { startQueueHall } from '../support/queueHall.js';
@@ -84,7 +85,12 @@ export async function benchQueueLatency(): Promise<void> {
   await port.close();
   await alone.stop();
   await queueHall.close();
-  await benchSplitProcesses(rtt);
+  await benchSplitProcesses(rtt, 'hall in its own process, extra terminals in another', 'sqlite', 1);
+  // Issue 15.5: the counter's call made on one hall process, shown by a display on another (LISTEN/NOTIFY).
+  if (hallBackends().includes('postgres')) {
+    await benchSplitProcesses(rtt, 'PostgreSQL, one hall process', 'postgres', 1);
+    await benchSplitProcesses(rtt, 'PostgreSQL, counter and display on two hall processes', 'postgres', 2);
+  }
 }
 
 /** Calls `calls` tickets (after a few unrecorded ones), each from "call next" at the counter until the display's board shows it. */
@@ -123,38 +129,43 @@ function reportCalls(setting: string, sorted: number[], rtt: number): void {
 }
 
 /**
- * As a hall runs: the hall server alone in its process (the built `onewindow hall`), the extra terminals in
- * another, the counter and the display hosts in this one.
+ * As a hall runs: the hall server alone in its process (the built `onewindow hall`), or several on one
+ * PostgreSQL; the extra terminals in another process (spread over the hall processes), the counter (on the
+ * first hall process) and the display (on the last) in this one.
  */
-async function benchSplitProcesses(rtt: number): Promise<void> {
+async function benchSplitProcesses(rtt: number, setting: string, backend: HallBackend, hallCount: number): Promise<void> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-bench-split-'));
-  const db = path.join(dir, 'hall.db');
-  const hall = await startHallProcess(db, dir);
-  const enroller = await directEnroller(db, dir);
+  const store = await freshHallStore(backend, dir);
+  const halls: HallProcess[] = [];
+  for (let index = 0; index < hallCount; index += 1) halls.push(await startHallProcess(store.location, dir));
+  const enroller = await directEnroller(store.location, dir);
   const identities = await Promise.all(
-    Array.from({ length: connectedTerminals - 2 }, (_, index) => enroller.enroll(`X-${index}`, { role: 'display' }, hall.url)),
+    Array.from({ length: connectedTerminals - 2 }, (_, index) =>
+      enroller.enroll(`X-${index}`, { role: 'display' }, halls[index % hallCount]!.url),
+    ),
   );
   const terminals = fork(path.join(import.meta.dirname, 'liveTerminals.ts'), { execArgv: ['--import', 'tsx'] });
   const ready = new Promise((resolve) => terminals.once('message', resolve));
   terminals.send(identities);
   await ready;
   const started: RunningTerminal[] = [];
-  const start = async (profile: string, id: string, binding: TerminalBinding) => {
+  const start = async (profile: string, id: string, binding: TerminalBinding, hallUrl: string) => {
     const home = path.join(dir, id);
     await mkdir(path.join(home, 'data'), { recursive: true });
-    await saveIdentity(path.join(home, 'data'), await enroller.enroll(id, binding, hall.url));
-    const terminal = await startTestTerminal(home, profile, { upstream: hall.url, hallPingIntervalMs: 200 });
+    await saveIdentity(path.join(home, 'data'), await enroller.enroll(id, binding, hallUrl));
+    const terminal = await startTestTerminal(home, profile, { upstream: hallUrl, hallPingIntervalMs: 200 });
     started.push(terminal);
     return terminal;
   };
-  const counter = await start('demo-counter', 'C-03', { role: 'counter', window: 3 });
-  const display = await start('demo-display', 'D-01', { role: 'display' });
-  const issuing = new HallClient(await enroller.enroll('K-bench', { role: 'kiosk' }, hall.url));
-  reportCalls('hall in its own process, extra terminals in another', await timeCalls(issuing, counter, display), rtt);
+  const counter = await start('demo-counter', 'C-03', { role: 'counter', window: 3 }, halls[0]!.url);
+  const display = await start('demo-display', 'D-01', { role: 'display' }, halls.at(-1)!.url);
+  const issuing = new HallClient(await enroller.enroll('K-bench', { role: 'kiosk' }, halls[0]!.url));
+  reportCalls(setting, await timeCalls(issuing, counter, display), rtt);
   for (const terminal of started) await terminal.stop();
   terminals.send('stop');
   await new Promise((resolve) => terminals.once('exit', resolve));
-  await hall.stop();
+  for (const hall of halls) await hall.stop();
   await enroller.close();
+  await store.drop();
   await rm(dir, { recursive: true, force: true });
 }

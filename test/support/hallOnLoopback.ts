@@ -62,7 +62,7 @@ export function hallBackends(): HallBackend[] {
 }
 
 /** A fresh database for one hall: a file, or a new PostgreSQL database dropped afterwards. */
-async function freshHallStore(backend: HallBackend, dir: string): Promise<{ location: string; drop: () => Promise<void> }> {
+export async function freshHallStore(backend: HallBackend, dir: string): Promise<{ location: string; drop: () => Promise<void> }> {
   if (backend === 'sqlite') return { location: path.join(dir, 'hall.db'), drop: async () => undefined };
   const adminUrl = process.env.ONEWINDOW_TEST_POSTGRES_URL!;
   const name = `ow_test_${path

@@ -180,7 +180,7 @@ export async function createHallServer(options: HallServerOptions) {
   // Per address: enough for a hall's terminals behind one NAT, not for a flood.
   await app.register(fastifyRateLimit, { max: 6000, timeWindow: '1 minute' });
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
-  live = new LiveHub(changes, options.logger, options.livePollMs);
+  live = new LiveHub(options.db, changes, options.logger, options.livePollMs);
   await live.start();
   app.addHook('onClose', async () => live?.stop());
   app.addHook('onClose', () => accessParts.replays.close());

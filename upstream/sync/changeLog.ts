@@ -1,4 +1,5 @@
 import type { Database, Queryable } from '../../lib/sqlite/database.js';
+import { isPostgres } from '../../lib/postgres/postgresDatabase.js';
 import { maxPullPage, type PullResponse, type SyncScope } from '../../main/contract/syncProtocol.js';
 
 /**
@@ -7,10 +8,17 @@ import { maxPullPage, type PullResponse, type SyncScope } from '../../main/contr
  * items, and removals (a null value) for items no longer in it.
  */
 export class ChangeLog {
+  /** On PostgreSQL each change also NOTIFYs this channel at commit: every hall process on the database announces it at once. */
+  static readonly channel = 'onewindow_change';
+  readonly #notifies: boolean;
+  readonly #notified = new WeakSet<Queryable>();
+
   constructor(
     private readonly db: Database,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.#notifies = isPostgres(db);
+  }
 
   /** Makes `items` the scope's whole content; returns how many changes that recorded. */
   publish(scope: SyncScope, items: ReadonlyMap<string, unknown>): Promise<number> {
@@ -68,6 +76,11 @@ export class ChangeLog {
       value,
       this.now().toISOString(),
     ]);
+    // Sent when the transaction commits; once per transaction (scope) is enough, however many items it changes.
+    if (this.#notifies && !this.#notified.has(tx)) {
+      this.#notified.add(tx);
+      await tx.run(`NOTIFY ${ChangeLog.channel}`);
+    }
   }
 
   async changesSince(scope: SyncScope, after: number, limit = maxPullPage): Promise<PullResponse> {

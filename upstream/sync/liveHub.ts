@@ -1,14 +1,19 @@
 import { personalScopes } from './scopeVisibility.js';
 import type { WebSocket } from 'ws';
 import type { Logger } from 'pino';
-import type { ChangeLog } from './changeLog.js';
+import { ChangeLog } from './changeLog.js';
+import { listenTo, type Listening } from '../../lib/postgres/postgresDatabase.js';
+import type { Database } from '../../lib/sqlite/database.js';
 import { maxLiveItems, type LiveMessage, type SyncScope } from '../../main/contract/syncProtocol.js';
 
 /**
  * The hall's live channel: one WebSocket per terminal. It watches the change
  * log (whichever process wrote it: the hall CLI publishes into the same
- * database) and tells every terminal which scopes changed; terminals then
- * pull. Pings find dead sockets.
+ * database, and on PostgreSQL several hall processes serve one hall) and
+ * tells every terminal which scopes changed; terminals then pull. On
+ * PostgreSQL another process's change arrives by LISTEN/NOTIFY at once; the
+ * poll remains for SQLite and for a dropped listening connection. Pings find
+ * dead sockets.
  */
 export class LiveHub {
   readonly #sockets = new Set<WebSocket & { alive?: boolean }>();
@@ -16,12 +21,14 @@ export class LiveHub {
   #poll: NodeJS.Timeout | undefined;
   #heartbeat: NodeJS.Timeout | undefined;
   #poked = false;
+  #listening: Listening | null = null;
   /** Each scope's newest change already announced: the `previous` of its next delivery. */
   #heads = new Map<SyncScope, number>();
   /** Announcements one after another, so two never read the same cursor and send a scope twice out of order. */
   #announcing: Promise<void> = Promise.resolve();
 
   constructor(
+    private readonly db: Database,
     private readonly changes: ChangeLog,
     private readonly logger: Logger,
     private readonly pollMs = 500,
@@ -32,6 +39,12 @@ export class LiveHub {
     this.#cursor = (await this.changes.changedScopesSince(Number.MAX_SAFE_INTEGER)).cursor;
     this.#heads = await this.changes.scopeHeads();
     this.#poll = setInterval(() => void this.#announce(), this.pollMs);
+    this.#listening = listenTo(
+      this.db,
+      ChangeLog.channel,
+      () => this.poke(),
+      (error) => this.logger.warn({ err: error }, 'lost the PostgreSQL connection listening for changes; polling until it is back'),
+    );
     this.#heartbeat = setInterval(() => {
       for (const socket of this.#sockets) {
         if (socket.alive === false) {
@@ -65,9 +78,10 @@ export class LiveHub {
     });
   }
 
-  stop(): void {
+  async stop(): Promise<void> {
     clearInterval(this.#poll);
     clearInterval(this.#heartbeat);
+    await this.#listening?.close();
   }
 
   #announce(): Promise<void> {
