@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { catalogueCategorySchema } from './catalogue.js';
 import { pairingCodeSchema, setupTokenSchema, setupUnlockInputSchema, setupUnlockOutputSchema } from './setup.js';
 import { deviceRoleSchema, terminalStatusSchema } from './status.js';
+import { deviceReportSchema } from './deviceReport.js';
 import {
   wizardBindingSchema,
   wizardDiscoveryInputSchema,
@@ -148,6 +149,11 @@ export const rpcMethods = {
   'setup.pairingCode': {
     input: z.object({ setupToken: setupTokenSchema }).strict(),
     output: z.object({ code: pairingCodeSchema, expiresAt: z.iso.datetime() }),
+  },
+  /** Setup: prints the device report (terminal, devices with port and state, last device events) on the receipt printer. */
+  'devices.report': {
+    input: z.object({ setupToken: setupTokenSchema }).strict(),
+    output: z.object({ report: deviceReportSchema, printProblem: z.string().nullable() }),
   },
   /** First-start wizard (no configuration yet): where it stands. */
   'wizard.state': { input: noInput, output: wizardStateSchema },

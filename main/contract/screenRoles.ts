@@ -54,6 +54,7 @@ export const methodScreens: { readonly [M in RpcMethodName]: readonly ScreenRole
   'evaluation.submit': ['counter'],
   'voice.synthesize': ['display'],
   'setup.pairingCode': ['setup'],
+  'devices.report': ['setup'],
   'wizard.state': ['setup'],
   'wizard.join': ['setup'],
   'wizard.discover': ['setup'],

@@ -36,6 +36,8 @@ import { EventHub } from '../transport/eventHub.js';
 import { removeLeftovers, spoolDirOf } from './spoolDir.js';
 import type { PairingCode } from '../transport/screenAccess.js';
 import { configuredWizardHandlers } from '../services/setup/wizard/wizardHandlers.js';
+import { DeviceEventLog } from '../services/setup/deviceReport/deviceEventLog.js';
+import { deviceReportHandlers } from '../services/setup/deviceReport/deviceReportHandlers.js';
 
 export const migrationsDir = path.join(packageRoot, 'main', 'store', 'migrations');
 
@@ -95,6 +97,9 @@ export async function createHost(options: HostOptions): Promise<Host> {
       logger: options.logger,
       onStatus: (deviceStatus) => {
         if (status.reportDevice(deviceStatus)) {
+          new DeviceEventLog(db)
+            .append(deviceStatus)
+            .catch((error: unknown) => options.logger.error({ err: error }, 'could not log a device event'));
           sync
             .record('device.status', { ...deviceStatus })
             .catch((error: unknown) => options.logger.error({ err: error }, 'could not record a device status event'));
@@ -140,6 +145,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
           ...convenienceHandlers(convenience),
           ...voiceHandlers(),
           ...configuredWizardHandlers(),
+          ...deviceReportHandlers(setup, db, config, status, receipts),
         },
         citizen.citizen,
       ),

@@ -35,6 +35,7 @@ function handlers(overrides: Partial<RpcHandlers> = {}): RpcHandlers {
     'evaluation.submit': notCalledHere,
     'voice.synthesize': notCalledHere,
     'setup.pairingCode': notCalledHere,
+    'devices.report': notCalledHere,
     'wizard.state': notCalledHere,
     'wizard.join': notCalledHere,
     'wizard.discover': notCalledHere,
