@@ -3,6 +3,7 @@ import { catalogueCategorySchema } from './catalogue.js';
 import { pairingCodeSchema, setupTokenSchema, setupUnlockInputSchema, setupUnlockOutputSchema } from './setup.js';
 import { deviceRoleSchema, terminalStatusSchema } from './status.js';
 import { availabilitySchema } from './availability.js';
+import { deviceReportSchema } from './deviceReport.js';
 import {
   wizardBindingSchema,
   wizardDiscoveryInputSchema,
@@ -166,6 +167,11 @@ export const rpcMethods = {
   /** Counter: the kiosks' open help calls, oldest first. */
   'help.calls': { input: noInput, output: z.object({ calls: z.array(helpCallSchema) }) },
   'help.acknowledge': { input: helpCallIdSchema, output: z.object({ calls: z.array(helpCallSchema) }) },
+  /** Setup: prints the device report (terminal, devices with port and state, last device events) on the receipt printer. */
+  'devices.report': {
+    input: z.object({ setupToken: setupTokenSchema }).strict(),
+    output: z.object({ report: deviceReportSchema, printProblem: z.string().nullable() }),
+  },
   /** First-start wizard (no configuration yet): where it stands. */
   'wizard.state': { input: noInput, output: wizardStateSchema },
   /** Wizard: joins the hall of an enrollment QR payload (scanned or typed): the hall assigns id, role and window. */

@@ -62,6 +62,7 @@ export const methodScreens: { readonly [M in RpcMethodName]: readonly ScreenRole
   'help.close': ['kiosk'],
   'help.calls': ['counter'],
   'help.acknowledge': ['counter'],
+  'devices.report': ['setup'],
   'wizard.state': ['setup'],
   'wizard.join': ['setup'],
   'wizard.discover': ['setup'],

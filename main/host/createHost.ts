@@ -41,6 +41,8 @@ import { removeLeftovers, spoolDirOf } from './spoolDir.js';
 import { openRunLedger, runLedgerFileOf } from './runLedger.js';
 import type { PairingCode } from '../transport/screenAccess.js';
 import { configuredWizardHandlers } from '../services/setup/wizard/wizardHandlers.js';
+import { DeviceEventLog } from '../services/setup/deviceReport/deviceEventLog.js';
+import { deviceReportHandlers } from '../services/setup/deviceReport/deviceReportHandlers.js';
 
 export const migrationsDir = path.join(packageRoot, 'main', 'store', 'migrations');
 
@@ -107,6 +109,9 @@ export async function createHost(options: HostOptions): Promise<Host> {
       logger: options.logger,
       onStatus: (deviceStatus) => {
         if (status.reportDevice(deviceStatus)) {
+          new DeviceEventLog(db)
+            .append(deviceStatus)
+            .catch((error: unknown) => options.logger.error({ err: error }, 'could not log a device event'));
           sync
             .record('device.status', { ...deviceStatus })
             .catch((error: unknown) => options.logger.error({ err: error }, 'could not record a device status event'));
@@ -161,6 +166,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
           ...health.handlers,
           ...help.handlers,
           ...configuredWizardHandlers(),
+          ...deviceReportHandlers(setup, db, config, status, receipts),
         },
         citizen.citizen,
       ),

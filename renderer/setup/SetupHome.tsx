@@ -65,6 +65,7 @@ export function SetupHome({ terminal }: { terminal: TerminalInfo }) {
           <>
             <TerminalFacts terminal={terminal} />
             <DeviceList setupToken={setupToken} />
+            <DeviceReportButton setupToken={setupToken} />
             <section aria-labelledby="catalogue-heading">
               <h2 id="catalogue-heading">{t('setup.catalogue')}</h2>
               <button type="button" className="primary" disabled={busy} onClick={() => void reload()}>
@@ -78,6 +79,26 @@ export function SetupHome({ terminal }: { terminal: TerminalInfo }) {
       </main>
       <StatusStrip terminalId={terminal.terminalId} />
     </div>
+  );
+}
+
+/** Prints the device report for the machine's log book on the receipt printer. */
+function DeviceReportButton({ setupToken }: { setupToken: string }) {
+  const { t } = useTranslation();
+  const host = useHost();
+  const [outcome, setOutcome] = useState<string | null>(null);
+  const print = async () => {
+    const result = await host.call('devices.report', { setupToken }).catch((error: RpcError) => ({ printProblem: error.message }));
+    setOutcome(result.printProblem === null ? t('setup.reportPrinted') : t('setup.reportFailed', { problem: result.printProblem }));
+  };
+  return (
+    <section aria-labelledby="report-heading">
+      <h2 id="report-heading">{t('setup.reportTitle')}</h2>
+      <button type="button" onClick={() => void print()}>
+        {t('setup.reportButton')}
+      </button>
+      {outcome && <p role="status">{outcome}</p>}
+    </section>
   );
 }
 

@@ -38,6 +38,7 @@ function handlers(overrides: Partial<RpcHandlers> = {}): RpcHandlers {
     'voice.synthesize': notCalledHere,
     'setup.pairingCode': notCalledHere,
     'terminal.screenShown': notCalledHere,
+    'devices.report': notCalledHere,
     'wizard.state': notCalledHere,
     'wizard.join': notCalledHere,
     'wizard.discover': notCalledHere,

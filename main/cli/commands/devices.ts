@@ -7,24 +7,36 @@ import { discoverDevices } from '../../devices/discovery.js';
 import { parseCommandArgs } from '../parseCommandArgs.js';
 import { subcommandOf } from '../subcommand.js';
 import { UsageError } from '../usageError.js';
+import { devicesReport } from './devicesReport.js';
 
 export const devicesHelp = `Usage: onewindow devices list
        onewindow devices test <${deviceRoleSchema.options.join('|')}> [--config FILE]
+       onewindow devices report --config FILE [--json] [--data-dir DIR]
 
   list    what is attached: serial ports, USB-HID devices, CUPS printer queues
   test    connects the device the config binds to this role, checks it, and
           runs its test (prints a test page, reads the card on the reader, …);
           exit code 0 when it passed
+  report  the technician's log-book entry: terminal id, version, hall, role, each
+          device with its port and state now, the last 5 device events (--json)
   --config FILE   terminal configuration (default kiosk-config/profiles/demo-kiosk.json)`;
 
 export async function devicesCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs('devices', args, { config: { type: 'string' } });
+  const { values, positionals } = parseCommandArgs('devices', args, {
+    config: { type: 'string' },
+    json: { type: 'boolean' },
+    'data-dir': { type: 'string' },
+  });
   if (values.help) {
     console.log(devicesHelp);
     return 0;
   }
   const [action, role, ...rest] = positionals;
-  subcommandOf('devices', action, ['list', 'test']);
+  subcommandOf('devices', action, ['list', 'test', 'report']);
+  if (action === 'report' && role === undefined) {
+    if (!values.config) throw new UsageError('--config FILE is required', 'devices');
+    return devicesReport(await loadTerminalConfig(values.config), values['data-dir'], values.json ?? false);
+  }
   if (action === 'list' && role === undefined) return listDevices();
   if (action === 'test' && role !== undefined && rest.length === 0) {
     const parsed = deviceRoleSchema.safeParse(role);
