@@ -14,7 +14,6 @@ import {
   queuePaths,
   queueStatisticsSchema,
 } from '../../main/contract/queue.js';
-import { peopleAhead } from '../../main/contract/queueOrder.js';
 import { hallRoute, type HallApp } from '../http/hallRoute.js';
 import { refuse } from '../http/refuse.js';
 import type { CounterDesk } from './counterDesk.js';
@@ -117,22 +116,33 @@ export async function registerQueueRoutes(app: HallApp, parts: QueueRouteParts):
     handler: ({ query }) => statistics(query.day),
   });
 
+  const standing = async (id: string) => {
+    const ticket = await ticketById(queue.db, id);
+    return ticket ? { issued: await issuer.standing(publicTicket(ticket)), service: queue.service(ticket.service) } : null;
+  };
   hallRoute(app, {
     method: 'GET',
     url: `${queuePaths.follow}:id`,
     access: 'public',
-    summary: "A ticket's public page (its QR code): people ahead",
+    summary: "A ticket's public page (its QR code): people ahead and an estimate, kept up to date in the page",
     html: true,
     handler: async ({ params, reply }) => {
-      const ticket = await ticketById(queue.db, params.id!);
+      const found = await standing(params.id!);
       reply.type('text/html; charset=utf-8');
-      if (!ticket) return reply.code(404).send('<!doctype html><meta charset="utf-8"><p>没有这张票 · No such ticket</p>');
-      const waiting = await ticketsOfDay(queue.db, ticket.businessDay, 'waiting');
-      const shown = publicTicket(ticket);
-      return followPage(
-        { ticket: shown, peopleAhead: peopleAhead(shown, waiting, queue.now()), estimatedWaitMinutes: null },
-        queue.service(ticket.service),
-      );
+      if (!found) return reply.code(404).send('<!doctype html><meta charset="utf-8"><p>没有这张票 · No such ticket</p>');
+      return followPage(found.issued, found.service, `${queuePaths.follow}${encodeURIComponent(params.id!)}/status`);
+    },
+  });
+
+  hallRoute(app, {
+    method: 'GET',
+    url: `${queuePaths.follow}:id/status`,
+    access: 'public',
+    summary: "A ticket's standing for its public page: state, window, people ahead, estimate",
+    response: issuedTicketSchema,
+    handler: async ({ params, reply }) => {
+      const found = await standing(params.id!);
+      return found ? found.issued : refuse(reply, 404, 'not_found', 'no such ticket');
     },
   });
 
