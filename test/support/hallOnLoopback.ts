@@ -23,6 +23,7 @@ import { SecretBox } from '../../upstream/identity/secretBox.js';
 import { hallKeyFiles } from '../../upstream/storage/hallKeyFiles.js';
 import type { TerminalBinding } from '../../main/contract/hallProtocol.js';
 import type { RegisteredRoute } from '../../upstream/http/hallRoute.js';
+import type { SmsGateway } from '../../upstream/queue/smsGateway.js';
 
 /** A staff account every loopback hall has, for tests that open the dashboard. */
 export const testStaff = { username: 'test-staff', password: 'test-staff-password' } as const;
@@ -97,6 +98,7 @@ export interface LoopbackHallOptions {
   /** The hall's clock (read at each use, so a test can move it) and its retention of personal data. */
   now?: () => number;
   retentionDays?: number;
+  smsGateway?: SmsGateway;
 }
 
 export async function startLoopbackHall(backend: HallBackend = 'sqlite', options: LoopbackHallOptions = {}): Promise<LoopbackHall> {
@@ -121,6 +123,7 @@ export async function startLoopbackHall(backend: HallBackend = 'sqlite', options
       publicUrl: options.publicUrl,
       now: options.now,
       retentionDays: options.retentionDays,
+      smsGateway: options.smsGateway,
     });
   const start = async () => {
     server = await serve(db);

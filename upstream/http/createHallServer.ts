@@ -18,6 +18,8 @@ import { QueueContext } from '../queue/queueContext.js';
 import { QueueRefusal } from '../queue/queueRefusal.js';
 import { registerQueueRoutes } from '../queue/queueRoutes.js';
 import { TicketIssuer } from '../queue/ticketIssuer.js';
+import { LoggingSmsGateway, type SmsGateway } from '../queue/smsGateway.js';
+import { TurnReminders } from '../queue/turnReminders.js';
 import { refuse } from './refuse.js';
 import type { CitizenCatalog } from '../../main/contract/citizenCatalog.js';
 import { CertificateIssuer } from '../citizen/certificateIssuer.js';
@@ -74,6 +76,8 @@ export interface HallServerOptions {
   publicUrl?: string;
   /** Days after which personal data of finished appointments, requests and events is removed (default 180). */
   retentionDays?: number;
+  /** Where SMS reminders go (a provider's implementation); the demo gateway only logs them. */
+  smsGateway?: SmsGateway;
 }
 
 /** An outbox event's effect at the hall, its payload checked against `schema` first. */
@@ -115,14 +119,19 @@ export async function createHallServer(options: HallServerOptions) {
   const registry = new TerminalRegistry(options.db, undefined, secrets);
   const changes = new ChangeLog(options.db);
   let live: LiveHub | null = null;
+  let reminders: TurnReminders | null = null;
   const queue = new QueueContext(
     options.db,
     options.queue,
     changes,
     () => new Date(now()),
-    () => live?.poke(),
+    () => {
+      live?.poke();
+      reminders?.nudge();
+    },
   );
   const issuer = new TicketIssuer(queue, options.logger);
+  reminders = new TurnReminders(queue, issuer, options.smsGateway ?? new LoggingSmsGateway(options.logger), options.logger);
   const desk = new CounterDesk(queue);
   const intake = new EventIntake(options.db, () => new Date(now()), {
     'queue.ticket-issued': effectOf(offlineTicketEventSchema, (tx, terminalId, event) => issuer.acceptOffline(tx, terminalId, event)),
@@ -269,7 +278,8 @@ export async function createHallServer(options: HallServerOptions) {
     3600_000,
   );
   app.addHook('onClose', async () => clearInterval(retentionSweep));
-  await registerQueueRoutes(app, { queue, issuer, desk });
+  app.addHook('onClose', () => reminders.settled());
+  await registerQueueRoutes(app, { queue, issuer, desk, reminders });
   registerStaffRoutes(app, accessParts.staff);
   return app;
 }

@@ -24,12 +24,15 @@ import type { QueueContext } from './queueContext.js';
 import { QueueRefusal } from './queueRefusal.js';
 import { queueStatistics } from './queueStatistics.js';
 import type { TicketIssuer } from './ticketIssuer.js';
+import type { TurnReminders } from './turnReminders.js';
+import { turnReminderSchema } from '../../main/contract/turnReminder.js';
 import { publicTicket, ticketById, ticketsOfDay } from './ticketRows.js';
 
 export interface QueueRouteParts {
   queue: QueueContext;
   issuer: TicketIssuer;
   desk: CounterDesk;
+  reminders: TurnReminders;
 }
 
 const statisticsQuery = z.object({ day: businessDaySchema.optional() }).strict();
@@ -47,7 +50,7 @@ async function answer<T>(reply: FastifyReply, work: () => Promise<T>) {
 const fontDir = path.dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans-sc/400.css'));
 
 export async function registerQueueRoutes(app: HallApp, parts: QueueRouteParts): Promise<void> {
-  const { queue, issuer, desk } = parts;
+  const { queue, issuer, desk, reminders } = parts;
   // serve: false — the font route below is declared like every other route, with its access.
   await app.register(fastifyStatic, { root: fontDir, serve: false });
   const statistics = async (day = queue.today()) =>
@@ -104,6 +107,16 @@ export async function registerQueueRoutes(app: HallApp, parts: QueueRouteParts):
       }
       return answer(reply, () => desk.act(body.window, body.act));
     },
+  });
+
+  hallRoute(app, {
+    method: 'POST',
+    url: queuePaths.reminders,
+    access: { roles: ['kiosk'] },
+    summary: "An SMS to this number when the ticket's turn is near (the number is erased when the ticket ends)",
+    body: turnReminderSchema,
+    response: z.object({}),
+    handler: ({ body, reply }) => answer(reply, async () => (await reminders.register(body.ticketId, body.phone), {})),
   });
 
   hallRoute(app, {
