@@ -30,7 +30,11 @@ export const citizenCatalogSchema = z
             authority: localizedTextSchema,
             facts: z.array(field).min(1),
             table: table.nullable(),
+            /** Printed instead of the table when the back end has no rows for this citizen (a pension for someone not retired). */
+            emptyTable: localizedTextSchema.optional(),
             note: localizedTextSchema,
+            /** How many days the paper may be used for after its issue: printed in the watermark, signed as validUntil. */
+            validityDays: z.number().int().min(1).max(3650),
           })
           .strict(),
       )

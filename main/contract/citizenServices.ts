@@ -85,6 +85,8 @@ export const certificateContentSchema = z.object({
   facts: z.array(factSchema),
   table: dataTableSchema.nullable(),
   verifyUrl: z.url(),
+  /** The last day the paper may be used for (the type's validity from its issue); certificates issued before validity was signed carry none. */
+  validUntil: z.iso.date().optional(),
 });
 export type CertificateContent = z.infer<typeof certificateContentSchema>;
 

@@ -174,6 +174,7 @@ export const queueRefusalCodeSchema = z.enum([
   'same_window',
   'not_leased',
   'not_finished',
+  'ticket_not_waiting',
 ]);
 export type QueueRefusalCode = z.infer<typeof queueRefusalCodeSchema>;
 
@@ -182,6 +183,8 @@ export const queuePaths = {
   blocks: '/api/v1/queue/blocks',
   counter: '/api/v1/queue/counter',
   statistics: '/api/v1/queue/statistics',
+  /** A phone number for an SMS when the ticket's turn is near. */
+  reminders: '/api/v1/queue/reminders',
   /** Public: the page a ticket's QR code opens, to follow the queue from a phone. */
   follow: '/t/',
   dashboard: '/dashboard',

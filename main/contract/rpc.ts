@@ -93,7 +93,11 @@ export const rpcMethods = {
   /** The certificates and lookups this hall offers (hall-config/citizen-services.json). */
   'citizenServices.menu': { input: noInput, output: citizenMenuSchema },
   /** Issues, lays out and prints a certificate for the citizen in session; progress comes as certificate.progress. */
-  'certificates.print': { input: z.object({ type: certificateTypeSchema }).strict(), output: certificatePrintSchema },
+  'certificates.print': {
+    // largePrint: the kiosk asks for it in elder mode.
+    input: z.object({ type: certificateTypeSchema, largePrint: z.boolean().default(false) }).strict(),
+    output: certificatePrintSchema,
+  },
   'lookups.run': {
     input: z.object({ lookup: lookupIdSchema, year: z.number().int().min(1990).max(2100).nullable() }).strict(),
     output: lookupResultSchema,

@@ -139,6 +139,10 @@ export class HallClient {
     return this.#signed('POST', queuePaths.blocks, { service, size }, numberBlockSchema);
   }
 
+  remindByPhone(ticketId: string, phone: string) {
+    return this.#signed('POST', queuePaths.reminders, { ticketId, phone }, z.object({}));
+  }
+
   counter(window: number, act: CounterAction) {
     return this.#signed('POST', queuePaths.counter, { window, act }, counterResultSchema);
   }

@@ -24,6 +24,7 @@ import { hallKeyFiles } from '../../upstream/storage/hallKeyFiles.js';
 import type { TerminalBinding } from '../../main/contract/hallProtocol.js';
 import type { RegisteredRoute } from '../../upstream/http/hallRoute.js';
 import type { AlertsConfig } from '../../main/contract/health.js';
+import type { SmsGateway } from '../../upstream/queue/smsGateway.js';
 
 /** A staff account every loopback hall has, for tests that open the dashboard. */
 export const testStaff = { username: 'test-staff', password: 'test-staff-password' } as const;
@@ -101,6 +102,7 @@ export interface LoopbackHallOptions {
   /** Alert webhooks and thresholds; how often it looks for terminals that missed their beats. */
   alerts?: AlertsConfig;
   healthSweepMs?: number;
+  smsGateway?: SmsGateway;
 }
 
 export async function startLoopbackHall(backend: HallBackend = 'sqlite', options: LoopbackHallOptions = {}): Promise<LoopbackHall> {
@@ -127,6 +129,7 @@ export async function startLoopbackHall(backend: HallBackend = 'sqlite', options
       retentionDays: options.retentionDays,
       alerts: options.alerts,
       healthSweepMs: options.healthSweepMs,
+      smsGateway: options.smsGateway,
     });
   const start = async () => {
     server = await serve(db);

@@ -42,15 +42,18 @@ export class CertificateIssuer {
     const answer = await askBackend(this.backends, this.catalog, template.backend, { kind: 'certificate', type }, citizen);
     const { facts, table } = labelled(template, answer);
     const code = verificationCode();
+    const issuedAt = this.now();
     const content: CertificateContent = {
       code,
       type,
-      issuedAt: this.now().toISOString(),
+      issuedAt: issuedAt.toISOString(),
       holder: { name: citizen.name, maskedIdNumber: maskIdNumber(citizen.idNumber) },
       authority: template.authority,
       facts,
-      table,
+      // No rows is no table: the paper says what the template's emptyTable says, not an empty form.
+      table: table && table.rows.length > 0 ? table : null,
       verifyUrl: new URL(`${citizenPaths.verify}${code}`, publicUrl).toString(),
+      validUntil: new Date(issuedAt.getTime() + template.validityDays * 86_400_000).toISOString().slice(0, 10),
     };
     const signature = this.key.sign(canonicalJson(content));
     await this.db.run('INSERT INTO certificate (code, type, issued_at, terminal_id, content, signature) VALUES (?, ?, ?, ?, ?, ?)', [

@@ -21,6 +21,8 @@ import { registerEvaluationRoutes } from '../evaluation/evaluationRoutes.js';
 import { RatingCases } from '../evaluation/ratingCases.js';
 import { registerStatisticsRoutes } from '../statistics/statisticsRoutes.js';
 import { TicketIssuer } from '../queue/ticketIssuer.js';
+import { LoggingSmsGateway, type SmsGateway } from '../queue/smsGateway.js';
+import { TurnReminders } from '../queue/turnReminders.js';
 import { refuse } from './refuse.js';
 import type { CitizenCatalog } from '../../main/contract/citizenCatalog.js';
 import { CertificateIssuer } from '../citizen/certificateIssuer.js';
@@ -88,6 +90,8 @@ export interface HallServerOptions {
   alerts?: AlertsConfig;
   /** How often the hall looks for terminals that missed their beats (default 1 s). */
   healthSweepMs?: number;
+  /** Where SMS reminders go (a provider's implementation); the demo gateway only logs them. */
+  smsGateway?: SmsGateway;
 }
 
 /** An outbox event's effect at the hall, its payload checked against `schema` first. */
@@ -129,15 +133,20 @@ export async function createHallServer(options: HallServerOptions) {
   const registry = new TerminalRegistry(options.db, undefined, secrets);
   const changes = new ChangeLog(options.db);
   let live: LiveHub | null = null;
+  let reminders: TurnReminders | null = null;
   const queue = new QueueContext(
     options.db,
     options.queue,
     changes,
     () => new Date(now()),
-    () => live?.poke(),
+    () => {
+      live?.poke();
+      reminders?.nudge();
+    },
   );
   const cases = new RatingCases(options.db, { timeZone: options.queue.timeZone, stepWorkingDays: 5, now: () => new Date(now()) });
   const issuer = new TicketIssuer(queue, options.logger, (tx, ticket, rating) => cases.onRating(tx, ticket, rating));
+  reminders = new TurnReminders(queue, issuer, options.smsGateway ?? new LoggingSmsGateway(options.logger), options.logger);
   const desk = new CounterDesk(queue);
   const defaultServiceIds = await readServiceIds();
   const slots = new TerminalSlots(
@@ -298,7 +307,8 @@ export async function createHallServer(options: HallServerOptions) {
     3600_000,
   );
   app.addHook('onClose', async () => clearInterval(retentionSweep));
-  await registerQueueRoutes(app, { queue, issuer, desk });
+  app.addHook('onClose', () => reminders.settled());
+  await registerQueueRoutes(app, { queue, issuer, desk, reminders });
   registerEvaluationRoutes(app, { queue, config: options.queue, issuer, cases });
   registerStatisticsRoutes(app, { queue, config: options.queue });
   registerStaffRoutes(app, accessParts.staff);

@@ -14,7 +14,6 @@ import {
   queuePaths,
   queueStatisticsSchema,
 } from '../../main/contract/queue.js';
-import { peopleAhead } from '../../main/contract/queueOrder.js';
 import { hallRoute, type HallApp } from '../http/hallRoute.js';
 import { refuse } from '../http/refuse.js';
 import type { CounterDesk } from './counterDesk.js';
@@ -24,12 +23,15 @@ import type { QueueContext } from './queueContext.js';
 import { QueueRefusal } from './queueRefusal.js';
 import { queueStatistics } from './queueStatistics.js';
 import type { TicketIssuer } from './ticketIssuer.js';
+import type { TurnReminders } from './turnReminders.js';
+import { turnReminderSchema } from '../../main/contract/turnReminder.js';
 import { publicTicket, ticketById, ticketsOfDay } from './ticketRows.js';
 
 export interface QueueRouteParts {
   queue: QueueContext;
   issuer: TicketIssuer;
   desk: CounterDesk;
+  reminders: TurnReminders;
 }
 
 const statisticsQuery = z.object({ day: businessDaySchema.optional() }).strict();
@@ -47,7 +49,7 @@ async function answer<T>(reply: FastifyReply, work: () => Promise<T>) {
 const fontDir = path.dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans-sc/400.css'));
 
 export async function registerQueueRoutes(app: HallApp, parts: QueueRouteParts): Promise<void> {
-  const { queue, issuer, desk } = parts;
+  const { queue, issuer, desk, reminders } = parts;
   // serve: false — the font route below is declared like every other route, with its access.
   await app.register(fastifyStatic, { root: fontDir, serve: false });
   const statistics = async (day = queue.today()) =>
@@ -107,6 +109,16 @@ export async function registerQueueRoutes(app: HallApp, parts: QueueRouteParts):
   });
 
   hallRoute(app, {
+    method: 'POST',
+    url: queuePaths.reminders,
+    access: { roles: ['kiosk'] },
+    summary: "An SMS to this number when the ticket's turn is near (the number is erased when the ticket ends)",
+    body: turnReminderSchema,
+    response: z.object({}),
+    handler: ({ body, reply }) => answer(reply, async () => (await reminders.register(body.ticketId, body.phone), {})),
+  });
+
+  hallRoute(app, {
     method: 'GET',
     url: queuePaths.statistics,
     access: { roles: ['counter'] },
@@ -116,23 +128,39 @@ export async function registerQueueRoutes(app: HallApp, parts: QueueRouteParts):
     handler: ({ query }) => statistics(query.day),
   });
 
+  const standing = async (id: string) => {
+    const ticket = await ticketById(queue.db, id);
+    return ticket ? { ticket, issued: await issuer.standing(publicTicket(ticket)), service: queue.service(ticket.service) } : null;
+  };
   hallRoute(app, {
     method: 'GET',
     url: `${queuePaths.follow}:id`,
     access: 'public',
-    summary: "A ticket's public page (its QR code): people ahead",
+    summary: "A ticket's public page (its QR code): people ahead and an estimate, kept up to date in the page",
     html: true,
     handler: async ({ params, reply }) => {
-      const ticket = await ticketById(queue.db, params.id!);
+      const found = await standing(params.id!);
       reply.type('text/html; charset=utf-8');
-      if (!ticket) return reply.code(404).send('<!doctype html><meta charset="utf-8"><p>没有这张票 · No such ticket</p>');
-      const waiting = await ticketsOfDay(queue.db, ticket.businessDay, 'waiting');
-      const shown = publicTicket(ticket);
+      if (!found) return reply.code(404).send('<!doctype html><meta charset="utf-8"><p>没有这张票 · No such ticket</p>');
+      const { ticket } = found;
       return followPage(
-        { ticket: shown, peopleAhead: peopleAhead(shown, waiting, queue.now()), estimatedWaitMinutes: null },
-        queue.service(ticket.service),
-        ticket.status === 'finished' && ticket.score === null ? `${queuePaths.follow}${ticket.id}/rate` : null,
+        found.issued,
+        found.service,
+        `${queuePaths.follow}${encodeURIComponent(ticket.id)}/status`,
+        ticket.status === 'finished' && ticket.score === null ? `${queuePaths.follow}${encodeURIComponent(ticket.id)}/rate` : null,
       );
+    },
+  });
+
+  hallRoute(app, {
+    method: 'GET',
+    url: `${queuePaths.follow}:id/status`,
+    access: 'public',
+    summary: "A ticket's standing for its public page: state, window, people ahead, estimate",
+    response: issuedTicketSchema,
+    handler: async ({ params, reply }) => {
+      const found = await standing(params.id!);
+      return found ? found.issued : refuse(reply, 404, 'not_found', 'no such ticket');
     },
   });
 

@@ -155,6 +155,11 @@ export class TicketIssuer {
     await this.onRated(tx, ticket, rating);
   }
 
+  /** A ticket's standing now, for its public page. */
+  standing(ticket: QueueTicket): Promise<IssuedTicket> {
+    return this.#issued(this.queue.db, ticket);
+  }
+
   /** Who is ahead and how long it may take, from today's waiting tickets, open windows and served times. */
   async #issued(tx: Queryable, ticket: QueueTicket): Promise<IssuedTicket> {
     const waiting = await ticketsOfDay(tx, ticket.businessDay, 'waiting');

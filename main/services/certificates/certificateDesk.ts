@@ -10,7 +10,7 @@ import type { HallClient } from '../../sync/hallClient.js';
 import type { CitizenSession } from '../citizen/citizenSession.js';
 import { fromHall } from '../hallAnswer.js';
 import { backendHelp } from '../citizen/backendHelp.js';
-import { certificatePdf } from './certificatePdf.js';
+import { certificatePdf, type CertificateLayout } from './certificatePdf.js';
 import { conditionOf } from '../../../drivers/cups/cupsOutput.js';
 
 export type CertificateStage = 'issuing' | 'rendering' | 'printing' | 'done' | 'held' | 'failed';
@@ -37,7 +37,7 @@ export interface CertificateDeskOptions {
 export class CertificateDesk {
   constructor(private readonly options: CertificateDeskOptions) {}
 
-  async print(type: CertificateType): Promise<CertificatePrint> {
+  async print(type: CertificateType, layout: CertificateLayout = {}): Promise<CertificatePrint> {
     const { client, catalog, citizen, onProgress } = this.options;
     const identity = citizen.consentedIdentity();
     if (!client) throw new ServiceError('unavailable', 'this kiosk is not enrolled with a hall server');
@@ -51,7 +51,7 @@ export class CertificateDesk {
       throw fromHall(error, backendHelp(catalog, template.backend));
     });
     onProgress('rendering');
-    const pdf = await certificatePdf(issued, template);
+    const pdf = await certificatePdf(issued, template, layout);
     onProgress('printing');
     const printed = {
       code: issued.content.code,

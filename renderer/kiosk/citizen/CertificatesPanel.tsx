@@ -45,7 +45,8 @@ export function CertificatesPanel() {
     setResult(null);
     setStage('issuing');
     try {
-      setResult(await host.call('certificates.print', { type }));
+      // Elder mode marks the page (class "elder" on <html>): its citizen gets the large-print paper.
+      setResult(await host.call('certificates.print', { type, largePrint: document.documentElement.classList.contains('elder') }));
     } catch (failure) {
       setStage(null);
       setError(failure as RpcError);
