@@ -11,6 +11,7 @@ import { benchQueueLatency } from './queueLatency.js';
 import { benchReceiptTickets } from './receiptTickets.js';
 import { benchSignedRoundTrip } from './signedRoundTrip.js';
 import { benchStoreWrites } from './storeWrites.js';
+import { benchFiguresVolume } from './figuresVolume.js';
 
 process.env.ONEWINDOW_LOG_LEVEL ??= 'silent';
 await benchBridgeRoundTrip();
@@ -24,3 +25,4 @@ await benchLiveFanOut();
 await benchQueueLatency();
 await benchCertificateRender();
 await benchCatalogueSearch();
+await benchFiguresVolume();
