@@ -12,6 +12,7 @@ import { benchQueueLatency } from './queueLatency.js';
 import { benchReceiptTickets } from './receiptTickets.js';
 import { benchSignedRoundTrip } from './signedRoundTrip.js';
 import { benchStoreWrites } from './storeWrites.js';
+import { benchFiguresVolume } from './figuresVolume.js';
 
 process.env.ONEWINDOW_LOG_LEVEL ??= 'silent';
 await benchBridgeRoundTrip();
@@ -26,3 +27,4 @@ await benchQueueLatency();
 await benchCertificateRender();
 await benchCatalogueSearch();
 await benchHeartbeats();
+await benchFiguresVolume();

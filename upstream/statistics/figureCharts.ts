@@ -24,7 +24,7 @@ function options(name: ChartName, figures: Figures, queue: HallQueue): echarts.E
         xAxis: { type: 'category', data: hours },
         yAxis: { type: 'value', minInterval: 1 },
         series: [
-          { name: '到达 Arrivals', type: 'bar', data: figures.hours.map((row) => row.arrivals) },
+          { name: '到达 Arrivals', type: 'bar', barMaxWidth: 56, data: figures.hours.map((row) => row.arrivals) },
           { name: '办结 Served', type: 'line', data: figures.hours.map((row) => row.finished) },
         ],
       };
@@ -38,6 +38,7 @@ function options(name: ChartName, figures: Figures, queue: HallQueue): echarts.E
         series: figures.services.map((row) => ({
           name: `${row.service} ${serviceName(row.service)}`,
           type: 'bar',
+          barMaxWidth: 56,
           stack: 'all',
           data: row.waitBuckets,
         })),
@@ -55,6 +56,7 @@ function options(name: ChartName, figures: Figures, queue: HallQueue): echarts.E
           {
             name: '服务水平 %',
             type: 'bar',
+            barMaxWidth: 56,
             data: figures.services.map((row) => row.serviceLevel ?? 0),
             label: { show: true, position: 'top' },
           },
@@ -71,7 +73,7 @@ function options(name: ChartName, figures: Figures, queue: HallQueue): echarts.E
         ],
         series: [
           { name: '平均分 Avg score', type: 'line', data: figures.days.map((row) => row.averageScore) },
-          { name: '差评 Bad ratings', type: 'bar', yAxisIndex: 1, data: figures.days.map((row) => row.badRatings) },
+          { name: '差评 Bad ratings', type: 'bar', barMaxWidth: 56, yAxisIndex: 1, data: figures.days.map((row) => row.badRatings) },
         ],
       };
   }

@@ -64,21 +64,23 @@ export async function groupFigures(scope: FigureScope, grouping: Grouping): Prom
   const buckets = edges
     .map((low, index) => {
       const high = edges[index + 1];
-      return `SUM(CASE WHEN t.first_called_at IS NOT NULL AND ${wait} >= ${low}${high === undefined ? '' : ` AND ${wait} < ${high}`} THEN 1 ELSE 0 END) AS b${index}`;
+      return `SUM(CASE WHEN t.w >= ${low}${high === undefined ? '' : ` AND t.w < ${high}`} THEN 1 ELSE 0 END) AS b${index}`;
     })
     .join(', ');
   const inRange = 't.business_day >= ? AND t.business_day <= ?';
+  // MATERIALIZED: each ticket's wait is computed once (SQLite would otherwise inline the expression into every SUM).
   const counts = await db.all<CountRow>(
-    `SELECT ${grouping.ticketKey} AS k, COUNT(*) AS arrivals,
+    `WITH t AS MATERIALIZED (SELECT ${grouping.ticketKey} AS k, t.status, t.score, ${wait} AS w, ${target} AS target FROM queue_ticket t WHERE ${inRange})
+     SELECT k, COUNT(*) AS arrivals,
        SUM(CASE WHEN t.status = 'finished' THEN 1 ELSE 0 END) AS served,
        SUM(CASE WHEN t.status = 'no_show' THEN 1 ELSE 0 END) AS no_shows,
        SUM(CASE WHEN t.status = 'waiting' THEN 1 ELSE 0 END) AS waiting,
-       COUNT(t.first_called_at) AS called,
-       SUM(CASE WHEN t.first_called_at IS NOT NULL AND ${wait} <= ${target} THEN 1 ELSE 0 END) AS within_target,
-       SUM(${wait}) AS wait_sum,
+       COUNT(t.w) AS called,
+       SUM(CASE WHEN t.w <= t.target THEN 1 ELSE 0 END) AS within_target,
+       SUM(t.w) AS wait_sum,
        COUNT(t.score) AS ratings, SUM(t.score) AS score_sum,
        SUM(CASE WHEN t.score <= 2 THEN 1 ELSE 0 END) AS bad, ${buckets}
-     FROM queue_ticket t WHERE ${inRange} GROUP BY 1`,
+     FROM t GROUP BY k`,
     [scope.from, scope.to],
   );
   const waits = await percentiles(scope, grouping.ticketKey, wait, 'queue_ticket t', inRange);

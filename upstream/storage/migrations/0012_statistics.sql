@@ -22,11 +22,6 @@ CREATE TABLE window_pause (
 );
 CREATE INDEX window_pause_by_start ON window_pause (started_at);
 
--- The dashboard reads tickets by business day range; these let a year's
--- figures come from the index without visiting the table's other columns.
-CREATE INDEX queue_ticket_figures ON queue_ticket (business_day, service, issued_at, first_called_at, finished_at, status, served_window, score);
-CREATE INDEX queue_ticket_appointments ON queue_ticket (business_day, appointment_at);
-
 -- 好差评: every rating of 1 or 2 opens a case, worked through 核实 verify,
 -- 整改 rectify, 反馈 reply, 复核 review; each step has an owner and a deadline.
 CREATE TABLE rating_case (
