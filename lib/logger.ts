@@ -1,4 +1,5 @@
 import { pino, type Logger } from 'pino';
+import { recentLogLines } from './recentLines.js';
 
 export type { Logger };
 
@@ -23,5 +24,8 @@ export function createLogger(
   level: string = process.env.ONEWINDOW_LOG_LEVEL ?? 'info',
   destination: pino.DestinationStream = pino.destination(2),
 ): Logger {
-  return pino({ level, base: { app: 'onewindow' }, redact: { paths: redactedPaths, censor: '[redacted]' } }, destination);
+  return pino(
+    { level, base: { app: 'onewindow' }, redact: { paths: redactedPaths, censor: '[redacted]' } },
+    recentLogLines.tee(destination),
+  );
 }

@@ -36,6 +36,9 @@ import { createDispatcher, type Dispatch } from '../transport/dispatcher.js';
 import { EventHub } from '../transport/eventHub.js';
 import { removeLeftovers, spoolDirOf } from './spoolDir.js';
 import type { PairingCode } from '../transport/screenAccess.js';
+import { recentLogLines } from '../../lib/recentLines.js';
+import { startRemoteCare } from '../services/remoteCare/remoteCare.js';
+import type { ScreenControl } from '../services/remoteCare/screenControl.js';
 
 export const migrationsDir = path.join(packageRoot, 'main', 'store', 'migrations');
 
@@ -51,6 +54,8 @@ export interface HostOptions {
   hallIdentity?: TerminalIdentity | null;
   /** Lets other screens in (browser mode); without it (Electron) setup has no pairing codes to give. */
   screens?: { pairingCode(): PairingCode };
+  /** Remote care: the screen as whoever runs the host reaches it, and how the host is restarted. */
+  care?: { screen?: ScreenControl | null; restart?: () => void };
 }
 
 /** A running terminal host: what the transports (Electron IPC, HTTP bridge) sit on. */
@@ -151,6 +156,10 @@ export async function createHost(options: HostOptions): Promise<Host> {
     devices.start();
     await sync.start({ catalogue: catalogue.scope, config: terminal.scope, queue: queue.scope });
     queue.start();
+    if (sync.client) {
+      const { screen = null, restart = null } = options.care ?? {};
+      startRemoteCare({ sync, devices, logger: options.logger, logLines: (count) => recentLogLines.last(count), screen, restart });
+    }
     options.logger.info({ terminalId: config.terminalId, role: config.role, databasePath }, 'host started');
     return {
       config,

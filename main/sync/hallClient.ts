@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { enrollResponseSchema, hallErrorSchema, hallPaths, pingResponseSchema } from '../contract/hallProtocol.js';
+import { carePaths, type CareResult } from '../contract/remoteCare.js';
 import { signRequest, signingHeaders } from '../../lib/requestSigning.js';
 import { conveniencePaths, progressSchema, requestReceiptSchema, type serviceRequestToHallSchema } from '../contract/convenience.js';
 import {
@@ -107,6 +108,11 @@ export class HallClient {
 
   get terminalId(): string {
     return this.identity.terminalId;
+  }
+
+  /** The result of a care command the hall sent (a screenshot can be megabytes: a longer wait). */
+  careResult(result: CareResult) {
+    return this.#signed('POST', carePaths.results, result, z.object({ state: z.string() }), 60_000);
   }
 
   push(events: readonly OutboxEvent[]) {

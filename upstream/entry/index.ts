@@ -13,3 +13,4 @@ export { StaffAccounts } from '../identity/staffAccounts.js';
 export { staffUsernameSchema } from '../http/staffRoutes.js';
 export { loadBackends } from '../citizen/loadBackends.js';
 export { BackendsConfigError } from '../citizen/loadBackends.js';
+export { CareCommands } from '../remoteCare/careCommands.js';

@@ -43,6 +43,9 @@ import { SecretBox } from '../identity/secretBox.js';
 import { hallKeyFiles } from '../storage/hallKeyFiles.js';
 import { listenUrlOf } from './listenUrl.js';
 import { defaultRetentionDays, sweepPersonalData } from '../privacy/retentionSweep.js';
+import { CareCommands } from '../remoteCare/careCommands.js';
+import { CareHub } from '../remoteCare/careHub.js';
+import { registerCareRoutes } from '../remoteCare/careRoutes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -152,6 +155,10 @@ export async function createHallServer(options: HallServerOptions) {
   live = new LiveHub(changes, options.logger, options.livePollMs);
   await live.start();
   app.addHook('onClose', async () => live?.stop());
+  const careCommands = new CareCommands(options.db, () => new Date(now()));
+  const care = new CareHub(careCommands, options.logger, options.livePollMs);
+  care.start();
+  app.addHook('onClose', async () => care.stop());
   app.addHook('onClose', () => accessParts.replays.close());
   app.decorateRequest('rawBody', '');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
@@ -219,8 +226,9 @@ export async function createHallServer(options: HallServerOptions) {
     url: syncPaths.live,
     access: everyRole,
     summary: 'The live channel: the hall names each scope that changed',
-    handler: (socket) => {
+    handler: (socket, caller) => {
       live!.add(socket);
+      care.attach(caller.terminalId, socket);
       // Terminals only listen here; what they send is ignored.
       socket.on('message', () => undefined);
     },
@@ -260,5 +268,6 @@ export async function createHallServer(options: HallServerOptions) {
   app.addHook('onClose', async () => clearInterval(retentionSweep));
   await registerQueueRoutes(app, { queue, issuer, desk });
   registerStaffRoutes(app, accessParts.staff);
+  registerCareRoutes(app, { commands: careCommands, hub: care, registry });
   return app;
 }

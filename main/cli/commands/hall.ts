@@ -20,6 +20,7 @@ import { issueSetupPin } from './hallSetupPin.js';
 import os from 'node:os';
 import { fingerprintOf } from '../../../upstream/entry/index.js';
 import { hallSecurityOptions, writeHallCertificate } from './hallSecurity.js';
+import { hallCareHelp, sendCareCommand } from './hallCare.js';
 
 export const hallHelp = `Usage: onewindow hall --db FILE [--port N] [--host ADDR] [--queue FILE] [--citizen-services FILE] [--appointments FILE] [--convenience FILE] [--backends demo|MODULE]
                       [--tls-cert FILE --tls-key FILE] [--public-url URL] [--key-dir DIR] [--retention-days N]
@@ -30,6 +31,7 @@ export const hallHelp = `Usage: onewindow hall --db FILE [--port N] [--host ADDR
        onewindow hall catalogue publish --db FILE --dir DIR
        onewindow hall config set --db FILE --terminal ID|'*' --json '{"idleTimeoutSeconds":60}'
        onewindow hall setup-pin --db FILE --terminal ID [--digits 6|7|8]
+       onewindow hall command --db FILE TERMINAL reload|restart|test-receipt|screenshot|logs|apply-config [--out FILE] [--lines N] [--wait S] [--expires-in S]
 
 Runs the hall server, or manages the terminals it knows.
 
@@ -73,7 +75,8 @@ Runs the hall server, or manages the terminals it knows.
                    hall): idleTimeoutSeconds, locale, services; "null" removes them
   setup-pin        makes a random setup PIN for a terminal (8 digits unless --digits) and
                    prints it once; the terminal gets only its scrypt hash, replacing the
-                   PIN of its config file, and a lockout there is lifted`;
+                   PIN of its config file, and a lockout there is lifted
+${hallCareHelp}`;
 
 export async function hallCommand(args: string[], logger: Logger): Promise<number> {
   const { values, positionals } = parseCommandArgs('hall', args, {
@@ -99,6 +102,9 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
     'retention-days': { type: 'string' },
     out: { type: 'string' },
     backends: { type: 'string' },
+    lines: { type: 'string' },
+    wait: { type: 'string' },
+    'expires-in': { type: 'string' },
   });
   if (values.help) {
     console.log(hallHelp);
@@ -106,7 +112,7 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
   }
   const [action, ...rest] = positionals;
   if (action !== undefined)
-    subcommandOf('hall', action, ['tls-cert', 'enroll-code', 'setup-pin', 'staff', 'revoke', 'catalogue', 'config']);
+    subcommandOf('hall', action, ['tls-cert', 'enroll-code', 'setup-pin', 'staff', 'revoke', 'catalogue', 'config', 'command']);
   if (action === 'tls-cert') {
     if (rest.length > 0 || !values.out) throw new UsageError('expected "hall tls-cert --out DIR [--host NAME ...]"', 'hall');
     return writeHallCertificate(path.resolve(values.out), values.host ?? [os.hostname(), 'localhost', '127.0.0.1']);
@@ -124,7 +130,7 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
     if (rest[0] !== 'add' || rest.length > 1 || !staffUsernameSchema.safeParse(values.user).success) {
       throw new UsageError('expected "hall staff add --db FILE --user NAME" (NAME: 1–64 letters, digits, ".", "_" or "-")', 'hall');
     }
-  } else if (rest.length > 0) {
+  } else if (rest.length > 0 && action !== 'command') {
     throw new UsageError(`unexpected "${rest.join(' ')}"`, 'hall');
   }
   if ((values.host?.length ?? 0) > 1) throw new UsageError('--host: give one address to listen on', 'hall');
@@ -161,6 +167,7 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
       console.log(`published ${categories.length} categories (${changes} changes)`);
       return 0;
     }
+    if (action === 'command') return await sendCareCommand(db, rest, values);
     if (action === 'config') return await setConfig(new ChangeLog(db), values.terminal!, values.json!);
     if (action === 'staff') {
       const password = await new StaffAccounts(db).add(values.user!);
