@@ -64,6 +64,9 @@ describe.each(hallBackends())('remote care from the hall, hall on %s', (backend)
       .poll(() => kiosk!.host.dispatch('status.get', {}).then((status) => JSON.stringify(status)), { timeout: 15_000 })
       .toContain('"state":"online"');
 
+    await expect
+      .poll(async () => JSON.stringify(await kiosk!.host.dispatch('status.get', {})), { timeout: 15_000 })
+      .toContain('{"role":"receiptPrinter","state":"ready"');
     const receiptsBefore = printer.receipts.length;
     const test = await api.send({ terminal: 'K-01', action: 'test-receipt' });
     expect(test.status).toBe(200);
