@@ -1,5 +1,6 @@
 import { pino, type Logger } from 'pino';
 import pinoPretty from 'pino-pretty';
+import { recentLogLines } from './recentLines.js';
 
 export type { Logger };
 
@@ -45,7 +46,7 @@ export function createLogger(
         },
       },
     },
-    destination,
+    recentLogLines.tee(destination),
   );
 }
 

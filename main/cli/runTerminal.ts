@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { loadTerminalConfig } from '../../kiosk-config/loadTerminalConfig.js';
 import { packageRoot } from '../../kiosk-config/paths.js';
-import { createHost, type Host } from '../host/createHost.js';
+import { createHost, type Host, type HostOptions } from '../host/createHost.js';
 import { resolveDataDir } from '../host/dataDir.js';
 import type { EmbeddedHall } from '../host/embeddedHall.js';
 import { connectToHall } from '../host/hallConnection.js';
@@ -32,6 +32,8 @@ export interface TerminalOptions {
   embeddedHall?: EmbeddedHall;
   /** Names the terminal is reached under on the network, besides its own addresses and hostname. */
   hostNames?: readonly string[];
+  /** Remote care's reach: the screen the launcher started and how to restart the host. */
+  care?: HostOptions['care'];
 }
 
 /** A host in plain Node with its HTTP bridge: what `serve`, `start` and `demo` run. */
@@ -47,7 +49,14 @@ export async function runTerminal(options: TerminalOptions): Promise<RunningTerm
   const hall = await connectToHall(loaded.config, dataDir, options.logger, options.embeddedHall);
   let host: Host;
   try {
-    host = await createHost({ loaded, dataDir, logger: options.logger, hallIdentity: hall.identity, screens });
+    host = await createHost({
+      loaded,
+      dataDir,
+      logger: options.logger,
+      hallIdentity: hall.identity,
+      screens,
+      ...(options.care ? { care: options.care } : {}),
+    });
   } catch (error) {
     await hall.close();
     throw error;

@@ -16,6 +16,7 @@ import { contentSecurityPolicy } from './contentSecurityPolicy.js';
 import { denyPermissions, guardAllWebContents } from './contentsGuard.js';
 import { ownWindowsCheck, registerIpcHandlers } from './ipcHandlers.js';
 import { createTerminalWindow, evaluationWindowOptions } from './terminalWindow.js';
+import { electronScreen } from './electronScreen.js';
 
 // Electron's main entry: thin. The host is the same createHost() as in
 // `onewindow serve`; only the transport (IPC) and the window differ.
@@ -42,7 +43,16 @@ async function launch(): Promise<void> {
   const dataDir = resolveDataDir(loaded, dataDirArg);
   await mkdir(dataDir, { recursive: true });
   hall = await connectToHall(loaded.config, dataDir, logger);
-  host = await createHost({ loaded, dataDir, logger, hallIdentity: hall.identity });
+  // Remote care: the first window is the citizen's (or clerk's) screen; a restart is a relaunch of the app.
+  const shown: { window?: BrowserWindow } = {};
+  const care = {
+    screen: electronScreen(() => shown.window?.webContents),
+    restart: () => {
+      app.relaunch();
+      app.exit(0);
+    },
+  };
+  host = await createHost({ loaded, dataDir, logger, hallIdentity: hall.identity, care });
   Menu.setApplicationMenu(null);
   denyPermissions(session.defaultSession);
   const { upstream } = loaded.config;
@@ -63,6 +73,7 @@ async function launch(): Promise<void> {
     const citizenDisplay = screen.getAllDisplays().find((display) => display.id !== primary)?.bounds ?? null;
     opened.push(createTerminalWindow(BrowserWindow, windowOptions, 'evaluate', evaluationWindowOptions(windowOptions, citizenDisplay)));
   }
+  shown.window = opened[0];
   for (const window of opened) {
     windows.add(window);
     window.on('closed', () => windows.delete(window));

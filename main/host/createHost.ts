@@ -43,6 +43,9 @@ import type { PairingCode } from '../transport/screenAccess.js';
 import { configuredWizardHandlers } from '../services/setup/wizard/wizardHandlers.js';
 import { DeviceEventLog } from '../services/setup/deviceReport/deviceEventLog.js';
 import { deviceReportHandlers } from '../services/setup/deviceReport/deviceReportHandlers.js';
+import { recentLogLines } from '../../lib/recentLines.js';
+import { startRemoteCare } from '../services/remoteCare/remoteCare.js';
+import type { ScreenControl } from '../services/remoteCare/screenControl.js';
 
 export const migrationsDir = path.join(packageRoot, 'main', 'store', 'migrations');
 
@@ -58,6 +61,8 @@ export interface HostOptions {
   hallIdentity?: TerminalIdentity | null;
   /** Lets other screens in (browser mode); without it (Electron) setup has no pairing codes to give. */
   screens?: { pairingCode(): PairingCode };
+  /** Remote care: the screen as whoever runs the host reaches it, and how the host is restarted. */
+  care?: { screen?: ScreenControl | null; restart?: () => void };
 }
 
 /** A running terminal host: what the transports (Electron IPC, HTTP bridge) sit on. */
@@ -176,6 +181,10 @@ export async function createHost(options: HostOptions): Promise<Host> {
     await sync.start({ catalogue: catalogue.scope, config: terminal.scope, queue: queue.scope, help: help.scope });
     queue.start();
     health.start();
+    if (sync.client) {
+      const { screen = null, restart = null } = options.care ?? {};
+      startRemoteCare({ sync, devices, logger: options.logger, logLines: (count) => recentLogLines.last(count), screen, restart });
+    }
     options.logger.info({ terminalId: config.terminalId, role: config.role, databasePath }, 'host started');
     return {
       config,

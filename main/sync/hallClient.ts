@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { enrollResponseSchema, hallErrorSchema, hallPaths, pingResponseSchema, type TerminalBinding } from '../contract/hallProtocol.js';
+import { carePaths, type CareResult } from '../contract/remoteCare.js';
 import { signRequest, signingHeaders } from '../../lib/requestSigning.js';
 import { conveniencePaths, progressSchema, requestReceiptSchema, type serviceRequestToHallSchema } from '../contract/convenience.js';
 import {
@@ -125,6 +126,11 @@ export class HallClient {
 
   heartbeat(beat: Heartbeat) {
     return this.#signed('POST', healthPaths.heartbeat, beat, heartbeatAnswerSchema);
+  }
+
+  /** The result of a care command the hall sent (a screenshot can be megabytes: a longer wait). */
+  careResult(result: CareResult) {
+    return this.#signed('POST', carePaths.results, result, z.object({ state: z.string() }), 60_000);
   }
 
   push(events: readonly OutboxEvent[]) {

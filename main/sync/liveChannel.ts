@@ -1,5 +1,6 @@
 import WebSocket from 'ws';
 import { liveMessageSchema, syncPaths, type LiveMessage, type SyncScope } from '../contract/syncProtocol.js';
+import { careCommandMessageSchema, type CareCommandMessage } from '../contract/remoteCare.js';
 import { reconnectDelayMs } from '../../lib/backoff.js';
 import type { Logger } from '../../lib/logger.js';
 import type { HallClient } from './hallClient.js';
@@ -13,6 +14,8 @@ export interface LiveChannelOptions {
   onConnected: () => void;
   /** A scope changed; `delivery`, when the hall sent the changes along (see liveMessageSchema). */
   onChanged: (scope: SyncScope, delivery?: LiveMessage['delivery']) => void;
+  /** A technician's care command (remote care). */
+  onCareCommand?: (command: CareCommandMessage) => void;
 }
 
 /**
@@ -71,13 +74,16 @@ export class LiveChannel {
       this.options.onConnected();
     });
     socket.on('message', (data) => {
-      let parsed;
+      let message: unknown;
       try {
-        parsed = liveMessageSchema.safeParse(JSON.parse(String(data)));
+        message = JSON.parse(String(data));
       } catch {
         return;
       }
+      const parsed = liveMessageSchema.safeParse(message);
       if (parsed.success) this.options.onChanged(parsed.data.scope, parsed.data.delivery);
+      const command = careCommandMessageSchema.safeParse(message);
+      if (command.success) this.options.onCareCommand?.(command.data);
     });
     socket.on('error', (error) => {
       if (this.#failures === 0) this.options.logger.warn({ err: error }, 'the live channel to the hall server failed');

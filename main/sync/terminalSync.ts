@@ -3,6 +3,7 @@ import type { LiveMessage, SyncScope } from '../contract/syncProtocol.js';
 import { syncScopeSchema } from '../contract/syncProtocol.js';
 import type { Logger } from '../../lib/logger.js';
 import type { OutboxEventType, OutboxPayload } from '../contract/outboxEvents.js';
+import type { CareCommandMessage } from '../contract/remoteCare.js';
 import { appendEvent, OutboxRepository } from '../store/outboxRepository.js';
 import { HallClient, type TerminalIdentity } from './hallClient.js';
 import { HallLink } from './hallLink.js';
@@ -48,6 +49,7 @@ export class TerminalSync {
   #pulling: Promise<unknown> = Promise.resolve();
   #scopes: SyncedScopes | null = null;
   #lastPullAt: Date | null = null;
+  #careListener: ((command: CareCommandMessage) => void) | null = null;
 
   constructor(private readonly options: TerminalSyncOptions) {
     this.#outbox = new OutboxRepository(options.db);
@@ -75,6 +77,7 @@ export class TerminalSync {
           logger: options.logger,
           onConnected: () => syncScopeSchema.options.forEach((scope) => this.#pull(client, scope)),
           onChanged: (scope, delivery) => this.#pull(client, scope, delivery),
+          onCareCommand: (command) => this.#careListener?.(command),
         })
       : null;
   }
@@ -110,9 +113,21 @@ export class TerminalSync {
     return this.#lastPullAt;
   }
 
+  /** Where care commands from the hall go (the remote care slice). */
+  onCareCommand(listener: (command: CareCommandMessage) => void): void {
+    this.#careListener = listener;
+  }
+
   /** Pulls a scope now (after this terminal changed it at the hall), as the live channel would. */
   pullNow(scope: SyncScope): void {
     if (this.#client) this.#pull(this.#client, scope);
+  }
+
+  /** Pulls a scope now and resolves once it is applied (a technician's "apply config now"). */
+  async pullAndWait(scope: SyncScope): Promise<void> {
+    if (!this.#client) throw new Error('this terminal is not enrolled with a hall');
+    this.#pull(this.#client, scope);
+    await this.#pulling;
   }
 
   async stop(): Promise<void> {

@@ -23,6 +23,14 @@ export class FakeWebContents {
   closeDevTools() {
     this.devToolsClosed += 1;
   }
+  reloads = 0;
+  /** What capturePage "sees": a PNG signature and the id of these contents, so a test can tell whose page it got. */
+  async capturePage() {
+    return { toPNG: () => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.from(`contents ${this.id}`)]) };
+  }
+  reload() {
+    this.reloads += 1;
+  }
   /** Fires an event as Electron would (an event object first); returns whether the app prevented it. */
   emit(event: string, ...args: unknown[]): boolean {
     let prevented = false;

@@ -15,3 +15,4 @@ export { loadBackends } from '../citizen/loadBackends.js';
 export { BackendsConfigError } from '../citizen/loadBackends.js';
 export { terminalsOverview } from '../health/terminalOverview.js';
 export { TerminalSlots, SlotRefusal } from '../terminals/terminalSlots.js';
+export { CareCommands } from '../remoteCare/careCommands.js';

@@ -57,6 +57,9 @@ import { registerTerminalSlotRoutes } from '../terminals/terminalSlotRoutes.js';
 import { readServiceIds } from '../../hall-config/readServiceIds.js';
 import { fingerprintOf } from './hallCertificate.js';
 import { outboxEventPayloads } from '../../main/contract/outboxEvents.js';
+import { CareCommands } from '../remoteCare/careCommands.js';
+import { CareHub } from '../remoteCare/careHub.js';
+import { registerCareRoutes } from '../remoteCare/careRoutes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -192,6 +195,10 @@ export async function createHallServer(options: HallServerOptions) {
   live = new LiveHub(options.db, changes, options.logger, options.livePollMs);
   await live.start();
   app.addHook('onClose', async () => live?.stop());
+  const careCommands = new CareCommands(options.db, () => new Date(now()));
+  const care = new CareHub(careCommands, options.logger, options.livePollMs);
+  care.start();
+  app.addHook('onClose', async () => care.stop());
   app.addHook('onClose', () => accessParts.replays.close());
   app.decorateRequest('rawBody', '');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
@@ -259,8 +266,9 @@ export async function createHallServer(options: HallServerOptions) {
     url: syncPaths.live,
     access: everyRole,
     summary: 'The live channel: the hall names each scope that changed',
-    handler: (socket) => {
+    handler: (socket, caller) => {
       live!.add(socket);
+      care.attach(caller.terminalId, socket);
       // Terminals only listen here; what they send is ignored.
       socket.on('message', () => undefined);
     },
@@ -317,5 +325,6 @@ export async function createHallServer(options: HallServerOptions) {
     url: () => options.publicUrl ?? listenUrlOf(app.server, options.tls !== undefined),
     fingerprint: options.tls ? fingerprintOf(options.tls.cert) : null,
   });
+  registerCareRoutes(app, { commands: careCommands, hub: care, registry });
   return app;
 }

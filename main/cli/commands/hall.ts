@@ -24,6 +24,7 @@ import { hallSecurityOptions, writeHallCertificate } from './hallSecurity.js';
 import { terminalsOverview } from '../../../upstream/entry/index.js';
 import { readAlerts } from '../../../hall-config/readAlerts.js';
 import { terminalsTable } from '../formatTerminals.js';
+import { hallCareHelp, sendCareCommand } from './hallCare.js';
 
 export const hallHelp = `Usage: onewindow hall --db FILE [--port N] [--host ADDR] [--queue FILE] [--citizen-services FILE] [--appointments FILE] [--convenience FILE] [--backends demo|MODULE]
                       [--tls-cert FILE --tls-key FILE] [--public-url URL] [--key-dir DIR] [--retention-days N] [--alerts FILE]
@@ -39,6 +40,7 @@ export const hallHelp = `Usage: onewindow hall --db FILE [--port N] [--host ADDR
                       [--idle-timeout S] [--locale zh-CN|en] --public-url URL [--tls-cert FILE]
        onewindow hall slot set --db FILE --terminal ID [--services A,B] [--idle-timeout S] [--locale zh-CN|en]
        onewindow hall slot list --db FILE
+       onewindow hall command --db FILE TERMINAL reload|restart|test-receipt|screenshot|logs|apply-config [--out FILE] [--lines N] [--wait S] [--expires-in S]
 
 Runs the hall server, or manages the terminals it knows.
 
@@ -95,7 +97,8 @@ Runs the hall server, or manages the terminals it knows.
                    fingerprint from --tls-cert, one-time code) for the terminal's setup wizard;
                    for a replacement box, create the slot again: same id, settings and blocks
   slot set         changes a slot's settings: a new version, applied live by the terminal
-  slot list        each slot's published and applied config version`;
+  slot list        each slot's published and applied config version
+${hallCareHelp}`;
 
 export async function hallCommand(args: string[], logger: Logger): Promise<number> {
   const { values, positionals } = parseCommandArgs('hall', args, {
@@ -125,6 +128,9 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
     services: { type: 'string' },
     'idle-timeout': { type: 'string' },
     locale: { type: 'string' },
+    lines: { type: 'string' },
+    wait: { type: 'string' },
+    'expires-in': { type: 'string' },
   });
   if (values.help) {
     console.log(hallHelp);
@@ -132,7 +138,7 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
   }
   const [action, ...rest] = positionals;
   if (action !== undefined)
-    subcommandOf('hall', action, ['tls-cert', 'enroll-code', 'setup-pin', 'staff', 'revoke', 'catalogue', 'config', 'terminals', 'slot']);
+    subcommandOf('hall', action, ['tls-cert', 'enroll-code', 'setup-pin', 'staff', 'revoke', 'catalogue', 'config', 'terminals', 'slot', 'command']);
   if (action === 'tls-cert') {
     if (rest.length > 0 || !values.out) throw new UsageError('expected "hall tls-cert --out DIR [--host NAME ...]"', 'hall');
     return writeHallCertificate(path.resolve(values.out), values.host ?? [os.hostname(), 'localhost', '127.0.0.1']);
@@ -152,7 +158,7 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
     if (rest[0] !== 'add' || rest.length > 1 || !staffUsernameSchema.safeParse(values.user).success) {
       throw new UsageError('expected "hall staff add --db FILE --user NAME" (NAME: 1–64 letters, digits, ".", "_" or "-")', 'hall');
     }
-  } else if (rest.length > 0) {
+  } else if (rest.length > 0 && action !== 'command') {
     throw new UsageError(`unexpected "${rest.join(' ')}"`, 'hall');
   }
   if ((values.host?.length ?? 0) > 1) throw new UsageError('--host: give one address to listen on', 'hall');
@@ -195,6 +201,7 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
       return 0;
     }
     if (action === 'slot') return await hallSlotCommand(db, rest[0], values);
+    if (action === 'command') return await sendCareCommand(db, rest, values);
     if (action === 'config') return await setConfig(new ChangeLog(db), values.terminal!, values.json!);
     if (action === 'staff') {
       const password = await new StaffAccounts(db).add(values.user!);

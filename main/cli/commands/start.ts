@@ -9,6 +9,7 @@ import { parseCommandArgs, parsePort } from '../parseCommandArgs.js';
 import { runTerminal, untilStopSignal } from '../runTerminal.js';
 import { defaultPort } from './serve.js';
 import { packageRoot } from '../../../kiosk-config/paths.js';
+import { CdpScreen } from '../../services/remoteCare/cdpScreen.js';
 
 export const startHelp = `Usage: onewindow start [--config FILE] [--port N] [--data-dir DIR]
 
@@ -43,12 +44,21 @@ export async function startCommand(args: string[], logger: Logger): Promise<numb
     return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
   }
 
-  const terminal = await runTerminal({
+  // Remote care reaches the browser launched below over DevTools, and restarts the host in this process.
+  const screen = new CdpScreen(() => new URL(terminal.url).origin);
+  const restart = async () => {
+    await terminal.stop();
+    terminal = await runTerminal({ ...terminalOptions, port: terminal.bridge.port });
+    await screen.reload();
+  };
+  const terminalOptions = {
     configFile,
     port,
     logger,
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
-  });
+    care: { screen, restart: () => void restart().catch((error: unknown) => logger.error({ err: error }, 'restarting the host failed')) },
+  };
+  let terminal = await runTerminal(terminalOptions);
   const chromium = findChromium();
   // The browser started here redeems the launch code and becomes the terminal's screen; nobody else sees the code.
   const launchUrl = terminal.launchUrl();
@@ -61,6 +71,7 @@ export async function startCommand(args: string[], logger: Logger): Promise<numb
       `--user-data-dir=${profile}`,
       '--no-first-run',
       '--disable-background-networking',
+      '--remote-debugging-port=0',
       ...(terminal.host.config.role === 'kiosk' ? ['--kiosk'] : []),
       // A hall display announces calls with no one there to touch it first.
       ...(terminal.host.config.role === 'display' ? ['--autoplay-policy=no-user-gesture-required'] : []),
@@ -68,6 +79,7 @@ export async function startCommand(args: string[], logger: Logger): Promise<numb
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
     ];
     const browser = spawn(chromium, browserArgs, { stdio: 'ignore' });
+    screen.attach(profile);
     browser.on('exit', () => process.kill(process.pid, 'SIGTERM'));
   } else {
     console.log(`OneWindow ${terminal.host.config.role} ${terminal.host.config.terminalId} serving at ${launchUrl}`);
