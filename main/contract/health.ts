@@ -9,6 +9,8 @@ export const healthPaths = {
   heartbeat: '/api/v1/health/heartbeat',
   terminals: '/api/v1/operations/terminals',
   live: '/api/v1/operations/live',
+  /** Followed by the terminal id. */
+  history: '/api/v1/operations/history/',
   page: '/operations',
 } as const;
 
@@ -80,6 +82,12 @@ export type TerminalHealth = z.infer<typeof terminalHealthSchema>;
 
 export const terminalsOverviewSchema = z.object({ at: z.iso.datetime(), terminals: z.array(terminalHealthSchema) });
 export type TerminalsOverview = z.infer<typeof terminalsOverviewSchema>;
+
+/** A terminal's health changes, newest first: what changed of its beat, alerts raised and recovered, offline and back. */
+export const healthHistorySchema = z.object({
+  terminalId: terminalIdSchema,
+  changes: z.array(z.object({ at: z.iso.datetime(), change: z.record(z.string(), z.unknown()) })),
+});
 
 /** The JSON body every alert webhook gets; `id` is the same on a retry, so a receiver can tell a repeat. */
 export const alertMessageSchema = z.object({

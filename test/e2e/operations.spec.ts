@@ -9,7 +9,7 @@ import { startQueueHall, type QueueHall } from '../support/queueHall.js';
 import { seriousA11yViolations } from './accessibility.js';
 import { screenshotDir } from './servedTerminal.js';
 
-/** The kiosk's heartbeat: the operations view must show a change within one of them. */
+/** The kiosk's heartbeat: the operations view must show a change within one of them (waits for the kiosk's own devices are generous: CI machines are slow). */
 const beatSeconds = 10;
 
 let queueHall: QueueHall;
@@ -27,14 +27,14 @@ test.afterEach(async () => {
   await receiver.close();
 });
 
-test.setTimeout(180_000);
+test.setTimeout(300_000);
 
 test("the receipt printer's paper out shows in the hall's operations view within one beat, reaches the webhook once, and clears", async ({
   browser,
 }) => {
   const { hall, kiosk } = queueHall;
   // A fourth terminal that beat once and then went quiet: offline after 3 missed beats.
-  const quiet = new HallClient(await hall.enroll('K-02', { role: 'kiosk' }));
+  const quiet = new HallClient(await hall.enroll('K-02', { role: 'kiosk' }), 60_000);
   await quiet.heartbeat({
     terminalId: 'K-02',
     version: '0.1.0',
@@ -53,7 +53,7 @@ test("the receipt printer's paper out shows in the hall's operations view within
 
   const kioskPage = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
   await kioskPage.goto(kiosk.launchUrl());
-  await expect(kioskPage.getByText('凭条打印机：正常')).toBeVisible({ timeout: 15_000 });
+  await expect(kioskPage.getByText('凭条打印机：正常')).toBeVisible({ timeout: 60_000 });
 
   const operations = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   await operations.goto(hall.url + healthPaths.page);
@@ -71,7 +71,7 @@ test("the receipt printer's paper out shows in the hall's operations view within
 
   // Paper out: once the kiosk knows (its status strip), the hall shows it within one beat, at the top.
   kiosk.host.devices.device<ReceiptPrinterDevice>('receiptPrinter')!.simulator!.status.paperOut = true;
-  await expect(kioskPage.getByText('凭条打印机：缺纸')).toBeVisible({ timeout: 15_000 });
+  await expect(kioskPage.getByText('凭条打印机：缺纸')).toBeVisible({ timeout: 60_000 });
   await expect(row('K-01')).toHaveClass('alerting', { timeout: beatSeconds * 1000 });
   await expect(row('K-01')).toContainText('小票打印机 · Receipt printer: 缺纸 · paper out');
   await expect(row('K-01')).toContainText('kiosk/home');
@@ -79,20 +79,21 @@ test("the receipt printer's paper out shows in the hall's operations view within
   await expect(operations.locator('tbody tr').last()).not.toHaveClass('alerting');
   expect(await seriousA11yViolations(operations)).toEqual([]);
   await operations.screenshot({ path: path.join(screenshotDir, 'hall-operations.png'), fullPage: true });
-  const ofKiosk = () => receiver.received.filter((message) => message.terminalId === 'K-01');
+  // The printer's messages: on a loaded machine another device may time out a health check and raise (and recover) its own.
+  const ofKiosk = () => receiver.received.filter((message) => message.terminalId === 'K-01' && message.device === 'receiptPrinter');
   await expect
     .poll(() => ofKiosk().map((message) => `${message.event} ${message.device} ${message.detail}`))
     .toEqual(['raised receiptPrinter paper_out']);
 
   // Paper back: the kiosk, the view and the webhook all clear.
   kiosk.host.devices.device<ReceiptPrinterDevice>('receiptPrinter')!.simulator!.status.paperOut = false;
-  await expect(kioskPage.getByText('凭条打印机：正常')).toBeVisible({ timeout: 15_000 });
+  await expect(kioskPage.getByText('凭条打印机：正常')).toBeVisible({ timeout: 60_000 });
   await expect(row('K-01')).toHaveClass('online', { timeout: beatSeconds * 1000 });
   await expect
     .poll(() => ofKiosk().map((message) => `${message.event} ${message.device} ${message.detail}`))
     .toEqual(['raised receiptPrinter paper_out', 'recovered receiptPrinter paper_out']);
-  // Once each: what the hall queued for K-01 is exactly what arrived.
-  const queued = await hall.db.all<{ n: number }>('SELECT COUNT(*) AS n FROM alert_delivery WHERE body LIKE \'%"terminalId":"K-01"%\'');
-  expect(Number(queued[0]!.n)).toBe(2);
+  // Once each: what the hall queued for K-01's printer is exactly what arrived.
+  const queued = await hall.db.all<{ body: string }>('SELECT body FROM alert_delivery');
+  expect(queued.filter(({ body }) => body.includes('"terminalId":"K-01"') && body.includes('"device":"receiptPrinter"'))).toHaveLength(2);
   expect(receiver.received.filter((message) => message.terminalId === 'K-02').map((message) => message.kind)).toEqual(['offline']);
 });

@@ -1,5 +1,13 @@
 import type { WebSocket } from 'ws';
-import { healthPaths, heartbeatAnswerSchema, heartbeatSchema, terminalsOverviewSchema } from '../../main/contract/health.js';
+import { z } from 'zod';
+import {
+  healthHistorySchema,
+  healthPaths,
+  heartbeatAnswerSchema,
+  heartbeatSchema,
+  terminalsOverviewSchema,
+} from '../../main/contract/health.js';
+import { terminalIdSchema } from '../../main/contract/hallProtocol.js';
 import type { Database } from '../../lib/sqlite/database.js';
 import { hallRoute, hallSocket, type HallApp } from '../http/hallRoute.js';
 import { refuse } from '../http/refuse.js';
@@ -58,6 +66,20 @@ export function registerHealthRoutes(app: HallApp, parts: { db: Database; desk: 
     summary: 'Every terminal: online or offline, last beat, device alerts and since when, version, config published and applied, backlog',
     response: terminalsOverviewSchema,
     handler: () => terminalsOverview(parts.db, parts.now()),
+  });
+
+  hallRoute(app, {
+    method: 'GET',
+    url: `${healthPaths.history}:terminalId`,
+    access: 'staff',
+    summary: "A terminal's health history, newest first (changes only: not every beat); ?limit=N (default 50)",
+    query: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(50) }),
+    response: healthHistorySchema,
+    handler: async ({ params, query, reply }) => {
+      const terminalId = terminalIdSchema.safeParse(params.terminalId);
+      if (!terminalId.success) return refuse(reply, 400, 'bad_request', 'terminalId: 1–32 letters, digits or "-"');
+      return { terminalId: terminalId.data, changes: await parts.desk.history(terminalId.data, query.limit) };
+    },
   });
 
   hallRoute(app, {

@@ -49,11 +49,15 @@ describe.each(hallBackends())('terminal health at the hall on %s', (backend) => 
     const cookie = await hall.staffCookie();
     const overview = async () =>
       (await (await fetch(hall.url + healthPaths.terminals, { headers: { cookie } })).json()) as TerminalsOverview;
-    return { hall, overview, cookie };
+    const history = async (id: string) => {
+      const response = await fetch(hall.url + healthPaths.history + id, { headers: { cookie } });
+      return ((await response.json()) as { changes: { change: unknown }[] }).changes.map((entry) => entry.change);
+    };
+    return { hall, overview, cookie, history };
   }
 
   it('keeps the latest beat and the changes only, lists alerting terminals first, and to staff only', async () => {
-    const { hall, overview } = await setUp();
+    const { hall, overview, history } = await setUp();
     const kiosk = new HallClient(await hall.enroll('K-01', { role: 'kiosk' }));
     const counter = new HallClient(await hall.enroll('C-02', { role: 'counter', window: 2 }));
     await hall.enroll('K-09', { role: 'kiosk' });
@@ -73,13 +77,8 @@ describe.each(hallBackends())('terminal health at the hall on %s', (backend) => 
     expect(terminals[0]).toMatchObject({ role: 'counter', window: 2, screen: 'counter', version: '0.1.0' });
     expect(terminals[0]!.alerts[0]).toMatchObject({ kind: 'device', device: 'receiptPrinter', detail: 'paper_out' });
     expect(terminals[2]).toMatchObject({ uptimeSeconds: 120, screen: 'kiosk/certificates', config: { published: 0, applied: 0 } });
-    const history = await hall.db.all<{ change: string }>(
-      "SELECT change FROM terminal_health_change WHERE terminal_id = 'K-01' ORDER BY id",
-    );
-    expect(history.map((row) => JSON.parse(row.change))).toEqual([
-      { firstBeat: true, version: '0.1.0', screen: 'kiosk/home' },
-      { screen: 'kiosk/certificates' },
-    ]);
+    expect(await history('K-01')).toEqual([{ screen: 'kiosk/certificates' }, { firstBeat: true, version: '0.1.0', screen: 'kiosk/home' }]);
+    expect((await fetch(hall.url + healthPaths.history + 'K-01')).status).toBe(401);
   });
 
   it('lets a terminal beat for itself only', async () => {
@@ -95,7 +94,7 @@ describe.each(hallBackends())('terminal health at the hall on %s', (backend) => 
   });
 
   it('marks a terminal offline after 3 missed beats and back online when it beats again', async () => {
-    const { hall, overview } = await setUp();
+    const { hall, overview, history } = await setUp();
     const kiosk = new HallClient(await hall.enroll('K-01', { role: 'kiosk' }));
     await kiosk.heartbeat(beat('K-01'));
     offset = 14_000;
@@ -107,6 +106,11 @@ describe.each(hallBackends())('terminal health at the hall on %s', (backend) => 
     expect(offline.terminals[0]).toMatchObject({ online: false, alerts: [{ kind: 'offline' }] });
     await kiosk.heartbeat(beat('K-01'));
     expect((await overview()).terminals[0]).toMatchObject({ online: true, alerts: [] });
+    expect(await history('K-01')).toEqual([
+      { online: true },
+      { online: false },
+      { firstBeat: true, version: '0.1.0', screen: 'kiosk/home' },
+    ]);
   });
 
   it('gives each terminal a whole window after a hall restart before calling it offline', async () => {
