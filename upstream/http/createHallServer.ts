@@ -32,6 +32,7 @@ import { RequestDesk } from '../requests/requestDesk.js';
 import { registerRequestRoutes } from '../requests/requestRoutes.js';
 import { describeRoutes } from './openApi.js';
 import { setupLockedOutEventSchema } from '../../main/contract/setupPin.js';
+import { terminalIncidentSchema } from '../../main/contract/terminalIncident.js';
 import { EnrollmentError, TerminalRegistry } from '../identity/terminalRegistry.js';
 import { ReplayGuard } from '../identity/replayGuard.js';
 import { StaffAccounts } from '../identity/staffAccounts.js';
@@ -131,6 +132,9 @@ export async function createHallServer(options: HallServerOptions) {
         { terminalId, failures: lockout.failures, lockouts: lockout.lockouts, lockedUntil: lockout.lockedUntil },
         'a terminal locked its setup mode after wrong PINs',
       );
+    }),
+    'terminal.incident': effectOf(terminalIncidentSchema, async (_tx, terminalId, incident) => {
+      options.logger.warn({ terminalId, ...incident }, 'a terminal restarted its host or screen');
     }),
   });
   await queue.publishSetup();

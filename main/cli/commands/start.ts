@@ -1,6 +1,4 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { profilesDir } from '../../../kiosk-config/paths.js';
 import type { Logger } from '../../../lib/logger.js';
@@ -8,14 +6,20 @@ import { findChromium, findElectronBinary } from '../findBrowser.js';
 import { parseCommandArgs, parsePort } from '../parseCommandArgs.js';
 import { runTerminal, untilStopSignal } from '../runTerminal.js';
 import { defaultPort } from './serve.js';
+import { runLauncher } from '../launcher/launcher.js';
 import { packageRoot } from '../../../kiosk-config/paths.js';
 
 export const startHelp = `Usage: onewindow start [--config FILE] [--port N] [--data-dir DIR]
 
 Starts the terminal as it runs in the hall:
   1. in Electron, when its binary is installed;
-  2. otherwise the host in Node ("serve") with the system Chromium in --app mode
-     (full-screen kiosk mode for a kiosk);
+  2. otherwise the host in Node ("serve") and the system Chromium in --app mode
+     (full-screen kiosk mode for a kiosk), both supervised: a host that exits is
+     restarted, a Chromium that exits or a page that stops answering (a
+     DevTools ping every ONEWINDOW_PAGE_PING_MS, default 10 s) is relaunched,
+     with backoff in a crash loop; each incident is logged and sent to the hall.
+     The host finds Chromium's DevTools port in the file named by
+     ONEWINDOW_DEVTOOLS_PORT_FILE (first line: the port, on 127.0.0.1);
   3. otherwise serves and prints the URL to open.
 
   --config FILE    terminal configuration (default kiosk-config/profiles/demo-kiosk.json)
@@ -43,36 +47,25 @@ export async function startCommand(args: string[], logger: Logger): Promise<numb
     return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
   }
 
+  const chromium = findChromium();
+  if (chromium) {
+    return runLauncher({
+      cliPath: path.join(packageRoot, 'dist', 'main', 'cli', 'onewindow.js'),
+      configFile,
+      port,
+      chromium,
+      logger,
+      ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
+    });
+  }
   const terminal = await runTerminal({
     configFile,
     port,
     logger,
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
   });
-  const chromium = findChromium();
-  // The browser started here redeems the launch code and becomes the terminal's screen; nobody else sees the code.
-  const launchUrl = terminal.launchUrl();
-  if (chromium) {
-    console.log(`OneWindow ${terminal.host.config.role} ${terminal.host.config.terminalId} serving at ${terminal.url}`);
-    console.log(`Electron is not installed; opening it in ${chromium} instead`);
-    const profile = await mkdtemp(path.join(os.tmpdir(), 'onewindow-chromium-'));
-    const browserArgs = [
-      `--app=${launchUrl}`,
-      `--user-data-dir=${profile}`,
-      '--no-first-run',
-      '--disable-background-networking',
-      ...(terminal.host.config.role === 'kiosk' ? ['--kiosk'] : []),
-      // A hall display announces calls with no one there to touch it first.
-      ...(terminal.host.config.role === 'display' ? ['--autoplay-policy=no-user-gesture-required'] : []),
-      // Chromium refuses to run as root with its sandbox on.
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-    ];
-    const browser = spawn(chromium, browserArgs, { stdio: 'ignore' });
-    browser.on('exit', () => process.kill(process.pid, 'SIGTERM'));
-  } else {
-    console.log(`OneWindow ${terminal.host.config.role} ${terminal.host.config.terminalId} serving at ${launchUrl}`);
-    console.log('Neither Electron nor Chromium is installed: open the URL above in a browser. Its launch code works once.');
-  }
+  console.log(`OneWindow ${terminal.host.config.role} ${terminal.host.config.terminalId} serving at ${terminal.launchUrl()}`);
+  console.log('Neither Electron nor Chromium is installed: open the URL above in a browser. Its launch code works once.');
   await untilStopSignal();
   await terminal.stop();
   return 0;
