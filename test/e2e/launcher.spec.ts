@@ -16,6 +16,7 @@ let dataDir: string;
 const profileDir = () => path.join(dataDir, 'K-01.chromium-profile');
 
 test.beforeAll(async () => {
+  test.setTimeout(180_000);
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-launcher-'));
   launcher = await startCli(
     ['start', '--config', path.join(profilesDir, 'demo-kiosk.json'), '--port', '0', '--data-dir', dataDir],
@@ -26,10 +27,11 @@ test.beforeAll(async () => {
       ONEWINDOW_PAGE_PING_MS: '3000',
       ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent',
     },
-    60_000,
+    150_000,
   );
 });
 test.afterAll(async () => {
+  if (!launcher) return;
   launcher.child.kill('SIGTERM');
   await launcher.exited;
 });

@@ -11,6 +11,7 @@ import { startHostChild, type HostChild } from './hostProcess.js';
 import { recordIncident } from './incidentLog.js';
 import { navigatePage, pingPage } from './pagePing.js';
 import { RestartBudget } from './restartBudget.js';
+import { systemdNotifier } from './systemdNotify.js';
 
 export interface LauncherOptions {
   cliPath: string;
@@ -116,6 +117,9 @@ export async function runLauncher(options: LauncherOptions): Promise<number> {
   console.log(`OneWindow ${role} ${terminalId} at ${homeUrl}, screen in ${options.chromium} (DevTools: ${devToolsPortFileOf(profileDir)})`);
   // The first launch redeems the one-time code; the cookie it sets lives in the kept profile, so relaunches open the home URL.
   runBrowser(launchUrl);
+  const systemd = systemdNotifier();
+  systemd.ready();
+  const stopWatchdog = systemd.watchdog(() => !stopping);
 
   let misses = 0;
   const pinger = setInterval(() => {
@@ -142,6 +146,7 @@ export async function runLauncher(options: LauncherOptions): Promise<number> {
   await untilStopSignal();
   stopping = true;
   clearInterval(pinger);
+  stopWatchdog();
   const running = [host as HostChild | null, browser as BrowserChild | null].filter((child) => child !== null);
   for (const child of running) child.child.kill('SIGTERM');
   await Promise.all(running.map((child) => child.exited));
