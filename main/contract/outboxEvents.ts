@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { offlineTicketEventSchema, ratingSchema } from './queue.js';
 import { setupLockedOutEventSchema } from './setupPin.js';
 import { deviceStatusSchema } from './status.js';
+import { terminalIncidentSchema } from './terminalIncident.js';
 
 /**
  * Every kind of event a terminal's outbox carries to the hall, with its
@@ -18,6 +19,8 @@ export const outboxEventPayloads = {
   /** Setup mode locked itself after wrong PINs. */
   'setup.locked-out': setupLockedOutEventSchema,
   /** An entry of the terminal's hash-chained audit log, so the hall holds the chain too. */
+  /** The launcher restarted the host or the screen (exited, hung), written by the launcher into the terminal's outbox. */
+  'terminal.incident': terminalIncidentSchema,
   'audit.appended': z.object({ seq: z.number().int().positive(), hash: z.string(), kind: z.string(), code: z.string() }).strict(),
   /** The terminal applied this version of its hall-managed settings (the hall shows published vs applied). */
   'config.applied': z.object({ configVersion: z.number().int().positive() }).strict(),

@@ -39,6 +39,7 @@ import { HelpDesk } from '../help/helpDesk.js';
 import { registerHelpRoutes } from '../help/helpRoutes.js';
 import { describeRoutes } from './openApi.js';
 import { setupLockedOutEventSchema } from '../../main/contract/setupPin.js';
+import { terminalIncidentSchema } from '../../main/contract/terminalIncident.js';
 import { EnrollmentError, TerminalRegistry } from '../identity/terminalRegistry.js';
 import { ReplayGuard } from '../identity/replayGuard.js';
 import { StaffAccounts } from '../identity/staffAccounts.js';
@@ -175,6 +176,9 @@ export async function createHallServer(options: HallServerOptions) {
     'config.applied': effectOf(outboxEventPayloads['config.applied'], (tx, terminalId, applied) =>
       slots.applied(tx, terminalId, applied.configVersion, new Date(now()).toISOString()),
     ),
+    'terminal.incident': effectOf(terminalIncidentSchema, async (_tx, terminalId, incident) => {
+      options.logger.warn({ terminalId, ...incident }, 'a terminal restarted its host or screen');
+    }),
   });
   await queue.publishSetup();
   const accessParts = { registry, replays: await ReplayGuard.over(options.db), staff: new StaffAccounts(options.db), now };

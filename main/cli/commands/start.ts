@@ -8,26 +8,37 @@ import { findChromium, findElectronBinary } from '../findBrowser.js';
 import { parseCommandArgs, parsePort } from '../parseCommandArgs.js';
 import { runTerminal, untilStopSignal } from '../runTerminal.js';
 import { defaultPort } from './serve.js';
+import { runLauncher } from '../launcher/launcher.js';
 import { packageRoot } from '../../../kiosk-config/paths.js';
 import { CdpScreen } from '../../services/remoteCare/cdpScreen.js';
 
-export const startHelp = `Usage: onewindow start [--config FILE] [--port N] [--data-dir DIR]
+export const startHelp = `Usage: onewindow start [--config FILE] [--port N] [--data-dir DIR] [--supervise]
 
 Starts the terminal as it runs in the hall:
   1. in Electron, when its binary is installed;
   2. otherwise the host in Node ("serve") with the system Chromium in --app mode
-     (full-screen kiosk mode for a kiosk);
+     (full-screen kiosk mode for a kiosk), the host in this process (remote care
+     reaches the screen over DevTools and restarts the host in place);
+     with --supervise (work in progress: its end-to-end test is not passing yet),
+     host and Chromium run as supervised children instead: a host that exits is
+     restarted, a Chromium that exits or a page that stops answering (a
+     DevTools ping every ONEWINDOW_PAGE_PING_MS, default 10 s) is relaunched,
+     with backoff in a crash loop; each incident is logged and sent to the hall.
+     The host finds Chromium's DevTools port in the file named by
+     ONEWINDOW_DEVTOOLS_PORT_FILE (first line: the port, on 127.0.0.1);
   3. otherwise serves and prints the URL to open.
 
   --config FILE    terminal configuration (default kiosk-config/profiles/demo-kiosk.json)
   --port N         bridge port when Electron is absent (default ${defaultPort})
-  --data-dir DIR   where the terminal's database lives`;
+  --data-dir DIR   where the terminal's database lives
+  --supervise      run host and screen under the launcher (see 2.)`;
 
 export async function startCommand(args: string[], logger: Logger): Promise<number> {
   const { values } = parseCommandArgs('start', args, {
     config: { type: 'string' },
     port: { type: 'string' },
     'data-dir': { type: 'string' },
+    supervise: { type: 'boolean' },
   });
   if (values.help) {
     console.log(startHelp);
@@ -44,6 +55,16 @@ export async function startCommand(args: string[], logger: Logger): Promise<numb
     return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
   }
 
+  if (values.supervise && findChromium()) {
+    return runLauncher({
+      cliPath: path.join(packageRoot, 'dist', 'main', 'cli', 'onewindow.js'),
+      configFile,
+      port,
+      chromium: findChromium()!,
+      logger,
+      ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
+    });
+  }
   // Remote care reaches the browser launched below over DevTools, and restarts the host in this process.
   const screen = new CdpScreen(() => new URL(terminal.url).origin);
   const restart = async () => {
