@@ -138,7 +138,18 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
   }
   const [action, ...rest] = positionals;
   if (action !== undefined)
-    subcommandOf('hall', action, ['tls-cert', 'enroll-code', 'setup-pin', 'staff', 'revoke', 'catalogue', 'config', 'terminals', 'slot', 'command']);
+    subcommandOf('hall', action, [
+      'tls-cert',
+      'enroll-code',
+      'setup-pin',
+      'staff',
+      'revoke',
+      'catalogue',
+      'config',
+      'terminals',
+      'slot',
+      'command',
+    ]);
   if (action === 'tls-cert') {
     if (rest.length > 0 || !values.out) throw new UsageError('expected "hall tls-cert --out DIR [--host NAME ...]"', 'hall');
     return writeHallCertificate(path.resolve(values.out), values.host ?? [os.hostname(), 'localhost', '127.0.0.1']);
