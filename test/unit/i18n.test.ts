@@ -46,7 +46,8 @@ describe('i18n resources', () => {
       for (const match of source.matchAll(/\bt\('([a-zA-Z0-9_.]+)'/g)) used.add(match[1]!);
     }
     expect(used.size).toBeGreaterThan(20);
-    expect([...used].filter((key) => !zhKeys.includes(key))).toEqual([]);
+    // A key called with { count } is found by i18next under its plural forms (key_other, …).
+    expect([...used].filter((key) => !zhKeys.includes(key) && !zhKeys.includes(`${key}_other`))).toEqual([]);
   });
 
   it('translates every error code, device role and device state the contract can send', () => {
