@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import en from '../../renderer/i18n/en.json';
-import zhCN from '../../renderer/i18n/zh-CN.json';
-import { keypadAction } from '../../renderer/kiosk/access/keypadNavigation.js';
-import { speechChunks } from '../../renderer/kiosk/access/kioskSpeaker.js';
+import en from '../../renderer/i18n/en.json' with { type: 'json' };
+import zhCN from '../../renderer/i18n/zh-CN.json' with { type: 'json' };
+import { keypadAction } from '../../renderer/kiosk/access/keypadKeys.js';
+import { speechChunks } from '../../renderer/kiosk/access/speechChunks.js';
 import { digitWordsOf, spokenNumber } from '../../renderer/kiosk/access/spokenNumber.js';
 import { SpokenLog } from '../../main/services/voice/spokenLog.js';
 
