@@ -22,7 +22,7 @@ export function StatusStrip({ terminalId }: { terminalId: string }) {
   const endHold = () => clearTimeout(holdTimer.current);
 
   return (
-    <footer className="status-strip" role="status">
+    <div className="status-strip" role="status">
       {status && (
         <>
           <span data-testid="hall-status">
@@ -41,6 +41,6 @@ export function StatusStrip({ terminalId }: { terminalId: string }) {
       <span className="terminal" onPointerDown={startHold} onPointerUp={endHold} onPointerLeave={endHold}>
         {t('status.terminal', { id: terminalId })}
       </span>
-    </footer>
+    </div>
   );
 }

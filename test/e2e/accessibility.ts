@@ -19,6 +19,16 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
     .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
+/** Every axe violation of any impact (color-contrast included), as readable lines. */
+export async function allA11yViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return (await axe.run()).violations;
+  });
+  return violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
 /** Buttons smaller than a fingertip target, as "text (w×h)". */
 export async function smallTouchTargets(page: Page, minimum = 64): Promise<string[]> {
   const boxes = await page.locator('button:visible').evaluateAll((buttons) =>

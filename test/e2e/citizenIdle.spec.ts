@@ -35,6 +35,10 @@ test('the host counts down an idle session even while the screen is touched; "co
   try {
     const countdown = page.getByRole('alertdialog');
     await expect(countdown).toContainText('秒后将退出并清除您的信息', { timeout: 25_000 });
+    // Heard too, with speech off: the warning and the way out, in the screen's language.
+    await expect
+      .poll(() => kiosk.host.spoken.lines().map((line) => line.text))
+      .toContainEqual(expect.stringMatching(/秒后将退出并清除您的信息 需要更多时间$/));
     await countdown.getByRole('button', { name: '需要更多时间' }).click();
     await expect(countdown).toBeHidden();
     expect(await kiosk.host.dispatch('citizen.current', {})).toMatchObject({ result: { citizen: { consented: true } } });

@@ -99,10 +99,20 @@ test('keypad only: a citizen of 60+ is offered elder mode, takes it, and prints 
 
   await focusWithArrows(page, '[data-category="certificates"]');
   await page.keyboard.press('Enter');
-  await focusWithArrows(page, '.citizen-gate button.primary');
-  await page.keyboard.press('Enter');
-  // The card says 1949: elder mode is offered at once, its "yes" focused.
+  // The card says 1949: elder mode is offered at once, its "yes" focused. A reader that did not answer (a busy
+  // machine) is tried again, as the citizen would, with the same keys.
   const offer = page.getByRole('dialog');
+  for (let attempt = 1; ; attempt++) {
+    await focusWithArrows(page, '.citizen-gate button.primary');
+    await page.keyboard.press('Enter');
+    if (
+      await offer.waitFor({ timeout: 20_000 }).then(
+        () => true,
+        () => attempt === 3,
+      )
+    )
+      break;
+  }
   await expect(offer).toContainText('您已年满 60 岁');
   await expect(offer.getByRole('button', { name: '开启长辈模式' })).toBeFocused();
   await page.keyboard.press('Enter');
@@ -128,8 +138,7 @@ test('keypad only: a citizen of 60+ is offered elder mode, takes it, and prints 
         '第 1 步，共 4 步：读取证件 请放置身份证，或出示电子证照二维码',
         '读取身份证',
         '您已年满 60 岁，要开启长辈模式吗？',
-        '长辈模式已开启',
-        '第 2 步，共 4 步：查询授权',
+        '长辈模式已开启 第 2 步，共 4 步：查询授权',
         '同意并继续',
         '第 3 步，共 4 步：选择证明',
         '更多',

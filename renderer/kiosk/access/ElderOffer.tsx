@@ -6,7 +6,7 @@ export function ElderOffer({ onAnswer }: { onAnswer: (accept: boolean) => void }
   const { t } = useTranslation();
   useVoicePrompt(t('access.elderOffer'));
   return (
-    <div className="dialog-backdrop elder-offer">
+    <div className="dialog-backdrop elder-offer kiosk">
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="elder-offer-text">
         <p id="elder-offer-text">{t('access.elderOffer')}</p>
         <div className="choice-row">

@@ -20,6 +20,8 @@ export interface KioskAccess {
   changeVolume: (direction: 1 | -1) => void;
   /** A screen's guidance (title, what to do, result, error): spoken when speech is on, and what "repeat" says again. */
   prompt: (text: string) => void;
+  /** A warning everyone must hear (the idle countdown): spoken even with speech off, unless muted. */
+  announce: (text: string) => void;
   /** Something said once (the focused item), not kept for "repeat". */
   say: (text: string) => void;
   /** Says the last prompt again, turning speech on. */
@@ -113,6 +115,11 @@ export function KioskAccessProvider({ defaultVolume, children }: { defaultVolume
         speak(text, 'prompt');
       },
       say: (text) => speak(text, 'item'),
+      announce: (text) => {
+        promptBefore.current = lastPrompt.current;
+        lastPrompt.current = text;
+        speak(text, 'prompt', !muted);
+      },
       repeat: () => {
         setSpeechOn(true);
         setMutedState(false);

@@ -1,33 +1,4 @@
-/**
- * The 12-key tactile keypad as the kiosk sees it: keyboard events (arrows,
- * Enter, Back as Backspace or Escape, digits, Help as F1 or "Help"). Arrows
- * move focus through the screen in reading (DOM) order; Back presses the
- * screen's back button (data-keypad-back); digits press the on-screen keypad
- * where one is shown. Pure of React: the kiosk wires it to the window.
- */
-export type KeypadAction = 'next' | 'previous' | 'enter' | 'back' | 'help' | { digit: string };
-
-export function keypadAction(event: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey'>): KeypadAction | null {
-  if (event.altKey || event.ctrlKey || event.metaKey) return null;
-  switch (event.key) {
-    case 'ArrowDown':
-    case 'ArrowRight':
-      return 'next';
-    case 'ArrowUp':
-    case 'ArrowLeft':
-      return 'previous';
-    case 'Enter':
-      return 'enter';
-    case 'Backspace':
-    case 'Escape':
-      return 'back';
-    case 'F1':
-    case 'Help':
-      return 'help';
-  }
-  return /^[0-9]$/.test(event.key) ? { digit: event.key } : null;
-}
-
+/** Focus in reading order, for the keypad (keypadKeys.ts): what can take it, where it goes next, what it says. */
 const focusable =
   'button:not([disabled]), a[href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex="0"]';
 

@@ -1,7 +1,8 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKioskAccess } from './KioskAccess';
-import { focusables, keypadAction, keypadScope, moveTarget, spokenName, typingInField } from './keypadNavigation';
+import { keypadAction } from './keypadKeys';
+import { focusables, keypadScope, moveTarget, spokenName, typingInField } from './keypadNavigation';
 
 /**
  * Wires the tactile keypad to the kiosk screen: focus moves in reading order
