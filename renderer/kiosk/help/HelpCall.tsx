@@ -60,6 +60,8 @@ export function HelpCall({ screen }: { screen: string }) {
       <button
         type="button"
         className="help-button"
+        // The keypad's help key brings focus here: one more Enter calls a person.
+        data-keypad-help
         data-help-state={coming ? 'coming' : called ? 'waiting' : 'none'}
         onClick={() => (called ? setOpen(true) : void call())}
       >
