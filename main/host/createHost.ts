@@ -194,6 +194,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
       devices,
       spoken,
       close: async () => {
+        // A session's idle timers must not fire into a closed database.
+        citizen.citizen.end();
         await queue.stop();
         await health.stop();
         await sync.stop();

@@ -18,12 +18,12 @@ describe('onewindow refuses an unknown command or subcommand, listing the ones i
     const db = path.join(await tempDir(), 'hall.db');
     const cases: [string[], string][] = [
       [
-        ['hall', 'terminals', '--db', db],
-        'onewindow hall: unknown subcommand "terminals"; the subcommands are: tls-cert, enroll-code, setup-pin, staff, revoke, catalogue, config',
+        ['hall', 'terminal', '--db', db],
+        'onewindow hall: unknown subcommand "terminal"; the subcommands are: tls-cert, enroll-code, setup-pin, staff, revoke, catalogue, config, terminals, slot, command',
       ],
       [
-        ['hall', 'terminals'],
-        'onewindow hall: unknown subcommand "terminals"; the subcommands are: tls-cert, enroll-code, setup-pin, staff, revoke, catalogue, config',
+        ['hall', 'terminal'],
+        'onewindow hall: unknown subcommand "terminal"; the subcommands are: tls-cert, enroll-code, setup-pin, staff, revoke, catalogue, config, terminals, slot, command',
       ],
       [['hall', 'catalogue', 'list', '--db', db], 'onewindow hall catalogue: unknown subcommand "list"; the subcommands are: publish'],
       [['hall', 'config', 'get', '--db', db], 'onewindow hall config: unknown subcommand "get"; the subcommands are: set'],

@@ -94,10 +94,16 @@ describe('a terminal killed with kill -9 leaves nothing behind', () => {
     for (const helper of helpers) expect(alive(helper.pid!), 'without setpriv socat outlives its parent').toBe(true);
 
     const second = await serveCounter(dataDir, env);
-    for (const helper of helpers) {
-      expect(alive(helper.pid!)).toBe(false);
-      expect(existsSync(helper.folder!)).toBe(false);
-    }
+    // The bridge may answer before the host has finished starting (and sweeping): wait for the sweep.
+    await vi.waitFor(
+      () => {
+        for (const helper of helpers) {
+          expect(alive(helper.pid!)).toBe(false);
+          expect(existsSync(helper.folder!)).toBe(false);
+        }
+      },
+      { timeout: 20_000, interval: 200 },
+    );
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
   }, 180_000);

@@ -33,10 +33,10 @@ export async function directEnroller(db: string, keyDir: string) {
   const store = await openHallDatabase(db);
   const registry = new TerminalRegistry(store, undefined, await SecretBox.load(hallKeyFiles(keyDir).terminalSecrets));
   return {
-    enroll: async (terminalId: string, binding: TerminalBinding, hallUrl: string): Promise<TerminalIdentity> => ({
-      hallUrl,
-      ...(await registry.enroll(await registry.issueCode(terminalId, binding))),
-    }),
+    enroll: async (terminalId: string, binding: TerminalBinding, hallUrl: string): Promise<TerminalIdentity> => {
+      const { secret } = await registry.enroll(await registry.issueCode(terminalId, binding));
+      return { hallUrl, terminalId, secret };
+    },
     close: () => store.close(),
   };
 }

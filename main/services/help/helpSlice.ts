@@ -24,7 +24,10 @@ export function createHelpSlice({ db, config, sync, events, logger }: HostParts)
   const counter = config.role === 'counter' ? help : null;
   if (kiosk) {
     events.subscribe((event, payload) => {
-      if (event === 'citizen.ended' && (payload as { reason: string }).reason === 'idle') void kiosk.close();
+      if (event === 'citizen.ended' && (payload as { reason: string }).reason === 'idle')
+        kiosk
+          .close()
+          .catch((error: unknown) => logger.warn({ err: error }, 'the idle session ended but its help call could not be closed'));
     });
   }
   return {
