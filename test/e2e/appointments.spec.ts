@@ -5,11 +5,14 @@ import { appointmentsSoon } from '../support/appointmentsSoon.js';
 import { startQueueHall, type QueueHall } from '../support/queueHall.js';
 import { seriousA11yViolations, smallTouchTargets } from './accessibility.js';
 import { screenshotDir } from './servedTerminal.js';
+import { declineElderOffer } from './elderOffer.js';
 
 let queueHall: QueueHall;
 test.afterEach(async () => {
   await queueHall.close();
 });
+
+test.beforeEach(({ page }) => declineElderOffer(page));
 
 test('book the last place of a slot, the next citizen is refused, check in on the day: the ticket is printed and called before a walk-in', async ({
   page,

@@ -8,12 +8,15 @@ import type { ReceiptPrinterDevice } from '../../main/devices/receiptPrinterDevi
 import { startQueueHall, type QueueHall } from '../support/queueHall.js';
 import { cjkFontLoaded, seriousA11yViolations, smallTouchTargets } from './accessibility.js';
 import { screenshotDir } from './servedTerminal.js';
+import { declineElderOffer } from './elderOffer.js';
 
 const run = promisify(execFile);
 let queueHall: QueueHall;
 test.afterEach(async () => {
   await queueHall.close();
 });
+
+test.beforeEach(({ page }) => declineElderOffer(page));
 
 test('ID card → consent → a certificate printed as a PDF that says who (masked) and its code, which the hall confirms', async ({
   page,

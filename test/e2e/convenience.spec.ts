@@ -4,11 +4,14 @@ import type { ReceiptPrinterDevice } from '../../main/devices/receiptPrinterDevi
 import { startQueueHall, type QueueHall } from '../support/queueHall.js';
 import { seriousA11yViolations } from './accessibility.js';
 import { screenshotDir } from './servedTerminal.js';
+import { declineElderOffer } from './elderOffer.js';
 
 let queueHall: QueueHall;
 test.afterEach(async () => {
   await queueHall.close();
 });
+
+test.beforeEach(({ page }) => declineElderOffer(page));
 
 test('a delivery request reaches the hall with its reference, whose progress the kiosk then shows; a transport lookup answers', async ({
   page,

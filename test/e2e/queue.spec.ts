@@ -6,6 +6,7 @@ import { startQueueHall, type QueueHall } from '../support/queueHall.js';
 import { testStaff } from '../support/hallOnLoopback.js';
 import { cjkFontLoaded, seriousA11yViolations, smallTouchTargets } from './accessibility.js';
 import { screenshotDir } from './servedTerminal.js';
+import { declineElderOffer } from './elderOffer.js';
 
 let queueHall: QueueHall;
 test.beforeEach(async () => {
@@ -20,6 +21,7 @@ test('a ticket taken at the kiosk is printed, called at the counter, shown and a
 }) => {
   const { hall, kiosk, counter, display } = queueHall;
   const kioskPage = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+  await declineElderOffer(kioskPage);
   const counterPage = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   const displayPage = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   const ratingPage = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
@@ -112,6 +114,7 @@ test('a ticket taken at the kiosk is printed, called at the counter, shown and a
 test('a ticket that cannot print is still shown, valid, with its QR code; a paused window says so', async ({ browser }) => {
   const { kiosk, display } = queueHall;
   const kioskPage = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+  await declineElderOffer(kioskPage);
   await kioskPage.goto(kiosk.launchUrl());
   await expect(kioskPage.getByText('凭条打印机：正常')).toBeVisible({ timeout: 15_000 });
   await kioskPage.getByRole('button', { name: /取号排队/ }).click();
