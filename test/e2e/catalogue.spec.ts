@@ -4,11 +4,14 @@ import type { ReceiptPrinterDevice } from '../../main/devices/receiptPrinterDevi
 import { startQueueHall, type QueueHall } from '../support/queueHall.js';
 import { cjkFontLoaded, seriousA11yViolations, smallTouchTargets } from './accessibility.js';
 import { screenshotDir } from './servedTerminal.js';
+import { declineElderOffer } from './elderOffer.js';
 
 let queueHall: QueueHall;
 test.afterEach(async () => {
   await queueHall.close();
 });
+
+test.beforeEach(({ page }) => declineElderOffer(page));
 
 test('typing pinyin initials finds items as each letter is pressed; an item shows its materials and leads to a ticket or its guide', async ({
   page,

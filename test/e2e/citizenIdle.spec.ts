@@ -1,10 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { startQueueHall, type QueueHall } from '../support/queueHall.js';
+import { declineElderOffer } from './elderOffer.js';
 
 let queueHall: QueueHall;
 test.afterEach(async () => {
   await queueHall.close();
 });
+
+test.beforeEach(({ page }) => declineElderOffer(page));
 
 test('the host counts down an idle session even while the screen is touched; "continue" keeps it, else the kiosk goes home', async ({
   page,
