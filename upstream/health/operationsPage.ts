@@ -1,4 +1,3 @@
-import { carePaths } from '../../main/contract/remoteCare.js';
 import { healthPaths } from '../../main/contract/health.js';
 import { fontLinks } from '../queue/htmlText.js';
 
@@ -49,7 +48,8 @@ small { color: #334e68; }
   <th>配置 发布/应用 Config published/applied</th><th>积压 Backlog</th><th>最后拉取 Last pull</th><th>磁盘/内存 Disk/memory</th>
   <th>命令 Commands</th>
 </tr></thead><tbody></tbody></table>
-<p id="commands"><a href="${carePaths.page}">远程维护：命令与结果 · Remote care: commands and results</a></p>
+<!-- Remote commands (issue 13, item 4) go here: the lead wires this section and each row's Commands cell. -->
+<section id="commands" aria-label="命令 · Commands"></section>
 <script>
 const words = ${JSON.stringify(words)};
 const word = (code) => words[code] ?? code;
@@ -77,12 +77,6 @@ function alertList(alerts) {
   }
   return list;
 }
-function careLink(terminalId) {
-  const link = document.createElement('a');
-  link.href = ${JSON.stringify(carePaths.page)} + '?terminal=' + encodeURIComponent(terminalId);
-  link.textContent = '发送命令 · Send a command';
-  return link;
-}
 function row(t) {
   const tr = document.createElement('tr');
   tr.dataset.terminal = t.terminalId;
@@ -99,7 +93,7 @@ function row(t) {
     cell(line(String(t.backlog)), line(t.oldestEventAt ? '最早 oldest ' + time(t.oldestEventAt) : '', true)),
     cell(time(t.lastPullAt)),
     cell(mb(t.freeDiskBytes) + ' / ' + mb(t.freeMemoryBytes)),
-    cell(careLink(t.terminalId)),
+    cell(''),
   );
   tr.children[1].className = 'state';
   tr.children[9].dataset.commands = t.terminalId;

@@ -56,10 +56,5 @@ pre{max-height:20rem;overflow:auto;background:#f0f4f8;padding:.5rem}img{border:1
 <button type="submit">发送 · Send</button></form>
 <h2>命令与结果 · Commands and results</h2>
 <table id="commands"><thead><tr><th>时间 · Time (UTC)</th><th>终端 · Terminal</th><th>命令 · Command</th><th>发起人 · By</th><th>状态 · State</th><th>结果 · Result</th></tr></thead>
-<tbody>${rows}</tbody></table>
-<script>
-// From the operations view's row: the terminal is filled in.
-const terminal = new URLSearchParams(location.search).get('terminal');
-if (terminal) document.querySelector('input[name=terminal]').value = terminal;
-</script></body></html>`;
+<tbody>${rows}</tbody></table></body></html>`;
 }
