@@ -1,21 +1,19 @@
 import Fastify, { LogController } from 'fastify';
 import type { Logger } from 'pino';
-import { enrollRequestSchema, enrollResponseSchema, hallPaths, pingResponseSchema } from '../../main/contract/hallProtocol.js';
-import { issuesFromZod } from '../../main/contract/errors.js';
-import { pullQuerySchema, pullResponseSchema, pushRequestSchema, pushResponseSchema, syncPaths } from '../../main/contract/syncProtocol.js';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyWebsocket from '@fastify/websocket';
 import { ChangeLog } from '../sync/changeLog.js';
+import type { Database } from '../../lib/sqlite/database.js';
+import { EventIntake } from '../sync/eventIntake.js';
+import { hallEventEffects } from '../sync/eventEffects.js';
+import { registerTerminalRoutes } from '../sync/terminalRoutes.js';
+import { TerminalRegistry } from '../identity/terminalRegistry.js';
+import { hallRoute } from './hallRoute.js';
 import { LiveHub } from '../sync/liveHub.js';
-import type { Database, Queryable } from '../../lib/sqlite/database.js';
-import type { z } from 'zod';
-import { EventIntake, EventRefusal, type EventEffect } from '../sync/eventIntake.js';
 import type { HallQueue } from '../../main/contract/hallQueue.js';
-import { offlineTicketEventSchema, ratingSchema } from '../../main/contract/queue.js';
 import { CounterDesk } from '../queue/counterDesk.js';
 import { QueueContext } from '../queue/queueContext.js';
-import { QueueRefusal } from '../queue/queueRefusal.js';
 import { registerQueueRoutes } from '../queue/queueRoutes.js';
 import { registerEvaluationRoutes } from '../evaluation/evaluationRoutes.js';
 import { RatingCases } from '../evaluation/ratingCases.js';
@@ -38,15 +36,10 @@ import { registerRequestRoutes } from '../requests/requestRoutes.js';
 import { HelpDesk } from '../help/helpDesk.js';
 import { registerHelpRoutes } from '../help/helpRoutes.js';
 import { describeRoutes } from './openApi.js';
-import { setupLockedOutEventSchema } from '../../main/contract/setupPin.js';
-import { terminalIncidentSchema } from '../../main/contract/terminalIncident.js';
-import { EnrollmentError, TerminalRegistry } from '../identity/terminalRegistry.js';
 import { ReplayGuard } from '../identity/replayGuard.js';
 import { StaffAccounts } from '../identity/staffAccounts.js';
 import { guardAccess } from './accessGuard.js';
-import { hallRoute, hallSocket } from './hallRoute.js';
 import { registerStaffRoutes } from './staffRoutes.js';
-import { pageFor } from '../sync/scopeVisibility.js';
 import { SecretBox } from '../identity/secretBox.js';
 import { hallKeyFiles } from '../storage/hallKeyFiles.js';
 import { listenUrlOf } from './listenUrl.js';
@@ -57,7 +50,6 @@ import { TerminalSlots } from '../terminals/terminalSlots.js';
 import { registerTerminalSlotRoutes } from '../terminals/terminalSlotRoutes.js';
 import { readServiceIds } from '../../hall-config/readServiceIds.js';
 import { fingerprintOf } from './hallCertificate.js';
-import { outboxEventPayloads } from '../../main/contract/outboxEvents.js';
 import { CareCommands } from '../remoteCare/careCommands.js';
 import { CareHub } from '../remoteCare/careHub.js';
 import { registerCareRoutes } from '../remoteCare/careRoutes.js';
@@ -97,31 +89,6 @@ export interface HallServerOptions {
   /** Where SMS reminders go (a provider's implementation); the demo gateway only logs them. */
   smsGateway?: SmsGateway;
 }
-
-/** An outbox event's effect at the hall, its payload checked against `schema` first. */
-function effectOf<S extends z.ZodType>(
-  schema: S,
-  apply: (tx: Queryable, terminalId: string, payload: z.output<S>) => Promise<void>,
-): EventEffect {
-  return async (tx, terminalId, payload) => {
-    const parsed = schema.safeParse(payload);
-    if (!parsed.success)
-      throw new EventRefusal(
-        issuesFromZod(parsed.error)
-          .map((issue) => `payload.${issue.path}: ${issue.message}`)
-          .join('; '),
-      );
-    try {
-      await apply(tx, terminalId, parsed.data);
-    } catch (error) {
-      if (error instanceof QueueRefusal) throw new EventRefusal(error.message);
-      throw error;
-    }
-  };
-}
-
-/** Guessing enrollment codes: this many tries a minute from one address, then 429. */
-export const enrollAttemptsPerMinute = 10;
 
 /**
  * The hall server's HTTP API. Each route declares who may call it (see
@@ -163,23 +130,11 @@ export async function createHallServer(options: HallServerOptions) {
     },
     () => new Date(now()),
   );
-  const intake = new EventIntake(options.db, () => new Date(now()), {
-    'queue.ticket-issued': effectOf(offlineTicketEventSchema, (tx, terminalId, event) => issuer.acceptOffline(tx, terminalId, event)),
-    'queue.ticket-rated': effectOf(ratingSchema, (tx, _terminalId, rating) => issuer.rate(tx, rating)),
-    // Stored like every event; the warning is what an operator's log watch sees.
-    'setup.locked-out': effectOf(setupLockedOutEventSchema, async (_tx, terminalId, lockout) => {
-      options.logger.warn(
-        { terminalId, failures: lockout.failures, lockouts: lockout.lockouts, lockedUntil: lockout.lockedUntil },
-        'a terminal locked its setup mode after wrong PINs',
-      );
-    }),
-    'config.applied': effectOf(outboxEventPayloads['config.applied'], (tx, terminalId, applied) =>
-      slots.applied(tx, terminalId, applied.configVersion, new Date(now()).toISOString()),
-    ),
-    'terminal.incident': effectOf(terminalIncidentSchema, async (_tx, terminalId, incident) => {
-      options.logger.warn({ terminalId, ...incident }, 'a terminal restarted its host or screen');
-    }),
-  });
+  const intake = new EventIntake(
+    options.db,
+    () => new Date(now()),
+    hallEventEffects({ issuer, slots, logger: options.logger, now: () => new Date(now()) }),
+  );
   await queue.publishSetup();
   const accessParts = { registry, replays: await ReplayGuard.over(options.db), staff: new StaffAccounts(options.db), now };
   const app = Fastify({
@@ -196,9 +151,10 @@ export async function createHallServer(options: HallServerOptions) {
   // Per address: enough for a hall's terminals behind one NAT, not for a flood.
   await app.register(fastifyRateLimit, { max: 6000, timeWindow: '1 minute' });
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
-  live = new LiveHub(options.db, changes, options.logger, options.livePollMs);
-  await live.start();
-  app.addHook('onClose', async () => live?.stop());
+  const hub = new LiveHub(options.db, changes, options.logger, options.livePollMs);
+  live = hub;
+  await hub.start();
+  app.addHook('onClose', async () => hub.stop());
   const careCommands = new CareCommands(options.db, () => new Date(now()));
   const care = new CareHub(careCommands, options.logger, options.livePollMs);
   care.start();
@@ -221,78 +177,20 @@ export async function createHallServer(options: HallServerOptions) {
   });
 
   hallRoute(app, {
-    method: 'POST',
-    url: hallPaths.enroll,
-    access: 'public',
-    summary: 'Trade a one-time enrollment code for the terminal secret (and the role the code names)',
-    body: enrollRequestSchema,
-    response: enrollResponseSchema,
-    rateLimit: { max: enrollAttemptsPerMinute, timeWindow: '1 minute' },
-    handler: async ({ body, reply }) => {
-      try {
-        return await registry.enroll(body.code);
-      } catch (error) {
-        if (error instanceof EnrollmentError) return refuse(reply, 401, 'unauthorized', error.message);
-        throw error;
-      }
-    },
-  });
-
-  hallRoute(app, {
     method: 'GET',
     url: '/docs',
     access: 'public',
     summary: 'This description of the API (OpenAPI 3.1)',
     handler: () => openApi(),
   });
+  registerTerminalRoutes(app, { registry, changes, intake, live: hub, care, now });
 
-  const everyRole = { roles: ['kiosk', 'counter', 'display'] } as const;
-  hallRoute(app, {
-    method: 'GET',
-    url: hallPaths.ping,
-    access: everyRole,
-    summary: 'Check that the hall server answers this terminal',
-    response: pingResponseSchema,
-    handler: ({ caller }) => ({ terminalId: caller.terminalId, hallTime: new Date(now()).toISOString() }),
-  });
-
-  hallRoute(app, {
-    method: 'GET',
-    url: syncPaths.changes,
-    access: everyRole,
-    summary: "Pull a page of the hall's changes of one scope after a cursor",
-    query: pullQuerySchema,
-    response: pullResponseSchema,
-    handler: async ({ query, caller }) => pageFor(caller.terminalId, await changes.changesSince(query.scope, query.after, query.limit)),
-  });
-
-  hallSocket(app, {
-    url: syncPaths.live,
-    access: everyRole,
-    summary: 'The live channel: the hall names each scope that changed',
-    handler: (socket, caller) => {
-      live!.add(socket);
-      care.attach(caller.terminalId, socket);
-      // Terminals only listen here; what they send is ignored.
-      socket.on('message', () => undefined);
-    },
-  });
-
-  hallRoute(app, {
-    method: 'POST',
-    url: syncPaths.push,
-    access: everyRole,
-    summary: "Push a batch of the terminal's outbox events",
-    body: pushRequestSchema,
-    response: pushResponseSchema,
-    handler: ({ body, caller }) => intake.accept(caller.terminalId, body.events),
-  });
-
+  const publicUrl = () => options.publicUrl ?? listenUrlOf(app.server, options.tls !== undefined);
   const key = await SigningKey.load(options.db, keyFiles.signing);
   registerCitizenRoutes(app, {
     ...options.citizen,
     key,
-    publicUrl: () => options.publicUrl ?? listenUrlOf(app.server, options.tls !== undefined),
+    publicUrl,
     issuer: new CertificateIssuer(options.db, options.citizen.catalog, options.citizen.backends, key, () => new Date(now())),
   });
   registerRequestRoutes(app, new RequestDesk(queue, options.convenience));
@@ -326,7 +224,7 @@ export async function createHallServer(options: HallServerOptions) {
   registerStaffRoutes(app, accessParts.staff);
   await startHealth(app, { db: options.db, logger: options.logger, now, alerts: options.alerts, sweepMs: options.healthSweepMs });
   registerTerminalSlotRoutes(app, slots, {
-    url: () => options.publicUrl ?? listenUrlOf(app.server, options.tls !== undefined),
+    url: publicUrl,
     fingerprint: options.tls ? fingerprintOf(options.tls.cert) : null,
   });
   registerCareRoutes(app, { commands: careCommands, hub: care, registry });

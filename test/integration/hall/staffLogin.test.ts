@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { hallPaths } from '../../../main/contract/hallProtocol.js';
-import { enrollAttemptsPerMinute } from '../../../upstream/http/createHallServer.js';
+import { enrollAttemptsPerMinute } from '../../../upstream/sync/terminalRoutes.js';
 import { loginAttemptsPerMinute } from '../../../upstream/http/staffRoutes.js';
 import { hallBackends, startLoopbackHall, testStaff } from '../../support/hallOnLoopback.js';
 
