@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useRpcAction } from '../ui/useRpcAction';
 import { useTranslation } from 'react-i18next';
 import type { RpcError } from '../../main/contract/errors';
 import type { DeviceRole } from '../../main/contract/status';
@@ -18,21 +19,8 @@ export function SetupHome({ terminal }: { terminal: TerminalInfo }) {
   const { t } = useTranslation();
   const host = useHost();
   const [setupToken, setSetupToken] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<RpcError | null>(null);
+  const { busy, error, run } = useRpcAction();
   const [reloaded, setReloaded] = useState<number | null>(null);
-
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (failure) {
-      setError(failure as RpcError);
-    } finally {
-      setBusy(false);
-    }
-  };
   const unlock = (pin: string) =>
     run(async () => {
       setSetupToken((await host.call('setup.unlock', { pin })).setupToken);

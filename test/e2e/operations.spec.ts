@@ -53,7 +53,7 @@ test("the receipt printer's paper out shows in the hall's operations view within
 
   const kioskPage = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
   await kioskPage.goto(kiosk.launchUrl());
-  await expect(kioskPage.getByText('凭条打印机：正常')).toBeVisible({ timeout: 60_000 });
+  await expect(kioskPage.getByText('凭条打印机：正常', { exact: true })).toBeVisible({ timeout: 60_000 });
 
   const operations = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   await operations.goto(hall.url + healthPaths.page);
@@ -71,7 +71,7 @@ test("the receipt printer's paper out shows in the hall's operations view within
 
   // Paper out: once the kiosk knows (its status strip), the hall shows it within one beat, at the top.
   kiosk.host.devices.device<ReceiptPrinterDevice>('receiptPrinter')!.simulator!.status.paperOut = true;
-  await expect(kioskPage.getByText('凭条打印机：缺纸')).toBeVisible({ timeout: 60_000 });
+  await expect(kioskPage.getByText('凭条打印机：缺纸', { exact: true })).toBeVisible({ timeout: 60_000 });
   await expect(row('K-01')).toHaveClass('alerting', { timeout: beatSeconds * 1000 });
   await expect(row('K-01')).toContainText('小票打印机 · Receipt printer: 缺纸 · paper out');
   await expect(row('K-01')).toContainText('kiosk/home');
@@ -87,7 +87,7 @@ test("the receipt printer's paper out shows in the hall's operations view within
 
   // Paper back: the kiosk, the view and the webhook all clear.
   kiosk.host.devices.device<ReceiptPrinterDevice>('receiptPrinter')!.simulator!.status.paperOut = false;
-  await expect(kioskPage.getByText('凭条打印机：正常')).toBeVisible({ timeout: 60_000 });
+  await expect(kioskPage.getByText('凭条打印机：正常', { exact: true })).toBeVisible({ timeout: 60_000 });
   await expect(row('K-01')).toHaveClass('online', { timeout: beatSeconds * 1000 });
   await expect
     .poll(() => ofKiosk().map((message) => `${message.event} ${message.device} ${message.detail}`))

@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useRpcAction } from '../../ui/useRpcAction';
 import type { RpcError } from '../../../main/contract/errors';
+import { useTranslation } from 'react-i18next';
 import type { WizardBinding, WizardDiscovery, WizardJoined } from '../../../main/contract/setupWizard';
 import type { DeviceRole } from '../../../main/contract/status';
 import type { Locale } from '../../../main/contract/terminal';
@@ -32,21 +33,8 @@ export function SetupWizard() {
   const { t, i18n } = useTranslation();
   const host = useHost();
   const [step, setStep] = useState<Step>('language');
-  const [error, setError] = useState<RpcError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useRpcAction();
   const [joined, setJoined] = useState<WizardJoined | null>(null);
-
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (failure) {
-      setError(failure as RpcError);
-    } finally {
-      setBusy(false);
-    }
-  };
   const join = (payload: string) =>
     run(async () => {
       setJoined(await host.call('wizard.join', { payload }));

@@ -1,0 +1,23 @@
+import { useState } from 'react';
+import type { RpcError } from '../../main/contract/errors';
+
+/**
+ * One action at a time on a screen: `run` marks it busy, clears the last
+ * error, and keeps the host's refusal to show (with ErrorNotice) if it fails.
+ */
+export function useRpcAction(): { busy: boolean; error: RpcError | null; run: (work: () => Promise<void>) => Promise<void> } {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<RpcError | null>(null);
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+    } catch (failure) {
+      setError(failure as RpcError);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, run };
+}
