@@ -251,9 +251,15 @@ async function serveHall(db: Database, logger: Logger, { port, host, ...options 
   const address = server.server.address() as AddressInfo;
   const scheme = options.tls ? 'https' : 'http';
   if (options.tls) console.log(`TLS certificate SHA-256 fingerprint: ${fingerprintOf(options.tls.cert)}`);
-  console.log(`OneWindow hall server at ${scheme}://${host}:${address.port}/`);
-  console.log(`dashboard: ${scheme}://${host}:${address.port}/dashboard (staff log in; add an account with "onewindow hall staff add")`);
-  console.log(`operations: ${scheme}://${host}:${address.port}/operations (terminals, alerts; same staff login)`);
+  const base = `${scheme}://${host}:${address.port}`;
+  // One write, so whoever reads the first line (a supervisor, a test) has the other addresses too.
+  console.log(
+    [
+      `OneWindow hall server at ${base}/`,
+      `dashboard: ${base}/dashboard (staff log in; add an account with "onewindow hall staff add")`,
+      `operations: ${base}/operations (terminals, alerts; same staff login)`,
+    ].join('\n'),
+  );
   const signal = await untilStopSignal();
   await server.close();
   console.log(`stopped (${signal})`);
