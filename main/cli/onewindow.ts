@@ -1,18 +1,28 @@
 #!/usr/bin/env node
 import { DataFileError } from '../../kiosk-config/readDataFile.js';
-import { createLogger } from '../../lib/logger.js';
-import { configCommand, configHelp } from './commands/config.js';
-import { demoCommand, demoHelp } from './commands/demo.js';
-import { devicesCommand, devicesHelp } from './commands/devices.js';
-import { enrollCommand, enrollHelp } from './commands/enroll.js';
-import { hallCommand, hallHelp } from './commands/hall.js';
-import { idcardCommand, idcardHelp } from './commands/idcard.js';
-import { serveCommand, serveHelp } from './commands/serve.js';
-import { simulateCommand, simulateHelp } from './commands/simulate.js';
-import { startCommand, startHelp } from './commands/start.js';
+import { createLogger, type Logger } from '../../lib/logger.js';
 import { UsageError } from './usageError.js';
-import { auditCommand, auditHelp } from './commands/audit.js';
-import { certificateCommand, certificateHelp } from './commands/certificate.js';
+
+interface Command {
+  help: string;
+  run(args: string[], logger: Logger): Promise<number>;
+}
+
+// Each command's module is loaded only when it runs: the hall's and the host's imports take seconds,
+// and `onewindow idcard` or `hall enroll-code` should not wait for them.
+const commands: Record<string, () => Promise<Command>> = {
+  serve: async () => import('./commands/serve.js').then((m) => ({ help: m.serveHelp, run: m.serveCommand })),
+  start: async () => import('./commands/start.js').then((m) => ({ help: m.startHelp, run: m.startCommand })),
+  demo: async () => import('./commands/demo.js').then((m) => ({ help: m.demoHelp, run: m.demoCommand })),
+  config: async () => import('./commands/config.js').then((m) => ({ help: m.configHelp, run: m.configCommand })),
+  hall: async () => import('./commands/hall.js').then((m) => ({ help: m.hallHelp, run: m.hallCommand })),
+  enroll: async () => import('./commands/enroll.js').then((m) => ({ help: m.enrollHelp, run: m.enrollCommand })),
+  devices: async () => import('./commands/devices.js').then((m) => ({ help: m.devicesHelp, run: m.devicesCommand })),
+  idcard: async () => import('./commands/idcard.js').then((m) => ({ help: m.idcardHelp, run: m.idcardCommand })),
+  simulate: async () => import('./commands/simulate.js').then((m) => ({ help: m.simulateHelp, run: m.simulateCommand })),
+  certificate: async () => import('./commands/certificate.js').then((m) => ({ help: m.certificateHelp, run: m.certificateCommand })),
+  audit: async () => import('./commands/audit.js').then((m) => ({ help: m.auditHelp, run: m.auditCommand })),
+};
 
 const overview = `Usage: onewindow <command> [options]
 
@@ -31,54 +41,18 @@ Commands:
 
 "onewindow <command> --help" tells more.`;
 
-const helpByCommand: Record<string, string> = {
-  serve: serveHelp,
-  start: startHelp,
-  demo: demoHelp,
-  config: configHelp,
-  hall: hallHelp,
-  enroll: enrollHelp,
-  devices: devicesHelp,
-  idcard: idcardHelp,
-  simulate: simulateHelp,
-  certificate: certificateHelp,
-  audit: auditHelp,
-};
-
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    console.log(args[0] && helpByCommand[args[0]] ? helpByCommand[args[0]] : overview);
+    const load = args[0] === undefined ? undefined : commands[args[0]];
+    console.log(load ? (await load()).help : overview);
     return 0;
   }
+  const load = commands[command];
+  if (!load) throw new UsageError(`unknown command "${command}"; the commands are: ${Object.keys(commands).join(', ')}`, 'onewindow');
   // The demo is for people watching screens, not logs: warnings only unless asked.
   const logger = createLogger(process.env.ONEWINDOW_LOG_LEVEL ?? (command === 'demo' ? 'warn' : 'info'));
-  switch (command) {
-    case 'serve':
-      return serveCommand(args, logger);
-    case 'start':
-      return startCommand(args, logger);
-    case 'demo':
-      return demoCommand(args, logger);
-    case 'config':
-      return configCommand(args);
-    case 'hall':
-      return hallCommand(args, logger);
-    case 'enroll':
-      return enrollCommand(args);
-    case 'devices':
-      return devicesCommand(args);
-    case 'idcard':
-      return idcardCommand(args);
-    case 'simulate':
-      return simulateCommand(args);
-    case 'certificate':
-      return certificateCommand(args);
-    case 'audit':
-      return auditCommand(args);
-    default:
-      throw new UsageError(`unknown command "${command}"; the commands are: ${Object.keys(helpByCommand).join(', ')}`, 'onewindow');
-  }
+  return (await load()).run(args, logger);
 }
 
 /** Failures a person can act on are printed plainly; a stack trace only with ONEWINDOW_DEBUG. */

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Cell, FigureTable } from './figureTables.js';
 
 /** RFC 4180 CSV with a BOM, so Excel opens the Chinese headers as UTF-8. */
@@ -12,6 +11,8 @@ export function tableCsv(table: FigureTable): string {
 
 /** One workbook, a sheet per table, numbers kept as numbers. */
 export async function tablesXlsx(tables: readonly FigureTable[]): Promise<Buffer> {
+  // Loaded on the first export, for the same reason as ECharts in figureCharts.ts.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'OneWindow';
   for (const table of tables) {

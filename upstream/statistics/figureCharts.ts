@@ -1,4 +1,4 @@
-import * as echarts from 'echarts';
+import type * as Echarts from 'echarts';
 import type { HallQueue } from '../../main/contract/hallQueue.js';
 import { waitBucketLabels, type Figures } from './figuresSchema.js';
 
@@ -7,7 +7,7 @@ export type ChartName = (typeof chartNames)[number];
 
 const font = { fontFamily: "'Noto Sans SC', sans-serif", fontSize: 14 };
 
-function options(name: ChartName, figures: Figures, queue: HallQueue): echarts.EChartsCoreOption {
+function options(name: ChartName, figures: Figures, queue: HallQueue): Echarts.EChartsCoreOption {
   const serviceName = (code: string) => queue.services.find((service) => service.code === code)?.name['zh-CN'] ?? code;
   const base = {
     animation: false,
@@ -80,7 +80,9 @@ function options(name: ChartName, figures: Figures, queue: HallQueue): echarts.E
 }
 
 /** A chart of the figures as SVG, drawn by ECharts on the server (no canvas, no browser). */
-export function chartSvg(name: ChartName, figures: Figures, queue: HallQueue): string {
+export async function chartSvg(name: ChartName, figures: Figures, queue: HallQueue): Promise<string> {
+  // Loaded on the first chart: ECharts takes over a second to load, and every `onewindow hall` command would pay it.
+  const echarts = await import('echarts');
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 880, height: 380 });
   try {
     chart.setOption(options(name, figures, queue));

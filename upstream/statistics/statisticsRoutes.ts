@@ -73,7 +73,7 @@ export function registerStatisticsRoutes(app: HallApp, parts: { queue: QueueCont
     handler: async ({ params, query, reply }) => {
       const name = z.enum(chartNames).safeParse(params.name);
       if (!name.success) return reply.code(404).send({ error: { code: 'not_found', message: `no chart "${params.name}"` } });
-      return reply.type('image/svg+xml; charset=utf-8').send(chartSvg(name.data as ChartName, await figures(query), config));
+      return reply.type('image/svg+xml; charset=utf-8').send(await chartSvg(name.data as ChartName, await figures(query), config));
     },
   });
 
