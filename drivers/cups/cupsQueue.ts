@@ -38,17 +38,20 @@ export class CupsQueue {
     return completed.includes(jobId);
   }
 
-  /** Waits until the job is printed, or reports it held with the queue's reasons once `timeoutMs` passes. */
+  /**
+   * Waits until the job is printed, or reports it held with the queue's reasons once `timeoutMs` passes.
+   * Polls soon at first (a short job is done in a moment and the citizen is waiting), then every `pollMs`.
+   */
   async waitForJob(jobId: string, timeoutMs = 60_000, pollMs = 500): Promise<JobOutcome> {
     const deadline = Date.now() + timeoutMs;
-    for (;;) {
+    for (let attempt = 0; ; attempt++) {
       if (await this.isCompleted(jobId)) return { state: 'completed', jobId };
       const queue = await this.state();
       if (Date.now() >= deadline || queue.reasons.length > 0 || !queue.enabled) {
         if (await this.isCompleted(jobId)) return { state: 'completed', jobId };
         return { state: 'held', jobId, queue };
       }
-      await new Promise((resolve) => setTimeout(resolve, pollMs));
+      await new Promise((resolve) => setTimeout(resolve, Math.min(pollMs, 100 * 2 ** attempt)));
     }
   }
 
