@@ -31,7 +31,17 @@ export const heartbeatSchema = z
     /** The terminal's own beat interval: the hall marks it offline after missing 3 of them. */
     intervalSeconds: z.number().int().min(1).max(3600),
     devices: z.array(deviceStatusSchema).max(16),
-    backlog: z.object({ events: z.number().int().nonnegative(), oldestAt: z.iso.datetime().nullable() }).strict(),
+    backlog: z
+      .object({
+        events: z.number().int().nonnegative(),
+        oldestAt: z.iso.datetime().nullable(),
+        /** Waiting events per type: if the box dies, the hall can say what was lost (a terminal older than this sends none). */
+        byType: z
+          .record(z.string().max(64), z.number().int().nonnegative())
+          .refine((types) => Object.keys(types).length <= 64, 'at most 64 event types')
+          .default({}),
+      })
+      .strict(),
     lastPullAt: z.iso.datetime().nullable(),
     /** The newest change of the hall's `config` scope this terminal has applied (its pull cursor). */
     configApplied: z.number().int().nonnegative(),

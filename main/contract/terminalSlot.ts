@@ -46,6 +46,30 @@ export const terminalSlotViewSchema = z.object({
 });
 export type TerminalSlotView = z.infer<typeof terminalSlotViewSchema>;
 
+/** Numbers leased to a kiosk for printing offline that it never reported issued: a citizen may hold any of them. */
+export const unreportedNumbersSchema = z.object({
+  businessDay: z.string(),
+  service: z.string(),
+  /** The labels as printed, as ranges: "B021–B040". */
+  labels: z.array(z.string()),
+});
+
+/**
+ * What a replaced box left undone, said once when the new box is ordered: the
+ * events its last beat said it had not delivered (by type), and the leased
+ * numbers it never reported. Nothing of it is dropped silently.
+ */
+export const replacementReportSchema = z.object({
+  terminalId: terminalIdSchema,
+  replacedAt: z.string(),
+  /** When the old box enrolled, and when it last beat (null: never). */
+  oldEnrolledAt: z.string().nullable(),
+  lastBeatAt: z.string().nullable(),
+  undelivered: z.object({ events: z.number().int(), oldestAt: z.string().nullable(), byType: z.record(z.string(), z.number().int()) }),
+  unreportedNumbers: z.array(unreportedNumbersSchema),
+});
+export type ReplacementReport = z.infer<typeof replacementReportSchema>;
+
 /** What the hall's enrollment QR code carries: where the hall is, how to know it, and the one-time code. */
 export const enrollmentPayloadSchema = z
   .object({
@@ -80,5 +104,6 @@ export function decodeEnrollmentPayload(text: string): EnrollmentPayload {
 export const terminalSlotPaths = {
   slots: '/api/v1/terminal-slots',
   config: '/api/v1/terminal-slots/:terminalId/config',
+  replace: '/api/v1/terminal-slots/:terminalId/replace',
   page: '/terminals',
 } as const;

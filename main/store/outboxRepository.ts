@@ -43,6 +43,12 @@ export class OutboxRepository {
     return (await this.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM outbox_event'))!.n;
   }
 
+  /** How many events of each type wait for the hall. */
+  async backlogByType(): Promise<Record<string, number>> {
+    const rows = await this.db.all<{ type: string; n: number }>('SELECT type, COUNT(*) AS n FROM outbox_event GROUP BY type ORDER BY type');
+    return Object.fromEntries(rows.map((row) => [row.type, row.n]));
+  }
+
   /** When the oldest event still waiting for the hall happened; null when none waits. */
   async oldestAt(): Promise<string | null> {
     return (await this.db.get<{ at: string | null }>('SELECT MIN(occurred_at) AS at FROM outbox_event'))?.at ?? null;

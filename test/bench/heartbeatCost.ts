@@ -29,7 +29,7 @@ function beatOf(terminalId: string): Heartbeat {
       { role: 'receiptPrinter', state: 'ready', detail: null },
       { role: 'documentPrinter', state: 'ready', detail: null },
     ],
-    backlog: { events: 0, oldestAt: null },
+    backlog: { events: 0, oldestAt: null, byType: {} },
     lastPullAt: new Date().toISOString(),
     configApplied: 3,
     freeDiskBytes: 50_000_000_000,

@@ -43,7 +43,7 @@ test("the receipt printer's paper out shows in the hall's operations view within
     window: null,
     intervalSeconds: 1,
     devices: [],
-    backlog: { events: 0, oldestAt: null },
+    backlog: { events: 0, oldestAt: null, byType: {} },
     lastPullAt: null,
     configApplied: 0,
     freeDiskBytes: null,

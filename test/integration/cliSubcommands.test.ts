@@ -27,6 +27,24 @@ describe('onewindow refuses an unknown command or subcommand, listing the ones i
       ],
       [['hall', 'catalogue', 'list', '--db', db], 'onewindow hall catalogue: unknown subcommand "list"; the subcommands are: publish'],
       [['hall', 'config', 'get', '--db', db], 'onewindow hall config: unknown subcommand "get"; the subcommands are: set'],
+      [
+        ['hall', 'slot', 'swap', '--db', db],
+        'onewindow hall slot: unknown subcommand "swap"; the subcommands are: create, set, list, replace',
+      ],
+      [
+        [
+          'hall',
+          'slot',
+          'replace',
+          '--db',
+          path.join(await tempDir(), 'hall.db'),
+          '--terminal',
+          'K-77',
+          '--public-url',
+          'http://127.0.0.1:9',
+        ],
+        'onewindow hall: terminalId: no enrolled terminal "K-77" to replace: create its slot instead',
+      ],
       [['devices', 'probe'], 'onewindow devices: unknown subcommand "probe"; the subcommands are: list, test'],
       [['devices'], 'onewindow devices: expected a subcommand: list, test'],
       [

@@ -16,7 +16,7 @@ const beat = (changes: Partial<Heartbeat> = {}): Heartbeat => ({
     { role: 'receiptPrinter', state: 'ready', detail: null },
     { role: 'idCardReader', state: 'ready', detail: null },
   ],
-  backlog: { events: 0, oldestAt: null },
+  backlog: { events: 0, oldestAt: null, byType: {} },
   lastPullAt: null,
   configApplied: 0,
   freeDiskBytes: null,
@@ -44,14 +44,16 @@ describe('health transitions', () => {
   });
 
   it('raises a backlog alert only past the threshold', () => {
-    expect(alertsOfBeat(beat({ backlog: { events: 100, oldestAt: null } }), 100)).toEqual([]);
-    expect(alertsOfBeat(beat({ backlog: { events: 101, oldestAt: null } }), 100)).toEqual([
+    expect(alertsOfBeat(beat({ backlog: { events: 100, oldestAt: null, byType: {} } }), 100)).toEqual([]);
+    expect(alertsOfBeat(beat({ backlog: { events: 101, oldestAt: null, byType: {} } }), 100)).toEqual([
       { kind: 'backlog', device: null, state: null, detail: '101 events waiting' },
     ]);
   });
 
   it('remembers what changed, not what moves every beat', () => {
-    expect(beatChanges(beat(), beat({ uptimeSeconds: 90, freeMemoryBytes: 5, backlog: { events: 3, oldestAt: null } }))).toEqual([]);
+    expect(
+      beatChanges(beat(), beat({ uptimeSeconds: 90, freeMemoryBytes: 5, backlog: { events: 3, oldestAt: null, byType: {} } })),
+    ).toEqual([]);
     expect(beatChanges(beat(), beat({ screen: 'setup', version: '0.2.0' }))).toEqual([{ version: '0.2.0' }, { screen: 'setup' }]);
   });
 

@@ -15,4 +15,6 @@ export { loadBackends } from '../citizen/loadBackends.js';
 export { BackendsConfigError } from '../citizen/loadBackends.js';
 export { terminalsOverview } from '../health/terminalOverview.js';
 export { TerminalSlots, SlotRefusal } from '../terminals/terminalSlots.js';
+export { SlotReplacement } from '../terminals/slotReplacement.js';
+export { replacementLines } from '../terminals/replacementLines.js';
 export { CareCommands } from '../remoteCare/careCommands.js';

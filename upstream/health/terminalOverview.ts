@@ -1,4 +1,4 @@
-import type { Database } from '../../lib/sqlite/database.js';
+import type { Database, Queryable } from '../../lib/sqlite/database.js';
 import type { Heartbeat, OpenAlert, TerminalHealth, TerminalsOverview } from '../../main/contract/health.js';
 import type { TerminalRole } from '../../main/contract/terminal.js';
 import { visibleTo } from '../sync/scopeVisibility.js';
@@ -62,4 +62,12 @@ export async function terminalsOverview(db: Database, at: Date): Promise<Termina
     })
     .sort(byUrgency);
   return { at: at.toISOString(), terminals };
+}
+
+/** A terminal's latest beat as the hall kept it, and when; null if it never beat. */
+export async function lastBeatOf(db: Queryable, terminalId: string): Promise<{ beat: Heartbeat; at: string } | null> {
+  const row = await db.get<{ beat: string; last_beat_at: string }>('SELECT beat, last_beat_at FROM terminal_health WHERE terminal_id = ?', [
+    terminalId,
+  ]);
+  return row ? { beat: JSON.parse(row.beat), at: row.last_beat_at } : null;
 }

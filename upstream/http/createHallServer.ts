@@ -48,6 +48,7 @@ import { startHealth } from '../health/startHealth.js';
 import type { AlertsConfig } from '../../main/contract/health.js';
 import { TerminalSlots } from '../terminals/terminalSlots.js';
 import { registerTerminalSlotRoutes } from '../terminals/terminalSlotRoutes.js';
+import { SlotReplacement } from '../terminals/slotReplacement.js';
 import { readServiceIds } from '../../hall-config/readServiceIds.js';
 import { fingerprintOf } from './hallCertificate.js';
 import { CareCommands } from '../remoteCare/careCommands.js';
@@ -223,7 +224,7 @@ export async function createHallServer(options: HallServerOptions) {
   registerStatisticsRoutes(app, { queue, config: options.queue });
   registerStaffRoutes(app, accessParts.staff);
   await startHealth(app, { db: options.db, logger: options.logger, now, alerts: options.alerts, sweepMs: options.healthSweepMs });
-  registerTerminalSlotRoutes(app, slots, {
+  registerTerminalSlotRoutes(app, slots, new SlotReplacement(options.db, registry, () => new Date(now())), {
     url: publicUrl,
     fingerprint: options.tls ? fingerprintOf(options.tls.cert) : null,
   });

@@ -2,6 +2,7 @@ import QRCode from 'qrcode';
 import { z } from 'zod';
 import {
   encodeEnrollmentPayload,
+  replacementReportSchema,
   terminalSlotPaths,
   terminalSlotRequestSchema,
   terminalSlotSettingsSchema,
@@ -10,6 +11,7 @@ import {
 import { terminalIdSchema } from '../../main/contract/hallProtocol.js';
 import { hallRoute, type HallApp } from '../http/hallRoute.js';
 import { refuse } from '../http/refuse.js';
+import type { SlotReplacement } from './slotReplacement.js';
 import { SlotRefusal, type TerminalSlots } from './terminalSlots.js';
 import { terminalSlotsPage } from './terminalSlotsPage.js';
 
@@ -22,7 +24,11 @@ export interface HallAddress {
 }
 
 /** The hall's terminal slots for its staff: create one (its enrollment QR), change its settings, see published vs applied. */
-export function registerTerminalSlotRoutes(app: HallApp, slots: TerminalSlots, address: HallAddress): void {
+export function registerTerminalSlotRoutes(app: HallApp, slots: TerminalSlots, replacement: SlotReplacement, address: HallAddress): void {
+  const joinCode = async (terminalId: string, code: string) => {
+    const payload = encodeEnrollmentPayload({ hall: address.url(), fingerprint: address.fingerprint, code });
+    return { terminalId, code, payload, qrSvg: await QRCode.toString(payload, { type: 'svg', margin: 2 }) };
+  };
   const refused = (reply: Parameters<typeof refuse>[0], error: unknown) => {
     if (error instanceof SlotRefusal) return refuse(reply, 400, 'bad_request', error.message);
     throw error;
@@ -37,9 +43,7 @@ export function registerTerminalSlotRoutes(app: HallApp, slots: TerminalSlots, a
     response: createdSlotSchema,
     handler: async ({ body, reply }) => {
       try {
-        const code = await slots.create(body);
-        const payload = encodeEnrollmentPayload({ hall: address.url(), fingerprint: address.fingerprint, code });
-        return { terminalId: body.terminalId, code, payload, qrSvg: await QRCode.toString(payload, { type: 'svg', margin: 2 }) };
+        return await joinCode(body.terminalId, await slots.create(body));
       } catch (error) {
         return refused(reply, error);
       }
@@ -72,11 +76,30 @@ export function registerTerminalSlotRoutes(app: HallApp, slots: TerminalSlots, a
   });
 
   hallRoute(app, {
+    method: 'POST',
+    url: terminalSlotPaths.replace,
+    access: 'staff',
+    summary: "Replace a broken box: revoke its secret, report what it left undelivered, and give the new box the slot's enrollment QR",
+    response: createdSlotSchema.extend({ report: replacementReportSchema }),
+    handler: async ({ params, reply }) => {
+      try {
+        const terminalId = terminalIdSchema.safeParse(params.terminalId);
+        if (!terminalId.success) throw new SlotRefusal('terminalId', `not a terminal id: "${params.terminalId}"`);
+        const { code, report } = await replacement.replace(terminalId.data);
+        return { ...(await joinCode(terminalId.data, code)), report };
+      } catch (error) {
+        return refused(reply, error);
+      }
+    },
+  });
+
+  hallRoute(app, {
     method: 'GET',
     url: terminalSlotPaths.page,
     access: 'staff',
     summary: 'The terminal slots page: published vs applied per terminal',
     html: true,
-    handler: async ({ reply }) => reply.type('text/html; charset=utf-8').send(terminalSlotsPage(await slots.list())),
+    handler: async ({ reply }) =>
+      reply.type('text/html; charset=utf-8').send(terminalSlotsPage(await slots.list(), await replacement.recent())),
   });
 }

@@ -1,5 +1,6 @@
-import type { TerminalSlotView } from '../../main/contract/terminalSlot.js';
+import type { ReplacementReport, TerminalSlotView } from '../../main/contract/terminalSlot.js';
 import { fontLinks, htmlText } from '../queue/htmlText.js';
+import { replacementLines } from './replacementLines.js';
 
 /** The state of a slot's config in words: applied, waiting for the terminal, or not yet taken by a box. */
 function stateOf(slot: TerminalSlotView): string {
@@ -9,7 +10,7 @@ function stateOf(slot: TerminalSlotView): string {
 }
 
 /** The staff's list of terminal slots: what the hall published to each and what each applied. */
-export function terminalSlotsPage(slots: readonly TerminalSlotView[]): string {
+export function terminalSlotsPage(slots: readonly TerminalSlotView[], replacements: readonly ReplacementReport[]): string {
   const rows = slots
     .map(
       (slot) => `<tr data-terminal="${htmlText(slot.terminalId)}"><td>${htmlText(slot.terminalId)}</td><td>${htmlText(slot.role)}</td>
@@ -24,5 +25,18 @@ export function terminalSlotsPage(slots: readonly TerminalSlotView[]): string {
 <body><h1>终端 · Terminals</h1>
 <table><thead><tr><th>终端 · Terminal</th><th>角色 · Role</th><th>窗口 · Window</th><th>服务 · Services</th><th>空闲超时(秒) · Idle timeout (s)</th>
 <th>语言 · Language</th><th>已发布版本 · Published</th><th>已生效版本 · Applied</th><th>状态 · State</th></tr></thead>
-<tbody>${rows}</tbody></table></body></html>`;
+<tbody>${rows}</tbody></table>
+${
+  replacements.length === 0
+    ? ''
+    : `<h2>更换记录 · Replaced boxes</h2>\n${replacements
+        .map(
+          (report) =>
+            `<ul data-replacement="${htmlText(report.terminalId)}">${replacementLines(report)
+              .map((line) => `<li>${htmlText(line)}</li>`)
+              .join('')}</ul>`,
+        )
+        .join('\n')}`
+}
+</body></html>`;
 }

@@ -40,6 +40,7 @@ export const hallHelp = `Usage: onewindow hall --db FILE [--port N] [--host ADDR
                       [--idle-timeout S] [--locale zh-CN|en] --public-url URL [--tls-cert FILE]
        onewindow hall slot set --db FILE --terminal ID [--services A,B] [--idle-timeout S] [--locale zh-CN|en]
        onewindow hall slot list --db FILE
+       onewindow hall slot replace --db FILE --terminal ID --public-url URL [--tls-cert FILE]
        onewindow hall command --db FILE TERMINAL reload|restart|test-receipt|screenshot|logs|apply-config [--out FILE] [--lines N] [--wait S] [--expires-in S]
 
 Runs the hall server, or manages the terminals it knows.
@@ -94,10 +95,13 @@ Runs the hall server, or manages the terminals it knows.
                    PIN of its config file, and a lockout there is lifted
   slot create      decides what a terminal is (role, window, services, idle timeout,
                    language) and prints its enrollment QR code (hall URL, certificate
-                   fingerprint from --tls-cert, one-time code) for the terminal's setup wizard;
-                   for a replacement box, create the slot again: same id, settings and blocks
+                   fingerprint from --tls-cert, one-time code) for the terminal's setup wizard
   slot set         changes a slot's settings: a new version, applied live by the terminal
   slot list        each slot's published and applied config version
+  slot replace     a broken box is replaced: its secret is revoked now, what it never
+                   delivered is reported (events by type from its last beat, leased
+                   numbers it never reported), and the QR code for the new box is printed:
+                   the new box takes the same terminal id, role, window and settings
 ${hallCareHelp}`;
 
 export async function hallCommand(args: string[], logger: Logger): Promise<number> {

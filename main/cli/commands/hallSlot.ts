@@ -2,7 +2,15 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import QRCode from 'qrcode';
 import { z } from 'zod';
-import { ChangeLog, fingerprintOf, SlotRefusal, TerminalRegistry, TerminalSlots } from '../../../upstream/entry/index.js';
+import {
+  ChangeLog,
+  fingerprintOf,
+  replacementLines,
+  SlotRefusal,
+  SlotReplacement,
+  TerminalRegistry,
+  TerminalSlots,
+} from '../../../upstream/entry/index.js';
 import { readServiceIds } from '../../../hall-config/readServiceIds.js';
 import type { Database } from '../../../lib/sqlite/database.js';
 import { issuesFromZod } from '../../contract/errors.js';
@@ -43,7 +51,7 @@ const listOrUndefined = (text: string | undefined) => (text === undefined ? unde
 
 /** `onewindow hall slot create|set|list`: the hall decides what each terminal is, and shows published vs applied. */
 export async function hallSlotCommand(db: Database, action: string | undefined, values: SlotFlags): Promise<number> {
-  const sub = subcommandOf('hall slot', action, ['create', 'set', 'list']);
+  const sub = subcommandOf('hall slot', action, ['create', 'set', 'list', 'replace']);
   const changes = new ChangeLog(db);
   const defaults = await readServiceIds();
   const slots = new TerminalSlots(db, changes, new TerminalRegistry(db), async (within) => {
@@ -58,6 +66,14 @@ export async function hallSlotCommand(db: Database, action: string | undefined, 
           `${slot.terminalId}\t${slot.role}${slot.window ? ` window ${slot.window}` : ''}\tpublished v${slot.publishedVersion}\tapplied ${slot.appliedVersion ? `v${slot.appliedVersion}` : '—'}\t${state}`,
         );
       }
+      return 0;
+    }
+    if (sub === 'replace') {
+      if (!values.terminal) throw new UsageError('--terminal ID is required', 'hall');
+      const hall = await hallAddress(values);
+      const { code, report } = await new SlotReplacement(db, new TerminalRegistry(db)).replace(values.terminal);
+      for (const line of replacementLines(report)) console.log(line);
+      await printJoinCode(`${values.terminal}: the old box is revoked; the new box takes its slot`, code, hall);
       return 0;
     }
     const settings = {
@@ -85,16 +101,25 @@ export async function hallSlotCommand(db: Database, action: string | undefined, 
       },
     });
     if (!slot.success) throw usage(slot.error);
-    if (!values['public-url']) throw new UsageError('--public-url URL is required: the hall as the new terminal reaches it', 'hall');
-    const fingerprint = values['tls-cert'] ? fingerprintOf(await readFile(path.resolve(values['tls-cert']), 'utf8')) : null;
-    const code = await slots.create(slot.data);
-    const payload = encodeEnrollmentPayload({ hall: new URL(values['public-url']).origin, fingerprint, code });
-    console.log(`slot ${slot.data.terminalId} (${slot.data.role}) created; one-time code ${code} (valid 24 h)`);
-    console.log(`enrollment payload: ${payload}`);
-    console.log(await QRCode.toString(payload, { type: 'terminal', small: true }));
+    const hall = await hallAddress(values);
+    await printJoinCode(`slot ${slot.data.terminalId} (${slot.data.role}) created`, await slots.create(slot.data), hall);
     return 0;
   } catch (error) {
     if (error instanceof SlotRefusal) throw new UsageError(error.message, 'hall');
     throw error;
   }
+}
+
+/** Where the new box reaches the hall: its public URL and, over TLS, its certificate's fingerprint. */
+async function hallAddress(values: SlotFlags): Promise<{ url: string; fingerprint: string | null }> {
+  if (!values['public-url']) throw new UsageError('--public-url URL is required: the hall as the new terminal reaches it', 'hall');
+  const fingerprint = values['tls-cert'] ? fingerprintOf(await readFile(path.resolve(values['tls-cert']), 'utf8')) : null;
+  return { url: new URL(values['public-url']).origin, fingerprint };
+}
+
+async function printJoinCode(heading: string, code: string, hall: { url: string; fingerprint: string | null }): Promise<void> {
+  const payload = encodeEnrollmentPayload({ hall: hall.url, fingerprint: hall.fingerprint, code });
+  console.log(`${heading}; one-time code ${code} (valid 24 h)`);
+  console.log(`enrollment payload: ${payload}`);
+  console.log(await QRCode.toString(payload, { type: 'terminal', small: true }));
 }

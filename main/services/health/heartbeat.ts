@@ -38,7 +38,7 @@ export async function collectBeat(sources: BeatSources): Promise<Heartbeat> {
     window: sources.config.windowNumber ?? null,
     intervalSeconds: sources.config.heartbeatSeconds,
     devices: sources.status().devices,
-    backlog: { events: await outbox.backlog(), oldestAt: await outbox.oldestAt() },
+    backlog: { events: await outbox.backlog(), oldestAt: await outbox.oldestAt(), byType: await outbox.backlogByType() },
     lastPullAt: sources.lastPullAt()?.toISOString() ?? null,
     configApplied: await new SyncCursorRepository(sources.db).get('config'),
     freeDiskBytes: await freeDisk(sources.dataDir),

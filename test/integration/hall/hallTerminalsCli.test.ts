@@ -17,7 +17,7 @@ const beat = (terminalId: string, devices: Heartbeat['devices']): Heartbeat => (
   window: null,
   intervalSeconds: 30,
   devices,
-  backlog: { events: 0, oldestAt: null },
+  backlog: { events: 0, oldestAt: null, byType: {} },
   lastPullAt: null,
   configApplied: 0,
   freeDiskBytes: null,

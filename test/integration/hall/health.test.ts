@@ -18,7 +18,7 @@ function beat(terminalId: string, changes: Partial<Heartbeat> = {}): Heartbeat {
     window: null,
     intervalSeconds: 5,
     devices: [{ role: 'receiptPrinter', state: 'ready', detail: null }],
-    backlog: { events: 0, oldestAt: null },
+    backlog: { events: 0, oldestAt: null, byType: {} },
     lastPullAt: null,
     configApplied: 0,
     freeDiskBytes: 10_000_000_000,
@@ -140,7 +140,7 @@ describe.each(hallBackends())('terminal health at the hall on %s', (backend) => 
     await receiver.waitFor(1);
 
     await receiver.down();
-    await kiosk.heartbeat(beat('K-01', { backlog: { events: 150, oldestAt: new Date().toISOString() } }));
+    await kiosk.heartbeat(beat('K-01', { backlog: { events: 150, oldestAt: new Date().toISOString(), byType: {} } }));
     // The backlog alert and the printer's recovery wait in the hall's outbox while the receiver is down, and over a restart.
     await until(
       () => hall.db.get<{ n: number }>('SELECT MAX(attempts) AS n FROM alert_delivery WHERE delivered_at IS NULL'),
@@ -151,7 +151,7 @@ describe.each(hallBackends())('terminal health at the hall on %s', (backend) => 
     await receiver.up();
     offset = 50_000;
     const received = await receiver.waitFor(3);
-    await kiosk.heartbeat(beat('K-01', { backlog: { events: 150, oldestAt: new Date().toISOString() } }));
+    await kiosk.heartbeat(beat('K-01', { backlog: { events: 150, oldestAt: new Date().toISOString(), byType: {} } }));
     expect(received.map((message) => [message.event, message.kind, message.detail])).toEqual([
       ['raised', 'device', 'paper_out'],
       ['raised', 'backlog', '150 events waiting'],

@@ -1,32 +1,13 @@
 import { ulid } from 'ulid';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { NumberBlock } from '../../../main/contract/queue.js';
 import { HallClient } from '../../../main/sync/hallClient.js';
 import { hallBackends, startLoopbackHall } from '../../support/hallOnLoopback.js';
+import { printedOffline } from '../../support/printedOffline.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-/** The kiosk's outbox event for ticket `id`, printed offline as number `number` of `block`. */
-function printedOffline(id: string, block: NumberBlock, number: number, seq: number) {
-  return {
-    id: ulid(),
-    seq,
-    type: 'queue.ticket-issued',
-    occurredAt: new Date().toISOString(),
-    payload: {
-      id,
-      service: block.service,
-      priority: null,
-      appointmentAt: null,
-      businessDay: block.businessDay,
-      number,
-      issuedAt: new Date().toISOString(),
-    },
-  };
-}
 
 /**
  * The rule for a split ticket (the kiosk gave up on a slow hall and printed
