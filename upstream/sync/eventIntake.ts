@@ -44,8 +44,12 @@ export class EventIntake {
     candidates.sort((a, b) => a.seq - b.seq);
 
     return this.db.transaction(async (tx) => {
-      let cursor =
-        (await tx.get<{ last_seq: number }>('SELECT last_seq FROM terminal_cursor WHERE terminal_id = ?', [terminalId]))?.last_seq ?? 0;
+      const position = await tx.get<{ last_seq: number; seq_offset: number }>(
+        'SELECT last_seq, seq_offset FROM terminal_cursor WHERE terminal_id = ?',
+        [terminalId],
+      );
+      let cursor = position?.last_seq ?? 0;
+      const offset = Number(position?.seq_offset ?? 0);
       // One look-up for the whole batch, one insert per few hundred rows: no round trip per event.
       const known = new Map(
         (
@@ -96,7 +100,7 @@ export class EventIntake {
               continue;
             }
           }
-          stored.push([event.id, terminalId, event.seq, event.type, event.occurredAt, JSON.stringify(event.payload), received]);
+          stored.push([event.id, terminalId, offset + event.seq, event.type, event.occurredAt, JSON.stringify(event.payload), received]);
           known.set(event.id, terminalId);
           response.acknowledged.push(event.id);
         }
@@ -110,4 +114,13 @@ export class EventIntake {
       return response;
     });
   }
+}
+
+/**
+ * A replacement box of this terminal numbers its events from 1: the hall
+ * takes them as new, stored after the old box's. Call in the replacement's
+ * transaction, once the old box can no longer push.
+ */
+export async function startNewSequence(tx: Queryable, terminalId: string): Promise<void> {
+  await tx.run('UPDATE terminal_cursor SET seq_offset = seq_offset + last_seq, last_seq = 0 WHERE terminal_id = ?', [terminalId]);
 }

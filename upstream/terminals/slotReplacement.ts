@@ -6,12 +6,13 @@ import { replacementReportSchema, type ReplacementReport } from '../../main/cont
 import { lastBeatOf } from '../health/terminalOverview.js';
 import type { TerminalRegistry } from '../identity/terminalRegistry.js';
 import { unreportedLeasedNumbers } from '../queue/leasedNumbers.js';
+import { startNewSequence } from '../sync/eventIntake.js';
 import { SlotRefusal } from './terminalSlots.js';
 
 /**
  * A broken box replaced by a new one that takes over its slot: the same
  * terminal id, binding and hall-managed config (the new box pulls the slot's
- * `config` scope from the start). The old box's secret is revoked at once, so
+ * `config` scope from the start), its events numbered afresh. The old box's secret is revoked at once, so
  * nothing it sends later counts; what it had not delivered is reported, never
  * silently dropped: its last beat's backlog by event type, and the numbers
  * leased to it that it never reported (a citizen may hold one).
@@ -33,6 +34,7 @@ export class SlotReplacement {
       if (!terminal?.role) throw new SlotRefusal('terminalId', `no enrolled terminal "${terminalId}" to replace: create its slot instead`);
       const report = await this.#report(tx, terminalId, terminal.enrolled_at);
       await tx.run('UPDATE terminal SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [report.replacedAt, terminalId]);
+      await startNewSequence(tx, terminalId);
       await tx.run('INSERT INTO terminal_replacement (id, terminal_id, replaced_at, report) VALUES (?, ?, ?, ?)', [
         ulid(),
         terminalId,

@@ -90,6 +90,14 @@ describe.each(hallBackends())('a broken kiosk replaced by a new box, on %s', (ba
     const config = await new HallClient(fresh).changes('config', 0);
     expect(config.items.map((item) => item.value)).toContainEqual(expect.objectContaining(settings));
 
+    // Its outbox starts again at 1: taken as new events, not refused as numbers the old box used; its tickets count.
+    const newBox = new HallClient(fresh);
+    const newBlock = await newBox.leaseBlock('A', 10);
+    expect(newBlock.first).toBeGreaterThan(block.last);
+    const pushed = await newBox.push([printedOffline(ulid(), newBlock, newBlock.first, 1)]);
+    expect(pushed).toMatchObject({ rejected: [], resendFrom: null });
+    expect(pushed.acknowledged).toHaveLength(1);
+
     // The staff's terminals page keeps the report.
     const page = await (await fetch(`${hall.url}${terminalSlotPaths.page}`, { headers: { cookie } })).text();
     expect(page).toContain('certificate.printed ×1');
