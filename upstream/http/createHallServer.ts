@@ -45,7 +45,7 @@ import { hallKeyFiles } from '../storage/hallKeyFiles.js';
 import { listenUrlOf } from './listenUrl.js';
 import { defaultRetentionDays, sweepPersonalData } from '../privacy/retentionSweep.js';
 import { startHealth } from '../health/startHealth.js';
-import type { AlertsConfig } from '../../main/contract/health.js';
+import type { AlertsSettings } from '../../main/contract/health.js';
 import { TerminalSlots } from '../terminals/terminalSlots.js';
 import { registerTerminalSlotRoutes } from '../terminals/terminalSlotRoutes.js';
 import { readServiceIds } from '../../hall-config/readServiceIds.js';
@@ -83,7 +83,7 @@ export interface HallServerOptions {
   /** Days after which personal data of finished appointments, requests and events is removed (default 180). */
   retentionDays?: number;
   /** Alert webhooks, backlog threshold, beats missed before offline (hall-config/alerts.json); default: no webhooks. */
-  alerts?: AlertsConfig;
+  alerts?: AlertsSettings;
   /** How often the hall looks for terminals that missed their beats (default 1 s). */
   healthSweepMs?: number;
   /** Where SMS reminders go (a provider's implementation); the demo gateway only logs them. */
