@@ -42,6 +42,8 @@ import { guardAccess } from './accessGuard.js';
 import { registerStaffRoutes } from './staffRoutes.js';
 import { SecretBox } from '../identity/secretBox.js';
 import { hallKeyFiles } from '../storage/hallKeyFiles.js';
+import { keepWalSmall } from '../storage/walUpkeep.js';
+import { isPostgres } from '../../lib/postgres/postgresDatabase.js';
 import { listenUrlOf } from './listenUrl.js';
 import { defaultRetentionDays, sweepPersonalData } from '../privacy/retentionSweep.js';
 import { startHealth } from '../health/startHealth.js';
@@ -217,6 +219,7 @@ export async function createHallServer(options: HallServerOptions) {
     3600_000,
   );
   app.addHook('onClose', async () => clearInterval(retentionSweep));
+  if (!isPostgres(options.db)) app.addHook('onClose', keepWalSmall(options.db, options.logger));
   app.addHook('onClose', () => reminders.settled());
   await registerQueueRoutes(app, { queue, issuer, desk, reminders });
   registerEvaluationRoutes(app, { queue, config: options.queue, issuer, cases });
