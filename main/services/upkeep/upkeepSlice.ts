@@ -28,7 +28,7 @@ export function createUpkeepSlice(
     start: () => {
       database.start();
       if (nightly) nightly.start();
-      else logger.info('no nightly restart: nothing here would start the host again (run it with onewindow start or Electron)');
+      else logger.info('no nightly restart: this host was started without a way to restart it (onewindow start and Electron have one)');
     },
     stop: async () => {
       nightly?.stop();
