@@ -1,7 +1,7 @@
 import type { OpenAlert, TerminalsOverview } from '../contract/health.js';
 
 const alertText = (alert: OpenAlert) =>
-  alert.kind === 'device' ? `${alert.device} ${alert.detail ?? alert.state}` : alert.kind === 'backlog' ? 'backlog' : 'offline';
+  alert.kind === 'device' ? `${alert.device} ${alert.detail ?? alert.state}` : alert.kind === 'disk' ? `disk ${alert.detail}` : alert.kind;
 
 const clock = (iso: string | null) => (iso ? iso.replace('T', ' ').slice(0, 19) : '-');
 

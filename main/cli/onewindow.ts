@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { DataFileError } from '../../kiosk-config/readDataFile.js';
+import { openLogFile, type LogFile } from '../../lib/logFile.js';
 import { createLogger, type Logger } from '../../lib/logger.js';
+import { logOptionsHelp, takeLogOptions } from './logOptions.js';
 import { UsageError } from './usageError.js';
 
 interface Command {
@@ -39,10 +41,16 @@ Commands:
   certificate  check a printed certificate PDF against the hall that issued it
   audit     check a terminal's hash-chained audit log
 
-"onewindow <command> --help" tells more.`;
+"onewindow <command> --help" tells more.
+
+${logOptionsHelp}`;
+
+/** The log file of this run, if --log-file named one: closed at the end, so its last lines are written. */
+const logs: { file: LogFile | null } = { file: null };
 
 async function main(argv: string[]): Promise<number> {
-  const [command, ...args] = argv;
+  const taken = takeLogOptions(argv);
+  const [command, ...args] = taken.args;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     const load = args[0] === undefined ? undefined : commands[args[0]];
     console.log(load ? (await load()).help : overview);
@@ -51,7 +59,8 @@ async function main(argv: string[]): Promise<number> {
   const load = commands[command];
   if (!load) throw new UsageError(`unknown command "${command}"; the commands are: ${Object.keys(commands).join(', ')}`, 'onewindow');
   // The demo is for people watching screens, not logs: warnings only unless asked.
-  const logger = createLogger(process.env.ONEWINDOW_LOG_LEVEL ?? (command === 'demo' ? 'warn' : 'info'));
+  if (taken.logFile) logs.file = openLogFile(taken.logFile);
+  const logger = createLogger(process.env.ONEWINDOW_LOG_LEVEL ?? (command === 'demo' ? 'warn' : 'info'), logs.file ?? undefined);
   return (await load()).run(args, logger);
 }
 
@@ -81,3 +90,4 @@ try {
 } catch (error) {
   process.exitCode = report(error);
 }
+await logs.file?.close();

@@ -54,8 +54,8 @@ export type Heartbeat = z.infer<typeof heartbeatSchema>;
 
 export const heartbeatAnswerSchema = z.object({ receivedAt: z.iso.datetime() });
 
-/** What an alert is about: a terminal gone quiet, one of its devices, or its outbox backlog. */
-export const alertKindSchema = z.enum(['offline', 'device', 'backlog']);
+/** What an alert is about: a terminal gone quiet, one of its devices, its outbox backlog, or its free disk below the floor. */
+export const alertKindSchema = z.enum(['offline', 'device', 'backlog', 'disk']);
 export type AlertKind = z.infer<typeof alertKindSchema>;
 
 /** An open alert of a terminal, since when it stands. */
@@ -121,6 +121,10 @@ export const alertsConfigSchema = z
     backlogThreshold: z.number().int().min(1).default(200),
     /** Beats missed before a terminal counts as offline. */
     missedBeats: z.number().int().min(2).max(20).default(3),
+    /** A terminal with less free disk than this (where its database lives) raises a disk alert, well before it is full. */
+    diskFloorMegabytes: z.number().int().min(1).default(500),
   })
   .strict();
 export type AlertsConfig = z.infer<typeof alertsConfigSchema>;
+/** The settings as written (defaults not yet applied). */
+export type AlertsSettings = z.input<typeof alertsConfigSchema>;

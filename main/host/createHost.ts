@@ -46,6 +46,7 @@ import { deviceReportHandlers } from '../services/setup/deviceReport/deviceRepor
 import { recentLogLines } from '../../lib/recentLines.js';
 import { startRemoteCare } from '../services/remoteCare/remoteCare.js';
 import type { ScreenControl } from '../services/remoteCare/screenControl.js';
+import { createUpkeepSlice } from '../services/upkeep/upkeepSlice.js';
 
 export const migrationsDir = path.join(packageRoot, 'main', 'store', 'migrations');
 
@@ -150,6 +151,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       hallDate(db),
     );
     const help = createHelpSlice(parts);
+    const upkeep = createUpkeepSlice(parts, citizen.citizen, options.care?.restart ?? null);
     const convenience = new ConvenienceDesk(sync.client, await readConvenience(), citizen.citizen, receipts);
     const spoken = new SpokenLog();
     const dispatch = createDispatcher(
@@ -181,6 +183,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     await sync.start({ catalogue: catalogue.scope, config: terminal.scope, queue: queue.scope, help: help.scope });
     queue.start();
     health.start();
+    upkeep.start();
     if (sync.client) {
       const { screen = null, restart = null } = options.care ?? {};
       startRemoteCare({ sync, devices, logger: options.logger, logLines: (count) => recentLogLines.last(count), screen, restart });
@@ -198,6 +201,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
         citizen.citizen.end();
         await queue.stop();
         await health.stop();
+        await upkeep.stop();
         await sync.stop();
         await devices.stop();
         await db.close();

@@ -46,7 +46,8 @@ test("the receipt printer's paper out shows in the hall's operations view within
     backlog: { events: 0, oldestAt: null, byType: {} },
     lastPullAt: null,
     configApplied: 0,
-    freeDiskBytes: null,
+    // 100 MB left: under the hall's free-disk floor (500 MB by default).
+    freeDiskBytes: 100 * 1024 * 1024,
     freeMemoryBytes: 1_000_000_000,
     screen: 'kiosk/home',
   });
@@ -68,6 +69,7 @@ test("the receipt printer's paper out shows in the hall's operations view within
   await expect(row('C-03')).toHaveClass('online');
   await expect(row('K-02')).toHaveClass('offline');
   await expect(row('K-02')).toContainText('离线 Offline');
+  await expect(row('K-02')).toContainText('磁盘空间不足 · disk low: less than 500 MB free');
 
   // Paper out: once the kiosk knows (its status strip), the hall shows it within one beat, at the top.
   kiosk.host.devices.device<ReceiptPrinterDevice>('receiptPrinter')!.simulator!.status.paperOut = true;
@@ -95,5 +97,5 @@ test("the receipt printer's paper out shows in the hall's operations view within
   // Once each: what the hall queued for K-01's printer is exactly what arrived.
   const queued = await hall.db.all<{ body: string }>('SELECT body FROM alert_delivery');
   expect(queued.filter(({ body }) => body.includes('"terminalId":"K-01"') && body.includes('"device":"receiptPrinter"'))).toHaveLength(2);
-  expect(receiver.received.filter((message) => message.terminalId === 'K-02').map((message) => message.kind)).toEqual(['offline']);
+  expect(receiver.received.filter((message) => message.terminalId === 'K-02').map((message) => message.kind)).toEqual(['disk', 'offline']);
 });

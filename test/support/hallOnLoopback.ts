@@ -23,7 +23,7 @@ import { SecretBox } from '../../upstream/identity/secretBox.js';
 import { hallKeyFiles } from '../../upstream/storage/hallKeyFiles.js';
 import type { TerminalBinding } from '../../main/contract/hallProtocol.js';
 import type { RegisteredRoute } from '../../upstream/http/hallRoute.js';
-import type { AlertsConfig } from '../../main/contract/health.js';
+import type { AlertsSettings } from '../../main/contract/health.js';
 import type { SmsGateway } from '../../upstream/queue/smsGateway.js';
 
 /** A staff account every loopback hall has, for tests that open the dashboard. */
@@ -100,7 +100,7 @@ export interface LoopbackHallOptions {
   now?: () => number;
   retentionDays?: number;
   /** Alert webhooks and thresholds; how often it looks for terminals that missed their beats. */
-  alerts?: AlertsConfig;
+  alerts?: AlertsSettings;
   healthSweepMs?: number;
   smsGateway?: SmsGateway;
 }

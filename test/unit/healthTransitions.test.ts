@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Heartbeat } from '../../main/contract/health.js';
-import { alertsOfBeat, beatChanges, transition } from '../../upstream/health/healthTransitions.js';
+import type { Heartbeat, OpenAlert } from '../../main/contract/health.js';
+import { alertsOfBeat, beatChanges, diskAlertOfBeat, transition } from '../../upstream/health/healthTransitions.js';
 import { terminalsTable } from '../../main/cli/formatTerminals.js';
 
 const at = (seconds: number) => new Date(Date.UTC(2026, 10, 29, 8, 0, seconds));
@@ -50,6 +50,18 @@ describe('health transitions', () => {
     ]);
   });
 
+  it('raises a disk alert under the floor and clears it only a tenth above it', () => {
+    const mb = (count: number) => beat({ freeDiskBytes: count * 1024 * 1024 });
+    expect(diskAlertOfBeat(mb(500), 500, [])).toEqual([]);
+    const low = diskAlertOfBeat(mb(499), 500, []);
+    expect(low).toEqual([{ kind: 'disk', device: null, state: null, detail: 'less than 500 MB free' }]);
+    const open = transition([], low, at(0)).alerts;
+    expect(diskAlertOfBeat(mb(549), 500, open)).toEqual(low);
+    expect(diskAlertOfBeat(mb(551), 500, open)).toEqual([]);
+    expect(diskAlertOfBeat(beat({ freeDiskBytes: null }), 500, open)).toEqual(open);
+    expect(terminalsTableAlert(open[0]!)).toBe('disk less than 500 MB free (08:00:00)');
+  });
+
   it('remembers what changed, not what moves every beat', () => {
     expect(
       beatChanges(beat(), beat({ uptimeSeconds: 90, freeMemoryBytes: 5, backlog: { events: 3, oldestAt: null, byType: {} } })),
@@ -87,3 +99,30 @@ describe('health transitions', () => {
     ]);
   });
 });
+
+function terminalsTableAlert(alert: OpenAlert): string {
+  const table = terminalsTable({
+    at: at(0).toISOString(),
+    terminals: [
+      {
+        terminalId: 'K-01',
+        role: 'kiosk',
+        window: null,
+        online: true,
+        lastBeatAt: at(0).toISOString(),
+        version: '0.1.0',
+        uptimeSeconds: 60,
+        screen: null,
+        devices: [],
+        backlog: 0,
+        oldestEventAt: null,
+        lastPullAt: null,
+        config: { published: 0, applied: 0 },
+        freeDiskBytes: 1,
+        freeMemoryBytes: 1,
+        alerts: [alert],
+      },
+    ],
+  });
+  return table.split('\n')[1]!.split(/ {2,}/)[4]!;
+}

@@ -2,7 +2,7 @@ import { monotonicFactory } from 'ulid';
 import type { Database, Queryable } from '../../lib/sqlite/database.js';
 import type { AlertMessage, AlertsConfig, Heartbeat, OpenAlert } from '../../main/contract/health.js';
 import type { Caller } from '../http/hallRoute.js';
-import { alertMessage, alertsOfBeat, beatChanges, transition, type Transition } from './healthTransitions.js';
+import { alertMessage, alertsOfBeat, beatChanges, diskAlertOfBeat, transition, type Transition } from './healthTransitions.js';
 
 interface HealthRow {
   terminal_id: string;
@@ -48,7 +48,7 @@ export class HealthDesk {
     const open: OpenAlert[] = row ? JSON.parse(row.alerts) : [];
     const step = transition(
       open.filter((alert) => alert.kind !== 'offline'),
-      alertsOfBeat(beat, this.config.backlogThreshold),
+      [...alertsOfBeat(beat, this.config.backlogThreshold), ...diskAlertOfBeat(beat, this.config.diskFloorMegabytes, open)],
       at,
     );
     const wasOffline = open.find((alert) => alert.kind === 'offline');

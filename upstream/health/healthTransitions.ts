@@ -24,6 +24,19 @@ export function alertsOfBeat(beat: Heartbeat, backlogThreshold: number): WantedA
 }
 
 /**
+ * The disk alert a beat calls for: free space under the floor. An open one
+ * stays until the space is a tenth above the floor again, so a disk hovering
+ * at the floor does not raise and recover it with every beat. Its detail
+ * names the floor, not the bytes free, which move every beat.
+ */
+export function diskAlertOfBeat(beat: Heartbeat, floorMegabytes: number, open: readonly OpenAlert[]): WantedAlert[] {
+  if (beat.freeDiskBytes === null) return open.filter((alert) => alert.kind === 'disk');
+  const floor = floorMegabytes * 1024 * 1024;
+  const clearsAt = open.some((alert) => alert.kind === 'disk') ? floor * 1.1 : floor;
+  return beat.freeDiskBytes < clearsAt ? [{ kind: 'disk', device: null, state: null, detail: `less than ${floorMegabytes} MB free` }] : [];
+}
+
+/**
  * Moves from the open alerts to the wanted ones. An alert whose state or
  * detail changes (paper low → paper out) is raised again, keeping its start;
  * one that stays the same is no change, and no message goes out for it.
@@ -61,7 +74,13 @@ export function beatChanges(previous: Heartbeat | null, beat: Heartbeat): Record
 
 function describe(alert: OpenAlert, terminalId: string, event: AlertMessage['event']): string {
   const what =
-    alert.kind === 'offline' ? 'offline' : alert.kind === 'backlog' ? 'outbox backlog' : `${alert.device} ${alert.detail ?? alert.state}`;
+    alert.kind === 'offline'
+      ? 'offline'
+      : alert.kind === 'backlog'
+        ? 'outbox backlog'
+        : alert.kind === 'disk'
+          ? `disk, ${alert.detail}`
+          : `${alert.device} ${alert.detail ?? alert.state}`;
   return event === 'raised' ? `${terminalId}: ${what}` : `${terminalId}: recovered from ${what}`;
 }
 

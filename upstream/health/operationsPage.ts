@@ -17,6 +17,7 @@ const words = {
   media_jam: '卡纸 · paper jam',
   offline: '离线 · offline',
   backlog: '积压 · backlog',
+  disk: '磁盘空间不足 · disk low',
 };
 
 /**

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Database } from '../../lib/sqlite/database.js';
-import { alertsConfigSchema, type AlertsConfig } from '../../main/contract/health.js';
+import { alertsConfigSchema, type AlertsSettings } from '../../main/contract/health.js';
 import type { HallApp } from '../http/hallRoute.js';
 import { AlertSender } from './alertSender.js';
 import { HealthDesk } from './healthDesk.js';
@@ -10,13 +10,13 @@ export interface HealthOptions {
   db: Database;
   logger: Logger;
   now: () => number;
-  alerts?: AlertsConfig | undefined;
+  alerts?: AlertsSettings | undefined;
   sweepMs?: number | undefined;
 }
 
 /** The hall's health slice: heartbeat intake, the offline sweep, the alert webhooks and the operations view. */
 export async function startHealth(app: HallApp, options: HealthOptions): Promise<HealthDesk> {
-  const config = options.alerts ?? alertsConfigSchema.parse({ webhooks: [] });
+  const config = alertsConfigSchema.parse(options.alerts ?? { webhooks: [] });
   const feed = new OperationsFeed();
   const sender = new AlertSender({ db: options.db, logger: options.logger, now: options.now });
   const desk = new HealthDesk(

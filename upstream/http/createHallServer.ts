@@ -42,10 +42,12 @@ import { guardAccess } from './accessGuard.js';
 import { registerStaffRoutes } from './staffRoutes.js';
 import { SecretBox } from '../identity/secretBox.js';
 import { hallKeyFiles } from '../storage/hallKeyFiles.js';
+import { keepWalSmall } from '../storage/walUpkeep.js';
+import { isPostgres } from '../../lib/postgres/postgresDatabase.js';
 import { listenUrlOf } from './listenUrl.js';
 import { defaultRetentionDays, sweepPersonalData } from '../privacy/retentionSweep.js';
 import { startHealth } from '../health/startHealth.js';
-import type { AlertsConfig } from '../../main/contract/health.js';
+import type { AlertsSettings } from '../../main/contract/health.js';
 import { TerminalSlots } from '../terminals/terminalSlots.js';
 import { registerTerminalSlotRoutes } from '../terminals/terminalSlotRoutes.js';
 import { SlotReplacement } from '../terminals/slotReplacement.js';
@@ -84,7 +86,7 @@ export interface HallServerOptions {
   /** Days after which personal data of finished appointments, requests and events is removed (default 180). */
   retentionDays?: number;
   /** Alert webhooks, backlog threshold, beats missed before offline (hall-config/alerts.json); default: no webhooks. */
-  alerts?: AlertsConfig;
+  alerts?: AlertsSettings;
   /** How often the hall looks for terminals that missed their beats (default 1 s). */
   healthSweepMs?: number;
   /** Where SMS reminders go (a provider's implementation); the demo gateway only logs them. */
@@ -218,6 +220,7 @@ export async function createHallServer(options: HallServerOptions) {
     3600_000,
   );
   app.addHook('onClose', async () => clearInterval(retentionSweep));
+  if (!isPostgres(options.db)) app.addHook('onClose', keepWalSmall(options.db, options.logger));
   app.addHook('onClose', () => reminders.settled());
   await registerQueueRoutes(app, { queue, issuer, desk, reminders });
   registerEvaluationRoutes(app, { queue, config: options.queue, issuer, cases });

@@ -163,4 +163,35 @@ describe.each(hallBackends())('terminal health at the hall on %s', (backend) => 
     expect(deliveries).toHaveLength(3);
     expect(deliveries.every((row) => row.delivered_at !== null)).toBe(true);
   });
+  it('raises a disk alert below the free-disk floor once, shows it, and clears it when space is back', async () => {
+    const receiver = await startAlertReceiver();
+    cleanups.push(() => receiver.close());
+    const { hall, overview } = await setUp({ alerts: { webhooks: [receiver.url], diskFloorMegabytes: 500, missedBeats: 20 } });
+    const kiosk = new HallClient(await hall.enroll('K-01', { role: 'kiosk' }));
+    const megabytes = (count: number) => count * 1024 * 1024;
+    await kiosk.heartbeat(beat('K-01', { freeDiskBytes: megabytes(600) }));
+    await kiosk.heartbeat(beat('K-01', { freeDiskBytes: megabytes(400) }));
+    await kiosk.heartbeat(beat('K-01', { freeDiskBytes: megabytes(380) }));
+    // Back over the floor but within a tenth of it: the disk is hovering, the alert stands.
+    await kiosk.heartbeat(beat('K-01', { freeDiskBytes: megabytes(520) }));
+    const [raised] = await receiver.waitFor(1);
+    expect(raised).toMatchObject({
+      event: 'raised',
+      kind: 'disk',
+      detail: 'less than 500 MB free',
+      text: 'K-01: disk, less than 500 MB free',
+    });
+    expect((await overview()).terminals[0]!.alerts).toMatchObject([{ kind: 'disk', detail: 'less than 500 MB free' }]);
+
+    await kiosk.heartbeat(beat('K-01', { freeDiskBytes: megabytes(2000) }));
+    const received = await receiver.waitFor(2);
+    expect((await overview()).terminals[0]!.alerts).toEqual([]);
+    await kiosk.heartbeat(beat('K-01', { freeDiskBytes: megabytes(2000) }));
+    expect(received.map((message) => [message.event, message.kind])).toEqual([
+      ['raised', 'disk'],
+      ['recovered', 'disk'],
+    ]);
+    const deliveries = await hall.db.all<{ body: string }>('SELECT body FROM alert_delivery');
+    expect(deliveries).toHaveLength(2);
+  });
 });

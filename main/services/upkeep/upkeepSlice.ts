@@ -1,0 +1,38 @@
+import { OutboxRepository } from '../../store/outboxRepository.js';
+import type { CitizenSession } from '../citizen/citizenSession.js';
+import type { HostParts } from '../hostParts.js';
+import { QueueCacheRepository } from '../queue/queueCacheRepository.js';
+import { DatabaseUpkeep } from './databaseUpkeep.js';
+import { NightlyRestarter } from './nightlyRestarter.js';
+
+/** Nothing in the way of a VACUUM: no citizen in a session, no outbox event waiting to be pushed. */
+export function terminalIdle(db: HostParts['db'], citizen: CitizenSession): () => Promise<boolean> {
+  return async () => citizen.summary() === null && (await new OutboxRepository(db).backlog()) === 0;
+}
+
+/**
+ * The terminal's upkeep: its database checkpointed (and vacuumed when idle),
+ * and a restart every night at the hall's reset hour when no citizen is in a
+ * session, where whoever runs the host can restart it (`restart`).
+ */
+export function createUpkeepSlice(
+  { db, logger }: Pick<HostParts, 'db' | 'logger'>,
+  citizen: CitizenSession,
+  restart: (() => void) | null,
+): { start(): void; stop(): Promise<void> } {
+  const database = new DatabaseUpkeep({ db, logger, idle: terminalIdle(db, citizen) });
+  const nightly = restart
+    ? new NightlyRestarter({ logger, hallDay: () => new QueueCacheRepository(db).rules(), busy: () => citizen.summary() !== null, restart })
+    : null;
+  return {
+    start: () => {
+      database.start();
+      if (nightly) nightly.start();
+      else logger.info('no nightly restart: this host was started without a way to restart it (onewindow start and Electron have one)');
+    },
+    stop: async () => {
+      nightly?.stop();
+      await database.stop();
+    },
+  };
+}
