@@ -1,4 +1,5 @@
-import { createHallServer, TerminalRegistry, openHallDatabase, StaffAccounts, loadBackends } from '../../upstream/entry/index.js';
+import { TerminalRegistry, openHallDatabase, StaffAccounts, loadBackends } from '../../upstream/entry/index.js';
+import { createHallServer } from '../../upstream/entry/server.js';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { enrollWithHall, type TerminalIdentity } from '../sync/hallClient.js';

@@ -1,9 +1,9 @@
 /**
  * The hall server as the rest of the product sees it: the `onewindow hall`
- * command and the embedded demo hall import this and nothing else of
- * upstream/, so the hall's insides can change without reaching the terminal.
+ * command and the embedded demo hall import this (and `server.ts`) and nothing
+ * else of upstream/, so the hall's insides can change without reaching the terminal.
  */
-export { createHallServer, type HallServerOptions } from '../http/createHallServer.js';
+export type { HallServerOptions } from '../http/createHallServer.js';
 export { openHallDatabase } from '../storage/openHallDatabase.js';
 export { TerminalRegistry } from '../identity/terminalRegistry.js';
 export { ChangeLog } from '../sync/changeLog.js';

@@ -6,7 +6,8 @@ import { profilesDir } from '../../../kiosk-config/paths.js';
 import { demoStaff, EmbeddedHall } from '../../host/embeddedHall.js';
 import type { Logger } from '../../../lib/logger.js';
 import { parseCommandArgs, parsePort } from '../parseCommandArgs.js';
-import { runTerminal, untilStopSignal, type RunningTerminal } from '../runTerminal.js';
+import { runTerminal, type RunningTerminal } from '../runTerminal.js';
+import { untilStopSignal } from '../stopSignal.js';
 import { defaultPort } from './serve.js';
 
 export const demoHelp = `Usage: onewindow demo [--port N] [--data-dir DIR]

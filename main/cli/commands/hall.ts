@@ -1,4 +1,4 @@
-import { createHallServer, type HallServerOptions, TerminalRegistry, ChangeLog, openHallDatabase } from '../../../upstream/entry/index.js';
+import { type HallServerOptions, TerminalRegistry, ChangeLog, openHallDatabase } from '../../../upstream/entry/index.js';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { readCitizenCatalog } from '../../../hall-config/readCitizenCatalog.js';
@@ -11,7 +11,7 @@ import { terminalBindingSchema, terminalIdSchema, type TerminalBinding } from '.
 import { hallConfigOverridesSchema } from '../../contract/terminal.js';
 import type { Logger } from '../../../lib/logger.js';
 import { parseCommandArgs, parsePort } from '../parseCommandArgs.js';
-import { untilStopSignal } from '../runTerminal.js';
+import { untilStopSignal } from '../stopSignal.js';
 import { subcommandOf } from '../subcommand.js';
 import { UsageError } from '../usageError.js';
 import { BackendsConfigError, loadBackends, StaffAccounts, staffUsernameSchema } from '../../../upstream/entry/index.js';
@@ -250,6 +250,7 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
 type ServeOptions = Omit<HallServerOptions, 'db' | 'logger'> & { port: number; host: string };
 
 async function serveHall(db: Database, logger: Logger, { port, host, ...options }: ServeOptions): Promise<number> {
+  const { createHallServer } = await import('../../../upstream/entry/server.js');
   const server = await createHallServer({ db, logger, ...options });
   await server.listen({ host, port });
   const address = server.server.address() as AddressInfo;

@@ -1,7 +1,8 @@
 import type { Logger } from '../../../lib/logger.js';
 import { isLoopbackListener, ownAddresses } from '../../transport/hostNames.js';
 import { parseCommandArgs, parsePort } from '../parseCommandArgs.js';
-import { runTerminal, untilStopSignal } from '../runTerminal.js';
+import { runTerminal } from '../runTerminal.js';
+import { untilStopSignal } from '../stopSignal.js';
 import { UsageError } from '../usageError.js';
 import { existsSync } from 'node:fs';
 import { runWizardTerminal } from '../wizardTerminal.js';
