@@ -37,6 +37,7 @@ export const lookupIdSchema = z.enum([
   'contribution-base',
   'medical-balance',
   'medical-spending',
+  'housing-fund-account',
   'unemployment-benefits',
   'work-injury',
   'maternity',

@@ -131,6 +131,16 @@ function answerFor(question: BackendQuestion, citizen: CitizenIdentity, now: Dat
           fromAccount: money(60 + index * 20),
         })),
       };
+    case 'housing-fund-account':
+      return {
+        values: {
+          balance: money(person.base * 0.24 * 37),
+          monthlyDeposit: money(person.base * 0.24),
+          status: person.retired ? '销户' : '正常',
+          asOf: today,
+        },
+        rows: lastMonths(6).map((month) => ({ month, amount: money(person.base * 0.24) })),
+      };
     case 'unemployment-benefits':
       return { values: { status: '未领取', monthlyAmount: '0.00', monthsLeft: '0' }, rows: [] };
     case 'work-injury':
