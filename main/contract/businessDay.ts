@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { format, subDays } from 'date-fns';
+import { addDays, format, subDays } from 'date-fns';
 
 /**
  * The hall's business day of an instant: its local date in the hall's time
@@ -16,4 +16,9 @@ export function zonedInstant(day: string, time: string, timeZone: string): strin
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
   const [hours, minutes] = time.split(':').map(Number) as [number, number];
   return new Date(new TZDate(year, month - 1, date, hours, minutes, timeZone).getTime()).toISOString();
+}
+
+/** The hall's calendar date `days` after the instant `at` (a paper valid "30 days" ends on a date of the hall, not of UTC). */
+export function hallDateAfter(at: Date, days: number, timeZone: string): string {
+  return format(addDays(new TZDate(at.getTime(), timeZone), days), 'yyyy-MM-dd');
 }

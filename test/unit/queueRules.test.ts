@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { businessDay, zonedInstant } from '../../main/contract/businessDay.js';
+import { businessDay, hallDateAfter, zonedInstant } from '../../main/contract/businessDay.js';
 import { ageOn, maskName } from '../../main/contract/identity.js';
 import type { QueueTicket } from '../../main/contract/queue.js';
 import {
@@ -118,6 +118,12 @@ describe('business day', () => {
     expect(zonedInstant('2026-11-25', '09:30', 'Asia/Shanghai')).toBe('2026-11-25T01:30:00.000Z');
     expect(zonedInstant('2026-07-01', '09:30', 'America/New_York')).toBe('2026-07-01T13:30:00.000Z');
     expect(zonedInstant('2026-12-01', '09:30', 'America/New_York')).toBe('2026-12-01T14:30:00.000Z');
+  });
+
+  it("counts a paper's days of validity from the hall's date, not UTC's", () => {
+    // 01:00 on 30 November in Shanghai is still the 29th in UTC.
+    expect(hallDateAfter(new Date('2026-11-29T17:00:00Z'), 30, 'Asia/Shanghai')).toBe('2026-12-30');
+    expect(hallDateAfter(new Date('2026-11-29T15:00:00Z'), 30, 'Asia/Shanghai')).toBe('2026-12-29');
   });
 });
 

@@ -9,6 +9,7 @@ import {
   type CitizenIdentity,
   type IssuedCertificate,
 } from '../../main/contract/citizenServices.js';
+import { hallDateAfter } from '../../main/contract/businessDay.js';
 import { maskIdNumber } from '../../main/contract/identity.js';
 import { askBackend, type CitizenBackends } from './citizenBackends.js';
 import { labelled } from './labelled.js';
@@ -33,6 +34,8 @@ export class CertificateIssuer {
     private readonly catalog: CitizenCatalog,
     private readonly backends: CitizenBackends,
     private readonly key: SigningKey,
+    /** The hall's time zone: a paper's last valid day is a date of the hall. */
+    private readonly timeZone: string,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -53,7 +56,7 @@ export class CertificateIssuer {
       // No rows is no table: the paper says what the template's emptyTable says, not an empty form.
       table: table && table.rows.length > 0 ? table : null,
       verifyUrl: new URL(`${citizenPaths.verify}${code}`, publicUrl).toString(),
-      validUntil: new Date(issuedAt.getTime() + template.validityDays * 86_400_000).toISOString().slice(0, 10),
+      validUntil: hallDateAfter(issuedAt, template.validityDays, this.timeZone),
     };
     const signature = this.key.sign(canonicalJson(content));
     await this.db.run('INSERT INTO certificate (code, type, issued_at, terminal_id, content, signature) VALUES (?, ?, ?, ?, ?, ?)', [

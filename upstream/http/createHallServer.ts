@@ -194,7 +194,14 @@ export async function createHallServer(options: HallServerOptions) {
     ...options.citizen,
     key,
     publicUrl,
-    issuer: new CertificateIssuer(options.db, options.citizen.catalog, options.citizen.backends, key, () => new Date(now())),
+    issuer: new CertificateIssuer(
+      options.db,
+      options.citizen.catalog,
+      options.citizen.backends,
+      key,
+      options.queue.timeZone,
+      () => new Date(now()),
+    ),
   });
   registerRequestRoutes(app, new RequestDesk(queue, options.convenience));
   registerHelpRoutes(
