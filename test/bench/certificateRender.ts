@@ -45,7 +45,10 @@ export async function benchCertificateRender(): Promise<void> {
   const template = catalog.certificates.find((certificate) => certificate.type === type)!;
   const issued = await sampleCertificate(catalog, type);
   let pdfkitBytes = 0;
-  const pdfkitMs = await medianMs(20, async () => (pdfkitBytes = (await certificatePdf(issued, template)).length));
+  const pdfkitMs = await medianMs(
+    20,
+    async () => (pdfkitBytes = (await certificatePdf(issued, template, { issuedOn: issued.content.issuedAt.slice(0, 10) })).length),
+  );
 
   const browser = await chromium.launch({
     executablePath: chromiumPath,

@@ -64,7 +64,7 @@ describe('checking printed certificates and the audit log', () => {
     };
     const template = (await readCitizenCatalog()).certificates.find((certificate) => certificate.type === 'pension-payment')!;
     const forgedFile = path.join(await tempDir(), 'forged.pdf');
-    await writeFile(forgedFile, await certificatePdf(forged, template));
+    await writeFile(forgedFile, await certificatePdf(forged, template, { issuedOn: forged.content.issuedAt.slice(0, 10) }));
     const verdict = await verifyDocumentText(await textOf(forgedFile), hall.url);
     expect(verdict.genuine).toBe(false);
     expect(verdict.problems).toEqual([
@@ -89,7 +89,10 @@ describe('checking printed certificates and the audit log', () => {
       const issued = await client.issueCertificate({ type, citizen });
       const template = catalog.certificates.find((certificate) => certificate.type === type)!;
       const file = path.join(await tempDir(), `${type}.pdf`);
-      await writeFile(file, await certificatePdf({ ...issued, content: forge(issued.content) }, template));
+      await writeFile(
+        file,
+        await certificatePdf({ ...issued, content: forge(issued.content) }, template, { issuedOn: issued.content.issuedAt.slice(0, 10) }),
+      );
       return verifyDocumentText(await textOf(file), hall.url);
     };
     const setFact = (content: CertificateContent, label: string, change: (value: string) => string) => ({

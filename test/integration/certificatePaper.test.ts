@@ -58,7 +58,10 @@ describe('the printed certificate as the standard expects', () => {
 
     const pension = await printOne('pension-payment', false);
     const issuedOn = new Date();
-    const inDays = (days: number) => new Date(issuedOn.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+    // Dates as the hall counts them: the demo hall is in Shanghai (no summer time), whatever the machine's zone.
+    const shanghaiDate = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(at);
+    const inDays = (days: number) => shanghaiDate(new Date(issuedOn.getTime() + days * 86_400_000));
+    expect(pension.squeezed).toContain(`出具日期：${shanghaiDate(issuedOn)}`);
     expect(pension.squeezed).toContain('退休时间Retiredon：未退休');
     expect(pension.squeezed).toContain('月养老金（元）Monthlypension(CNY)：0.00');
     expect(pension.squeezed).toContain('未退休，无养老金发放记录。');

@@ -10,6 +10,7 @@ import type { HallClient } from '../../sync/hallClient.js';
 import type { CitizenSession } from '../citizen/citizenSession.js';
 import { fromHall } from '../hallAnswer.js';
 import { backendHelp } from '../citizen/backendHelp.js';
+import { hallDate } from '../queue/hallDate.js';
 import { certificatePdf, type CertificateLayout } from './certificatePdf.js';
 import { conditionOf } from '../../../drivers/cups/cupsOutput.js';
 
@@ -37,7 +38,7 @@ export interface CertificateDeskOptions {
 export class CertificateDesk {
   constructor(private readonly options: CertificateDeskOptions) {}
 
-  async print(type: CertificateType, layout: CertificateLayout = {}): Promise<CertificatePrint> {
+  async print(type: CertificateType, layout: Omit<CertificateLayout, 'issuedOn'> = {}): Promise<CertificatePrint> {
     const { client, catalog, citizen, onProgress } = this.options;
     const identity = citizen.consentedIdentity();
     if (!client) throw new ServiceError('unavailable', 'this kiosk is not enrolled with a hall server');
@@ -51,7 +52,8 @@ export class CertificateDesk {
       throw fromHall(error, backendHelp(catalog, template.backend));
     });
     onProgress('rendering');
-    const pdf = await certificatePdf(issued, template, layout);
+    const issuedOn = await hallDate(this.options.db, new Date(issued.content.issuedAt));
+    const pdf = await certificatePdf(issued, template, { ...layout, issuedOn });
     onProgress('printing');
     const printed = {
       code: issued.content.code,

@@ -11,6 +11,8 @@ type Template = CitizenCatalog['certificates'][number];
 const margin = 56;
 
 export interface CertificateLayout {
+  /** The date of issue as the hall counts days (its time zone; see services/queue/hallDate), printed on the paper. */
+  issuedOn: string;
   /** Elder mode: the body and the note in type about 1.4 times the usual size. */
   largePrint?: boolean;
 }
@@ -23,7 +25,7 @@ export interface CertificateLayout {
  * its QR code, and the use-limitation watermark with the date it runs out.
  * Made in memory: the document never touches the terminal's disk.
  */
-export async function certificatePdf(issued: IssuedCertificate, template: Template, layout: CertificateLayout = {}): Promise<Buffer> {
+export async function certificatePdf(issued: IssuedCertificate, template: Template, layout: CertificateLayout): Promise<Buffer> {
   const scale = layout.largePrint ? 1.4 : 1;
   const { content } = issued;
   const qr = await QRCode.toBuffer(content.verifyUrl, { type: 'png', margin: 1, width: 220, errorCorrectionLevel: 'M' });
@@ -89,7 +91,7 @@ export async function certificatePdf(issued: IssuedCertificate, template: Templa
   const authorityTop = doc.y;
   doc.fontSize(12 * scale).text(`出具机构：${content.authority['zh-CN']}`, { align: 'right' });
   doc.fontSize(10 * scale).text(content.authority.en, { align: 'right' });
-  doc.fontSize(12 * scale).text(`出具日期：${content.issuedAt.slice(0, 10)}`, { align: 'right' });
+  doc.fontSize(12 * scale).text(`出具日期：${layout.issuedOn}`, { align: 'right' });
   drawDemoSeal(doc, certificateFont('bold'), content.authority['zh-CN'], margin + width - 90, (authorityTop + doc.y) / 2);
 
   const bottom = doc.page.height - margin - 120;

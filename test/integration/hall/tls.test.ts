@@ -125,7 +125,7 @@ describe('the hall over HTTPS, its certificate pinned at enrollment', () => {
     });
     const template = (await readCitizenCatalog()).certificates.find((certificate) => certificate.type === 'insured-status')!;
     const pdf = path.join(dir, 'certificate.pdf');
-    await writeFile(pdf, await certificatePdf(issuedCertificate, template));
+    await writeFile(pdf, await certificatePdf(issuedCertificate, template, { issuedOn: issuedCertificate.content.issuedAt.slice(0, 10) }));
     const text = (await promisify(execFile)('pdftotext', ['-layout', pdf, '-'])).stdout;
     expect(await verifyDocumentText(text, hall.url, hallCert.fingerprint)).toEqual({
       genuine: true,
