@@ -126,7 +126,8 @@ test('keypad only: a citizen of 60+ is offered elder mode, takes it, and prints 
   await focusWithArrows(page, '[data-more]');
   await page.keyboard.press('Enter');
   await expect(page.locator('[data-certificate]')).toHaveCount(2);
-  await focusWithArrows(page, '[data-certificate]');
+  // The focus goes to the first of the new choices, not back to "more".
+  await expect(page.locator('[data-certificate]').first()).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: '打印完成' })).toBeVisible({ timeout: 60_000 });
 

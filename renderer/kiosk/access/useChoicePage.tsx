@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKioskAccess } from './KioskAccess';
 
@@ -9,11 +9,17 @@ export const elderChoices = 4;
  * The choices a screen shows: all of them, or in elder mode at most four
  * (fewer when the screen already has other choices, `reserved`), the first
  * (most used) first, and a "more" button that turns to the next ones.
+ * Turning moves the focus to the first of the new choices, so a keypad user
+ * hears what came, not "more" again. The button sits among the choices.
  */
 export function useChoicePage<T>(items: readonly T[], reserved = 0): { shown: readonly T[]; more: ReactNode } {
   const { t } = useTranslation();
   const { elder } = useKioskAccess();
   const [page, setPage] = useState(0);
+  const moreButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (page > 0) moreButton.current?.parentElement?.querySelector<HTMLElement>('button:not([data-more])')?.focus();
+  }, [page]);
   const perPage = Math.max(1, elderChoices - reserved);
   if (!elder || items.length <= perPage) return { shown: items, more: null };
   const pages = Math.ceil(items.length / perPage);
@@ -22,6 +28,7 @@ export function useChoicePage<T>(items: readonly T[], reserved = 0): { shown: re
     shown: items.slice(current * perPage, current * perPage + perPage),
     more: (
       <button
+        ref={moreButton}
         type="button"
         className="more-choices"
         data-more
