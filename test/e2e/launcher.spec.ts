@@ -9,7 +9,7 @@ import type { TerminalIncident } from '../../main/contract/terminalIncident.js';
 import { runLedgerFileOf } from '../../main/host/runLedger.js';
 import { saveIdentity } from '../../main/sync/identityStore.js';
 import { chromiumPath } from '../../playwright.config.js';
-import { startCli, type ServingCli } from '../support/cliProcess.js';
+import { runCli, startCli, type ServingCli } from '../support/cliProcess.js';
 import { startLoopbackHall, type LoopbackHall } from '../support/hallOnLoopback.js';
 
 // `onewindow start --supervise` with the system Chromium (headless here: no display), its page pinged every 2 s,
@@ -98,6 +98,7 @@ async function incidentsAtHall(): Promise<TerminalIncident[]> {
   return rows.map((row) => JSON.parse(row.payload) as TerminalIncident);
 }
 const kindsAtHall = async () => (await incidentsAtHall()).map((incident) => incident.kind);
+const hallCommand = (...args: string[]) => runCli(['hall', 'command', '--db', path.join(hall.dir, 'hall.db'), 'K-01', ...args]);
 
 test('the launcher brings the kiosk back to its home screen after the browser is killed, the page hangs, or the host is killed; the hall sees each', async () => {
   test.setTimeout(180_000);
@@ -125,6 +126,22 @@ test('the launcher brings the kiosk back to its home screen after the browser is
   await expect(page.getByTestId('hall-status')).toHaveText('大厅服务器已连接', { timeout: 15_000 });
   await browser.close();
   await expect.poll(kindsAtHall, { timeout: 30_000 }).toEqual(['screen-exited', 'screen-hung', 'host-exited']);
+
+  // Remote care reaches the supervised host: a screenshot through the launcher's Chromium, and a restart the launcher
+  // carries out, after which the screen is home again; the hall asked for it, so it is no incident.
+  const shot = path.join(dir, 'kiosk.png');
+  expect((await hallCommand('screenshot', '--out', shot)).stdout).toContain('done: screenshot taken');
+  expect((await readFile(shot)).subarray(1, 4).toString()).toBe('PNG');
+  const hostBefore = await childPid('host');
+  const cared = await kioskHome();
+  await cared.page.locator('[data-category="government-services"]').click();
+  await expect(cared.page.locator('.category-tile')).toHaveCount(0);
+  expect((await hallCommand('restart')).stdout).toContain('done: restarting the host');
+  await expect.poll(() => replaced('host', hostBefore), { timeout: 30_000 }).toBe(true);
+  await expect(cared.page.locator('.category-tile')).toHaveCount(6, { timeout: 60_000 });
+  await cared.browser.close();
+  await (await kioskHome()).browser.close();
+  expect(await kindsAtHall()).toEqual(['screen-exited', 'screen-hung', 'host-exited']);
 
   // A crash loop: a browser that dies again right after it came back is relaunched after a growing wait, and the hall is told so.
   const first = await childPid('screen');
