@@ -106,18 +106,18 @@ test('the launcher brings the kiosk back to its home screen after the browser is
 
   // The browser is killed: a new Chromium, with a launch code of its own, shows the home screen.
   process.kill(await childPid('screen'), 'SIGKILL');
-  await (await kioskHome()).browser.close();
+  const relaunched = await kioskHome();
   await expect.poll(kindsAtHall, { timeout: 30_000 }).toEqual(['screen-exited']);
 
   // The page hangs in an endless loop: it misses two pings, and its Chromium is replaced.
   const hungScreen = await childPid('screen');
-  void (await kioskHome()).page.evaluate('for (;;) {}').catch(() => undefined);
+  void relaunched.page.evaluate('for (;;) {}').catch(() => undefined);
   await expect.poll(() => replaced('screen', hungScreen), { timeout: 60_000 }).toBe(true);
-  await (await kioskHome()).browser.close();
+  await relaunched.browser.close();
+  const { page, browser } = await kioskHome();
   await expect.poll(kindsAtHall, { timeout: 30_000 }).toEqual(['screen-exited', 'screen-hung']);
 
   // The host is killed mid-session: a new host, and the screen is sent back home.
-  const { page, browser } = await kioskHome();
   await page.locator('[data-category="government-services"]').click();
   await expect(page.locator('.category-tile')).toHaveCount(0);
   process.kill(await childPid('host'), 'SIGKILL');
@@ -139,8 +139,8 @@ test('the launcher brings the kiosk back to its home screen after the browser is
   expect((await hallCommand('restart')).stdout).toContain('done: restarting the host');
   await expect.poll(() => replaced('host', hostBefore), { timeout: 30_000 }).toBe(true);
   await expect(cared.page.locator('.category-tile')).toHaveCount(6, { timeout: 60_000 });
+  await expect(cared.page.getByTestId('hall-status')).toHaveText('大厅服务器已连接', { timeout: 15_000 });
   await cared.browser.close();
-  await (await kioskHome()).browser.close();
   expect(await kindsAtHall()).toEqual(['screen-exited', 'screen-hung', 'host-exited']);
 
   // A crash loop: a browser that dies again right after it came back is relaunched after a growing wait, and the hall is told so.
