@@ -1,49 +1,74 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import { profilesDir } from '../../kiosk-config/paths.js';
 import type { HelperEntry } from '../../lib/helperLedger.js';
-import { openDatabase } from '../../lib/sqlite/database.js';
 import { devToolsEndpoint } from '../../main/cli/launcher/browserProcess.js';
+import type { TerminalIncident } from '../../main/contract/terminalIncident.js';
 import { runLedgerFileOf } from '../../main/host/runLedger.js';
+import { saveIdentity } from '../../main/sync/identityStore.js';
 import { chromiumPath } from '../../playwright.config.js';
-import { startCli, type ServingCli } from '../support/cliProcess.js';
+import { runCli, startCli, type ServingCli } from '../support/cliProcess.js';
+import { startLoopbackHall, type LoopbackHall } from '../support/hallOnLoopback.js';
 
-// `onewindow start` with the system Chromium (headless here: no display), its page pinged every 3 s.
+// `onewindow start --supervise` with the system Chromium (headless here: no display), its page pinged every 2 s,
+// enrolled at a hall server on loopback that stores what the terminal reports.
+let hall: LoopbackHall;
 let launcher: ServingCli;
-let dataDir: string;
-const profileDir = () => path.join(dataDir, 'K-01.chromium-profile');
+let dir: string;
+const dataDir = () => path.join(dir, 'data');
+const profileDir = () => path.join(dataDir(), 'K-01.chromium-profile');
 
 test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-launcher-'));
+  test.setTimeout(120_000);
+  hall = await startLoopbackHall('sqlite');
+  dir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-launcher-'));
+  await mkdir(dataDir());
+  await saveIdentity(dataDir(), { ...(await hall.enroll('K-01', { role: 'kiosk' })), hallUrl: hall.url });
+  const config = JSON.parse(await readFile(path.join(profilesDir, 'demo-kiosk.json'), 'utf8'));
+  delete config.$schema;
+  await writeFile(path.join(dir, 'kiosk.json'), JSON.stringify({ ...config, upstream: hall.url, hallPingIntervalMs: 500 }));
   launcher = await startCli(
-    ['start', '--supervise', '--config', path.join(profilesDir, 'demo-kiosk.json'), '--port', '0', '--data-dir', dataDir],
+    ['start', '--supervise', '--config', path.join(dir, 'kiosk.json'), '--port', '0', '--data-dir', dataDir()],
     1,
     {
       ONEWINDOW_CHROMIUM: chromiumPath,
       ONEWINDOW_CHROMIUM_ARGS: '--headless=new --disable-gpu',
-      ONEWINDOW_PAGE_PING_MS: '3000',
+      ONEWINDOW_PAGE_PING_MS: '2000',
       ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent',
     },
-    150_000,
+    90_000,
   );
 });
 test.afterAll(async () => {
-  if (!launcher) return;
-  launcher.child.kill('SIGTERM');
-  await launcher.exited;
+  if (launcher) {
+    launcher.child.kill('SIGTERM');
+    await launcher.exited;
+  }
+  await hall?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-/** The launcher's children, from the ledger it keeps in the data dir. */
-async function childPid(which: 'host' | 'screen'): Promise<number> {
-  const { helpers } = JSON.parse(await readFile(runLedgerFileOf(dataDir, 'K-01', 'launcher'), 'utf8')) as { helpers: HelperEntry[] };
-  const entry = helpers.find((helper) => (which === 'screen' ? helper.marker === profileDir() : helper.marker?.includes('--port')));
-  return entry!.pid!;
+/** The launcher's child running now, from the ledger it keeps in the data dir; undefined between a child's end and its restart. */
+async function recordedPid(which: 'host' | 'screen'): Promise<number | undefined> {
+  const file = runLedgerFileOf(dataDir(), 'K-01', 'launcher');
+  // Read while the launcher rewrites it, the file may be empty for a moment.
+  const ledger = await readFile(file, 'utf8')
+    .then((text) => JSON.parse(text) as { helpers: HelperEntry[] })
+    .catch(() => null);
+  return ledger?.helpers.find((helper) => (which === 'screen' ? helper.marker === profileDir() : helper.marker?.includes('--port')))?.pid;
 }
+async function childPid(which: 'host' | 'screen'): Promise<number> {
+  await expect.poll(() => recordedPid(which), { timeout: 30_000 }).toEqual(expect.any(Number));
+  return (await recordedPid(which))!;
+}
+const replaced = async (which: 'host' | 'screen', before: number) => {
+  const pid = await recordedPid(which);
+  return pid !== undefined && pid !== before;
+};
 
-/** Connects to the screen's Chromium through the DevTools port it wrote, and waits for the kiosk home. */
+/** Connects to the screen's Chromium through the DevTools port it wrote, and waits for the kiosk home, connected to the hall. */
 async function kioskHome(): Promise<{ browser: Browser; page: Page }> {
   let browser: Browser | null = null;
   await expect(async () => {
@@ -60,43 +85,74 @@ async function kioskHome(): Promise<{ browser: Browser; page: Page }> {
     expect(page).toBeDefined();
   }).toPass({ timeout: 30_000 });
   await expect(page!.locator('.category-tile')).toHaveCount(6, { timeout: 30_000 });
+  await expect(page!).toHaveURL(/\/#\/kiosk$/);
+  await expect(page!.getByTestId('hall-status')).toHaveText('大厅服务器已连接', { timeout: 15_000 });
   return { browser: browser!, page: page! };
 }
 
-async function incidentsAtHall(): Promise<string[]> {
-  const db = await openDatabase(path.join(dataDir, 'embedded-hall.db'));
-  try {
-    const rows = await db.all<{ payload: string }>("SELECT payload FROM terminal_event WHERE type = 'terminal.incident' ORDER BY seq");
-    return rows.map((row) => (JSON.parse(row.payload) as { kind: string }).kind);
-  } finally {
-    await db.close();
-  }
+/** The incidents the hall received from K-01, in order. */
+async function incidentsAtHall(): Promise<TerminalIncident[]> {
+  const rows = await hall.db.all<{ payload: string }>(
+    "SELECT payload FROM terminal_event WHERE terminal_id = 'K-01' AND type = 'terminal.incident' ORDER BY seq",
+  );
+  return rows.map((row) => JSON.parse(row.payload) as TerminalIncident);
 }
+const kindsAtHall = async () => (await incidentsAtHall()).map((incident) => incident.kind);
+const hallCommand = (...args: string[]) => runCli(['hall', 'command', '--db', path.join(hall.dir, 'hall.db'), 'K-01', ...args]);
 
-// FIXME (unattended, not done): after kill -9 the relaunched Chromium shows no kiosk home (0 tiles) in this run; the
-// likely cause is the screen cookie not yet flushed to the kept profile when Chromium is killed. The fix is a fresh
-// launch code from the host for each relaunch (an IPC request from the launcher); until then this stays fixme.
-test.fixme('the launcher brings the kiosk back to its home screen after the browser is killed, the page hangs, or the host is killed; the hall sees each', async () => {
-  test.setTimeout(300_000);
+test('the launcher brings the kiosk back to its home screen after the browser is killed, the page hangs, or the host is killed; the hall sees each', async () => {
+  test.setTimeout(180_000);
   await (await kioskHome()).browser.close();
 
+  // The browser is killed: a new Chromium, with a launch code of its own, shows the home screen.
   process.kill(await childPid('screen'), 'SIGKILL');
-  await (await kioskHome()).browser.close();
+  const relaunched = await kioskHome();
+  await expect.poll(kindsAtHall, { timeout: 30_000 }).toEqual(['screen-exited']);
 
+  // The page hangs in an endless loop: it misses two pings, and its Chromium is replaced.
   const hungScreen = await childPid('screen');
-  void (await kioskHome()).page.evaluate('for (;;) {}').catch(() => undefined);
-  await expect(async () => expect(await childPid('screen')).not.toBe(hungScreen)).toPass({ timeout: 60_000 });
-  await (await kioskHome()).browser.close();
-
+  void relaunched.page.evaluate('for (;;) {}').catch(() => undefined);
+  await expect.poll(() => replaced('screen', hungScreen), { timeout: 60_000 }).toBe(true);
+  await relaunched.browser.close();
   const { page, browser } = await kioskHome();
-  await page.locator('.category-tile').first().click();
-  await expect(page).not.toHaveURL(/#\/kiosk$/);
+  await expect.poll(kindsAtHall, { timeout: 30_000 }).toEqual(['screen-exited', 'screen-hung']);
+
+  // The host is killed mid-session: a new host, and the screen is sent back home.
+  await page.locator('[data-category="government-services"]').click();
+  await expect(page.locator('.category-tile')).toHaveCount(0);
   process.kill(await childPid('host'), 'SIGKILL');
   await expect(page.locator('.category-tile')).toHaveCount(6, { timeout: 60_000 });
-  await expect(page).toHaveURL(/#\/kiosk$/);
+  await expect(page).toHaveURL(/\/#\/kiosk$/);
+  await expect(page.getByTestId('hall-status')).toHaveText('大厅服务器已连接', { timeout: 15_000 });
   await browser.close();
+  await expect.poll(kindsAtHall, { timeout: 30_000 }).toEqual(['screen-exited', 'screen-hung', 'host-exited']);
 
-  await expect(async () => expect(await incidentsAtHall()).toEqual(['screen-exited', 'screen-hung', 'host-exited'])).toPass({
-    timeout: 60_000,
-  });
+  // Remote care reaches the supervised host: a screenshot through the launcher's Chromium, and a restart the launcher
+  // carries out, after which the screen is home again; the hall asked for it, so it is no incident.
+  const shot = path.join(dir, 'kiosk.png');
+  expect((await hallCommand('screenshot', '--out', shot)).stdout).toContain('done: screenshot taken');
+  expect((await readFile(shot)).subarray(1, 4).toString()).toBe('PNG');
+  const hostBefore = await childPid('host');
+  const cared = await kioskHome();
+  await cared.page.locator('[data-category="government-services"]').click();
+  await expect(cared.page.locator('.category-tile')).toHaveCount(0);
+  expect((await hallCommand('restart')).stdout).toContain('done: restarting the host');
+  await expect.poll(() => replaced('host', hostBefore), { timeout: 30_000 }).toBe(true);
+  await expect(cared.page.locator('.category-tile')).toHaveCount(6, { timeout: 60_000 });
+  await expect(cared.page.getByTestId('hall-status')).toHaveText('大厅服务器已连接', { timeout: 15_000 });
+  await cared.browser.close();
+  expect(await kindsAtHall()).toEqual(['screen-exited', 'screen-hung', 'host-exited']);
+
+  // A crash loop: a browser that dies again right after it came back is relaunched after a growing wait, and the hall is told so.
+  const first = await childPid('screen');
+  process.kill(first, 'SIGKILL');
+  await expect.poll(() => replaced('screen', first), { timeout: 30_000 }).toBe(true);
+  process.kill(await childPid('screen'), 'SIGKILL');
+  await (await kioskHome()).browser.close();
+  await expect.poll(async () => (await incidentsAtHall()).length, { timeout: 30_000 }).toBe(5);
+  const quickExit = (await incidentsAtHall())[4]!;
+  expect(quickExit).toMatchObject({ kind: 'screen-exited', detail: 'SIGKILL' });
+  expect(quickExit.crashLoop).toBeGreaterThanOrEqual(1);
+  // Doubling from 1 s, less up to 20 % jitter.
+  expect(quickExit.restartInMs).toBeGreaterThanOrEqual(800 * 2 ** (quickExit.crashLoop - 1));
 });

@@ -129,4 +129,12 @@ describe('onewindow CLI', () => {
     started.child.kill('SIGTERM');
     expect(await started.exited).toBe(0);
   });
+
+  it('start --supervise without Chromium fails at once and says why, rather than serving with no screen to supervise', async () => {
+    const started = await runCli(['start', '--supervise', '--config', kioskProfile, '--port', '0', '--data-dir', await tempDir()], {
+      ONEWINDOW_CHROMIUM: '/nonexistent/chromium',
+    });
+    expect(started.code).toBe(1);
+    expect(started.stderr).toContain('onewindow start --supervise: no Chromium found');
+  });
 });

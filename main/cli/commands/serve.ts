@@ -6,6 +6,8 @@ import { untilStopSignal } from '../stopSignal.js';
 import { UsageError } from '../usageError.js';
 import { existsSync } from 'node:fs';
 import { runWizardTerminal } from '../wizardTerminal.js';
+import { answerLauncher, careUnderLauncher, underLauncher } from '../launcher/hostChannel.js';
+import type { RunningTerminal } from '../runTerminal.js';
 
 export const defaultPort = 7300;
 
@@ -45,23 +47,33 @@ export async function serveCommand(args: string[], logger: Logger): Promise<numb
   }
   if (!values.config) throw new UsageError('--config FILE is required', 'serve');
   if (!existsSync(values.config)) return serveWizard(values.config, values, logger);
-  const terminal = await runTerminal({
+  const supervised = underLauncher();
+  const terminal: RunningTerminal = await runTerminal({
     configFile: values.config,
     port: parsePort('serve', values.port, defaultPort),
     logger,
     ...(values.host ? { host: values.host } : {}),
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
     ...(values['host-name'] ? { hostNames: values['host-name'] } : {}),
+    ...(supervised ? { care: careUnderLauncher(() => terminal, logger) } : {}),
   });
   const { config } = terminal.host;
-  console.log(`OneWindow ${config.role} ${config.terminalId} serving at ${terminal.launchUrl()}`);
-  console.log('(the launch code works once; other screens are paired in setup mode)');
+  let letGoOfLauncher = () => undefined as void;
+  if (supervised) {
+    // The launcher gets its launch codes over the channel; none goes to the journal.
+    console.log(`OneWindow ${config.role} ${config.terminalId} serving at ${terminal.url} for the launcher`);
+    letGoOfLauncher = answerLauncher(terminal);
+  } else {
+    console.log(`OneWindow ${config.role} ${config.terminalId} serving at ${terminal.launchUrl()}`);
+    console.log('(the launch code works once; other screens are paired in setup mode)');
+  }
   if (values.host && !isLoopbackListener(values.host)) {
     for (const { address } of ownAddresses(false).filter((entry) => entry.family === 'IPv4'))
       console.log(`  a screen on the network (display only): http://${address}:${terminal.bridge.port}/#/display`);
   }
   const signal = await untilStopSignal();
   await terminal.stop();
+  letGoOfLauncher();
   console.log(`stopped (${signal})`);
   return 0;
 }

@@ -16,23 +16,28 @@ import { CdpScreen } from '../../services/remoteCare/cdpScreen.js';
 export const startHelp = `Usage: onewindow start [--config FILE] [--port N] [--data-dir DIR] [--supervise]
 
 Starts the terminal as it runs in the hall:
-  1. in Electron, when its binary is installed;
-  2. otherwise the host in Node ("serve") with the system Chromium in --app mode
-     (full-screen kiosk mode for a kiosk), the host in this process (remote care
-     reaches the screen over DevTools and restarts the host in place);
-     with --supervise (work in progress: its end-to-end test is not passing yet),
-     host and Chromium run as supervised children instead: a host that exits is
-     restarted, a Chromium that exits or a page that stops answering (a
-     DevTools ping every ONEWINDOW_PAGE_PING_MS, default 10 s) is relaunched,
-     with backoff in a crash loop; each incident is logged and sent to the hall.
-     The host finds Chromium's DevTools port in the file named by
-     ONEWINDOW_DEVTOOLS_PORT_FILE (first line: the port, on 127.0.0.1);
+  1. in Electron, when its binary is installed (not with --supervise);
+  2. otherwise the host in Node ("serve") with the system Chromium in --app
+     mode (full-screen kiosk mode for a kiosk), the host in this process
+     (remote care reaches the screen over DevTools and restarts the host in
+     place); the command ends when Chromium is closed;
+     with --supervise (what the systemd unit in deploy/ runs; it fails when no
+     Chromium is found), host and Chromium run as supervised children instead
+     and are kept alive: a host that exits is restarted and the screen sent
+     back home, a Chromium that exits or a page that stops answering (a
+     DevTools ping every ONEWINDOW_PAGE_PING_MS, default 10 s, 5 s to answer)
+     is relaunched, with backoff in a crash loop; each incident is logged and
+     sent to the hall, and systemd is told READY=1 and WATCHDOG=1. Each
+     Chromium gets a fresh one-time launch code from the host, over their IPC
+     channel (never printed). Remote care reaches the screen through the
+     DevTools file named in ONEWINDOW_DEVTOOLS_PORT_FILE; a restart from the
+     hall is carried out by the launcher;
   3. otherwise serves and prints the URL to open.
 
   --config FILE    terminal configuration (default kiosk-config/profiles/demo-kiosk.json)
   --port N         bridge port when Electron is absent (default ${defaultPort})
   --data-dir DIR   where the terminal's database lives
-  --supervise      run host and screen under the launcher (see 2.)`;
+  --supervise      run host and screen under the launcher, kept alive (see 2.)`;
 
 export async function startCommand(args: string[], logger: Logger): Promise<number> {
   const { values } = parseCommandArgs('start', args, {
@@ -48,6 +53,23 @@ export async function startCommand(args: string[], logger: Logger): Promise<numb
   const configFile = path.resolve(values.config ?? path.join(profilesDir, 'demo-kiosk.json'));
   const port = parsePort('start', values.port, defaultPort);
 
+  // Supervision is the browser mode's (systemd waits for its READY=1): it never falls back to Electron or to no screen.
+  if (values.supervise) {
+    const chromium = findChromium();
+    if (!chromium) {
+      console.error('onewindow start --supervise: no Chromium found (install chromium, or name it in ONEWINDOW_CHROMIUM)');
+      return 1;
+    }
+    return runLauncher({
+      cliPath: path.join(packageRoot, 'dist', 'main', 'cli', 'onewindow.js'),
+      configFile,
+      port,
+      chromium,
+      logger,
+      ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
+    });
+  }
+
   const electron = findElectronBinary();
   if (electron) {
     const electronArgs = [path.join(packageRoot, 'dist', 'main', 'electron', 'main.js'), '--config', configFile];
@@ -56,16 +78,6 @@ export async function startCommand(args: string[], logger: Logger): Promise<numb
     return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
   }
 
-  if (values.supervise && findChromium()) {
-    return runLauncher({
-      cliPath: path.join(packageRoot, 'dist', 'main', 'cli', 'onewindow.js'),
-      configFile,
-      port,
-      chromium: findChromium()!,
-      logger,
-      ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
-    });
-  }
   // Remote care reaches the browser launched below over DevTools, and restarts the host in this process.
   const screen = new CdpScreen(() => new URL(terminal.url).origin);
   const restart = async () => {

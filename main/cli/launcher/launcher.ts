@@ -9,7 +9,7 @@ import { untilStopSignal } from '../stopSignal.js';
 import { devToolsEndpoint, devToolsPortFileOf, startBrowserChild, type BrowserChild } from './browserProcess.js';
 import { startHostChild, type HostChild } from './hostProcess.js';
 import { recordIncident } from './incidentLog.js';
-import { navigatePage, pingPage } from './pagePing.js';
+import { sendPageHome, pingPage } from './pagePing.js';
 import { RestartBudget } from './restartBudget.js';
 import { systemdNotifier } from './systemdNotify.js';
 
@@ -20,7 +20,7 @@ export interface LauncherOptions {
   dataDir?: string;
   chromium: string;
   logger: Logger;
-  /** How often the page is asked to answer (ONEWINDOW_PAGE_PING_MS, default 10 s), and how long it has. */
+  /** How often the page is asked to answer (ONEWINDOW_PAGE_PING_MS, default 10 s), and how long it has (default 5 s). */
   pingIntervalMs?: number;
   pingTimeoutMs?: number;
 }
@@ -57,7 +57,8 @@ export async function runLauncher(options: LauncherOptions): Promise<number> {
   const serveArgs = ['--config', path.resolve(options.configFile), '--port', String(port), '--data-dir', dataDir];
   const hostEnv = { ONEWINDOW_DEVTOOLS_PORT_FILE: devToolsPortFileOf(profileDir) };
   const pingIntervalMs = options.pingIntervalMs ?? Number(process.env.ONEWINDOW_PAGE_PING_MS ?? 10_000);
-  const pingTimeoutMs = options.pingTimeoutMs ?? Math.min(5000, pingIntervalMs);
+  // A page busy loading on a loaded machine answers late, not never: the time to answer does not shrink with the interval.
+  const pingTimeoutMs = options.pingTimeoutMs ?? 5000;
 
   let stopping = false;
   let host: HostChild | null = null;
@@ -66,27 +67,44 @@ export async function runLauncher(options: LauncherOptions): Promise<number> {
   let homeUrl = '';
   let hungKill = false;
   let answered = false;
+  let misses = 0;
 
   const hostBudget = new RestartBudget();
   const runHost = async (): Promise<string> => {
-    host = startHostChild(options.cliPath, serveArgs, hostEnv);
+    const current = startHostChild(options.cliPath, serveArgs, hostEnv);
+    host = current;
     hostBudget.started();
-    const forget = ledger.record({ pid: host.child.pid!, marker: serveArgs.join(' ') });
-    host.child.stdout!.pipe(process.stdout);
-    const exited = host.exited;
-    void exited.then(async (how) => {
+    const forget = ledger.record({ pid: current.child.pid!, marker: serveArgs.join(' ') });
+    current.child.stdout!.pipe(process.stdout);
+    void current.exited.then(async (how) => {
       forget();
       if (stopping) return;
-      const { delayMs, crashLoop } = hostBudget.exited();
-      await recordIncident(databasePath, logger, { kind: 'host-exited', detail: how, restartInMs: delayMs, crashLoop });
-      await delay(delayMs);
+      // A restart the hall asked for is no crash: at once, and no incident (the hall has the command's result).
+      if (!current.restartAsked()) {
+        const { delayMs, crashLoop } = hostBudget.exited();
+        await recordIncident(databasePath, logger, { kind: 'host-exited', detail: how, restartInMs: delayMs, crashLoop });
+        await delay(delayMs);
+      }
       if (stopping) return;
       await runHost().catch((error: unknown) => logger.warn({ err: error }, 'launcher: the host did not come back'));
       // The screen lost its host: back to its home screen, as a citizen walking up should find it.
       const endpoint = await devToolsEndpoint(profileDir);
-      if (endpoint) await navigatePage(endpoint, origin, homeUrl);
+      if (endpoint) await sendPageHome(endpoint, origin, homeUrl);
     });
-    return host.launchUrl;
+    return current.served;
+  };
+
+  /** A one-time launch URL from the host that runs now, waiting out a host restart. */
+  const freshLaunchUrl = async (): Promise<string | null> => {
+    while (!stopping) {
+      try {
+        return await host!.launchUrl();
+      } catch (error) {
+        logger.warn({ err: error }, 'launcher: no launch code from the host yet; asking again');
+        await delay(1000);
+      }
+    }
+    return null;
   };
 
   const browserBudget = new RestartBudget();
@@ -95,6 +113,7 @@ export async function runLauncher(options: LauncherOptions): Promise<number> {
     browserBudget.started();
     hungKill = false;
     answered = false;
+    misses = 0;
     const forget = ledger.record({ pid: browser.child.pid!, marker: profileDir });
     void browser.exited.then(async (how) => {
       forget();
@@ -107,22 +126,24 @@ export async function runLauncher(options: LauncherOptions): Promise<number> {
         crashLoop,
       });
       await delay(delayMs);
-      if (!stopping) runBrowser(homeUrl);
+      // Each Chromium redeems a code of its own: a cookie from the last one may never have reached the profile on disk.
+      const url = await freshLaunchUrl();
+      if (url) runBrowser(url);
     });
   };
 
-  const launchUrl = await runHost();
-  origin = new URL(launchUrl).origin;
+  origin = new URL(await runHost()).origin;
   homeUrl = `${origin}/#/${role}`;
   console.log(`OneWindow ${role} ${terminalId} at ${homeUrl}, screen in ${options.chromium} (DevTools: ${devToolsPortFileOf(profileDir)})`);
-  // The first launch redeems the one-time code; the cookie it sets lives in the kept profile, so relaunches open the home URL.
-  runBrowser(launchUrl);
+  runBrowser((await freshLaunchUrl())!);
   const systemd = systemdNotifier();
   systemd.ready();
   const stopWatchdog = systemd.watchdog(() => !stopping);
 
-  let misses = 0;
+  let pinging = false;
   const pinger = setInterval(() => {
+    if (pinging) return;
+    pinging = true;
     void (async () => {
       const current = browser;
       const endpoint = await devToolsEndpoint(profileDir);
@@ -140,7 +161,7 @@ export async function runLauncher(options: LauncherOptions): Promise<number> {
       // A renderer stuck in a loop does not take a reload: a new Chromium on the same profile does.
       hungKill = true;
       current.child.kill('SIGKILL');
-    })();
+    })().finally(() => (pinging = false));
   }, pingIntervalMs);
 
   await untilStopSignal();

@@ -40,7 +40,17 @@ export function pingPage(endpoint: string, origin: string, timeoutMs: number): P
   return command(endpoint, origin, 'Runtime.evaluate', { expression: 'document.readyState', returnByValue: true }, timeoutMs);
 }
 
-/** Sends the page to `url` (its home screen), as after a host restart. */
-export function navigatePage(endpoint: string, origin: string, url: string): Promise<boolean> {
-  return command(endpoint, origin, 'Page.navigate', { url }, 5000);
+/**
+ * Loads the page afresh at `url` (its home screen), as after a host restart.
+ * A navigation that changes only the hash would keep the page's state (a
+ * citizen's half-done session), so the page is reloaded at its home instead.
+ */
+export function sendPageHome(endpoint: string, origin: string, url: string): Promise<boolean> {
+  const expression = `(() => {
+    const home = new URL(${JSON.stringify(url)});
+    if (location.pathname + location.search !== home.pathname + home.search) return location.replace(home.href);
+    history.replaceState(null, '', home.href);
+    location.reload();
+  })()`;
+  return command(endpoint, origin, 'Runtime.evaluate', { expression }, 5000);
 }
