@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CitizenSummary } from '../../main/contract/citizen';
-import type { RpcError } from '../../main/contract/errors';
 import type { CounterAction, CounterState } from '../../main/contract/queue';
 import type { Appointment } from '../../main/contract/appointments';
 import type { TerminalInfo } from '../../main/contract/terminal';
@@ -10,6 +9,7 @@ import { Clock } from '../ui/Clock';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { StatusStrip } from '../ui/StatusStrip';
 import { TopBar } from '../ui/TopBar';
+import { useRpcAction } from '../ui/useRpcAction';
 import { PauseDialog, TransferDialog } from './CounterDialogs';
 import { CounterTicket } from './CounterTicket';
 import { keyOf, useCounterShortcuts, type CounterCommand } from './useCounterShortcuts';
@@ -24,8 +24,10 @@ export function CounterHome({ terminal }: { terminal: TerminalInfo }) {
   const { data: fetched, error: fetchError } = useRpcQuery('counter.state', {}, ['queue.changed']);
   const { data: evaluation } = useRpcQuery('evaluation.pending', {}, ['evaluation.requested', 'queue.changed']);
   const [state, setState] = useState<CounterState>();
-  const [error, setError] = useState<RpcError>();
-  const [busy, setBusy] = useState(false);
+  // Reading a card waits up to 10 s for one, and the counter's keys stay usable meanwhile: it is an action of its own.
+  // Each clears the other's refusal, so the notice is always the last one's.
+  const counter = useRpcAction();
+  const card = useRpcAction();
   const [dialog, setDialog] = useState<'transfer' | 'pause' | null>(null);
   const [citizen, setCitizen] = useState<CitizenSummary | null>();
   const [appointments, setAppointments] = useState<Appointment[] | null>(null);
@@ -45,30 +47,22 @@ export function CounterHome({ terminal }: { terminal: TerminalInfo }) {
     [host],
   );
 
-  const act = async (action: CounterAction) => {
+  const act = (action: CounterAction) => {
     setDialog(null);
-    setBusy(true);
-    setError(undefined);
-    try {
-      setState(await host.call('counter.act', { act: action }));
-    } catch (failure) {
-      setError(failure as RpcError);
-    } finally {
-      setBusy(false);
-    }
+    card.clear();
+    return counter.run(async () => setState(await host.call('counter.act', { act: action })));
   };
-  const readCard = async () => {
-    setError(undefined);
-    try {
+  const readCard = () => {
+    counter.clear();
+    return card.run(async () => {
       const read = (await host.call('citizen.readCard', { waitSeconds: 10 })).citizen;
       setCitizen(read);
       setAppointments(read ? await host.call('appointments.today', {}).catch(() => null) : null);
-    } catch (failure) {
-      setError(failure as RpcError);
-    }
+    });
   };
+  const error = counter.error ?? card.error ?? fetchError;
   const run = (command: CounterCommand) => {
-    if (busy || !state) return;
+    if (counter.busy || !state) return;
     if (command === 'callNext') void act({ action: 'call-next' });
     if (command === 'recall') void act({ action: 'recall' });
     if (command === 'skip') void act({ action: 'skip' });
@@ -89,7 +83,7 @@ export function CounterHome({ terminal }: { terminal: TerminalInfo }) {
       type="button"
       className={primary ? 'primary' : undefined}
       data-command={command}
-      disabled={busy || disabled}
+      disabled={counter.busy || disabled}
       onClick={() => run(command)}
     >
       {label} <kbd>{keyOf(command)}</kbd>
@@ -105,7 +99,7 @@ export function CounterHome({ terminal }: { terminal: TerminalInfo }) {
       <main>
         <section className="desk" aria-labelledby="current-heading">
           <h2 id="current-heading">{t('counter.current')}</h2>
-          {(error ?? fetchError) && <ErrorNotice error={(error ?? fetchError)!} />}
+          {error && <ErrorNotice error={error} />}
           {state && <CounterTicket state={state} citizen={citizen} appointments={appointments} />}
           <div className="actions">
             {button('callNext', t('counter.callNext'), paused, true)}

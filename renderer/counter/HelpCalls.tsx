@@ -1,9 +1,9 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RpcError } from '../../main/contract/errors';
 import { useHost, useRpcQuery } from '../client/hostContext';
 import { chime } from '../display/voice';
 import { ErrorNotice } from '../ui/ErrorNotice';
+import { useRpcAction } from '../ui/useRpcAction';
 
 const timeOf = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' });
 
@@ -17,7 +17,7 @@ export function HelpCalls() {
   // The host announces its own acknowledgement as help.changed too, so the list re-reads after "I'm going".
   const { data } = useRpcQuery('help.calls', {}, ['help.changed']);
   const calls = useMemo(() => data?.calls ?? [], [data]);
-  const [error, setError] = useState<RpcError>();
+  const { error, run } = useRpcAction();
   const heard = useRef(new Set<string>());
   useEffect(() => {
     const fresh = calls.filter((call) => call.status === 'waiting' && !heard.current.has(call.id));
@@ -27,14 +27,10 @@ export function HelpCalls() {
 
   if (calls.length === 0) return null;
   const screenName = (screen: string) => (i18n.exists(`help.screens.${screen}`) ? t(`help.screens.${screen}`) : screen);
-  const acknowledge = async (id: string) => {
-    setError(undefined);
-    try {
+  const acknowledge = (id: string) =>
+    run(async () => {
       await host.call('help.acknowledge', { id });
-    } catch (failure) {
-      setError(failure as RpcError);
-    }
-  };
+    });
   return (
     <section className="help-calls" role="alert" aria-labelledby="help-calls-heading" data-testid="help-calls">
       <h2 id="help-calls-heading">{t('help.counterTitle', { count: calls.length })}</h2>

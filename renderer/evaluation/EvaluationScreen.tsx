@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RpcError } from '../../main/contract/errors';
 import { ratingSchema, type Rating } from '../../main/contract/queue';
 import type { TerminalInfo } from '../../main/contract/terminal';
 import { useHost, useRpcQuery } from '../client/hostContext';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { TopBar } from '../ui/TopBar';
+import { useRpcAction } from '../ui/useRpcAction';
 import './evaluation.css';
 
 const scores = [5, 4, 3, 2, 1] as const;
@@ -37,16 +37,12 @@ function RateTicket({ request, onRated }: { request: { ticketId: string; label: 
   const host = useHost();
   const [score, setScore] = useState<Rating['score'] | null>(null);
   const [chosen, setChosen] = useState<Rating['reasons']>([]);
-  const [error, setError] = useState<RpcError>();
-  const submit = async () => {
-    if (score === null) return;
-    try {
+  const { error, run } = useRpcAction();
+  const submit = (score: Rating['score']) =>
+    run(async () => {
       await host.call('evaluation.submit', { ticketId: request.ticketId, score, reasons: chosen });
       onRated();
-    } catch (failure) {
-      setError(failure as RpcError);
-    }
-  };
+    });
   return (
     <section aria-labelledby="evaluation-heading">
       <h2 id="evaluation-heading">{t('evaluation.title')}</h2>
@@ -82,7 +78,7 @@ function RateTicket({ request, onRated }: { request: { ticketId: string; label: 
         ))}
       </div>
       {error && <ErrorNotice error={error} />}
-      <button type="button" className="primary submit" disabled={score === null} onClick={() => void submit()}>
+      <button type="button" className="primary submit" disabled={score === null} onClick={() => score !== null && void submit(score)}>
         {t('evaluation.submit')}
       </button>
     </section>

@@ -95,15 +95,8 @@ function PairScreen({ setupToken }: { setupToken: string }) {
   const { t, i18n } = useTranslation();
   const host = useHost();
   const [pairing, setPairing] = useState<{ code: string; expiresAt: string } | null>(null);
-  const [error, setError] = useState<RpcError | null>(null);
-  const show = async () => {
-    setError(null);
-    try {
-      setPairing(await host.call('setup.pairingCode', { setupToken }));
-    } catch (failure) {
-      setError(failure as RpcError);
-    }
-  };
+  const { error, run } = useRpcAction();
+  const show = () => run(async () => setPairing(await host.call('setup.pairingCode', { setupToken })));
   const time = pairing && new Date(pairing.expiresAt).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' });
   return (
     <section aria-labelledby="pair-heading">

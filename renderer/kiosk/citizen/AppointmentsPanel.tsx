@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Appointment, AppointmentService, Slot } from '../../../main/contract/appointments';
-import type { RpcError } from '../../../main/contract/errors';
 import type { TakenTicket } from '../../../main/contract/queue';
 import { useHost, useRpcQuery } from '../../client/hostContext';
 import { localized } from '../../i18n/i18n';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { useRpcAction } from '../../ui/useRpcAction';
 import { useScans } from '../../ui/useScans';
 import { TicketShown } from '../queue/TicketShown';
 import { Keypad } from '../../ui/Keypad';
@@ -24,16 +24,8 @@ export function AppointmentsPanel() {
   const { data: services } = useRpcQuery('appointments.services', {});
   const mine = useRpcQuery('appointments.mine', {});
   const [view, setView] = useState<View>({ name: 'mine' });
-  const [error, setError] = useState<RpcError>();
+  const { error, run: act } = useRpcAction();
   const [phone, setPhone] = useState('');
-  const act = async (work: () => Promise<void>) => {
-    setError(undefined);
-    try {
-      await work();
-    } catch (failure) {
-      setError(failure as RpcError);
-    }
-  };
   const checkIn = (code: string) => act(async () => setView({ name: 'ticket', taken: await host.call('appointments.checkIn', { code }) }));
   // The receipt's QR code, scanned on the day, checks the appointment in.
   useScans((code) => {

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CertificatePrint, CertificateType } from '../../../main/contract/citizenServices';
-import type { RpcError } from '../../../main/contract/errors';
 import type { RpcEventPayload } from '../../../main/contract/rpc';
 import { useHost, useRpcQuery } from '../../client/hostContext';
 import { localized } from '../../i18n/i18n';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { useRpcAction } from '../../ui/useRpcAction';
 import { useVoicePrompt } from '../access/KioskAccess';
 import { StepIndicator, useStepText } from '../access/StepIndicator';
 import { useChoicePage } from '../access/useChoicePage';
@@ -19,7 +19,7 @@ export function CertificatesPanel() {
   const { data: menu } = useRpcQuery('citizenServices.menu', {});
   const [stage, setStage] = useState<Stage | null>(null);
   const [result, setResult] = useState<CertificatePrint | null>(null);
-  const [error, setError] = useState<RpcError>();
+  const { error, run } = useRpcAction();
   useEffect(() => host.on('certificate.progress', ({ stage: next }) => setStage(next)), [host]);
   const { shown, more } = useChoicePage(menu?.certificates ?? []);
   const stepText = useStepText('certificates', stage ? 4 : 3);
@@ -40,17 +40,15 @@ export function CertificatesPanel() {
     held,
   );
 
-  const print = async (type: CertificateType) => {
-    setError(undefined);
+  const print = (type: CertificateType) => {
     setResult(null);
     setStage('issuing');
-    try {
+    return run(
       // Elder mode marks the page (class "elder" on <html>): its citizen gets the large-print paper.
-      setResult(await host.call('certificates.print', { type, largePrint: document.documentElement.classList.contains('elder') }));
-    } catch (failure) {
-      setStage(null);
-      setError(failure as RpcError);
-    }
+      async () =>
+        setResult(await host.call('certificates.print', { type, largePrint: document.documentElement.classList.contains('elder') })),
+      () => setStage(null),
+    );
   };
 
   if (stage && !result) {

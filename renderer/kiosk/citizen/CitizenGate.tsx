@@ -1,9 +1,9 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CitizenSummary } from '../../../main/contract/citizen';
-import type { RpcError } from '../../../main/contract/errors';
 import { useHost } from '../../client/hostContext';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { useRpcAction } from '../../ui/useRpcAction';
 import { useScans } from '../../ui/useScans';
 import { useKioskAccess, useVoicePrompt } from '../access/KioskAccess';
 import { StepIndicator, useStepText, type StepFlow } from '../access/StepIndicator';
@@ -21,19 +21,16 @@ export function CitizenGate({ onFinish, flow, children }: { onFinish: () => void
   const [citizen, setCitizen] = useState<CitizenSummary | null>(null);
   const [reading, setReading] = useState(false);
   const [noCard, setNoCard] = useState(false);
-  const [error, setError] = useState<RpcError>();
+  const { error, run } = useRpcAction();
 
-  const attempt = async (work: () => Promise<CitizenSummary | null>) => {
-    setError(undefined);
+  const attempt = (work: () => Promise<CitizenSummary | null>) => {
     setNoCard(false);
-    try {
+    return run(async () => {
       const who = await work();
       setCitizen(who);
       if (who?.senior && !who.consented) offerElder();
       setNoCard(who === null);
-    } catch (failure) {
-      setError(failure as RpcError);
-    }
+    });
   };
   const readCard = async () => {
     setReading(true);

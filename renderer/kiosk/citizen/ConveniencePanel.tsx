@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Progress, RequestReceipt, ServiceRequest } from '../../../main/contract/convenience';
-import type { RpcError } from '../../../main/contract/errors';
 import { useHost, useRpcQuery } from '../../client/hostContext';
 import { localized } from '../../i18n/i18n';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Keypad } from '../../ui/Keypad';
+import { useRpcAction } from '../../ui/useRpcAction';
 
 type Form = 'mail-delivery' | 'home-visit' | 'complaint' | 'progress' | null;
 /** Application numbers and building-room numbers (12-301) take a dash. */
@@ -25,7 +25,7 @@ export function ConveniencePanel({ onGuide }: { onGuide: () => void }) {
   const [phone, setPhone] = useState('');
   const [receipt, setReceipt] = useState<(RequestReceipt & { printed: boolean }) | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
-  const [error, setError] = useState<RpcError>();
+  const { error, run: act, clear } = useRpcAction();
   const reset = () => {
     setForm(null);
     setDistrict(null);
@@ -35,15 +35,7 @@ export function ConveniencePanel({ onGuide }: { onGuide: () => void }) {
     setPhone('');
     setReceipt(null);
     setProgress(null);
-    setError(undefined);
-  };
-  const act = async (work: () => Promise<void>) => {
-    setError(undefined);
-    try {
-      await work();
-    } catch (failure) {
-      setError(failure as RpcError);
-    }
+    clear();
   };
 
   if (receipt) {

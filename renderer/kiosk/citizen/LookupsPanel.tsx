@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CitizenMenu, LookupResult } from '../../../main/contract/citizenServices';
-import type { RpcError } from '../../../main/contract/errors';
 import { useHost, useRpcQuery } from '../../client/hostContext';
 import { localized } from '../../i18n/i18n';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { useRpcAction } from '../../ui/useRpcAction';
 
 type Lookup = CitizenMenu['lookups'][number];
 
@@ -72,21 +72,12 @@ export function LookupsPanel({ group = 'social-security' }: { group?: Lookup['gr
   const { data: menu } = useRpcQuery('citizenServices.menu', {});
   const [result, setResult] = useState<LookupResult | null>(null);
   const [asking, setAsking] = useState<Lookup | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<RpcError>();
+  const { busy: loading, error, run } = useRpcAction();
   const years = Array.from({ length: 5 }, (_, index) => new Date().getFullYear() - index);
 
-  const run = async (lookup: Lookup, year: number | null) => {
+  const look = (lookup: Lookup, year: number | null) => {
     setAsking(null);
-    setError(undefined);
-    setLoading(true);
-    try {
-      setResult(await host.call('lookups.run', { lookup: lookup.id, year }));
-    } catch (failure) {
-      setError(failure as RpcError);
-    } finally {
-      setLoading(false);
-    }
+    return run(async () => setResult(await host.call('lookups.run', { lookup: lookup.id, year })));
   };
 
   if (result) return <ResultView result={result} onBack={() => setResult(null)} />;
@@ -98,7 +89,7 @@ export function LookupsPanel({ group = 'social-security' }: { group?: Lookup['gr
         {asking.byYear ? (
           <div className="choice-row" role="group" aria-label={t('lookups.year')}>
             {years.map((year) => (
-              <button type="button" key={year} onClick={() => void run(asking, year)}>
+              <button type="button" key={year} onClick={() => void look(asking, year)}>
                 {year}
               </button>
             ))}
@@ -106,7 +97,7 @@ export function LookupsPanel({ group = 'social-security' }: { group?: Lookup['gr
         ) : (
           <>
             <p className="notice">{t('lookups.confirmAction', { name: localized(asking.name, i18n.language) })}</p>
-            <button type="button" className="primary" onClick={() => void run(asking, null)}>
+            <button type="button" className="primary" onClick={() => void look(asking, null)}>
               {t('lookups.confirm')}
             </button>
           </>
@@ -129,7 +120,7 @@ export function LookupsPanel({ group = 'social-security' }: { group?: Lookup['gr
               type="button"
               key={lookup.id}
               data-lookup={lookup.id}
-              onClick={() => (lookup.byYear || lookup.action ? setAsking(lookup) : void run(lookup, null))}
+              onClick={() => (lookup.byYear || lookup.action ? setAsking(lookup) : void look(lookup, null))}
             >
               <span className="name">{localized(lookup.name, i18n.language)}</span>
               <span className="description">{localized(lookup.description, i18n.language)}</span>

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RpcError } from '../../../main/contract/errors';
 import type { KioskHelp } from '../../../main/contract/help';
 import { useHost, useRpcQuery } from '../../client/hostContext';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { useRpcAction } from '../../ui/useRpcAction';
 import './help.css';
 
 /**
@@ -19,7 +19,7 @@ export function HelpCall({ screen }: { screen: string }) {
   /** The acknowledged call whose news the citizen has seen and put away. */
   const [seen, setSeen] = useState<string | null>(null);
   const [answer, setAnswer] = useState<KioskHelp | 'calling'>();
-  const [error, setError] = useState<RpcError>();
+  const { error, run } = useRpcAction();
   // The hall's word on the call wins over the answer to calling, except "unreachable", which stays until tried again.
   const help = answer === 'calling' || answer?.state === 'unreachable' ? answer : mine;
   const coming = mine?.state === 'called' && mine.call.status === 'coming' ? mine.call : null;
@@ -30,16 +30,13 @@ export function HelpCall({ screen }: { screen: string }) {
     if (!value && coming) setSeen(coming.id);
   };
 
-  const call = async () => {
+  const call = () => {
     setOpen(true);
-    setError(undefined);
     setAnswer('calling');
-    try {
-      setAnswer(await host.call('help.call', { screen }));
-    } catch (failure) {
-      setAnswer(undefined);
-      setError(failure as RpcError);
-    }
+    return run(
+      async () => setAnswer(await host.call('help.call', { screen })),
+      () => setAnswer(undefined),
+    );
   };
   const close = async () => {
     setOpen(false);

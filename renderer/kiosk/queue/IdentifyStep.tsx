@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CitizenSummary } from '../../../main/contract/citizen';
-import type { RpcError } from '../../../main/contract/errors';
 import { useHost } from '../../client/hostContext';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { useRpcAction } from '../../ui/useRpcAction';
 import { useVoicePrompt } from '../access/KioskAccess';
 
 /**
@@ -22,24 +22,16 @@ export function IdentifyStep({
 }) {
   const { t } = useTranslation();
   const host = useHost();
-  const [reading, setReading] = useState(false);
+  const { busy: reading, error, run } = useRpcAction();
   const [citizen, setCitizen] = useState<CitizenSummary | null | undefined>();
   const [disability, setDisability] = useState(false);
-  const [error, setError] = useState<RpcError>();
 
-  const read = async () => {
-    setReading(true);
-    setError(undefined);
-    try {
+  const read = () =>
+    run(async () => {
       const read = (await host.call('citizen.readCard', { waitSeconds: 20 })).citizen;
       setCitizen(read);
       if (read?.senior) onSenior();
-    } catch (failure) {
-      setError(failure as RpcError);
-    } finally {
-      setReading(false);
-    }
-  };
+    });
 
   useVoicePrompt(
     stepText,

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RpcError } from '../../../main/contract/errors';
 import type { TakenTicket } from '../../../main/contract/queue';
 import { useHost, useRpcQuery } from '../../client/hostContext';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { useRpcAction } from '../../ui/useRpcAction';
 import { useKioskAccess, useVoicePrompt } from '../access/KioskAccess';
 import { StepIndicator, useStepText } from '../access/StepIndicator';
 import { IdentifyStep } from './IdentifyStep';
@@ -19,7 +19,7 @@ export function TakeNumber({ onDone, service = null }: { onDone: () => void; ser
   const host = useHost();
   const { data: overview, error: overviewError } = useRpcQuery('queue.overview', {}, ['queue.changed']);
   const [step, setStep] = useState<Step>(service ? { name: 'identify', service } : { name: 'service' });
-  const [error, setError] = useState<RpcError>();
+  const { error, run } = useRpcAction();
   const access = useKioskAccess();
   const stepNumber = { service: 1, identify: 2, issuing: 2, ticket: 3 }[step.name];
   const stepText = useStepText('queue', stepNumber);
@@ -30,15 +30,12 @@ export function TakeNumber({ onDone, service = null }: { onDone: () => void; ser
     step.name === 'issuing' && t('queue.issuing'),
   );
 
-  const take = async (service: string, disability: boolean) => {
+  const take = (service: string, disability: boolean) => {
     setStep({ name: 'issuing' });
-    setError(undefined);
-    try {
-      setStep({ name: 'ticket', taken: await host.call('queue.takeTicket', { service, disability }) });
-    } catch (failure) {
-      setError(failure as RpcError);
-      setStep({ name: 'service' });
-    }
+    return run(
+      async () => setStep({ name: 'ticket', taken: await host.call('queue.takeTicket', { service, disability }) }),
+      () => setStep({ name: 'service' }),
+    );
   };
 
   return (
