@@ -19,6 +19,8 @@ test.afterEach(async () => {
 test('a ticket taken at the kiosk is printed, called at the counter, shown and announced on the display and the LED, and rated', async ({
   browser,
 }) => {
+  // Four screens, a hall and the dashboard in one story: more than the default minute on a busy machine.
+  test.setTimeout(150_000);
   const { hall, kiosk, counter, display } = queueHall;
   const kioskPage = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
   await declineElderOffer(kioskPage);
