@@ -4,6 +4,7 @@ import type { CitizenMenu, LookupResult } from '../../../main/contract/citizenSe
 import { useHost, useRpcQuery } from '../../client/hostContext';
 import { localized } from '../../i18n/i18n';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { useChoicePage } from '../access/useChoicePage';
 import { useRpcAction } from '../../ui/useRpcAction';
 
 type Lookup = CitizenMenu['lookups'][number];
@@ -65,7 +66,7 @@ function ResultView({ result, onBack }: { result: LookupResult; onBack: () => vo
   );
 }
 
-/** The fourteen lookups as buttons; a result as facts and a table, printable as a receipt. */
+/** The hall's lookups of a group as buttons (four at a time in elder mode); a result as facts and a table, printable as a receipt. */
 export function LookupsPanel({ group = 'social-security' }: { group?: Lookup['group'] }) {
   const { t, i18n } = useTranslation();
   const host = useHost();
@@ -74,6 +75,7 @@ export function LookupsPanel({ group = 'social-security' }: { group?: Lookup['gr
   const [asking, setAsking] = useState<Lookup | null>(null);
   const { busy: loading, error, run } = useRpcAction();
   const years = Array.from({ length: 5 }, (_, index) => new Date().getFullYear() - index);
+  const { shown, more } = useChoicePage(menu?.lookups.filter((lookup) => lookup.group === group) ?? []);
 
   const look = (lookup: Lookup, year: number | null) => {
     setAsking(null);
@@ -113,19 +115,18 @@ export function LookupsPanel({ group = 'social-security' }: { group?: Lookup['gr
       <h2 id="lookups-heading">{group === 'transport' ? t('lookups.transportTitle') : t('lookups.title')}</h2>
       {error && <ErrorNotice error={error} />}
       <div className="service-list">
-        {menu?.lookups
-          .filter((lookup) => lookup.group === group)
-          .map((lookup) => (
-            <button
-              type="button"
-              key={lookup.id}
-              data-lookup={lookup.id}
-              onClick={() => (lookup.byYear || lookup.action ? setAsking(lookup) : void look(lookup, null))}
-            >
-              <span className="name">{localized(lookup.name, i18n.language)}</span>
-              <span className="description">{localized(lookup.description, i18n.language)}</span>
-            </button>
-          ))}
+        {shown.map((lookup) => (
+          <button
+            type="button"
+            key={lookup.id}
+            data-lookup={lookup.id}
+            onClick={() => (lookup.byYear || lookup.action ? setAsking(lookup) : void look(lookup, null))}
+          >
+            <span className="name">{localized(lookup.name, i18n.language)}</span>
+            <span className="description">{localized(lookup.description, i18n.language)}</span>
+          </button>
+        ))}
+        {more}
       </div>
     </section>
   );
