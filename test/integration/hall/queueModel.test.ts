@@ -20,13 +20,17 @@ import { QueueModel, seen, type Expected, type ModelTicket } from '../../support
  * A model-based test of the hall's queue: fast-check draws sequences of what
  * kiosks and counters do (issue, call, recall, skip, transfer, pause, resume,
  * finish, two of them at once, and the business day turning over), sends them
- * to a real hall on loopback through its signed HTTP API, and checks every
- * answer, refusal and the whole published queue against a plain model
- * (test/support/queueModel.ts). Time is the test's: the hall's clock and the
- * terminals' signing clock read one virtual instant, moved by each command.
+ * to a real hall on loopback through its signed HTTP API, and checks against
+ * a plain model (test/support/queueModel.ts) every answer and refusal (with its
+ * code), the whole queue as stored after every step, and the queue as a
+ * display pulls it at the end of every run. Time is the test's: the hall's
+ * clock and the terminals' signing clock read one virtual instant, moved by
+ * each command.
  *
- * A failure prints its seed, path and shrunk command list; replay it with
- * ONEWINDOW_QUEUE_MODEL_SEED=<seed> ONEWINDOW_QUEUE_MODEL_PATH=<path>.
+ * A failure prints its seed, path and shrunk command list (with its
+ * replayPath); each run starts on a fresh business day with every window
+ * free, so the shrunk case replays alone: ONEWINDOW_QUEUE_MODEL_SEED=<seed>
+ * ONEWINDOW_QUEUE_MODEL_PATH=<path> ONEWINDOW_QUEUE_MODEL_REPLAY=<replayPath>.
  * ONEWINDOW_QUEUE_MODEL_RUNS=<n> runs longer.
  */
 
@@ -386,11 +390,14 @@ describe.each(hallBackends())('the queue against its model on %s', (backend) => 
     const signing = vi.spyOn(Date, 'now').mockImplementation(() => real.clock.ms);
     try {
       await fc.assert(
-        fc.asyncProperty(fc.commands(commands, { maxCommands, size: 'max' }), async (steps) => {
-          const run = await freshRun(real, queue);
-          await fc.asyncModelRun(() => run, steps);
-          await verifyPublished(run.model, run.real);
-        }),
+        fc.asyncProperty(
+          fc.commands(commands, { maxCommands, size: 'max', replayPath: process.env.ONEWINDOW_QUEUE_MODEL_REPLAY }),
+          async (steps) => {
+            const run = await freshRun(real, queue);
+            await fc.asyncModelRun(() => run, steps);
+            await verifyPublished(run.model, run.real);
+          },
+        ),
         { numRuns: runs, ...replay },
       );
     } finally {
