@@ -4,17 +4,11 @@ import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readHallQueue } from '../../../hall-config/readHallQueue.js';
 import type { HallQueue } from '../../../main/contract/hallQueue.js';
-import {
-  pauseReasonSchema,
-  type CounterAction,
-  type IssueTicketRequest,
-  type QueueRefusalCode,
-  type QueueTicket,
-  type QueueWindow,
-} from '../../../main/contract/queue.js';
-import { HallClient, HallRequestError } from '../../../main/sync/hallClient.js';
+import { pauseReasonSchema, type CounterAction } from '../../../main/contract/queue.js';
+import { HallClient } from '../../../main/sync/hallClient.js';
 import { hallBackends, startLoopbackHall, type LoopbackHall } from '../../support/hallOnLoopback.js';
-import { QueueModel, seen, type Expected, type ModelTicket } from '../../support/queueModel.js';
+import { QueueModel, type Expected } from '../../support/queueModel.js';
+import { freshRun, outcome, verifyPublished, verifyStored, type RealHall } from '../../support/queueModelHall.js';
 
 /**
  * A model-based test of the hall's queue: fast-check draws sequences of what
@@ -51,123 +45,6 @@ async function modelHallQueue(): Promise<HallQueue> {
       { window: 3, services: ['C'] },
     ],
   };
-}
-
-interface RealHall {
-  hall: LoopbackHall;
-  clock: { ms: number };
-  kiosks: HallClient[];
-  counters: Map<number, HallClient>;
-  /** Pulls the queue scope as a display does. */
-  display: HallClient;
-  published: Map<string, unknown>;
-  cursor: number;
-  pulledAt: number;
-  /** The first business day of the run: the hall's tickets from then on are the model's. */
-  runDay: string;
-  requests: Map<string, IssueTicketRequest>;
-}
-
-async function outcome<T>(request: Promise<T>): Promise<Expected<T>> {
-  try {
-    return { ok: true, value: await request };
-  } catch (error) {
-    if (error instanceof HallRequestError && error.code !== null && error.status !== null) {
-      return { ok: false, code: error.code as QueueRefusalCode, status: error.status };
-    }
-    throw error;
-  }
-}
-
-async function pull(real: RealHall): Promise<void> {
-  // Two pulls at one instant after the same cursor would be one signed request twice (refused as a replay).
-  const now = real.clock.ms;
-  real.clock.ms = real.pulledAt = Math.max(now, real.pulledAt + 1);
-  try {
-    for (;;) {
-      const page = await real.display.changes('queue', real.cursor);
-      for (const item of page.items) real.published.set(item.key, item.value);
-      real.cursor = page.cursor;
-      if (!page.more) return;
-    }
-  } finally {
-    real.clock.ms = now;
-  }
-}
-
-interface QueueState {
-  windows: QueueWindow[];
-  tickets: QueueTicket[];
-}
-
-/** What must hold whatever the model says: a called ticket is at its window and no other, a window's ticket is called, no number twice a day. */
-function checkInvariants({ windows: views, tickets }: QueueState, seenBy: string): void {
-  for (const ticket of tickets.filter((one) => one.status === 'called')) {
-    const at = views.filter((view) => view.currentTicketId === ticket.id).map((view) => view.window);
-    expect(at, `${seenBy}: ${ticket.label} (called) is at exactly its window`).toEqual([ticket.window]);
-  }
-  for (const view of views.filter((one) => one.currentTicketId !== null)) {
-    const ticket = tickets.find((one) => one.id === view.currentTicketId);
-    expect(ticket?.status, `${seenBy}: window ${view.window}'s ticket is called`).toBe('called');
-  }
-  const labels = tickets.map((ticket) => `${ticket.businessDay} ${ticket.label}`);
-  expect(new Set(labels).size, `${seenBy}: no number issued twice in a day`).toBe(labels.length);
-}
-
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
-
-/** The queue as stored (this run's days), straight from the database: checked after every step. */
-async function verifyStored(model: QueueModel, real: RealHall): Promise<void> {
-  const rows = await real.hall.db.all<Record<string, string | number | null>>(
-    `SELECT id, business_day, label, service, status, priority, appointment_at, issued_at, offline, target_window, served_window,
-            called_at, recalls, finished_at, first_called_at
-     FROM queue_ticket WHERE business_day >= ?`,
-    [real.runDay],
-  );
-  const number = (value: unknown) => (value === null ? null : Number(value));
-  const tickets = rows.map((row) => ({
-    id: row.id,
-    businessDay: row.business_day,
-    label: row.label,
-    service: row.service,
-    status: row.status,
-    priority: row.priority,
-    appointmentAt: row.appointment_at,
-    issuedAt: row.issued_at,
-    offline: Number(row.offline) === 1,
-    targetWindow: number(row.target_window),
-    window: number(row.served_window),
-    calledAt: row.called_at,
-    recalls: Number(row.recalls),
-    finishedAt: row.finished_at,
-    firstCalledAt: row.first_called_at,
-  })) as ModelTicket[];
-  const desks = await real.hall.db.all<{
-    window_number: number;
-    paused_reason: QueueWindow['pausedReason'];
-    current_ticket_id: string | null;
-  }>('SELECT window_number, paused_reason, current_ticket_id FROM queue_window ORDER BY window_number');
-  const views = desks.map((desk) => ({
-    ...model.windowView(Number(desk.window_number)),
-    pausedReason: desk.paused_reason,
-    currentTicketId: desk.current_ticket_id,
-  }));
-  checkInvariants({ windows: views, tickets }, 'stored');
-  expect(views, 'the windows as stored').toEqual(windows.map((window) => model.windowView(window)));
-  expect(tickets.sort(byId), 'the tickets as stored').toEqual([...model.tickets].sort(byId));
-}
-
-/** The queue as a display pulls it through the API (this run's days): checked at the start and end of every run. */
-async function verifyPublished(model: QueueModel, real: RealHall): Promise<void> {
-  await pull(real);
-  const views = windows.map((window) => real.published.get(`window:${window}`) as QueueWindow);
-  const tickets = [...real.published.entries()]
-    .filter(([key]) => key.startsWith('ticket:'))
-    .map(([, value]) => value as QueueTicket)
-    .filter((ticket) => ticket.businessDay >= real.runDay);
-  checkInvariants({ windows: views, tickets }, 'published');
-  expect(views, 'the windows as terminals see them').toEqual(windows.map((window) => model.windowView(window)));
-  expect(tickets.sort(byId), 'the tickets as terminals see them').toEqual(model.tickets.map(seen).sort(byId));
 }
 
 type Command = fc.AsyncCommand<QueueModel, RealHall>;
@@ -330,27 +207,6 @@ const commands: fc.Arbitrary<Command>[] = [
     },
   ),
 ];
-
-/** Before a run: every window free and open, then the next business day, so the run's tickets are all the model's. */
-async function freshRun(real: RealHall, queue: HallQueue): Promise<{ model: QueueModel; real: RealHall }> {
-  const desks = await real.hall.db.all<{ window_number: number; paused_reason: string | null; current_ticket_id: string | null }>(
-    'SELECT window_number, paused_reason, current_ticket_id FROM queue_window',
-  );
-  for (const desk of desks) {
-    const window = Number(desk.window_number);
-    real.clock.ms += 1;
-    if (desk.current_ticket_id) await real.counters.get(window)!.counter(window, { action: 'finish' });
-    real.clock.ms += 1;
-    if (desk.paused_reason) await real.counters.get(window)!.counter(window, { action: 'resume' });
-  }
-  const model = new QueueModel(queue, real.clock.ms);
-  model.advance(model.nextReset() - model.now + 5 * 3_600_000);
-  real.clock.ms = model.now;
-  real.runDay = model.dayAt();
-  real.requests.clear();
-  await verifyStored(model, real);
-  return { model, real };
-}
 
 const runs = Number(process.env.ONEWINDOW_QUEUE_MODEL_RUNS ?? 15);
 const maxCommands = 30;
