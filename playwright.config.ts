@@ -6,7 +6,8 @@ export const chromiumPath = process.env.ONEWINDOW_CHROMIUM ?? '/usr/bin/chromium
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'artifacts/test-results',
-  workers: 1,
+  // Each test starts its own hall, host and browser on free ports: two run side by side.
+  workers: 2,
   timeout: 60_000,
   reporter: [['list']],
   use: {
