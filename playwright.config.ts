@@ -6,8 +6,8 @@ export const chromiumPath = process.env.ONEWINDOW_CHROMIUM ?? '/usr/bin/chromium
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'artifacts/test-results',
-  // Each test starts its own hall, host and browser on free ports: two run side by side.
-  workers: 2,
+  // One at a time: each test runs a hall, a host and Chromium, which keep two cores busy (two workers took as long).
+  workers: 1,
   timeout: 60_000,
   reporter: [['list']],
   use: {

@@ -1,3 +1,4 @@
+// @long-running: 50 kiosk sessions in a child process (started first: test/support/longFirstSequencer.ts).
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
