@@ -46,7 +46,7 @@ export class TerminalSlots {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Creates (or re-creates, for a replacement box) a slot and returns its one-time enrollment code. */
+  /** Creates (or re-creates with new settings) a slot and returns its one-time enrollment code; a replacement box goes through SlotReplacement. */
   async create(slot: TerminalSlotRequest): Promise<string> {
     await this.db.transaction(async (tx) => {
       await this.#check(tx, slot.settings);

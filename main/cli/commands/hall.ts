@@ -1,17 +1,14 @@
-import { type HallServerOptions, TerminalRegistry, ChangeLog, openHallDatabase } from '../../../upstream/entry/index.js';
+import { TerminalRegistry, ChangeLog, openHallDatabase } from '../../../upstream/entry/index.js';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { readCitizenCatalog } from '../../../hall-config/readCitizenCatalog.js';
 import { readAppointments } from '../../../hall-config/readAppointments.js';
 import { readConvenience } from '../../../hall-config/readConvenience.js';
 import { readCatalogueCategories } from '../../../kiosk-config/catalogueData.js';
-import type { Database } from '../../../lib/sqlite/database.js';
 import { issuesFromZod } from '../../contract/errors.js';
 import { terminalBindingSchema, terminalIdSchema, type TerminalBinding } from '../../contract/hallProtocol.js';
 import { hallConfigOverridesSchema } from '../../contract/terminal.js';
 import type { Logger } from '../../../lib/logger.js';
 import { parseCommandArgs, parsePort } from '../parseCommandArgs.js';
-import { untilStopSignal } from '../stopSignal.js';
 import { subcommandOf } from '../subcommand.js';
 import { UsageError } from '../usageError.js';
 import { BackendsConfigError, loadBackends, StaffAccounts, staffUsernameSchema } from '../../../upstream/entry/index.js';
@@ -19,12 +16,12 @@ import { readHallQueue } from '../../../hall-config/readHallQueue.js';
 import { issueSetupPin } from './hallSetupPin.js';
 import { hallSlotCommand } from './hallSlot.js';
 import os from 'node:os';
-import { fingerprintOf } from '../../../upstream/entry/index.js';
 import { hallSecurityOptions, writeHallCertificate } from './hallSecurity.js';
 import { terminalsOverview } from '../../../upstream/entry/index.js';
 import { readAlerts } from '../../../hall-config/readAlerts.js';
 import { terminalsTable } from '../formatTerminals.js';
 import { hallCareHelp, sendCareCommand } from './hallCare.js';
+import { serveHall } from './hallServe.js';
 
 export const hallHelp = `Usage: onewindow hall --db FILE [--port N] [--host ADDR] [--queue FILE] [--citizen-services FILE] [--appointments FILE] [--convenience FILE] [--backends demo|MODULE]
                       [--tls-cert FILE --tls-key FILE] [--public-url URL] [--key-dir DIR] [--retention-days N] [--alerts FILE]
@@ -245,30 +242,6 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
   } finally {
     await db.close();
   }
-}
-
-type ServeOptions = Omit<HallServerOptions, 'db' | 'logger'> & { port: number; host: string };
-
-async function serveHall(db: Database, logger: Logger, { port, host, ...options }: ServeOptions): Promise<number> {
-  const { createHallServer } = await import('../../../upstream/entry/server.js');
-  const server = await createHallServer({ db, logger, ...options });
-  await server.listen({ host, port });
-  const address = server.server.address() as AddressInfo;
-  const scheme = options.tls ? 'https' : 'http';
-  if (options.tls) console.log(`TLS certificate SHA-256 fingerprint: ${fingerprintOf(options.tls.cert)}`);
-  const base = `${scheme}://${host}:${address.port}`;
-  // One write, so whoever reads the first line (a supervisor, a test) has the other addresses too.
-  console.log(
-    [
-      `OneWindow hall server at ${base}/`,
-      `dashboard: ${base}/dashboard (staff log in; add an account with "onewindow hall staff add")`,
-      `operations: ${base}/operations (terminals, alerts; same staff login)`,
-    ].join('\n'),
-  );
-  const signal = await untilStopSignal();
-  await server.close();
-  console.log(`stopped (${signal})`);
-  return 0;
 }
 
 async function setConfig(changes: ChangeLog, terminal: string, json: string): Promise<number> {

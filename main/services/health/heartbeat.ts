@@ -30,6 +30,7 @@ async function freeDisk(dir: string): Promise<number | null> {
 /** This terminal's state as one heartbeat: everything, every time, so the hall needs no earlier beat to read it. */
 export async function collectBeat(sources: BeatSources): Promise<Heartbeat> {
   const outbox = new OutboxRepository(sources.db);
+  const byType = await outbox.backlogByType();
   return {
     terminalId: sources.config.terminalId,
     version: sources.version,
@@ -38,7 +39,7 @@ export async function collectBeat(sources: BeatSources): Promise<Heartbeat> {
     window: sources.config.windowNumber ?? null,
     intervalSeconds: sources.config.heartbeatSeconds,
     devices: sources.status().devices,
-    backlog: { events: await outbox.backlog(), oldestAt: await outbox.oldestAt(), byType: await outbox.backlogByType() },
+    backlog: { events: Object.values(byType).reduce((sum, count) => sum + count, 0), oldestAt: await outbox.oldestAt(), byType },
     lastPullAt: sources.lastPullAt()?.toISOString() ?? null,
     configApplied: await new SyncCursorRepository(sources.db).get('config'),
     freeDiskBytes: await freeDisk(sources.dataDir),
