@@ -1,5 +1,4 @@
 import { defineConfig } from 'vitest/config';
-import LongFirstSequencer from './test/support/longFirstSequencer.js';
 
 export default defineConfig({
   test: {
@@ -10,6 +9,5 @@ export default defineConfig({
     // Integration tests start real servers and processes and mostly wait on them (timers, sockets,
     // child processes): three at once keep two cores busy without starving any.
     maxWorkers: 3,
-    sequence: { sequencer: LongFirstSequencer },
   },
 });

@@ -1,4 +1,3 @@
-// @long-running: waits out real idle timeouts (started first: test/support/longFirstSequencer.ts).
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';

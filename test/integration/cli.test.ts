@@ -1,4 +1,3 @@
-// @long-running: starts the built command many times (started first: test/support/longFirstSequencer.ts).
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import net from 'node:net';

@@ -1,4 +1,3 @@
-// @long-running: packs and installs the app, then starts it three ways (started first: test/support/longFirstSequencer.ts).
 import { execFile, spawn } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';

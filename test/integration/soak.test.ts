@@ -1,4 +1,3 @@
-// @long-running: 50 kiosk sessions in a child process (started first: test/support/longFirstSequencer.ts).
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 

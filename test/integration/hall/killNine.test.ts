@@ -1,4 +1,3 @@
-// @long-running: a terminal killed and restarted over and over (started first: test/support/longFirstSequencer.ts).
 import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -1,4 +1,3 @@
-// @long-running: live delivery on both backends (started first: test/support/longFirstSequencer.ts).
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
