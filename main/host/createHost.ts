@@ -4,7 +4,6 @@ import type { Logger } from '../../lib/logger.js';
 import { openDatabase } from '../../lib/sqlite/database.js';
 import { migrate, readMigrations } from '../../lib/sqlite/migrate.js';
 import type { LoadedConfig } from '../../kiosk-config/loadTerminalConfig.js';
-import { packageRoot } from '../../kiosk-config/paths.js';
 import { readAppointments } from '../../hall-config/readAppointments.js';
 import { readCitizenCatalog } from '../../hall-config/readCitizenCatalog.js';
 import { readConvenience } from '../../hall-config/readConvenience.js';
@@ -47,8 +46,7 @@ import { recentLogLines } from '../../lib/recentLines.js';
 import { startRemoteCare } from '../services/remoteCare/remoteCare.js';
 import type { ScreenControl } from '../services/remoteCare/screenControl.js';
 import { createUpkeepSlice } from '../services/upkeep/upkeepSlice.js';
-
-export const migrationsDir = path.join(packageRoot, 'main', 'store', 'migrations');
+import { migrationsDir } from '../store/migrationsDir.js';
 
 export interface HostOptions {
   loaded: LoadedConfig;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../../lib/sqlite/database.js';
 import { migrate, readMigrations } from '../../lib/sqlite/migrate.js';
-import { migrationsDir } from '../../main/host/createHost.js';
+import { migrationsDir } from '../../main/store/migrationsDir.js';
 import { HallClient } from '../../main/sync/hallClient.js';
 import { pullScope } from '../../main/sync/puller.js';
 import { catalogueApplier } from '../../main/services/catalogue/catalogueApplier.js';

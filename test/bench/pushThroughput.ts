@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { pino } from 'pino';
 import { openDatabase } from '../../lib/sqlite/database.js';
 import { migrate, readMigrations } from '../../lib/sqlite/migrate.js';
-import { migrationsDir } from '../../main/host/createHost.js';
+import { migrationsDir } from '../../main/store/migrationsDir.js';
 import { HallClient } from '../../main/sync/hallClient.js';
 import { OutboxPusher } from '../../main/sync/outboxPusher.js';
 import { OutboxRepository } from '../../main/store/outboxRepository.js';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../lib/sqlite/database.js';
 import { migrate, readMigrations } from '../../lib/sqlite/migrate.js';
 import { pageUse } from '../../lib/sqlite/upkeep.js';
-import { migrationsDir } from '../../main/host/createHost.js';
+import { migrationsDir } from '../../main/store/migrationsDir.js';
 import { CitizenSession } from '../../main/services/citizen/citizenSession.js';
 import { DatabaseUpkeep } from '../../main/services/upkeep/databaseUpkeep.js';
 import { terminalIdle } from '../../main/services/upkeep/upkeepSlice.js';

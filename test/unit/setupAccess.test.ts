@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../lib/sqlite/database.js';
 import { migrate, readMigrations } from '../../lib/sqlite/migrate.js';
 import { ServiceError } from '../../main/contract/errors.js';
-import { migrationsDir } from '../../main/host/createHost.js';
+import { migrationsDir } from '../../main/store/migrationsDir.js';
 import { generatePin, hashPin, pinMatches } from '../../main/services/setup/pinHash.js';
 import { SetupAccess, type SetupAccessOptions } from '../../main/services/setup/setupAccess.js';
 import { OutboxRepository } from '../../main/store/outboxRepository.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../lib/sqlite/database.js';
 import { migrate, readMigrations } from '../../lib/sqlite/migrate.js';
-import { migrationsDir } from '../../main/host/createHost.js';
+import { migrationsDir } from '../../main/store/migrationsDir.js';
 import { useTempDirs } from '../support/tempDir.js';
 
 const tempDir = useTempDirs();

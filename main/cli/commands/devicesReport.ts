@@ -5,7 +5,7 @@ import { migrate, readMigrations } from '../../../lib/sqlite/migrate.js';
 import type { DeviceStatus } from '../../contract/status.js';
 import { createManagedDevices } from '../../devices/createManagedDevices.js';
 import { resolveDataDir } from '../../host/dataDir.js';
-import { migrationsDir } from '../../host/createHost.js';
+import { migrationsDir } from '../../store/migrationsDir.js';
 import { deviceReport } from '../../services/setup/deviceReport/deviceReport.js';
 
 /** Each bound device asked how it is now (connect, check, disconnect); one that cannot be reached is a fault. */

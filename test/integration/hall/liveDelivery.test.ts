@@ -5,7 +5,7 @@ import WebSocket from 'ws';
 import { openDatabase } from '../../../lib/sqlite/database.js';
 import { migrate, readMigrations } from '../../../lib/sqlite/migrate.js';
 import { liveMessageSchema, syncPaths, type LiveMessage } from '../../../main/contract/syncProtocol.js';
-import { migrationsDir } from '../../../main/host/createHost.js';
+import { migrationsDir } from '../../../main/store/migrationsDir.js';
 import { QueueCacheRepository } from '../../../main/services/queue/queueCacheRepository.js';
 import { SyncCursorRepository } from '../../../main/store/syncCursorRepository.js';
 import { HallClient } from '../../../main/sync/hallClient.js';

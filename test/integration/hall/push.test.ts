@@ -3,7 +3,7 @@ import { ulid } from 'ulid';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../../lib/sqlite/database.js';
 import { migrate, readMigrations } from '../../../lib/sqlite/migrate.js';
-import { migrationsDir } from '../../../main/host/createHost.js';
+import { migrationsDir } from '../../../main/store/migrationsDir.js';
 import { HallClient } from '../../../main/sync/hallClient.js';
 import { OutboxPusher } from '../../../main/sync/outboxPusher.js';
 import { OutboxRepository } from '../../../main/store/outboxRepository.js';
