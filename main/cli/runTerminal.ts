@@ -2,12 +2,11 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { loadTerminalConfig } from '../../kiosk-config/loadTerminalConfig.js';
 import { packageRoot } from '../../kiosk-config/paths.js';
-import { createHost, type Host, type HostOptions } from '../host/createHost.js';
+import type { Host, HostOptions } from '../host/createHost.js';
 import { resolveDataDir } from '../host/dataDir.js';
 import type { EmbeddedHall } from '../host/embeddedHall.js';
-import { connectToHall } from '../host/hallConnection.js';
 import type { Logger } from '../../lib/logger.js';
-import { startHttpBridge, type HttpBridge } from '../transport/httpBridge.js';
+import type { HttpBridge } from '../transport/httpBridge.js';
 import { ScreenAccess } from '../transport/screenAccess.js';
 
 export const rendererDir = path.join(packageRoot, 'dist', 'renderer');
@@ -39,6 +38,13 @@ export interface TerminalOptions {
 /** A host in plain Node with its HTTP bridge: what `serve`, `start` and `demo` run. */
 export async function runTerminal(options: TerminalOptions): Promise<RunningTerminal> {
   const loaded = await loadTerminalConfig(options.configFile);
+  // The host, the hall link and the bridge are loaded only once the config is good: they take a second
+  // or more to import, which `serve --help` or a bad config should not wait for.
+  const [{ createHost }, { connectToHall }, { startHttpBridge }] = await Promise.all([
+    import('../host/createHost.js'),
+    import('../host/hallConnection.js'),
+    import('../transport/httpBridge.js'),
+  ]);
   const dataDir = resolveDataDir(loaded, options.dataDir);
   await mkdir(dataDir, { recursive: true });
   const { terminalId } = loaded.config;

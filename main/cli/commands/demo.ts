@@ -3,11 +3,10 @@ import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { profilesDir } from '../../../kiosk-config/paths.js';
-import { demoStaff, EmbeddedHall } from '../../host/embeddedHall.js';
 import type { Logger } from '../../../lib/logger.js';
 import { parseCommandArgs, parsePort } from '../parseCommandArgs.js';
 import { runTerminal, type RunningTerminal } from '../runTerminal.js';
-import { untilStopSignal } from '../stopSignal.js';
+import { untilStopSignal } from '../../../lib/stopSignal.js';
 import { defaultPort } from './serve.js';
 
 export const demoHelp = `Usage: onewindow demo [--port N] [--data-dir DIR]
@@ -32,6 +31,8 @@ export async function demoCommand(args: string[], logger: Logger): Promise<numbe
   const dataDir = path.resolve(values['data-dir'] ?? path.join(os.tmpdir(), 'onewindow-demo'));
   await mkdir(dataDir, { recursive: true });
   // One hall server for the three terminals, in this process: their upstream is "embedded".
+  // Loaded only now, so that `demo --help` answers at once.
+  const { demoStaff, EmbeddedHall } = await import('../../host/embeddedHall.js');
   const hall = await EmbeddedHall.start(dataDir, logger);
   const terminals: RunningTerminal[] = [];
   const stopAll = async () => {

@@ -21,7 +21,7 @@ import { terminalsOverview } from '../../../upstream/entry/index.js';
 import { readAlerts } from '../../../hall-config/readAlerts.js';
 import { terminalsTable } from '../formatTerminals.js';
 import { hallCareHelp, sendCareCommand } from './hallCare.js';
-import { serveHall } from './hallServe.js';
+import { serveHall } from '../../../upstream/entry/serveHall.js';
 
 export const hallHelp = `Usage: onewindow hall --db FILE [--port N] [--host ADDR] [--queue FILE] [--citizen-services FILE] [--appointments FILE] [--convenience FILE] [--backends demo|MODULE]
                       [--tls-cert FILE --tls-key FILE] [--public-url URL] [--key-dir DIR] [--retention-days N] [--alerts FILE]

@@ -2,10 +2,9 @@ import type { Logger } from '../../../lib/logger.js';
 import { isLoopbackListener, ownAddresses } from '../../transport/hostNames.js';
 import { parseCommandArgs, parsePort } from '../parseCommandArgs.js';
 import { runTerminal } from '../runTerminal.js';
-import { untilStopSignal } from '../stopSignal.js';
+import { untilStopSignal } from '../../../lib/stopSignal.js';
 import { UsageError } from '../usageError.js';
 import { existsSync } from 'node:fs';
-import { runWizardTerminal } from '../wizardTerminal.js';
 import { answerLauncher, careUnderLauncher, underLauncher } from '../launcher/hostChannel.js';
 import type { RunningTerminal } from '../runTerminal.js';
 
@@ -84,6 +83,8 @@ async function serveWizard(
   values: { port?: string; host?: string; 'data-dir'?: string; 'host-name'?: string[] },
   logger: Logger,
 ) {
+  // Loaded here: the wizard's host is a second of imports that `serve --help` should not wait for.
+  const { runWizardTerminal } = await import('../wizardTerminal.js');
   const terminal = await runWizardTerminal({
     configFile,
     port: parsePort('serve', values.port, defaultPort),

@@ -1,5 +1,5 @@
 import { parseCommandArgs, parsePort } from '../parseCommandArgs.js';
-import { untilStopSignal } from '../stopSignal.js';
+import { untilStopSignal } from '../../../lib/stopSignal.js';
 import { runDocumentPrinterSimulator } from '../simulators/documentPrinterSimulatorCommand.js';
 import { runIdCardSimulator, simulatedCards } from '../simulators/idCardSimulatorCommand.js';
 import { runLedSimulator } from '../simulators/ledSimulatorCommand.js';

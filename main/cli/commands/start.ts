@@ -7,7 +7,7 @@ import type { Logger } from '../../../lib/logger.js';
 import { findChromium, findElectronBinary } from '../findBrowser.js';
 import { parseCommandArgs, parsePort } from '../parseCommandArgs.js';
 import { runTerminal } from '../runTerminal.js';
-import { untilStopSignal } from '../stopSignal.js';
+import { untilStopSignal } from '../../../lib/stopSignal.js';
 import { defaultPort } from './serve.js';
 import { runLauncher } from '../launcher/launcher.js';
 import { packageRoot } from '../../../kiosk-config/paths.js';

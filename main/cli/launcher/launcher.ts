@@ -5,7 +5,7 @@ import { loadTerminalConfig } from '../../../kiosk-config/loadTerminalConfig.js'
 import type { Logger } from '../../../lib/logger.js';
 import { resolveDataDir } from '../../host/dataDir.js';
 import { openRunLedger, runLedgerFileOf } from '../../host/runLedger.js';
-import { untilStopSignal } from '../stopSignal.js';
+import { untilStopSignal } from '../../../lib/stopSignal.js';
 import { devToolsEndpoint, devToolsPortFileOf, startBrowserChild, type BrowserChild } from './browserProcess.js';
 import { startHostChild, type HostChild } from './hostProcess.js';
 import { recordIncident } from './incidentLog.js';

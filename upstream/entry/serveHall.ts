@@ -1,14 +1,14 @@
 import type { AddressInfo } from 'node:net';
-import type { Logger } from '../../../lib/logger.js';
-import type { Database } from '../../../lib/sqlite/database.js';
-import { fingerprintOf, type HallServerOptions } from '../../../upstream/entry/index.js';
-import { untilStopSignal } from '../stopSignal.js';
+import type { Logger } from '../../lib/logger.js';
+import type { Database } from '../../lib/sqlite/database.js';
+import { fingerprintOf, type HallServerOptions } from './index.js';
+import { untilStopSignal } from '../../lib/stopSignal.js';
 
 type ServeOptions = Omit<HallServerOptions, 'db' | 'logger'> & { port: number; host: string };
 
 /** `onewindow hall` without a subcommand: serves the hall until SIGINT/SIGTERM. The server's module is loaded only here. */
 export async function serveHall(db: Database, logger: Logger, { port, host, ...options }: ServeOptions): Promise<number> {
-  const { createHallServer } = await import('../../../upstream/entry/server.js');
+  const { createHallServer } = await import('./server.js');
   const server = await createHallServer({ db, logger, ...options });
   await server.listen({ host, port });
   const address = server.server.address() as AddressInfo;
