@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoCards } from '../../drivers/id-card/demoCards.js';
 import type { RunningTerminal } from '../../main/cli/runTerminal.js';
 import type { RpcInput, RpcMethodName, RpcOutput } from '../../main/contract/rpc.js';
@@ -9,11 +9,6 @@ import type { IdCardReaderDevice } from '../../main/devices/idCardReaderDevice.j
 import { saveIdentity } from '../../main/sync/identityStore.js';
 import { startQueueHall } from '../support/queueHall.js';
 import { startTestTerminal } from '../support/testTerminal.js';
-
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
 
 async function call<M extends RpcMethodName>(terminal: RunningTerminal, method: M, input: RpcInput<M>): Promise<RpcOutput<M>> {
   const result = await terminal.host.dispatch(method, input);
@@ -32,10 +27,13 @@ async function identifiedAndConsented(kiosk: RunningTerminal): Promise<void> {
   await call(kiosk, 'citizen.consent', {});
 }
 
-describe('the host ends an idle citizen session by itself, whatever the screen does', () => {
-  it('with no call for the timeout plus the warning, lookups and certificates are refused and the identity is gone; a session with activity stays', async () => {
+// The tests wait out real idle timeouts (15 s is the shortest the configuration allows), so they wait side by side.
+describe.concurrent('the host ends an idle citizen session by itself, whatever the screen does', () => {
+  it('with no call for the timeout plus the warning, lookups and certificates are refused and the identity is gone; a session with activity stays', async ({
+    onTestFinished,
+  }) => {
     const queueHall = await startQueueHall('sqlite', {}, shortIdle);
-    cleanups.push(() => queueHall.close());
+    onTestFinished(() => queueHall.close());
     const idle = queueHall.kiosk;
     const dir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-K-02-'));
     await mkdir(path.join(dir, 'data'));
@@ -46,7 +44,7 @@ describe('the host ends an idle citizen session by itself, whatever the screen d
       upstream: queueHall.hall.url,
       hallPingIntervalMs: 200,
     });
-    cleanups.push(async () => {
+    onTestFinished(async () => {
       await busy.stop();
       await rm(dir, { recursive: true, force: true });
     });
@@ -81,9 +79,9 @@ describe('the host ends an idle citizen session by itself, whatever the screen d
     expect((await call(busy, 'certificates.print', { type: 'insured-status' })).outcome).toBe('printed');
   }, 60_000);
 
-  it('"continue" on the countdown (citizen.stillHere) keeps the session past the first deadline', async () => {
+  it('"continue" on the countdown (citizen.stillHere) keeps the session past the first deadline', async ({ onTestFinished }) => {
     const queueHall = await startQueueHall('sqlite', {}, shortIdle);
-    cleanups.push(() => queueHall.close());
+    onTestFinished(() => queueHall.close());
     const kiosk = queueHall.kiosk;
     const warned = new Promise<unknown>((resolve) =>
       kiosk.host.events.subscribe((event, payload) => event === 'citizen.idle' && resolve(payload)),
@@ -95,9 +93,11 @@ describe('the host ends an idle citizen session by itself, whatever the screen d
     expect((await call(kiosk, 'lookups.run', { lookup: 'insured-status', year: null })).facts.length).toBeGreaterThan(0);
   }, 60_000);
 
-  it("elder mode doubles the host's idle timeout for the session, and the next session starts at the normal one", async () => {
+  it("elder mode doubles the host's idle timeout for the session, and the next session starts at the normal one", async ({
+    onTestFinished,
+  }) => {
     const queueHall = await startQueueHall('sqlite', {}, shortIdle);
-    cleanups.push(() => queueHall.close());
+    onTestFinished(() => queueHall.close());
     const kiosk = queueHall.kiosk;
     await identifiedAndConsented(kiosk);
     expect((await call(kiosk, 'citizen.stillHere', {})).secondsLeft).toBe(20);
