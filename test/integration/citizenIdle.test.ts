@@ -4,17 +4,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { demoCards } from '../../drivers/id-card/demoCards.js';
 import type { RunningTerminal } from '../../main/cli/runTerminal.js';
-import type { RpcInput, RpcMethodName, RpcOutput } from '../../main/contract/rpc.js';
 import type { IdCardReaderDevice } from '../../main/devices/idCardReaderDevice.js';
 import { saveIdentity } from '../../main/sync/identityStore.js';
 import { startQueueHall } from '../support/queueHall.js';
 import { startTestTerminal } from '../support/testTerminal.js';
-
-async function call<M extends RpcMethodName>(terminal: RunningTerminal, method: M, input: RpcInput<M>): Promise<RpcOutput<M>> {
-  const result = await terminal.host.dispatch(method, input);
-  if (!result.ok) throw Object.assign(new Error(`${method}: ${result.error.code} ${result.error.reason ?? ''}`), { error: result.error });
-  return result.result as RpcOutput<M>;
-}
+import { callHost as call } from '../support/callHost.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

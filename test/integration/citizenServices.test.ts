@@ -5,28 +5,19 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoCards } from '../../drivers/id-card/demoCards.js';
 import type { RunningTerminal } from '../../main/cli/runTerminal.js';
-import type { RpcInput, RpcMethodName, RpcOutput } from '../../main/contract/rpc.js';
 import type { DocumentPrinterDevice } from '../../main/devices/documentPrinterDevice.js';
 import type { IdCardReaderDevice } from '../../main/devices/idCardReaderDevice.js';
 import { AuditLog } from '../../main/store/auditLog.js';
 import { openDatabase } from '../../lib/sqlite/database.js';
 import { startQueueHall, type QueueHall } from '../support/queueHall.js';
 import { createLogger } from '../../lib/logger.js';
+import { callHost as call } from '../support/callHost.js';
 
 const run = promisify(execFile);
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-async function call<M extends RpcMethodName>(terminal: RunningTerminal, method: M, input: RpcInput<M>): Promise<RpcOutput<M>> {
-  const result = await terminal.host.dispatch(method, input);
-  if (!result.ok)
-    throw Object.assign(new Error(`${method}: ${result.error.code} ${result.error.reason ?? ''} ${result.error.message}`), {
-      error: result.error,
-    });
-  return result.result as RpcOutput<M>;
-}
 
 async function hall(options: Parameters<typeof startQueueHall>[1] = {}): Promise<QueueHall> {
   const started = await startQueueHall('sqlite', options);

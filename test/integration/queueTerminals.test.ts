@@ -1,23 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoCards } from '../../drivers/id-card/demoCards.js';
 import type { RunningTerminal } from '../../main/cli/runTerminal.js';
-import type { RpcInput, RpcMethodName, RpcOutput } from '../../main/contract/rpc.js';
 import type { TerminalStatus } from '../../main/contract/status.js';
 import type { IdCardReaderDevice } from '../../main/devices/idCardReaderDevice.js';
 import type { LedDisplayDevice } from '../../main/devices/ledDisplayDevice.js';
 import type { ReceiptPrinterDevice } from '../../main/devices/receiptPrinterDevice.js';
 import { startQueueHall, type QueueHall } from '../support/queueHall.js';
+import { callHost as call } from '../support/callHost.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-async function call<M extends RpcMethodName>(terminal: RunningTerminal, method: M, input: RpcInput<M>): Promise<RpcOutput<M>> {
-  const result = await terminal.host.dispatch(method, input);
-  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.reason ?? ''} ${result.error.message}`);
-  return result.result as RpcOutput<M>;
-}
 
 async function deviceReady(terminal: RunningTerminal, role: string): Promise<void> {
   await expect

@@ -1,19 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { RunningTerminal } from '../../main/cli/runTerminal.js';
-import type { RpcInput, RpcMethodName, RpcOutput } from '../../main/contract/rpc.js';
 import type { ReceiptPrinterDevice } from '../../main/devices/receiptPrinterDevice.js';
 import { startDelayingProxy, type DelayingProxy } from '../support/delayingProxy.js';
 import { hallBackends } from '../support/hallOnLoopback.js';
 import { startQueueHall, type QueueHall } from '../support/queueHall.js';
+import { callHost as call } from '../support/callHost.js';
 
 /** The kiosk's wait for the hall in this test (the default is 5 s; the rule does not depend on it). */
 const timeoutMs = 2000;
-
-async function call<M extends RpcMethodName>(terminal: RunningTerminal, method: M, input: RpcInput<M>): Promise<RpcOutput<M>> {
-  const result = await terminal.host.dispatch(method, input);
-  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.reason ?? ''} ${result.error.message}`);
-  return result.result as RpcOutput<M>;
-}
 
 /**
  * A slow hall must never split a ticket: the kiosk gives up on the hall and
