@@ -13,6 +13,10 @@ export const localizedTextSchema = z.object({
 });
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
+/** The settings of `TerminalInfo` the hall may set on a terminal: the setup screen shows them as the hall's. */
+export const hallManagedFieldSchema = z.enum(['locale', 'idleTimeoutSeconds', 'enabledServices', 'speechVolume']);
+export type HallManagedField = z.infer<typeof hallManagedFieldSchema>;
+
 /** What the renderer may know of the terminal's configuration (no secrets). */
 export const terminalInfoSchema = z.object({
   terminalId: z.string(),
@@ -27,6 +31,9 @@ export const terminalInfoSchema = z.object({
   idleWarningSeconds: z.number().int().positive(),
   /** The hall's speech volume (0–1) for the kiosk's voice guidance: every citizen session starts at it. */
   speechVolume: z.number().min(0).max(1).optional(),
+  /** Which of the settings above the hall set (they are changed at the hall, not here), and the version applied. */
+  hallManaged: z.array(hallManagedFieldSchema),
+  hallConfigVersion: z.number().int().positive().nullable(),
 });
 export type TerminalInfo = z.infer<typeof terminalInfoSchema>;
 

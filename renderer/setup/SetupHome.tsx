@@ -3,7 +3,7 @@ import { useRpcAction } from '../ui/useRpcAction';
 import { useTranslation } from 'react-i18next';
 import type { RpcError } from '../../main/contract/errors';
 import type { DeviceRole } from '../../main/contract/status';
-import type { TerminalInfo } from '../../main/contract/terminal';
+import type { HallManagedField, TerminalInfo } from '../../main/contract/terminal';
 import { useHost, useRpcQuery } from '../client/hostContext';
 import { deviceLine } from '../ui/deviceLine';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -115,28 +115,43 @@ function PairScreen({ setupToken }: { setupToken: string }) {
   );
 }
 
+/**
+ * Who the terminal is, read-only: the settings the hall set are marked as the
+ * hall's, since they are changed at the hall's operations page, not here.
+ */
 function TerminalFacts({ terminal }: { terminal: TerminalInfo }) {
   const { t } = useTranslation();
-  const facts: [string, string][] = [
-    ['terminalId', terminal.terminalId],
-    ['hallId', terminal.hallId],
-    ['role', t(`role.${terminal.role}`)],
-    ['windowNumber', terminal.windowNumber === null ? t('setup.none') : String(terminal.windowNumber)],
-    ['locale', terminal.locale],
-    ['idleTimeout', t('setup.seconds', { count: terminal.idleTimeoutSeconds })],
-    ['upstream', terminal.upstream],
+  const facts: [string, string, HallManagedField | null][] = [
+    ['terminalId', terminal.terminalId, null],
+    ['hallId', terminal.hallId, null],
+    ['role', t(`role.${terminal.role}`), null],
+    ['windowNumber', terminal.windowNumber === null ? t('setup.none') : String(terminal.windowNumber), null],
+    ['locale', terminal.locale, 'locale'],
+    ['idleTimeout', t('setup.seconds', { count: terminal.idleTimeoutSeconds }), 'idleTimeoutSeconds'],
+    ['services', terminal.enabledServices.join(', ') || t('setup.none'), 'enabledServices'],
+    ['speechVolume', terminal.speechVolume === undefined ? t('setup.none') : `${Math.round(terminal.speechVolume * 100)}%`, 'speechVolume'],
+    ['upstream', terminal.upstream, null],
   ];
+  const byHall = (field: HallManagedField | null) => field !== null && terminal.hallManaged.includes(field);
   return (
     <section aria-labelledby="terminal-heading">
       <h2 id="terminal-heading">{t('setup.terminal')}</h2>
       <dl>
-        {facts.map(([key, value]) => (
+        {facts.map(([key, value, field]) => (
           <div key={key} style={{ display: 'contents' }}>
             <dt>{t(`setup.field.${key}`)}</dt>
-            <dd>{value}</dd>
+            <dd data-fact={key} data-hall-managed={byHall(field) || undefined}>
+              {value}
+              {byHall(field) && <span className="hall-managed">{t('setup.hallManaged')}</span>}
+            </dd>
           </div>
         ))}
       </dl>
+      {terminal.hallManaged.length > 0 && (
+        <p className="detail" data-testid="hall-managed-note">
+          {t('setup.hallManagedNote', { version: terminal.hallConfigVersion ?? '—' })}
+        </p>
+      )}
     </section>
   );
 }

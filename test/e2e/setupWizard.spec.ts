@@ -188,6 +188,13 @@ test('the hall changes a kiosk’s idle timeout and services; the kiosk applies 
   });
   expect(await change.json()).toEqual({ version: 2 });
   await expect(idle).toHaveText(/45/, { timeout: 30_000 });
+  // What the hall set is marked as the hall's, to be changed there; what the terminal was given at enrollment is not.
+  await expect(idle).toContainText('由大厅设定');
+  await expect(page.locator('[data-fact="services"]')).toHaveText(/^certificates由大厅设定$/);
+  await expect(page.locator('[data-fact="terminalId"]')).toHaveText('K-32');
+  await expect(page.getByTestId('hall-managed-note')).toContainText('已应用第 2 版');
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await page.screenshot({ path: path.join(screenshotDir, 'setup-hall-managed.png') });
   await page.getByRole('button', { name: '返回' }).tap();
   await expect(page.locator('.category-tile')).toHaveCount(1, { timeout: 30_000 });
   await expect(page.locator('.category-tile .name')).toHaveText(['证明打印']);

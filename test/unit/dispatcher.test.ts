@@ -15,6 +15,8 @@ const info = {
   enabledServices: [],
   announcementLanguages: ['zh-CN' as const],
   idleWarningSeconds: 15,
+  hallManaged: [],
+  hallConfigVersion: null,
 };
 
 const notCalledHere = async (): Promise<never> => {

@@ -1,4 +1,4 @@
-import type { HallConfigOverrides, TerminalInfo } from '../../contract/terminal.js';
+import type { HallConfigOverrides, HallManagedField, TerminalInfo } from '../../contract/terminal.js';
 import type { TerminalConfig } from '../../../kiosk-config/terminalConfigSchema.js';
 
 /**
@@ -18,5 +18,15 @@ export function terminalInfo(config: TerminalConfig, overrides: HallConfigOverri
     announcementLanguages: config.announcementLanguages,
     idleWarningSeconds: config.citizenSession.idleWarningSeconds,
     speechVolume: overrides.speechVolume ?? config.speechVolume,
+    hallManaged: hallManagedFields.filter((field) => overrides[overrideOf[field]] !== undefined),
+    hallConfigVersion: overrides.configVersion ?? null,
   };
 }
+
+const overrideOf: Record<HallManagedField, keyof HallConfigOverrides> = {
+  locale: 'locale',
+  idleTimeoutSeconds: 'idleTimeoutSeconds',
+  enabledServices: 'services',
+  speechVolume: 'speechVolume',
+};
+const hallManagedFields = Object.keys(overrideOf) as HallManagedField[];
