@@ -9,7 +9,7 @@ export type ServiceNeed = z.infer<typeof serviceNeedSchema>;
 /** Why a need is not met: the device's own detail, a device this terminal does not have, or the hall out of reach. */
 export const unmetNeedSchema = z.object({
   need: serviceNeedSchema,
-  detail: z.union([deviceDetailSchema, z.enum(['not_fitted', 'unreachable', 'fault'])]),
+  detail: z.union([deviceDetailSchema, z.enum(['not_fitted', 'unreachable', 'replaced', 'fault'])]),
 });
 export type UnmetNeed = z.infer<typeof unmetNeedSchema>;
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
-export const hallLinkStateSchema = z.enum(['online', 'offline']);
+/** `replaced`: the hall refuses this box because its slot went to a new box (it answers, but this box no longer counts). */
+export const hallLinkStateSchema = z.enum(['online', 'offline', 'replaced']);
+export type HallLinkState = z.infer<typeof hallLinkStateSchema>;
 
 export const deviceRoleSchema = z.enum(['idCardReader', 'scanner', 'receiptPrinter', 'documentPrinter', 'ledDisplay']);
 export type DeviceRole = z.infer<typeof deviceRoleSchema>;

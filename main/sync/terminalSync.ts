@@ -4,6 +4,7 @@ import { syncScopeSchema } from '../contract/syncProtocol.js';
 import type { Logger } from '../../lib/logger.js';
 import type { OutboxEventType, OutboxPayload } from '../contract/outboxEvents.js';
 import type { CareCommandMessage } from '../contract/remoteCare.js';
+import type { HallLinkState } from '../contract/status.js';
 import { appendEvent, OutboxRepository } from '../store/outboxRepository.js';
 import { HallClient, type TerminalIdentity } from './hallClient.js';
 import { HallLink } from './hallLink.js';
@@ -33,7 +34,7 @@ export interface SyncedScope {
 /** Where sync tells how the link and the backlog are: the terminal's status strip. */
 export interface SyncReporter {
   reportBacklog(backlog: number, pushedAt: Date | null): void;
-  reportHall(online: boolean, at: Date): void;
+  reportHall(state: HallLinkState, at: Date): void;
 }
 
 /**
@@ -67,7 +68,7 @@ export class TerminalSync {
       ? new HallLink({
           client,
           logger: options.logger,
-          onContact: (online, at) => options.status.reportHall(online, at),
+          onContact: (state, at) => options.status.reportHall(state, at),
           intervalMs: options.pingIntervalMs,
         })
       : null;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { DeviceStatus, TerminalStatus } from '../../main/contract/status.js';
+import type { DeviceStatus, HallLinkState, TerminalStatus } from '../../main/contract/status.js';
 import { availabilityOf } from '../../main/services/status/availability.js';
 
 const services = ['government-services', 'certificates', 'appointments', 'social-security', 'convenience', 'transport'];
 const window1 = { 'zh-CN': '1 号窗口（一楼东侧）', en: 'Window 1 (ground floor, east)' };
 
-function status(hall: 'online' | 'offline', devices: DeviceStatus[]): TerminalStatus {
+function status(hall: HallLinkState, devices: DeviceStatus[]): TerminalStatus {
   return { hall: { state: hall, lastContactAt: null, backlog: 0, lastPushAt: null }, devices };
 }
 const ready = (role: DeviceStatus['role']): DeviceStatus => ({ role, state: 'ready', detail: null });
@@ -64,5 +64,12 @@ describe('what the kiosk home offers', () => {
     const down = status('offline', [{ role: 'receiptPrinter', state: 'fault', detail: 'cover_open' }, ready('documentPrinter')]);
     expect(availabilityOf(down, services, window1).outOfService).toBe(true);
     expect(availabilityOf(status('offline', kioskDevices), services, window1).outOfService).toBe(false);
+  });
+
+  it('a box whose slot went to a new box offers nothing, not even a ticket, and says why', () => {
+    const availability = availabilityOf(status('replaced', kioskDevices), services, window1);
+    expect(availability.outOfService).toBe(true);
+    expect(new Set(Object.values(unmetOf(availability)))).toEqual(new Set([{ need: 'hall', detail: 'replaced' }]));
+    expect(Object.keys(unmetOf(availability))).toEqual(['take-number', ...services]);
   });
 });

@@ -12,6 +12,8 @@ export interface AccessParts {
   registry: TerminalRegistry;
   replays: ReplayGuard;
   staff: StaffAccounts;
+  /** When a terminal's slot went to a new box, so that the old box is told so rather than only refused. */
+  replacedAt: (terminalId: string) => Promise<string | null>;
   now: () => number;
 }
 
@@ -82,10 +84,10 @@ async function verifySignature(request: FastifyRequest, reply: FastifyReply, par
     if (verdict === 'stale') return void refuseStale(reply);
   }
   const known = await parts.registry.find(terminalId);
-  if (!known) return void refuse(reply, 401, 'unauthorized', 'unknown or revoked terminal');
+  if (!known) return void (await refuseUnknown(reply, terminalId, parts, 'unknown or revoked terminal'));
   const verdict = await admit(request, signature, known, parts);
   if (verdict === 'stale') return void refuseStale(reply);
-  if (verdict === 'bad-signature') return void refuse(reply, 401, 'unauthorized', 'bad signature');
+  if (verdict === 'bad-signature') return void (await refuseUnknown(reply, terminalId, parts, 'bad signature'));
   if (verdict === 'no-role') {
     return void refuse(
       reply,
@@ -113,6 +115,22 @@ async function admit(request: FastifyRequest, signature: string, signer: KnownTe
 }
 
 const callerOf = (terminal: KnownTerminal) => ({ terminalId: terminal.terminalId, role: terminal.role!, window: terminal.window });
+
+/**
+ * A box whose slot went to a new box signs with a revoked secret: it is told
+ * it was replaced (code `replaced`), so its screen can say so and a
+ * technician knows to take it away or enroll it again.
+ */
+async function refuseUnknown(reply: FastifyReply, terminalId: string, parts: AccessParts, otherwise: string) {
+  const replacedAt = await parts.replacedAt(terminalId);
+  if (replacedAt === null) return refuse(reply, 401, 'unauthorized', otherwise);
+  return refuse(
+    reply,
+    401,
+    'replaced',
+    `terminal ${terminalId} was replaced by another box at ${replacedAt}: this box's secret is revoked (take it away, or enroll it again with a new code)`,
+  );
+}
 
 const refuseStale = (reply: FastifyReply) =>
   refuse(reply, 401, 'unauthorized', 'the request time is outside the replay window (check the terminal clock)');

@@ -139,7 +139,14 @@ export async function createHallServer(options: HallServerOptions) {
     hallEventEffects({ issuer, slots, logger: options.logger, now: () => new Date(now()) }),
   );
   await queue.publishSetup();
-  const accessParts = { registry, replays: await ReplayGuard.over(options.db), staff: new StaffAccounts(options.db), now };
+  const replacement = new SlotReplacement(options.db, registry, () => new Date(now()));
+  const accessParts = {
+    registry,
+    replays: await ReplayGuard.over(options.db),
+    staff: new StaffAccounts(options.db),
+    replacedAt: (terminalId: string) => replacement.lastReplacedAt(terminalId),
+    now,
+  };
   const app = Fastify({
     loggerInstance: options.logger,
     logController: new LogController({ disableRequestLogging: true }),
@@ -234,7 +241,7 @@ export async function createHallServer(options: HallServerOptions) {
   registerStatisticsRoutes(app, { queue, config: options.queue });
   registerStaffRoutes(app, accessParts.staff);
   await startHealth(app, { db: options.db, logger: options.logger, now, alerts: options.alerts, sweepMs: options.healthSweepMs });
-  registerTerminalSlotRoutes(app, slots, new SlotReplacement(options.db, registry, () => new Date(now())), {
+  registerTerminalSlotRoutes(app, slots, replacement, {
     url: publicUrl,
     fingerprint: options.tls ? fingerprintOf(options.tls.cert) : null,
   });

@@ -46,6 +46,14 @@ export class SlotReplacement {
     return { code: await this.registry.issueCode(terminalId, binding), binding, report };
   }
 
+  /** When the terminal's slot last went to a new box; null if it never did. */
+  async lastReplacedAt(terminalId: string): Promise<string | null> {
+    const row = await this.db.get<{ at: string | null }>('SELECT MAX(replaced_at) AS at FROM terminal_replacement WHERE terminal_id = ?', [
+      terminalId,
+    ]);
+    return row?.at ?? null;
+  }
+
   /** The latest replacements of any terminal, newest first. */
   async recent(limit = 20): Promise<ReplacementReport[]> {
     const rows = await this.db.all<{ report: string }>(

@@ -36,6 +36,12 @@ export function availabilityOf(
   staffedWindow: LocalizedText | null,
 ): Availability {
   const offered = ['take-number', ...enabledServices];
+  // A box whose slot went to a new box no longer counts at the hall: a ticket it printed from its
+  // leased numbers would never be called, so it offers nothing and says why.
+  if (status.hall.state === 'replaced') {
+    const unmet = { need: 'hall', detail: 'replaced' } as const;
+    return { services: offered.map((service) => ({ service, unmet })), outOfService: true, staffedWindow };
+  }
   const services = offered.map((service) => {
     const needs = serviceNeeds[service] ?? [];
     const unmet = needs.map((need) => unmetNeed(need, status)).find((found) => found !== null) ?? null;

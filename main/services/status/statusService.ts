@@ -1,4 +1,4 @@
-import type { DeviceRole, DeviceStatus, TerminalStatus } from '../../contract/status.js';
+import type { DeviceRole, DeviceStatus, HallLinkState, TerminalStatus } from '../../contract/status.js';
 import type { EventHub } from '../../transport/eventHub.js';
 
 /**
@@ -25,11 +25,10 @@ export class StatusService {
     return structuredClone(this.#status);
   }
 
-  /** Contact times move on with every ping; the screens hear only of changes between online and offline. */
-  reportHall(online: boolean, at: Date): void {
-    const state = online ? 'online' : 'offline';
+  /** Contact times move on with every ping; the screens hear only of changes of state. */
+  reportHall(state: HallLinkState, at: Date): void {
     const changed = state !== this.#status.hall.state;
-    const lastContactAt = online ? at.toISOString() : this.#status.hall.lastContactAt;
+    const lastContactAt = state === 'online' ? at.toISOString() : this.#status.hall.lastContactAt;
     this.#status = { ...this.#status, hall: { ...this.#status.hall, state, lastContactAt } };
     if (changed) this.events.emit('status.changed', this.get());
   }

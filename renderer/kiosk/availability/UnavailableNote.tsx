@@ -4,7 +4,7 @@ import type { Availability, UnmetNeed } from '../../../main/contract/availabilit
 import { localized } from '../../i18n/i18n';
 import './availability.css';
 
-const deviceDetails = new Set(['not_fitted', 'unreachable', 'fault']);
+const deviceDetails = new Set(['not_fitted', 'unreachable', 'replaced', 'fault']);
 
 /** "凭条打印机：缺纸": what is missing, in the status strip's words where it has them. */
 export function unmetText(t: TFunction, unmet: UnmetNeed): string {

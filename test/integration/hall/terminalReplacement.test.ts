@@ -1,10 +1,17 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { ulid } from 'ulid';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Heartbeat } from '../../../main/contract/health.js';
 import { decodeEnrollmentPayload, replacementReportSchema, terminalSlotPaths } from '../../../main/contract/terminalSlot.js';
 import { enrollWithHall, HallClient } from '../../../main/sync/hallClient.js';
+import { saveIdentity } from '../../../main/sync/identityStore.js';
+import { openDatabase } from '../../../lib/sqlite/database.js';
 import { hallBackends, startLoopbackHall, type LoopbackHall } from '../../support/hallOnLoopback.js';
 import { printedOffline } from '../../support/printedOffline.js';
+import { startTestTerminal } from '../../support/testTerminal.js';
+import { callHost } from '../../support/callHost.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -77,9 +84,14 @@ describe.each(hallBackends())('a broken kiosk replaced by a new box, on %s', (ba
     });
     expect(report.lastBeatAt).not.toBeNull();
 
-    // Nothing the old box sends counts any more.
-    await expect(old.heartbeat(beat({ events: 0, oldestAt: null, byType: {} }))).rejects.toThrow();
-    await expect(old.push([printedOffline(ulid(), block, block.first + 1, 3)])).rejects.toThrow();
+    // Nothing the old box sends counts any more, and it is told why.
+    const toldReplaced = {
+      status: 401,
+      code: 'replaced',
+      message: expect.stringMatching(/^terminal K-05 was replaced by another box at /),
+    };
+    await expect(old.heartbeat(beat({ events: 0, oldestAt: null, byType: {} }))).rejects.toMatchObject(toldReplaced);
+    await expect(old.push([printedOffline(ulid(), block, block.first + 1, 3)])).rejects.toMatchObject(toldReplaced);
 
     // The new box takes the same id and role with a fresh secret, and gets the slot's settings from the start.
     const second = decodeEnrollmentPayload(replaced.body.payload as string);
@@ -87,6 +99,8 @@ describe.each(hallBackends())('a broken kiosk replaced by a new box, on %s', (ba
     expect(fresh.terminalId).toBe('K-05');
     expect(fresh.secret).not.toBe(oldIdentity.secret);
     expect(await hall.registry.find('K-05')).toMatchObject({ role: 'kiosk', window: null });
+    // Once the new box holds the slot, the old box's secret is simply wrong: still told it was replaced.
+    await expect(old.ping()).rejects.toMatchObject(toldReplaced);
     const config = await new HallClient(fresh).changes('config', 0);
     expect(config.items.map((item) => item.value)).toContainEqual(expect.objectContaining(settings));
 
@@ -102,5 +116,38 @@ describe.each(hallBackends())('a broken kiosk replaced by a new box, on %s', (ba
     const page = await (await fetch(`${hall.url}${terminalSlotPaths.page}`, { headers: { cookie } })).text();
     expect(page).toContain('certificate.printed ×1');
     expect(page).toContain(`${label(block.first + 3)}–${label(block.last)}`);
+  });
+
+  it('the old box, still running, says it was replaced and hands out nothing: no ticket from its leased numbers', async () => {
+    const hall = await startLoopbackHall(backend);
+    cleanups.push(() => hall.close());
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-K-06-'));
+    await mkdir(path.join(dir, 'data'));
+    await saveIdentity(path.join(dir, 'data'), await hall.enroll('K-06', { role: 'kiosk' }));
+    const oldBox = await startTestTerminal(dir, 'demo-kiosk', { terminalId: 'K-06', upstream: hall.url, hallPingIntervalMs: 200 });
+    cleanups.push(async () => {
+      await oldBox.stop();
+      await rm(dir, { recursive: true, force: true });
+    });
+    const hallState = async () => (await callHost(oldBox, 'status.get', {})).hall.state;
+    await expect.poll(hallState, { timeout: 10_000 }).toBe('online');
+    // It holds leased numbers, which it would hand out if it took the hall's refusal for the hall being down.
+    const store = await openDatabase(path.join(dir, 'data', 'K-06.db'));
+    cleanups.push(() => store.close());
+    const leased = async () => (await store.get<{ n: number }>('SELECT COUNT(*) AS n FROM number_block'))!.n;
+    await expect.poll(leased, { timeout: 10_000 }).toBeGreaterThan(0);
+
+    const cookie = await hall.staffCookie();
+    expect((await asStaff(hall, cookie, replaceUrl('K-06'))).status).toBe(200);
+
+    await expect.poll(hallState, { timeout: 10_000 }).toBe('replaced');
+    expect(await callHost(oldBox, 'status.availability', {})).toMatchObject({
+      outOfService: true,
+      services: expect.arrayContaining([{ service: 'take-number', unmet: { need: 'hall', detail: 'replaced' } }]),
+    });
+    expect(await oldBox.host.dispatch('queue.takeTicket', { service: 'A', disability: false })).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', message: expect.stringContaining('was replaced by another box') },
+    });
   });
 });
