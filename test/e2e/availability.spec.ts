@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { ReceiptPrinterDevice } from '../../main/devices/receiptPrinterDevice.js';
+import { terminalSlotPaths } from '../../main/contract/terminalSlot.js';
 import { ChangeLog } from '../../upstream/entry/index.js';
 import { startQueueHall, type QueueHall } from '../support/queueHall.js';
 import { seriousA11yViolations } from './accessibility.js';
@@ -85,4 +86,27 @@ test('when nothing works (hall unreachable and no paper) the kiosk shows out of 
   await expect(page.locator('[data-category="appointments"]')).toHaveAttribute('aria-disabled', 'true');
   await hall.start();
   await expect(page.locator('[data-category="appointments"]')).not.toHaveAttribute('aria-disabled', { timeout: 15_000 });
+});
+
+test('a kiosk whose slot went to a new box says so and offers nothing, so no citizen takes a number that would never be called', async ({
+  browser,
+}) => {
+  const { hall, kiosk } = queueHall;
+  const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+  await page.goto(kiosk.launchUrl());
+  await expect(page.getByText('大厅服务器已连接')).toBeVisible({ timeout: 15_000 });
+
+  const replaced = await fetch(`${hall.url}${terminalSlotPaths.replace.replace(':terminalId', 'K-01')}`, {
+    method: 'POST',
+    headers: { cookie: await hall.staffCookie() },
+  });
+  expect(replaced.status).toBe(200);
+
+  const outOfService = page.getByTestId('out-of-service');
+  await expect(outOfService).toBeVisible({ timeout: 15_000 });
+  await expect(outOfService).toContainText('大厅服务器：本机已由新设备接替');
+  await expect(page.getByText('已停用：本机的位置已由新设备接替')).toBeVisible();
+  await expect(page.getByRole('button', { name: /取号排队/ })).toHaveCount(0);
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await page.screenshot({ path: path.join(screenshotDir, 'kiosk-replaced.png') });
 });
