@@ -75,16 +75,27 @@ test('three lookups, one printed as a receipt; a back end that does not answer g
   // Every social-security lookup the hall's catalogue names, and no other.
   const catalog = await readCitizenCatalog();
   await expect(page.locator('[data-lookup]')).toHaveCount(catalog.lookups.filter((lookup) => lookup.group === 'social-security').length);
+  // A key of the keypad turns speech on: from then on the list, the questions and each result are read out.
+  await page.keyboard.press('ArrowDown');
+  const heard = () => kiosk.host.spoken.lines().map((line) => line.text);
+  await expect.poll(() => heard().join('|')).toContain('社保与市民卡查询 请选择要查询的项目。');
 
   await page.locator('[data-lookup="contributions-by-year"]').click();
   const lastYear = String(new Date().getFullYear() - 1);
   await page.getByRole('button', { name: lastYear, exact: true }).click();
   await expect(page.getByRole('table')).toContainText(`${lastYear}-12`);
   await expect(page.locator('dd').first()).toHaveText(lastYear);
+  const rows = await page.locator('tbody tr').count();
+  // The facts one by one, then the table by its size, then how to keep it.
+  await expect
+    .poll(() => heard().at(-1))
+    .toMatch(new RegExp(`^年份：${lastYear} 缴费月数：\\d+ .+ 共 ${rows} 条记录，请看屏幕。 ?需要凭条，请按“打印凭条”。$`));
+  expect(heard().join('|')).toContain('请选择年份。');
   expect(await seriousA11yViolations(page)).toEqual([]);
   await page.screenshot({ path: path.join(screenshotDir, 'kiosk-lookup-contributions.png') });
   await page.getByRole('button', { name: '打印凭条' }).click();
   await expect(page.getByText('凭条已打印，请取走。')).toBeVisible();
+  await expect.poll(() => heard().at(-1)).toBe('凭条已打印，请取走。');
   const receipt = kiosk.host.devices.device<ReceiptPrinterDevice>('receiptPrinter')!.simulator!.receipts.at(-1)!;
   expect(receipt.lines.map((line) => line.text)).toEqual(
     expect.arrayContaining(['社保缴费记录', '王** 110***********002X', `年份：${lastYear}`]),
@@ -93,6 +104,7 @@ test('three lookups, one printed as a receipt; a back end that does not answer g
   await page.getByRole('button', { name: '返回查询列表' }).click();
   await page.locator('[data-lookup="citizen-card-status"]').click();
   await expect(page.locator('.lookup-result')).toContainText('3101****0088');
+  await expect.poll(() => heard().join('|')).toContain('3101****0088');
   await page.getByRole('button', { name: '返回查询列表' }).click();
 
   await page.locator('[data-lookup="medical-balance"]').click();

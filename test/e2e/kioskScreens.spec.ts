@@ -115,6 +115,16 @@ for (const mode of ['normal', 'elder'] as const) {
       // Elder mode: four lookups at a time, "more" for the rest.
       if (mode === 'elder' && category === 'social-security') await expect(page.locator('[data-lookup]')).toHaveCount(4);
       await check(page, mode, category);
+      if (category === 'social-security') {
+        // A lookup by year: five years, or in elder mode four and "more".
+        await page.locator('[data-lookup="contributions-by-year"]').click();
+        await expect(page.locator('.lookup-ask .choice-row button:not([data-more])')).toHaveCount(mode === 'elder' ? 4 : 5);
+        await expect(page.locator('.lookup-ask [data-more]')).toHaveCount(mode === 'elder' ? 1 : 0);
+        await check(page, mode, 'lookup-year');
+        await page.locator('.lookup-ask .choice-row button:not([data-more])').first().click();
+        await expect(page.locator('.lookup-result')).toBeVisible();
+        await check(page, mode, 'lookup-result');
+      }
       await page.getByRole('button', { name: '结束办理' }).click();
     }
 

@@ -4,6 +4,7 @@ import type { CitizenMenu, LookupResult } from '../../../main/contract/citizenSe
 import { useHost, useRpcQuery } from '../../client/hostContext';
 import { localized } from '../../i18n/i18n';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { useVoicePrompt } from '../access/KioskAccess';
 import { useChoicePage } from '../access/useChoicePage';
 import { useRpcAction } from '../../ui/useRpcAction';
 
@@ -13,6 +14,15 @@ function ResultView({ result, onBack }: { result: LookupResult; onBack: () => vo
   const { t, i18n } = useTranslation();
   const host = useHost();
   const [printed, setPrinted] = useState<{ printed: boolean; problem: string | null } | null>(null);
+  const printedText = printed && (printed.printed ? t('lookups.printed') : t('lookups.notPrinted', { problem: printed.problem ?? '' }));
+  // The result is read out as the screen shows it: the facts one by one; a table by its size, as rows read aloud are no use.
+  useVoicePrompt(
+    result.done && localized(result.done, i18n.language),
+    ...result.facts.map((fact) => t('lookups.spokenFact', { label: localized(fact.label, i18n.language), value: fact.value })),
+    result.table && (result.table.rows.length === 0 ? t('lookups.empty') : t('lookups.spokenRows', { count: result.table.rows.length })),
+    t('lookups.spokenPrint'),
+  );
+  useVoicePrompt(printedText);
   return (
     <section className="lookup-result" aria-live="polite">
       {result.done && <p className="notice ok">{localized(result.done, i18n.language)}</p>}
@@ -24,6 +34,16 @@ function ResultView({ result, onBack }: { result: LookupResult; onBack: () => vo
           </div>
         ))}
       </dl>
+      {/* Before the table: a year of rows runs past the screen's fold, and "print" and "back" must stay in reach. */}
+      {printed && <p className={printed.printed ? 'notice ok' : 'notice error'}>{printedText}</p>}
+      <div className="choice-row">
+        <button type="button" className="primary" onClick={() => void host.call('lookups.print', {}).then(setPrinted)}>
+          {t('lookups.print')}
+        </button>
+        <button type="button" onClick={onBack}>
+          {t('lookups.back')}
+        </button>
+      </div>
       {result.table &&
         (result.table.rows.length === 0 ? (
           <p>{t('lookups.empty')}</p>
@@ -49,19 +69,6 @@ function ResultView({ result, onBack }: { result: LookupResult; onBack: () => vo
             </tbody>
           </table>
         ))}
-      {printed && (
-        <p className={printed.printed ? 'notice ok' : 'notice error'}>
-          {printed.printed ? t('lookups.printed') : t('lookups.notPrinted', { problem: printed.problem ?? '' })}
-        </p>
-      )}
-      <div className="choice-row">
-        <button type="button" className="primary" onClick={() => void host.call('lookups.print', {}).then(setPrinted)}>
-          {t('lookups.print')}
-        </button>
-        <button type="button" onClick={onBack}>
-          {t('lookups.back')}
-        </button>
-      </div>
     </section>
   );
 }
@@ -76,6 +83,15 @@ export function LookupsPanel({ group = 'social-security' }: { group?: Lookup['gr
   const { busy: loading, error, run } = useRpcAction();
   const years = Array.from({ length: 5 }, (_, index) => new Date().getFullYear() - index);
   const { shown, more } = useChoicePage(menu?.lookups.filter((lookup) => lookup.group === group) ?? []);
+  const yearPage = useChoicePage(years);
+  const title = group === 'transport' ? t('lookups.transportTitle') : t('lookups.title');
+  const askingName = asking && localized(asking.name, i18n.language);
+  useVoicePrompt(
+    !result && !asking && !loading && title,
+    !result && !asking && !loading && t('lookups.choose'),
+    !result && askingName,
+    !result && asking && (asking.byYear ? t('lookups.chooseYear') : t('lookups.confirmAction', { name: askingName })),
+  );
 
   const look = (lookup: Lookup, year: number | null) => {
     setAsking(null);
@@ -87,18 +103,19 @@ export function LookupsPanel({ group = 'social-security' }: { group?: Lookup['gr
   if (asking) {
     return (
       <section className="lookup-ask" aria-labelledby="ask-heading">
-        <h2 id="ask-heading">{localized(asking.name, i18n.language)}</h2>
+        <h2 id="ask-heading">{askingName}</h2>
         {asking.byYear ? (
           <div className="choice-row" role="group" aria-label={t('lookups.year')}>
-            {years.map((year) => (
+            {yearPage.shown.map((year) => (
               <button type="button" key={year} onClick={() => void look(asking, year)}>
                 {year}
               </button>
             ))}
+            {yearPage.more}
           </div>
         ) : (
           <>
-            <p className="notice">{t('lookups.confirmAction', { name: localized(asking.name, i18n.language) })}</p>
+            <p className="notice">{t('lookups.confirmAction', { name: askingName })}</p>
             <button type="button" className="primary" onClick={() => void look(asking, null)}>
               {t('lookups.confirm')}
             </button>
@@ -112,7 +129,7 @@ export function LookupsPanel({ group = 'social-security' }: { group?: Lookup['gr
   }
   return (
     <section aria-labelledby="lookups-heading">
-      <h2 id="lookups-heading">{group === 'transport' ? t('lookups.transportTitle') : t('lookups.title')}</h2>
+      <h2 id="lookups-heading">{title}</h2>
       {error && <ErrorNotice error={error} />}
       <div className="service-list">
         {shown.map((lookup) => (
