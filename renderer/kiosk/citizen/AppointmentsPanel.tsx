@@ -8,7 +8,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useRpcAction } from '../../ui/useRpcAction';
 import { useScans } from '../../ui/useScans';
 import { TicketShown } from '../queue/TicketShown';
-import { Keypad } from '../../ui/Keypad';
+import { isMobileNumber, PhoneKeypad } from '../../ui/PhoneKeypad';
 
 type View =
   | { name: 'mine' }
@@ -113,19 +113,12 @@ export function AppointmentsPanel() {
       {view.name === 'phone' && (
         <div className="appointment-phone">
           <p>{t('appointments.when', { service: serviceName(view.slot.service), day: view.slot.day, time: view.slot.time })}</p>
-          <Keypad
-            name="phone"
-            value={phone}
-            onChange={setPhone}
-            label={t('appointments.phone')}
-            placeholder={t('appointments.phoneHint')}
-            maxLength={11}
-          />
+          <PhoneKeypad value={phone} onChange={setPhone} />
           <div className="choice-row">
             <button
               type="button"
               className="primary"
-              disabled={!/^1\d{10}$/.test(phone)}
+              disabled={!isMobileNumber(phone)}
               onClick={() =>
                 void act(async () =>
                   setView({

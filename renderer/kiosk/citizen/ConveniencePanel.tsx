@@ -6,6 +6,7 @@ import { localized } from '../../i18n/i18n';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Keypad } from '../../ui/Keypad';
 import { useRpcAction } from '../../ui/useRpcAction';
+import { isMobileNumber, PhoneKeypad } from '../../ui/PhoneKeypad';
 
 type Form = 'mail-delivery' | 'home-visit' | 'complaint' | 'progress' | null;
 /** Application numbers and building-room numbers (12-301) take a dash. */
@@ -122,7 +123,7 @@ export function ConveniencePanel({ onGuide }: { onGuide: () => void }) {
   const ready =
     district !== null &&
     street !== null &&
-    /^1\d{10}$/.test(phone) &&
+    isMobileNumber(phone) &&
     (form === 'mail-delivery' ? /^\d{1,4}-\d{1,4}$/.test(number) : choice !== null);
   const request = (): ServiceRequest => {
     const place = { district: district!, street: street!, phone };
@@ -205,14 +206,7 @@ export function ConveniencePanel({ onGuide }: { onGuide: () => void }) {
           maxLength={20}
         />
       )}
-      <Keypad
-        name="phone"
-        value={phone}
-        onChange={setPhone}
-        label={t('appointments.phone')}
-        placeholder={t('appointments.phoneHint')}
-        maxLength={11}
-      />
+      <PhoneKeypad value={phone} onChange={setPhone} />
       {error && <ErrorNotice error={error} />}
       <div className="choice-row">
         <button
