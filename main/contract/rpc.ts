@@ -43,6 +43,7 @@ import {
   takeTicketInputSchema,
 } from './queue.js';
 import { screenNameSchema } from './health.js';
+import { turnReminderSchema } from './turnReminder.js';
 
 const noInput = z.object({}).strict();
 
@@ -72,6 +73,8 @@ export const rpcMethods = {
   'queue.overview': { input: noInput, output: queueOverviewSchema },
   /** Kiosk: takes a ticket (from the hall, or a leased block when it is away) and prints it. */
   'queue.takeTicket': { input: takeTicketInputSchema, output: takenTicketSchema },
+  /** Kiosk: a text message when the ticket just taken nears its turn; the hall keeps the number only until the ticket ends. */
+  'queue.remindByPhone': { input: turnReminderSchema, output: z.object({}).strict() },
   /** Display: now calling, the last calls, waiting per service. */
   'queue.board': { input: noInput, output: hallBoardSchema },
   /** Counter: this window's ticket, who waits, where tickets may go. */

@@ -23,6 +23,7 @@ export const methodScreens: { readonly [M in RpcMethodName]: readonly ScreenRole
   'devices.test': ['setup'],
   'queue.overview': ['kiosk'],
   'queue.takeTicket': ['kiosk'],
+  'queue.remindByPhone': ['kiosk'],
   'queue.board': ['display'],
   'counter.state': ['counter'],
   'counter.act': ['counter'],

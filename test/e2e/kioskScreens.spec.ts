@@ -88,6 +88,10 @@ for (const mode of ['normal', 'elder'] as const) {
     await page.locator('button.take').click();
     await expect(page.getByTestId('ticket-number')).toHaveText('B001');
     await check(page, mode, 'ticket');
+    await page.getByRole('button', { name: '短信提醒我' }).click();
+    await expect(page.getByRole('button', { name: '确定' })).toBeInViewport({ ratio: 1 });
+    await check(page, mode, 'ticket-sms');
+    await page.getByRole('button', { name: '取消' }).click();
     await page.getByRole('button', { name: '完成' }).click();
 
     await home(page, mode);

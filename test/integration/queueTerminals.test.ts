@@ -106,6 +106,11 @@ describe('the queue across a kiosk, a counter and a display', () => {
     const offline = await call(kiosk, 'queue.takeTicket', { service: 'A', disability: true });
     expect(offline.ticket).toMatchObject({ label: 'A800', offline: true, priority: 'disability' });
     expect(offline.printed).toBe(true);
+    // The hall cannot text about a ticket it does not know yet.
+    expect(await kiosk.host.dispatch('queue.remindByPhone', { ticketId: offline.ticket.id, phone: '13800138000' })).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', reason: 'hall_unreachable' },
+    });
     expect((await call(kiosk, 'queue.takeTicket', { service: 'A', disability: false })).ticket.label).toBe('A801');
     expect((await call(kiosk, 'status.get', {})).hall.backlog).toBeGreaterThanOrEqual(2);
 
@@ -124,6 +129,37 @@ describe('the queue across a kiosk, a counter and a display', () => {
     await expect
       .poll(async () => (await call(counter, 'counter.state', {})).waiting.map((ticket) => ticket.label), { timeout: 10_000 })
       .toEqual(['A800', 'A001', 'A801', 'A002']);
+  });
+
+  it("a text-message reminder goes to the hall for the ticket just taken here, is sent when 3 are ahead, and no other ticket's can be asked", async () => {
+    const sent: { phone: string; text: string }[] = [];
+    const started = await startQueueHall('sqlite', { smsGateway: { send: async (phone, text) => void sent.push({ phone, text }) } });
+    cleanups.push(() => started.close());
+    const { hall, kiosk, counter } = started;
+    const first = await call(kiosk, 'queue.takeTicket', { service: 'A', disability: false });
+    for (let index = 0; index < 3; index += 1) await call(kiosk, 'queue.takeTicket', { service: 'A', disability: false });
+    const mine = await call(kiosk, 'queue.takeTicket', { service: 'A', disability: false });
+    expect(mine.peopleAhead).toBe(4);
+
+    expect(await kiosk.host.dispatch('queue.remindByPhone', { ticketId: first.ticket.id, phone: '13800138000' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await kiosk.host.dispatch('queue.remindByPhone', { ticketId: mine.ticket.id, phone: '1380013' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(await counter.host.dispatch('queue.remindByPhone', { ticketId: mine.ticket.id, phone: '13800138000' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await call(kiosk, 'queue.remindByPhone', { ticketId: mine.ticket.id, phone: '13800138000' })).toEqual({});
+    expect(await hall.db.all('SELECT ticket_id, phone FROM ticket_phone')).toEqual([{ ticket_id: mine.ticket.id, phone: '13800138000' }]);
+
+    await call(counter, 'counter.act', { act: { action: 'call-next' } });
+    await expect
+      .poll(() => sent, { timeout: 10_000 })
+      .toEqual([{ phone: '13800138000', text: expect.stringContaining(`${mine.ticket.label} 号前面还有 3 人`) }]);
   });
 
   it('refuses calls for another role, and hall refusals arrive with their reason', async () => {

@@ -28,6 +28,7 @@ function handlers(overrides: Partial<RpcHandlers> = {}): RpcHandlers {
     'queue.overview': notCalledHere,
     'status.availability': notCalledHere,
     'queue.takeTicket': notCalledHere,
+    'queue.remindByPhone': notCalledHere,
     'queue.board': notCalledHere,
     'counter.state': notCalledHere,
     'counter.act': notCalledHere,

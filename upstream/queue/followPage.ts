@@ -1,5 +1,6 @@
 import type { IssuedTicket, QueueService } from '../../main/contract/queue.js';
 import { fontLinks, htmlText } from './htmlText.js';
+import { nearTurnAhead } from '../../main/contract/turnReminder.js';
 
 const statusText = {
   waiting: ['等候中', 'Waiting'],
@@ -7,9 +8,6 @@ const statusText = {
   finished: ['已办结', 'Done'],
   no_show: ['已过号', 'Missed'],
 } as const;
-
-/** How many may be ahead when the phone says "your turn is near". */
-export const nearTurnAhead = 3;
 
 /** The ticket's standing as the page shows it, in both languages; the page's script renders the same from the JSON. */
 function standingHtml(issued: IssuedTicket): string {

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { nearTurnAhead } from './followPage.js';
+import { nearTurnAhead } from '../../main/contract/turnReminder.js';
 import { QueueRefusal } from './queueRefusal.js';
 import type { QueueContext } from './queueContext.js';
 import type { SmsGateway } from './smsGateway.js';

@@ -3,7 +3,10 @@ import type { CitizenSession } from './citizenSession.js';
 
 /** Calls that belong to a citizen's session: each one is the citizen still at the screen. */
 export function isSessionCall(method: RpcMethodName): boolean {
-  return /^(citizen|citizenServices|certificates|lookups|appointments|convenience)\./.test(method) || method === 'queue.takeTicket';
+  return (
+    /^(citizen|citizenServices|certificates|lookups|appointments|convenience)\./.test(method) ||
+    (method.startsWith('queue.') && method !== 'queue.overview' && method !== 'queue.board')
+  );
 }
 
 /**

@@ -41,6 +41,9 @@ export interface KioskTicketsOptions {
  * failed print leaves the ticket valid, shown on screen with its QR code.
  */
 export class KioskTickets {
+  /** The ticket last handed out here, the only one this kiosk may ask the hall to text about. */
+  #lastHandedOut: { id: string; offline: boolean; at: number } | null = null;
+
   constructor(private readonly options: KioskTicketsOptions) {}
 
   async take(service: string, disability: boolean): Promise<TakenTicket> {
@@ -75,7 +78,31 @@ export class KioskTickets {
     if (!issued.ticket.offline) await new QueueCacheRepository(this.options.db).putTicket(issued.ticket);
     this.options.onChanged();
     const printProblem = await this.#print(issued, serviceName, snapshot.rules?.hallName ?? null, client.hallUrl);
+    this.#lastHandedOut = { id: issued.ticket.id, offline: issued.ticket.offline, at: Date.now() };
     return { ...issued, serviceName, followUrl: followUrl(client.hallUrl, issued.ticket.id), printed: printProblem === null, printProblem };
+  }
+
+  /**
+   * An SMS when the ticket's turn is near, to a number typed on the ticket
+   * screen. Only for the ticket just handed out here, and only while its
+   * screen could still be up: a screen cannot attach a phone to anyone
+   * else's ticket. The number goes straight to the hall (which erases it
+   * when the ticket ends); nothing of it is kept or logged here.
+   */
+  async remindByPhone(ticketId: string, phone: string): Promise<void> {
+    const last = this.#lastHandedOut;
+    if (!last || last.id !== ticketId || Date.now() - last.at > reminderWindowMs)
+      throw new ServiceError('forbidden', `ticket ${ticketId} is not the ticket this kiosk has just handed out`);
+    if (last.offline)
+      throw new ServiceError(
+        'unavailable',
+        'this ticket was issued while the hall server was out of reach, so the hall cannot text about it yet',
+        undefined,
+        'hall_unreachable',
+      );
+    await this.options.client!.remindByPhone(ticketId, phone).catch((error: unknown) => {
+      throw fromHall(error);
+    });
   }
 
   /** Keeps a stock of leased numbers per service for today; run while the hall answers. Returns how many blocks it leased. */
@@ -158,6 +185,9 @@ export class KioskTickets {
     );
   }
 }
+
+/** How long after a ticket is handed out its screen may still ask for the text message. */
+const reminderWindowMs = 10 * 60_000;
 
 function followUrl(hallUrl: string, ticketId: string): string {
   return new URL(`${queuePaths.follow}${ticketId}`, hallUrl).toString();

@@ -6,7 +6,7 @@ import type { KioskTickets } from './kioskTickets.js';
 import { loadQueueSnapshot } from './queueSnapshot.js';
 import { hallBoard, queueOverview } from './queueViews.js';
 
-type QueueMethods = 'queue.overview' | 'queue.takeTicket' | 'queue.board' | 'counter.state' | 'counter.act';
+type QueueMethods = 'queue.overview' | 'queue.takeTicket' | 'queue.remindByPhone' | 'queue.board' | 'counter.state' | 'counter.act';
 
 export interface QueueParts {
   db: Database;
@@ -21,6 +21,10 @@ export function queueHandlers({ db, kiosk, counter }: QueueParts): Pick<RpcHandl
   return {
     'queue.overview': async () => queueOverview(await loadQueueSnapshot(db)),
     'queue.takeTicket': ({ service, disability }) => only(kiosk, 'kiosk', 'queue.takeTicket').take(service, disability),
+    'queue.remindByPhone': async ({ ticketId, phone }) => (
+      await only(kiosk, 'kiosk', 'queue.remindByPhone').remindByPhone(ticketId, phone),
+      {}
+    ),
     'queue.board': async () => hallBoard(await loadQueueSnapshot(db)),
     'counter.state': () => only(counter, 'counter', 'counter.state').state(),
     'counter.act': ({ act }) => only(counter, 'counter', 'counter.act').act(act),

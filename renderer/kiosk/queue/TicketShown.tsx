@@ -1,13 +1,16 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TakenTicket } from '../../../main/contract/queue';
 import { localized } from '../../i18n/i18n';
 import { QrImage } from '../../ui/QrImage';
 import { useKioskAccess, useVoicePrompt } from '../access/KioskAccess';
+import { TurnReminder, type TurnReminderStage } from './TurnReminder';
 
 /** The ticket on screen: what was printed, or, when printing failed, what the citizen needs instead of the paper. */
 export function TicketShown({ taken, onDone }: { taken: TakenTicket; onDone: () => void }) {
   const { t, i18n } = useTranslation();
   const { spokenNumber } = useKioskAccess();
+  const [reminder, setReminder] = useState<TurnReminderStage>('offer');
   useVoicePrompt(
     t('access.ticketSpoken', {
       title: t('queue.yourNumber'),
@@ -22,7 +25,11 @@ export function TicketShown({ taken, onDone }: { taken: TakenTicket; onDone: () 
     taken.ticket.offline && t('queue.offlineIssued'),
   );
   return (
-    <section className="ticket-shown" aria-labelledby="ticket-heading" data-printed={taken.printed}>
+    <section
+      className={reminder === 'typing' ? 'ticket-shown typing' : 'ticket-shown'}
+      aria-labelledby="ticket-heading"
+      data-printed={taken.printed}
+    >
       <h2 id="ticket-heading">{t('queue.yourNumber')}</h2>
       <p className="ticket-number" data-testid="ticket-number">
         {taken.ticket.label}
@@ -41,13 +48,21 @@ export function TicketShown({ taken, onDone }: { taken: TakenTicket; onDone: () 
         </p>
       )}
       {taken.ticket.offline && <p className="notice">{t('queue.offlineIssued')}</p>}
-      <figure className="follow">
-        <QrImage content={taken.followUrl} label={t('queue.scan')} />
-        <figcaption>{t('queue.scan')}</figcaption>
-      </figure>
-      <button type="button" className="primary wide" autoFocus onClick={onDone}>
-        {t('queue.done')}
-      </button>
+      {reminder !== 'typing' && (
+        <figure className="follow">
+          <QrImage content={taken.followUrl} label={t('queue.scan')} />
+          <figcaption>{t('queue.scan')}</figcaption>
+        </figure>
+      )}
+      {/* The hall can text only about a ticket it knows: not one this kiosk issued while the hall was away. */}
+      {!taken.ticket.offline && (
+        <TurnReminder ticketId={taken.ticket.id} label={taken.ticket.label} stage={reminder} onStage={setReminder} />
+      )}
+      {reminder !== 'typing' && (
+        <button type="button" className="primary wide" autoFocus onClick={onDone}>
+          {t('queue.done')}
+        </button>
+      )}
     </section>
   );
 }
