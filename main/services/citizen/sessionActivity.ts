@@ -5,7 +5,8 @@ import type { CitizenSession } from './citizenSession.js';
 export function isSessionCall(method: RpcMethodName): boolean {
   return (
     /^(citizen|citizenServices|certificates|lookups|appointments|convenience)\./.test(method) ||
-    (method.startsWith('queue.') && method !== 'queue.overview' && method !== 'queue.board')
+    method === 'queue.takeTicket' ||
+    method === 'queue.remindByPhone'
   );
 }
 
