@@ -1,5 +1,6 @@
 import type { Database } from '../../lib/sqlite/database.js';
 import type { HallQueue } from '../../main/contract/hallQueue.js';
+import { seededRandom } from '../support/seededRandom.js';
 
 export interface HistoryShape {
   /** Business days ending with `lastDay`. */
@@ -7,18 +8,6 @@ export interface HistoryShape {
   lastDay: string;
   ticketsPerDay: number;
   windows: number;
-}
-
-/** A deterministic pseudo-random stream (mulberry32), so every run builds the same hall. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const dayOf = (last: string, back: number) => new Date(Date.parse(`${last}T00:00:00Z`) - back * 86_400_000).toISOString().slice(0, 10);
@@ -30,7 +19,7 @@ const dayOf = (last: string, back: number) => new Date(Date.parse(`${last}T00:00
  * rated. 2 years × 1,450 a day is about 1M tickets (and 1M stays).
  */
 export async function writeHallHistory(db: Database, queue: HallQueue, shape: HistoryShape): Promise<number> {
-  const next = random(20261129);
+  const next = seededRandom(20261129);
   const services = queue.services.map((service) => service.code);
   const batch = 400;
   let written = 0;

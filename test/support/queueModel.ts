@@ -4,6 +4,7 @@ import type {
   CounterResult,
   IssuedTicket,
   IssueTicketRequest,
+  OfflineTicketEvent,
   QueueRefusalCode,
   QueueTicket,
   QueueWindow,
@@ -142,6 +143,27 @@ export class QueueModel {
     });
   }
 
+  /** A ticket a kiosk issued from its leased block while the hall was away, as the hall takes it from the outbox. */
+  acceptOffline(event: OfflineTicketEvent): void {
+    this.state.tickets.push({
+      id: event.id,
+      businessDay: event.businessDay,
+      label: `${event.service}${String(event.number).padStart(3, '0')}`,
+      service: event.service,
+      status: event.businessDay === this.dayAt() ? 'waiting' : 'no_show',
+      priority: event.priority,
+      appointmentAt: event.appointmentAt,
+      issuedAt: event.issuedAt,
+      offline: true,
+      targetWindow: null,
+      window: null,
+      calledAt: null,
+      recalls: 0,
+      finishedAt: null,
+      firstCalledAt: null,
+    });
+  }
+
   act(window: number, act: CounterAction): Expected<CounterResult> {
     return this.#attempt(() => {
       const desk = this.state.windows[window];
@@ -212,6 +234,11 @@ export class QueueModel {
    * label breaking a tie.
    */
   nextFor(window: number): ModelTicket | undefined {
+    return this.waitingFor(window)[0];
+  }
+
+  /** Today's waiting tickets `window` may call, in the order it would call them. */
+  waitingFor(window: number): ModelTicket[] {
     const today = this.dayAt();
     const services = this.#services(window);
     return this.state.tickets
@@ -221,7 +248,7 @@ export class QueueModel {
           ticket.businessDay === today &&
           (ticket.targetWindow === null ? services.includes(ticket.service) : ticket.targetWindow === window),
       )
-      .sort((a, b) => (this.#before(a, b) ? -1 : this.#before(b, a) ? 1 : 0))[0];
+      .sort((a, b) => (this.#before(a, b) ? -1 : this.#before(b, a) ? 1 : 0));
   }
 
   #before(a: ModelTicket, b: ModelTicket): boolean {
@@ -258,7 +285,13 @@ export class QueueModel {
 
   /** Runs `change` on a copy and keeps it only if nothing was refused, as the hall's transaction. */
   #attempt<T>(change: () => T): Expected<T> {
-    const before = structuredClone(this.state);
+    // A ticket's fields are all primitives, so a copy of each is a full copy (and far cheaper on a day of 1 450).
+    const before: ModelState = {
+      now: this.state.now,
+      tickets: this.state.tickets.map((ticket) => ({ ...ticket })),
+      windows: structuredClone(this.state.windows),
+      lastNumber: { ...this.state.lastNumber },
+    };
     try {
       return { ok: true, value: structuredClone(change()) };
     } catch (error) {
