@@ -18,20 +18,42 @@ export const wizardJoinedSchema = z.object({
 });
 export type WizardJoined = z.infer<typeof wizardJoinedSchema>;
 
+/**
+ * What discovery found at a port: why a device is proposed (what it answered, or what it is), or what a probed
+ * port did. A code the screen words in its own language, with the one fact that goes in: the port as found
+ * (with its USB ids), a queue's or device's name, the reader's status, the system's error.
+ */
+export const deviceFindingSchema = z.object({
+  code: z.enum([
+    'card-on-reader',
+    'reader-empty',
+    'reader-status',
+    'escpos-status',
+    'cups-queue',
+    'hid-device',
+    'keyboard-wedge',
+    'simulator',
+    'answers-neither',
+    'cannot-open',
+    'no-printer',
+  ]),
+  detail: z.string(),
+});
+export type DeviceFinding = z.infer<typeof deviceFindingSchema>;
+
 /** A device the wizard proposes for a role, and why. */
 export const deviceProposalSchema = z.object({
   role: deviceRoleSchema,
   /** The config's port form: serial:/dev/…, tcp://host:port, printer:NAME, cups:QUEUE, hid:VID:PID, simulator. */
   port: z.string(),
-  /** Why this device, in the technician's words: what it answered, or what it is. */
-  reason: z.string(),
+  why: deviceFindingSchema,
   /** It answered the role's own question (SAM find-card, DLE EOT); false for a listed-only device. */
   answered: z.boolean(),
 });
 export type DeviceProposal = z.infer<typeof deviceProposalSchema>;
 
 /** A port that was tried and answered nothing useful: shown so the technician sees it was looked at. */
-export const probedPortSchema = z.object({ port: z.string(), result: z.string() });
+export const probedPortSchema = z.object({ port: z.string(), finding: deviceFindingSchema });
 
 export const wizardDiscoveryInputSchema = z
   .object({

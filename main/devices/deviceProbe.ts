@@ -4,18 +4,19 @@ import { isStatusByte, statusRequest } from '../../drivers/receipt-printer/escpo
 import { openTcpBytePort } from '../../drivers/net/tcpBytePort.js';
 import type { BytePort } from '../../drivers/serial/bytePort.js';
 import { openSerialBytePort } from '../../drivers/serial/serialBytePort.js';
+import type { DeviceFinding } from '../contract/setupWizard.js';
 
 /** How long a device gets to answer a probe: a real one answers in milliseconds, a silent port never does. */
 const probeMs = 700;
 
 /** Asks an ID-card reader's question, SAM "find card"; its answer (card or not) proves a reader. Null when none came. */
-export async function askFindCard(port: BytePort): Promise<string | null> {
+async function askFindCard(port: BytePort, where: string): Promise<DeviceFinding | null> {
   const reader = new SamReader(port, probeMs);
   try {
-    return (await reader.findCard()) ? 'a card is on it' : 'no card on it';
+    return { code: (await reader.findCard()) ? 'card-on-reader' : 'reader-empty', detail: where };
   } catch (error) {
     // A reader refusing the command with a SAM status is still a reader; silence or garbage is not.
-    return error instanceof SamStatusError ? `status: ${error.message}` : null;
+    return error instanceof SamStatusError ? { code: 'reader-status', detail: `${where}: ${error.message}` } : null;
   } finally {
     reader.dispose();
   }
@@ -35,37 +36,42 @@ export function askPrinterStatus(port: BytePort): Promise<boolean> {
   });
 }
 
-export type SerialProbe =
-  { role: 'idCardReader'; reason: string } | { role: 'receiptPrinter'; reason: string } | { role: null; reason: string };
+export interface SerialProbe {
+  role: 'idCardReader' | 'receiptPrinter' | null;
+  finding: DeviceFinding;
+}
 
-/** What a serial port is, by what it answers: SAM find-card first (a reader ignores ESC/POS), then DLE EOT. */
-export async function probeSerialPort(path: string): Promise<SerialProbe> {
+/**
+ * What a serial port is, by what it answers: SAM find-card first (a reader ignores ESC/POS), then DLE EOT.
+ * `where` names the port in the finding (its path, with USB ids when listed).
+ */
+export async function probeSerialPort(path: string, where = path): Promise<SerialProbe> {
   let port: BytePort;
   try {
     port = await openSerialBytePort({ path, baudRate: 115200 });
   } catch (error) {
-    return { role: null, reason: (error as Error).message };
+    return { role: null, finding: { code: 'cannot-open', detail: (error as Error).message } };
   }
   try {
-    const card = await askFindCard(port);
-    if (card !== null) return { role: 'idCardReader', reason: `answers the SAM find-card command (${card})` };
-    if (await askPrinterStatus(port)) return { role: 'receiptPrinter', reason: 'answers DLE EOT with an ESC/POS status byte' };
-    return { role: null, reason: 'answers neither the SAM find-card command nor DLE EOT' };
+    const card = await askFindCard(port, where);
+    if (card !== null) return { role: 'idCardReader', finding: card };
+    if (await askPrinterStatus(port)) return { role: 'receiptPrinter', finding: { code: 'escpos-status', detail: where } };
+    return { role: null, finding: { code: 'answers-neither', detail: where } };
   } finally {
     await port.close().catch(() => undefined);
   }
 }
 
 /** Whether a receipt printer answers DLE EOT at host:port (TCP 9100). */
-export async function probeTcpPrinter(host: string, tcpPort: number, connectMs = 1500): Promise<string | null> {
+export async function probeTcpPrinter(host: string, tcpPort: number, connectMs = 1500): Promise<boolean> {
   let port: BytePort;
   try {
     port = await openTcpBytePort(host, tcpPort, connectMs);
   } catch {
-    return null;
+    return false;
   }
   try {
-    return (await askPrinterStatus(port)) ? 'answers DLE EOT with an ESC/POS status byte' : null;
+    return await askPrinterStatus(port);
   } finally {
     await port.close().catch(() => undefined);
   }

@@ -17,7 +17,7 @@ export function tcpHostsOf(target: string): { host: string; port: number }[] {
 }
 
 const simulatorProposals: DeviceProposal[] = (['idCardReader', 'receiptPrinter', 'documentPrinter', 'ledDisplay', 'scanner'] as const).map(
-  (role) => ({ role, port: 'simulator', reason: 'the built-in simulator (training and demos, no device)', answered: false }),
+  (role) => ({ role, port: 'simulator', why: { code: 'simulator', detail: '' }, answered: false }),
 );
 
 /**
@@ -34,30 +34,30 @@ export async function discoverForWizard(tcpTargets: readonly string[]): Promise<
   const probed: WizardDiscovery['probed'] = [];
   // One port at a time: two probes on a shared USB hub confuse cheap adapters.
   for (const path of serialPaths) {
-    const result = await probeSerialPort(path);
     const ids = byPath.get(path)?.vendorId ? ` (USB ${byPath.get(path)!.vendorId}:${byPath.get(path)!.productId})` : '';
-    if (result.role)
-      proposals.push({ role: result.role, port: `serial:${path}`, reason: `${path}${ids} ${result.reason}`, answered: true });
-    else probed.push({ port: `serial:${path}`, result: result.reason });
+    const result = await probeSerialPort(path, `${path}${ids}`);
+    if (result.role) proposals.push({ role: result.role, port: `serial:${path}`, why: result.finding, answered: true });
+    else probed.push({ port: `serial:${path}`, finding: result.finding });
   }
   const hosts = tcpTargets.flatMap(tcpHostsOf);
   const answers = await Promise.all(
-    hosts.map(async ({ host, port }) => ({ host, port, reason: await probeTcpPrinter(host, port, hosts.length > 1 ? 400 : 1500) })),
+    hosts.map(async ({ host, port }) => ({ host, port, answered: await probeTcpPrinter(host, port, hosts.length > 1 ? 400 : 1500) })),
   );
-  for (const { host, port, reason } of answers) {
-    if (reason)
-      proposals.push({ role: 'receiptPrinter', port: `tcp://${host}:${port}`, reason: `${host}:${port} ${reason}`, answered: true });
-    else if (hosts.length === 1) probed.push({ port: `tcp://${host}:${port}`, result: 'no ESC/POS printer answered there' });
+  for (const { host, port, answered } of answers) {
+    const where = `${host}:${port}`;
+    if (answered)
+      proposals.push({ role: 'receiptPrinter', port: `tcp://${where}`, why: { code: 'escpos-status', detail: where }, answered });
+    else if (hosts.length === 1) probed.push({ port: `tcp://${where}`, finding: { code: 'no-printer', detail: where } });
   }
   for (const queue of listed.printers ?? [])
-    proposals.push({ role: 'documentPrinter', port: `cups:${queue}`, reason: `CUPS queue "${queue}"`, answered: false });
+    proposals.push({ role: 'documentPrinter', port: `cups:${queue}`, why: { code: 'cups-queue', detail: queue }, answered: false });
   for (const device of listed.hidDevices)
     proposals.push({
       role: 'scanner',
       port: `hid:${device.vendorId}:${device.productId}`,
-      reason: `HID device ${device.product ?? ''} (${device.vendorId}:${device.productId})`.replace('  ', ' '),
+      why: { code: 'hid-device', detail: `${device.product ?? ''} (${device.vendorId}:${device.productId})`.trim() },
       answered: false,
     });
-  proposals.push({ role: 'scanner', port: 'keyboard-wedge', reason: 'a scanner that types like a keyboard', answered: false });
+  proposals.push({ role: 'scanner', port: 'keyboard-wedge', why: { code: 'keyboard-wedge', detail: '' }, answered: false });
   return { proposals: [...proposals, ...simulatorProposals], probed, problems: listed.problems };
 }

@@ -89,6 +89,9 @@ export function KioskHome({ terminal }: { terminal: TerminalInfo }) {
   const access = useKioskAccess();
   useKioskKeypad();
   const { endSession } = access;
+  const { availability } = useAvailability();
+  // A kiosk whose place a new box took is refused by the hall: a call for help would reach nobody.
+  const replaced = availability?.services.some(({ unmet }) => unmet?.need === 'hall' && unmet.detail === 'replaced') ?? false;
   const [chosen, setChosen] = useState<Pick<CatalogueCategory, 'id' | 'name'> | null>(null);
   /** Taking a number: false, or true / the queue service already known (from a catalogue item). */
   const [takingNumber, setTakingNumber] = useState<boolean | string>(false);
@@ -169,7 +172,7 @@ export function KioskHome({ terminal }: { terminal: TerminalInfo }) {
           <Categories onTakeNumber={() => setTakingNumber(true)} onChoose={setChosen} />
         )}
       </main>
-      <HelpCall screen={takingNumber !== false ? 'take-number' : (chosen?.id ?? 'home')} />
+      {!replaced && <HelpCall screen={takingNumber !== false ? 'take-number' : (chosen?.id ?? 'home')} />}
       <StatusStrip terminalId={terminal.terminalId} />
       {countdown !== null && <IdleWarning secondsLeft={Math.min(countdown, idleLeft ?? countdown)} onMoreTime={hostIdle.stay} />}
       {chosen && !citizenService && !browsing && (

@@ -107,6 +107,8 @@ test('a kiosk whose slot went to a new box says so and offers nothing, so no cit
   await expect(outOfService).toContainText('大厅服务器：本机已由新设备接替');
   await expect(page.getByText('已停用：本机的位置已由新设备接替')).toBeVisible();
   await expect(page.getByRole('button', { name: /取号排队/ })).toHaveCount(0);
+  // The hall refuses this box now: no call for help that would reach nobody.
+  await expect(page.getByRole('button', { name: '呼叫工作人员' })).toHaveCount(0);
   expect(await seriousA11yViolations(page)).toEqual([]);
   await page.screenshot({ path: path.join(screenshotDir, 'kiosk-replaced.png') });
 });

@@ -89,8 +89,11 @@ test('three lookups, one printed as a receipt; a back end that does not answer g
   // The facts one by one, then the table by its size, then how to keep it.
   await expect
     .poll(() => heard().at(-1))
-    .toMatch(new RegExp(`^年份：${lastYear} 缴费月数：\\d+ .+ 共 ${rows} 条记录，请看屏幕。 ?需要凭条，请按“打印凭条”。$`));
+    .toMatch(new RegExp(`^年份：${lastYear} 缴费月数：\\d+ .+ 共 ${rows} 条记录。 ?需要凭条，请按“打印凭条”。$`));
   expect(heard().join('|')).toContain('请选择年份。');
+  // What is said is on the screen too.
+  await expect(page.getByRole('table')).toContainText(`共 ${rows} 条记录。`);
+  await expect(page.getByText('需要凭条，请按“打印凭条”。')).toBeVisible();
   expect(await seriousA11yViolations(page)).toEqual([]);
   await page.screenshot({ path: path.join(screenshotDir, 'kiosk-lookup-contributions.png') });
   await page.getByRole('button', { name: '打印凭条' }).click();

@@ -114,10 +114,12 @@ test('a terminal with no config joins the hall by touch, binds the reader among 
   const readerRole = page.locator('[data-role="idCardReader"]');
   const printerRole = page.locator('[data-role="receiptPrinter"]');
   await expect(readerRole.locator(`[data-port="serial:${reader}"]`)).toHaveAttribute('aria-pressed', 'true', { timeout: 30_000 });
-  await expect(readerRole).toContainText('answers the SAM find-card command');
+  // In the wizard's language, as everything else on its screen.
+  await expect(readerRole).toContainText(`${reader}：回应了身份证寻卡指令（感应区有证件）`);
   await expect(printerRole.locator(`[data-port="tcp://127.0.0.1:${printer.port}"]`)).toHaveAttribute('aria-pressed', 'true');
   await expect(page.locator('.wizard-probed')).toContainText(`serial:${silent}`);
   await expect(page.locator('.wizard-probed')).toContainText(`serial:${noisy}`);
+  await expect(page.locator('.wizard-probed')).toContainText('既不回应身份证寻卡指令，也不回应打印机状态查询');
   await shoot(page, '4-devices-found');
 
   await readerRole.locator('[data-test-role="idCardReader"]').tap();

@@ -86,20 +86,20 @@ describe('the first-start setup wizard', () => {
       {
         role: 'idCardReader',
         port: `serial:${reader}`,
-        reason: expect.stringContaining('answers the SAM find-card command (a card is on it)'),
+        why: { code: 'card-on-reader', detail: reader },
         answered: true,
       },
       {
         role: 'receiptPrinter',
         port: `tcp://127.0.0.1:${printer.port}`,
-        reason: expect.stringContaining('answers DLE EOT'),
+        why: { code: 'escpos-status', detail: `127.0.0.1:${printer.port}` },
         answered: true,
       },
     ]);
     expect(found.probed).toEqual(
       expect.arrayContaining([
-        { port: `serial:${silent}`, result: 'answers neither the SAM find-card command nor DLE EOT' },
-        { port: `serial:${noisy}`, result: 'answers neither the SAM find-card command nor DLE EOT' },
+        { port: `serial:${silent}`, finding: { code: 'answers-neither', detail: silent } },
+        { port: `serial:${noisy}`, finding: { code: 'answers-neither', detail: noisy } },
       ]),
     );
 

@@ -19,8 +19,8 @@ function ResultView({ result, onBack }: { result: LookupResult; onBack: () => vo
   useVoicePrompt(
     result.done && localized(result.done, i18n.language),
     ...result.facts.map((fact) => t('lookups.spokenFact', { label: localized(fact.label, i18n.language), value: fact.value })),
-    result.table && (result.table.rows.length === 0 ? t('lookups.empty') : t('lookups.spokenRows', { count: result.table.rows.length })),
-    t('lookups.spokenPrint'),
+    result.table && (result.table.rows.length === 0 ? t('lookups.empty') : t('lookups.rowCount', { count: result.table.rows.length })),
+    t('lookups.printHint'),
   );
   useVoicePrompt(printedText);
   return (
@@ -36,6 +36,7 @@ function ResultView({ result, onBack }: { result: LookupResult; onBack: () => vo
       </dl>
       {/* Before the table: a year of rows runs past the screen's fold, and "print" and "back" must stay in reach. */}
       {printed && <p className={printed.printed ? 'notice ok' : 'notice error'}>{printedText}</p>}
+      <p>{t('lookups.printHint')}</p>
       <div className="choice-row">
         <button type="button" className="primary" onClick={() => void host.call('lookups.print', {}).then(setPrinted)}>
           {t('lookups.print')}
@@ -49,6 +50,7 @@ function ResultView({ result, onBack }: { result: LookupResult; onBack: () => vo
           <p>{t('lookups.empty')}</p>
         ) : (
           <table>
+            <caption>{t('lookups.rowCount', { count: result.table.rows.length })}</caption>
             <thead>
               <tr>
                 {result.table.columns.map((column) => (
@@ -105,14 +107,17 @@ export function LookupsPanel({ group = 'social-security' }: { group?: Lookup['gr
       <section className="lookup-ask" aria-labelledby="ask-heading">
         <h2 id="ask-heading">{askingName}</h2>
         {asking.byYear ? (
-          <div className="choice-row" role="group" aria-label={t('lookups.year')}>
-            {yearPage.shown.map((year) => (
-              <button type="button" key={year} onClick={() => void look(asking, year)}>
-                {year}
-              </button>
-            ))}
-            {yearPage.more}
-          </div>
+          <>
+            <p>{t('lookups.chooseYear')}</p>
+            <div className="choice-row" role="group" aria-label={t('lookups.year')}>
+              {yearPage.shown.map((year) => (
+                <button type="button" key={year} onClick={() => void look(asking, year)}>
+                  {year}
+                </button>
+              ))}
+              {yearPage.more}
+            </div>
+          </>
         ) : (
           <>
             <p className="notice">{t('lookups.confirmAction', { name: askingName })}</p>
@@ -130,6 +135,7 @@ export function LookupsPanel({ group = 'social-security' }: { group?: Lookup['gr
   return (
     <section aria-labelledby="lookups-heading">
       <h2 id="lookups-heading">{title}</h2>
+      <p>{t('lookups.choose')}</p>
       {error && <ErrorNotice error={error} />}
       <div className="service-list">
         {shown.map((lookup) => (

@@ -234,7 +234,7 @@ function DevicesStep({ busy, onFinish }: { busy: boolean; onFinish: (bindings: W
                       >
                         {proposal.port}
                       </button>
-                      <span className="detail">{proposal.reason}</span>
+                      <span className="detail">{t(`wizard.finding.${proposal.why.code}`, { detail: proposal.why.detail })}</span>
                     </li>
                   ))}
                 </ul>
@@ -268,7 +268,8 @@ function DevicesStep({ busy, onFinish }: { busy: boolean; onFinish: (bindings: W
               <ul>
                 {found.probed.map((entry) => (
                   <li key={entry.port}>
-                    {entry.port} <span className="detail">{entry.result}</span>
+                    {entry.port}{' '}
+                    <span className="detail">{t(`wizard.finding.${entry.finding.code}`, { detail: entry.finding.detail })}</span>
                   </li>
                 ))}
               </ul>
