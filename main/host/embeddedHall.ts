@@ -1,4 +1,4 @@
-import { TerminalRegistry, openHallDatabase, StaffAccounts, loadBackends } from '../../upstream/entry/index.js';
+import { TerminalRegistry, openHallDatabase, StaffAccounts, loadBackends, staffRoleSchema } from '../../upstream/entry/index.js';
 import { createHallServer } from '../../upstream/entry/server.js';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -31,7 +31,8 @@ export class EmbeddedHall {
 
   static async start(dataDir: string, logger: Logger): Promise<EmbeddedHall> {
     const db = await openHallDatabase(path.join(dataDir, 'embedded-hall.db'));
-    await new StaffAccounts(db).add(demoStaff.username, demoStaff.password);
+    // The demo's one account sees everything: the terminals' care and the figures.
+    await new StaffAccounts(db).add(demoStaff.username, staffRoleSchema.options, demoStaff.password);
     // The embedded hall is the demo's: its back ends are the fictional ones.
     const citizen = { catalog: await readCitizenCatalog(), backends: (await loadBackends('demo')).backends };
     const server = await createHallServer({

@@ -18,6 +18,7 @@ import { readConvenience } from '../../hall-config/readConvenience.js';
 import type { AppointmentsConfig } from '../../main/contract/appointments.js';
 import { DemoBackends } from '../../upstream/citizen/demoBackends.js';
 import { StaffAccounts } from '../../upstream/identity/staffAccounts.js';
+import { staffRoleSchema } from '../../upstream/identity/staffRoles.js';
 import { fingerprintOf } from '../../upstream/http/hallCertificate.js';
 import { SecretBox } from '../../upstream/identity/secretBox.js';
 import { hallKeyFiles } from '../../upstream/storage/hallKeyFiles.js';
@@ -136,7 +137,7 @@ export async function startLoopbackHall(backend: HallBackend = 'sqlite', options
     await server.listen({ host: '127.0.0.1', port });
     port = (server.server.address() as AddressInfo).port;
   };
-  await new StaffAccounts(db).add(testStaff.username, testStaff.password);
+  await new StaffAccounts(db).add(testStaff.username, staffRoleSchema.options, testStaff.password);
   await start();
   const hall: LoopbackHall = {
     url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,

@@ -1,5 +1,5 @@
 import { canonicalJson, type IssuedCertificate } from '../../main/contract/citizenServices.js';
-import { fontLinks, htmlText } from '../queue/htmlText.js';
+import { fontLinks, htmlText } from '../http/htmlText.js';
 import { signatureValid } from '../../lib/certificateSignature.js';
 
 /**

@@ -10,6 +10,7 @@ export { ChangeLog } from '../sync/changeLog.js';
 export { DemoBackends } from '../citizen/demoBackends.js';
 export { fingerprintOf, makeHallCertificate } from '../http/hallCertificate.js';
 export { StaffAccounts } from '../identity/staffAccounts.js';
+export { staffRoleSchema, type StaffRole } from '../identity/staffRoles.js';
 export { staffUsernameSchema } from '../http/staffRoutes.js';
 export { loadBackends } from '../citizen/loadBackends.js';
 export { BackendsConfigError } from '../citizen/loadBackends.js';

@@ -1,5 +1,5 @@
 import type { HallQueue } from '../../main/contract/hallQueue.js';
-import { fontLinks, htmlText } from '../queue/htmlText.js';
+import { fontLinks, htmlText } from '../http/htmlText.js';
 import { caseStepNames, type RatingCase } from './caseSchema.js';
 
 const when = (iso: string | null, timeZone: string) =>

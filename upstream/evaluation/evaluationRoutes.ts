@@ -39,7 +39,7 @@ export function registerEvaluationRoutes(
   hallRoute(app, {
     method: 'GET',
     url: casePaths.page,
-    access: 'staff',
+    access: { staff: ['supervisor'] },
     summary: '差评 cases, overdue first, each completed step by step',
     html: true,
     handler: async ({ reply }) => reply.type('text/html; charset=utf-8').send(casesPage(await cases.list(), config, casePaths.complete)),
@@ -48,7 +48,7 @@ export function registerEvaluationRoutes(
   hallRoute(app, {
     method: 'GET',
     url: casePaths.list,
-    access: 'staff',
+    access: { staff: ['supervisor'] },
     summary: 'The 差评 cases as data, overdue first',
     response: ratingCaseSchema.array(),
     handler: () => cases.list(),
@@ -57,7 +57,7 @@ export function registerEvaluationRoutes(
   hallRoute(app, {
     method: 'POST',
     url: casePaths.complete(':id'),
-    access: 'staff',
+    access: { staff: ['supervisor'] },
     summary: "Complete a case's current step (verify, rectify, reply, review) with what was done; the next owner",
     body: completeStepSchema,
     response: ratingCaseSchema,
@@ -68,7 +68,7 @@ export function registerEvaluationRoutes(
   hallRoute(app, {
     method: 'POST',
     url: casePaths.assign(':id'),
-    access: 'staff',
+    access: { staff: ['supervisor'] },
     summary: "Name the owner of a case's current step",
     body: assignCaseSchema,
     response: ratingCaseSchema,

@@ -1,5 +1,5 @@
 import type { QueueService } from '../../main/contract/queue.js';
-import { fontLinks, htmlText } from '../queue/htmlText.js';
+import { fontLinks, htmlText } from '../http/htmlText.js';
 
 const scores = [
   [5, '非常满意 Very satisfied'],

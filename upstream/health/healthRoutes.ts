@@ -62,7 +62,7 @@ export function registerHealthRoutes(app: HallApp, parts: { db: Database; desk: 
   hallRoute(app, {
     method: 'GET',
     url: healthPaths.terminals,
-    access: 'staff',
+    access: { staff: ['technician', 'supervisor'] },
     summary: 'Every terminal: online or offline, last beat, device alerts and since when, version, config published and applied, backlog',
     response: terminalsOverviewSchema,
     handler: () => terminalsOverview(parts.db, parts.now()),
@@ -71,7 +71,7 @@ export function registerHealthRoutes(app: HallApp, parts: { db: Database; desk: 
   hallRoute(app, {
     method: 'GET',
     url: `${healthPaths.history}:terminalId`,
-    access: 'staff',
+    access: { staff: ['technician', 'supervisor'] },
     summary: "A terminal's health history, newest first (changes only: not every beat); ?limit=N (default 50)",
     query: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(50) }),
     response: healthHistorySchema,
@@ -85,7 +85,7 @@ export function registerHealthRoutes(app: HallApp, parts: { db: Database; desk: 
   hallRoute(app, {
     method: 'GET',
     url: healthPaths.page,
-    access: 'staff',
+    access: { staff: ['technician', 'supervisor'] },
     summary: "The operations view: the hall's terminals, alerting ones first, updated live",
     html: true,
     handler: ({ reply }) => reply.type('text/html; charset=utf-8').send(operationsPage()),
@@ -93,7 +93,7 @@ export function registerHealthRoutes(app: HallApp, parts: { db: Database; desk: 
 
   hallSocket(app, {
     url: healthPaths.live,
-    access: 'staff',
+    access: { staff: ['technician', 'supervisor'] },
     summary: "The operations view's live feed: a message each time a terminal's health changed",
     handler: (socket) => parts.feed.add(socket),
   });

@@ -1,5 +1,5 @@
 import { healthPaths } from '../../main/contract/health.js';
-import { fontLinks } from '../queue/htmlText.js';
+import { fontLinks } from '../http/htmlText.js';
 
 /** Bilingual names the page shows for device roles and states (the contract's codes otherwise). */
 const words = {

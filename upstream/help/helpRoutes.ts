@@ -44,7 +44,7 @@ export function registerHelpRoutes(app: HallApp, desk: HelpDesk): void {
   hallRoute(app, {
     method: 'GET',
     url: helpPaths.calls,
-    access: 'staff',
+    access: { staff: ['technician', 'supervisor'] },
     summary: 'The open help calls, oldest first (for the hall operations view)',
     response: z.object({ calls: z.array(helpCallSchema) }),
     handler: async () => ({ calls: await desk.open() }),

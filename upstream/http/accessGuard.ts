@@ -2,8 +2,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { checkSignature, signingHeaders } from '../../lib/requestSigning.js';
 import type { ReplayGuard } from '../identity/replayGuard.js';
 import type { StaffAccounts } from '../identity/staffAccounts.js';
+import { staffRoleNames, type StaffRole } from '../identity/staffRoles.js';
 import type { KnownTerminal, TerminalRegistry } from '../identity/terminalRegistry.js';
 import { requireDeclaredAccess, type HallApp } from './hallRoute.js';
+import { htmlText } from './htmlText.js';
 import { refuse } from './refuse.js';
 
 export const staffCookie = 'ow_staff';
@@ -31,8 +33,8 @@ export function guardAccess(app: HallApp, parts: AccessParts): void {
     if (request.is404) return;
     const access = request.routeOptions.config.access;
     if (access === 'public') return;
-    if (access === 'staff') return letStaffIn(request, reply, parts.staff);
     if (!access) return refuse(reply, 403, 'forbidden', 'this route declares no access');
+    if ('staff' in access) return letStaffIn(request, reply, parts.staff, access.staff);
     const terminal = await verifySignature(request, reply, parts);
     if (!terminal) return;
     if (!access.roles.includes(terminal.role)) {
@@ -47,14 +49,25 @@ export function guardAccess(app: HallApp, parts: AccessParts): void {
   });
 }
 
-async function letStaffIn(request: FastifyRequest, reply: FastifyReply, staff: StaffAccounts) {
+async function letStaffIn(request: FastifyRequest, reply: FastifyReply, staff: StaffAccounts, needed: readonly StaffRole[]) {
   const token = request.cookies[staffCookie];
   const user = token ? await staff.sessionUser(token) : null;
-  if (user) {
-    request.staff = user;
+  if (user && user.roles.some((role) => needed.includes(role))) {
+    request.staff = user.username;
     return;
   }
-  if (request.routeOptions.config.doc?.html) {
+  const page = request.routeOptions.config.doc?.html;
+  if (user) {
+    const why = `staff ${user.username} (${user.roles.join(', ') || 'no role'}) may not ${request.method} ${request.routeOptions.url}: only ${needed.join(' or ')}`;
+    if (!page) return refuse(reply, 403, 'forbidden', why);
+    return reply
+      .code(403)
+      .type('text/html; charset=utf-8')
+      .send(
+        `<!doctype html><meta charset="utf-8"><title>无权访问 · Not allowed</title><p>您的账号无权查看此页面（需要：${needed.map((role) => staffRoleNames[role]).join('或')}）。</p><p>${htmlText(why)}</p><p><a href="/login">换个账号登录 · Log in as someone else</a></p>`,
+      );
+  }
+  if (page) {
     return reply
       .code(401)
       .type('text/html; charset=utf-8')

@@ -4,15 +4,17 @@ import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import type { z } from 'zod';
 import type { TerminalRole } from '../../main/contract/terminal.js';
+import type { StaffRole } from '../identity/staffRoles.js';
 import { refuseInput } from './refuse.js';
 
 export type HallApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, Logger>;
 
 /**
  * Who may call a route: anyone (`public`), a logged-in member of the hall's
- * staff, or an enrolled terminal of one of the roles named, its request signed.
+ * staff holding one of the staff roles named, or an enrolled terminal of one
+ * of the terminal roles named, its request signed.
  */
-export type HallAccess = 'public' | 'staff' | { roles: readonly TerminalRole[] };
+export type HallAccess = 'public' | { staff: readonly StaffRole[] } | { roles: readonly TerminalRole[] };
 
 /** The enrolled terminal a signed request came from. */
 export interface Caller {
@@ -73,13 +75,13 @@ export interface HallRoute<A extends HallAccess, B extends z.ZodType, Q extends 
   handler(input: RouteInput<A, z.output<B>, z.output<Q>>): unknown;
 }
 
+const namesRoles = (access: object, key: 'roles' | 'staff') => {
+  const roles = (access as Record<string, unknown>)[key];
+  return Array.isArray(roles) && roles.length > 0;
+};
+
 const accessIsDeclared = (access: unknown): access is HallAccess =>
-  access === 'public' ||
-  access === 'staff' ||
-  (typeof access === 'object' &&
-    access !== null &&
-    Array.isArray((access as { roles?: unknown }).roles) &&
-    (access as { roles: unknown[] }).roles.length > 0);
+  access === 'public' || (typeof access === 'object' && access !== null && (namesRoles(access, 'roles') || namesRoles(access, 'staff')));
 
 /** A route as fastify registered it (HEAD ones too), with its declared access. */
 export interface RegisteredRoute {

@@ -25,7 +25,8 @@ function operation(method: string, access: HallAccess, doc: RouteDoc, url: strin
     for (const [name, property] of Object.entries(query.properties ?? {}))
       parameters.push({ name, in: 'query', required: query.required?.includes(name) ?? false, schema: property as { type: string } });
   }
-  const roles = typeof access === 'object' ? access.roles : [];
+  const roles = typeof access === 'object' && 'roles' in access ? access.roles : [];
+  const staffRoles = typeof access === 'object' && 'staff' in access ? access.staff : null;
   const ok = doc.websocket
     ? { '101': { description: 'switched to the WebSocket live channel' } }
     : {
@@ -35,18 +36,17 @@ function operation(method: string, access: HallAccess, doc: RouteDoc, url: strin
       };
   return {
     summary: doc.summary,
-    'x-access': typeof access === 'object' ? 'terminal' : access,
+    'x-access': staffRoles ? 'staff' : typeof access === 'object' ? 'terminal' : access,
     ...(roles.length > 0 ? { 'x-roles': roles, security: [{ terminalSignature: [] }] } : {}),
-    ...(access === 'staff' ? { security: [{ staffSession: [] }] } : {}),
+    ...(staffRoles ? { 'x-staff-roles': staffRoles, security: [{ staffSession: [] }] } : {}),
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(doc.body ? { requestBody: { required: true, content: json(doc.body) } } : {}),
     responses: {
       ...ok,
       '400': error('a field of the request is wrong (named in the message)'),
-      ...(access === 'public'
-        ? {}
-        : { '401': error(access === 'staff' ? 'not logged in as staff' : 'not signed by an enrolled terminal') }),
+      ...(access === 'public' ? {} : { '401': error(staffRoles ? 'not logged in as staff' : 'not signed by an enrolled terminal') }),
       ...(roles.length > 0 ? { '403': error(`the terminal's role is not ${roles.join(' or ')}`) } : {}),
+      ...(staffRoles ? { '403': error(`the staff member is not a ${staffRoles.join(' or ')}`) } : {}),
     },
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { staffSessionMs, type StaffAccounts } from '../identity/staffAccounts.js';
-import { fontLinks, htmlText } from '../queue/htmlText.js';
+import { fontLinks, htmlText } from './htmlText.js';
 import { staffCookie } from './accessGuard.js';
 import { hallRoute, type HallApp } from './hallRoute.js';
 
@@ -65,7 +65,7 @@ export function registerStaffRoutes(app: HallApp, staff: StaffAccounts): void {
   hallRoute(app, {
     method: 'POST',
     url: '/logout',
-    access: 'staff',
+    access: { staff: ['technician', 'supervisor'] },
     summary: 'End the staff session',
     handler: async ({ request, reply }) => {
       await staff.logOut(request.cookies[staffCookie]!);

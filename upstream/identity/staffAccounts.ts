@@ -1,5 +1,6 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import type { Database } from '../../lib/sqlite/database.js';
+import { staffRoleSchema, type StaffMember, type StaffRole } from './staffRoles.js';
 
 /** How long a staff login lasts without logging in again. */
 export const staffSessionMs = 8 * 3600_000;
@@ -39,12 +40,13 @@ export class StaffAccounts {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Adds an account (or sets a new password); returns the generated password, shown once. */
-  async add(username: string, password = randomBytes(12).toString('base64url')): Promise<string> {
+  /** Adds an account with its roles (or sets a new password and roles); returns the generated password, shown once. */
+  async add(username: string, roles: readonly StaffRole[], password = randomBytes(12).toString('base64url')): Promise<string> {
+    if (roles.length === 0) throw new Error(`staff account ${username} needs a role: ${staffRoleSchema.options.join(' or ')}`);
     await this.db.run(
-      `INSERT INTO staff_account (username, password_hash, created_at) VALUES (?, ?, ?)
-       ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash`,
-      [username, await hashPassword(password), this.now().toISOString()],
+      `INSERT INTO staff_account (username, password_hash, created_at, roles) VALUES (?, ?, ?, ?)
+       ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, roles = excluded.roles`,
+      [username, await hashPassword(password), this.now().toISOString(), [...new Set(roles)].sort().join(',')],
     );
     return password;
   }
@@ -66,13 +68,17 @@ export class StaffAccounts {
     return token;
   }
 
-  /** Who holds this session token, while it has not expired. */
-  async sessionUser(token: string): Promise<string | null> {
-    const row = await this.db.get<{ username: string }>('SELECT username FROM staff_session WHERE token_hash = ? AND expires_at > ?', [
-      tokenHash(token),
-      this.now().toISOString(),
-    ]);
-    return row?.username ?? null;
+  /** Who holds this session token, and their roles as they are now, while it has not expired. */
+  async sessionUser(token: string): Promise<StaffMember | null> {
+    const row = await this.db.get<{ username: string; roles: string }>(
+      `SELECT s.username, a.roles FROM staff_session s JOIN staff_account a ON a.username = s.username
+       WHERE s.token_hash = ? AND s.expires_at > ?`,
+      [tokenHash(token), this.now().toISOString()],
+    );
+    if (!row) return null;
+    // A role this hall no longer knows is dropped rather than trusted.
+    const roles = row.roles.split(',').flatMap((role) => (staffRoleSchema.safeParse(role).success ? [role as StaffRole] : []));
+    return { username: row.username, roles };
   }
 
   async logOut(token: string): Promise<void> {

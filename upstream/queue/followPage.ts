@@ -1,5 +1,5 @@
 import type { IssuedTicket, QueueService } from '../../main/contract/queue.js';
-import { fontLinks, htmlText } from './htmlText.js';
+import { fontLinks, htmlText } from '../http/htmlText.js';
 import { nearTurnAhead } from '../../main/contract/turnReminder.js';
 
 const statusText = {

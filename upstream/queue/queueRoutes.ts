@@ -18,7 +18,7 @@ import { hallRoute, type HallApp } from '../http/hallRoute.js';
 import { refuse } from '../http/refuse.js';
 import type { CounterDesk } from './counterDesk.js';
 import { followPage } from './followPage.js';
-import { fontPrefix } from './htmlText.js';
+import { fontPrefix } from '../http/htmlText.js';
 import type { QueueContext } from './queueContext.js';
 import { QueueRefusal } from './queueRefusal.js';
 import { queueStatistics } from './queueStatistics.js';
@@ -167,7 +167,7 @@ export async function registerQueueRoutes(app: HallApp, parts: QueueRouteParts):
   hallRoute(app, {
     method: 'GET',
     url: `${queuePaths.dashboard}/statistics`,
-    access: 'staff',
+    access: { staff: ['supervisor'] },
     summary: "The dashboard's figures",
     query: statisticsQuery,
     response: queueStatisticsSchema,

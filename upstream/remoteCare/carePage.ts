@@ -1,5 +1,5 @@
 import { careActionSchema, carePaths, type CareCommand } from '../../main/contract/remoteCare.js';
-import { fontLinks, htmlText } from '../queue/htmlText.js';
+import { fontLinks, htmlText } from '../http/htmlText.js';
 
 const actionNames: Record<CareCommand['action'], string> = {
   reload: '重新载入屏幕 · Reload screens',

@@ -29,7 +29,7 @@ export function registerCareRoutes(app: HallApp, { commands, hub, registry }: Ca
   hallRoute(app, {
     method: 'POST',
     url: carePaths.commands,
-    access: 'staff',
+    access: { staff: ['technician'] },
     summary:
       'Send a terminal a care command (reload, restart, test-receipt, screenshot, logs, apply-config); it waits while the terminal is offline',
     body: careRequestSchema,
@@ -41,7 +41,7 @@ export function registerCareRoutes(app: HallApp, { commands, hub, registry }: Ca
   hallRoute(app, {
     method: 'GET',
     url: carePaths.commands,
-    access: 'staff',
+    access: { staff: ['technician'] },
     summary: 'The latest care commands, newest first, with their state and results',
     query: z.object({ terminal: terminalIdSchema.optional() }).strict(),
     response: z.object({ commands: z.array(careCommandSchema) }),
@@ -51,7 +51,7 @@ export function registerCareRoutes(app: HallApp, { commands, hub, registry }: Ca
   hallRoute(app, {
     method: 'GET',
     url: `${carePaths.commands}/:id`,
-    access: 'staff',
+    access: { staff: ['technician'] },
     summary: 'One care command, with its result',
     response: careCommandSchema,
     handler: async ({ params, reply }) => {
@@ -64,7 +64,7 @@ export function registerCareRoutes(app: HallApp, { commands, hub, registry }: Ca
   hallRoute(app, {
     method: 'GET',
     url: `${carePaths.commands}/:id/screenshot.png`,
-    access: 'staff',
+    access: { staff: ['technician'] },
     summary: 'The screenshot a care command took (PNG)',
     handler: async ({ params, reply }) => {
       const id = idParams.safeParse(params);
@@ -95,7 +95,7 @@ export function registerCareRoutes(app: HallApp, { commands, hub, registry }: Ca
   hallRoute(app, {
     method: 'GET',
     url: carePaths.page,
-    access: 'staff',
+    access: { staff: ['technician'] },
     summary: "The technicians' remote care page",
     html: true,
     handler: async ({ request, reply }) => reply.type('text/html; charset=utf-8').send(carePage(await commands.list(null), request.staff!)),
@@ -104,7 +104,7 @@ export function registerCareRoutes(app: HallApp, { commands, hub, registry }: Ca
   hallRoute(app, {
     method: 'POST',
     url: carePaths.page,
-    access: 'staff',
+    access: { staff: ['technician'] },
     summary: "The remote care page's form: sends the command, then shows the page again",
     body: careRequestSchema,
     html: true,

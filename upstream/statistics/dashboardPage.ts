@@ -1,5 +1,5 @@
 import type { HallQueue } from '../../main/contract/hallQueue.js';
-import { fontLinks, htmlText } from '../queue/htmlText.js';
+import { fontLinks, htmlText } from '../http/htmlText.js';
 import { chartNames } from './figureCharts.js';
 
 export const dashboardPaths = {

@@ -24,7 +24,7 @@ export function registerStatisticsRoutes(app: HallApp, parts: { queue: QueueCont
   hallRoute(app, {
     method: 'GET',
     url: dashboardPaths.page,
-    access: 'staff',
+    access: { staff: ['supervisor'] },
     summary: "The supervisor's dashboard: live figures, charts and tables for a date range, CSV and XLSX exports",
     query: figuresQuerySchema,
     html: true,
@@ -39,7 +39,7 @@ export function registerStatisticsRoutes(app: HallApp, parts: { queue: QueueCont
   hallRoute(app, {
     method: 'GET',
     url: dashboardPaths.figures,
-    access: 'staff',
+    access: { staff: ['supervisor'] },
     summary: "The hall's figures for business days from..to (default today): per service, window, hour and day",
     query: figuresQuerySchema,
     response: figuresSchema,
@@ -49,7 +49,7 @@ export function registerStatisticsRoutes(app: HallApp, parts: { queue: QueueCont
   hallRoute(app, {
     method: 'GET',
     url: dashboardPaths.live,
-    access: 'staff',
+    access: { staff: ['supervisor'] },
     summary: 'The hall now: waiting, longest wait, counters serving, paused, idle; the service level so far today',
     response: liveFiguresSchema,
     handler: () => liveFigures(queue.db, config, queue.today(), queue.now()),
@@ -58,7 +58,7 @@ export function registerStatisticsRoutes(app: HallApp, parts: { queue: QueueCont
   hallRoute(app, {
     method: 'GET',
     url: dashboardPaths.tables,
-    access: 'staff',
+    access: { staff: ['supervisor'] },
     summary: "The dashboard's tables for a date range, as shown",
     query: figuresQuerySchema,
     handler: ({ query }) => tables(query),
@@ -67,7 +67,7 @@ export function registerStatisticsRoutes(app: HallApp, parts: { queue: QueueCont
   hallRoute(app, {
     method: 'GET',
     url: dashboardPaths.chart(':name'),
-    access: 'staff',
+    access: { staff: ['supervisor'] },
     summary: `A chart of a date range as SVG (${chartNames.join(', ')})`,
     query: figuresQuerySchema,
     handler: async ({ params, query, reply }) => {
@@ -80,7 +80,7 @@ export function registerStatisticsRoutes(app: HallApp, parts: { queue: QueueCont
   hallRoute(app, {
     method: 'GET',
     url: dashboardPaths.csv(':table'),
-    access: 'staff',
+    access: { staff: ['supervisor'] },
     summary: `One table of a date range as CSV (${tableNames.join(', ')})`,
     query: figuresQuerySchema,
     handler: async ({ params, query, reply }) => {
@@ -96,7 +96,7 @@ export function registerStatisticsRoutes(app: HallApp, parts: { queue: QueueCont
   hallRoute(app, {
     method: 'GET',
     url: dashboardPaths.xlsx,
-    access: 'staff',
+    access: { staff: ['supervisor'] },
     summary: 'Every table of a date range as one XLSX workbook, a sheet per table',
     query: figuresQuerySchema,
     handler: async ({ query, reply }) =>

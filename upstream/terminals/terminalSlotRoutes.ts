@@ -37,7 +37,7 @@ export function registerTerminalSlotRoutes(app: HallApp, slots: TerminalSlots, r
   hallRoute(app, {
     method: 'POST',
     url: terminalSlotPaths.slots,
-    access: 'staff',
+    access: { staff: ['technician'] },
     summary: 'Create a terminal slot (role, window, services, idle timeout, language): its one-time code and enrollment QR',
     body: terminalSlotRequestSchema,
     response: createdSlotSchema,
@@ -53,7 +53,7 @@ export function registerTerminalSlotRoutes(app: HallApp, slots: TerminalSlots, r
   hallRoute(app, {
     method: 'GET',
     url: terminalSlotPaths.slots,
-    access: 'staff',
+    access: { staff: ['technician'] },
     summary: 'Every terminal slot with its published and applied config version',
     response: z.array(terminalSlotViewSchema),
     handler: () => slots.list(),
@@ -62,7 +62,7 @@ export function registerTerminalSlotRoutes(app: HallApp, slots: TerminalSlots, r
   hallRoute(app, {
     method: 'POST',
     url: terminalSlotPaths.config,
-    access: 'staff',
+    access: { staff: ['technician'] },
     summary: "Change a terminal's hall-managed settings: a new version, published to it live",
     body: terminalSlotSettingsSchema.partial().strict(),
     response: z.object({ version: z.number().int() }),
@@ -78,7 +78,7 @@ export function registerTerminalSlotRoutes(app: HallApp, slots: TerminalSlots, r
   hallRoute(app, {
     method: 'POST',
     url: terminalSlotPaths.replace,
-    access: 'staff',
+    access: { staff: ['technician'] },
     summary: "Replace a broken box: revoke its secret, report what it left undelivered, and give the new box the slot's enrollment QR",
     response: createdSlotSchema.extend({ report: replacementReportSchema }),
     handler: async ({ params, reply }) => {
@@ -96,7 +96,7 @@ export function registerTerminalSlotRoutes(app: HallApp, slots: TerminalSlots, r
   hallRoute(app, {
     method: 'GET',
     url: terminalSlotPaths.page,
-    access: 'staff',
+    access: { staff: ['technician'] },
     summary: 'The terminal slots page: published vs applied per terminal',
     html: true,
     handler: async ({ reply }) =>

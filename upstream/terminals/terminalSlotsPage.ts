@@ -1,5 +1,5 @@
 import type { ReplacementReport, TerminalSlotView } from '../../main/contract/terminalSlot.js';
-import { fontLinks, htmlText } from '../queue/htmlText.js';
+import { fontLinks, htmlText } from '../http/htmlText.js';
 import { replacementLines } from './replacementLines.js';
 
 /** The state of a slot's config in words: applied, waiting for the terminal, or not yet taken by a box. */

@@ -11,7 +11,14 @@ import type { Logger } from '../../../lib/logger.js';
 import { parseCommandArgs, parsePort } from '../parseCommandArgs.js';
 import { subcommandOf } from '../subcommand.js';
 import { UsageError } from '../usageError.js';
-import { BackendsConfigError, loadBackends, StaffAccounts, staffUsernameSchema } from '../../../upstream/entry/index.js';
+import {
+  BackendsConfigError,
+  loadBackends,
+  StaffAccounts,
+  staffRoleSchema,
+  staffUsernameSchema,
+  type StaffRole,
+} from '../../../upstream/entry/index.js';
 import { readHallQueue } from '../../../hall-config/readHallQueue.js';
 import { issueSetupPin } from './hallSetupPin.js';
 import { hallSlotCommand } from './hallSlot.js';
@@ -27,7 +34,7 @@ export const hallHelp = `Usage: onewindow hall --db FILE [--port N] [--host ADDR
                       [--tls-cert FILE --tls-key FILE] [--public-url URL] [--key-dir DIR] [--retention-days N] [--alerts FILE]
        onewindow hall tls-cert --out DIR [--host NAME ...]
        onewindow hall enroll-code --db FILE --terminal ID --role kiosk|counter|display [--window N]
-       onewindow hall staff add --db FILE --user NAME
+       onewindow hall staff add --db FILE --user NAME --role technician|supervisor[,…]
        onewindow hall revoke --db FILE --terminal ID
        onewindow hall terminals --db FILE
        onewindow hall catalogue publish --db FILE --dir DIR
@@ -77,8 +84,10 @@ Runs the hall server, or manages the terminals it knows.
                    onewindow enroll --hall URL --code CODE --config FILE
                    --role binds the terminal to what it may do at the hall; a counter
                    also names its --window and may act on that window only
-  staff add        adds a staff account for the dashboard (/login), or gives an
-                   existing one a new password; prints the generated password once
+  staff add        adds a staff account (/login), or gives an existing one a new password
+                   and roles; prints the generated password once. A technician cares for
+                   terminals (/operations, /terminals, /care); a supervisor reads the
+                   figures (/dashboard) and works the 好差评 cases (/cases)
   terminals        every terminal's health, alerting ones first: online or offline, last
                    beat, device alerts and since when, version, config published/applied,
                    backlog, screen (live, and as JSON: /operations, /api/v1/operations/terminals)
@@ -168,8 +177,12 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
     if (rest.length > 1) throw new UsageError(`unexpected "${rest.slice(1).join(' ')}"`, 'hall');
   } else if (action === 'staff') {
     if (rest[0] !== 'add' || rest.length > 1 || !staffUsernameSchema.safeParse(values.user).success) {
-      throw new UsageError('expected "hall staff add --db FILE --user NAME" (NAME: 1–64 letters, digits, ".", "_" or "-")', 'hall');
+      throw new UsageError(
+        'expected "hall staff add --db FILE --user NAME --role ROLE" (NAME: 1–64 letters, digits, ".", "_" or "-")',
+        'hall',
+      );
     }
+    staffRolesFromArgs(values.role);
   } else if (rest.length > 0 && action !== 'command') {
     throw new UsageError(`unexpected "${rest.join(' ')}"`, 'hall');
   }
@@ -216,8 +229,9 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
     if (action === 'command') return await sendCareCommand(db, rest, values);
     if (action === 'config') return await setConfig(new ChangeLog(db), values.terminal!, values.json!);
     if (action === 'staff') {
-      const password = await new StaffAccounts(db).add(values.user!);
-      console.log(`staff account ${values.user}: password ${password}`);
+      const roles = staffRolesFromArgs(values.role);
+      const password = await new StaffAccounts(db).add(values.user!, roles);
+      console.log(`staff account ${values.user} (${roles.join(', ')}): password ${password}`);
       console.log('(shown once: give it to its holder; run again to set a new one)');
       return 0;
     }
@@ -267,6 +281,15 @@ async function setConfig(changes: ChangeLog, terminal: string, json: string): Pr
   const changed = await changes.set('config', terminal, parsed.data);
   console.log(changed ? `set for ${terminal}; running terminals apply it within seconds` : `unchanged for ${terminal}`);
   return 0;
+}
+
+/** `--role technician,supervisor`: what a staff account may do. */
+function staffRolesFromArgs(given: string | undefined): StaffRole[] {
+  const roles = (given ?? '').split(',').filter(Boolean);
+  const known = staffRoleSchema.options as readonly string[];
+  if (roles.length === 0 || roles.some((role) => !known.includes(role)))
+    throw new UsageError(`--role ${known.join('|')}[,…] is required for a staff account: what it may do (got "${given ?? ''}")`, 'hall');
+  return roles as StaffRole[];
 }
 
 function bindingFromArgs(role: string | undefined, window: string | undefined): TerminalBinding {

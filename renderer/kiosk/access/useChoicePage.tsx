@@ -18,7 +18,9 @@ export function useChoicePage<T>(items: readonly T[], reserved = 0): { shown: re
   const [page, setPage] = useState(0);
   const moreButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    if (page > 0) moreButton.current?.parentElement?.querySelector<HTMLElement>('button:not([data-more])')?.focus();
+    // The choices' container: the list marked data-choices (the button sits in an item of it), else the button's parent.
+    const choices = moreButton.current?.closest('[data-choices]') ?? moreButton.current?.parentElement;
+    if (page > 0) choices?.querySelector<HTMLElement>('button:not([data-more])')?.focus();
   }, [page]);
   const perPage = Math.max(1, elderChoices - reserved);
   if (!elder || items.length <= perPage) return { shown: items, more: null };

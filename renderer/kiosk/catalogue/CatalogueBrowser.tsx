@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useRpcQuery } from '../../client/hostContext';
 import { localized } from '../../i18n/i18n';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { useChoicePage } from '../access/useChoicePage';
 import { ItemPage } from './ItemPage';
 import './catalogue.css';
 
@@ -26,6 +27,9 @@ export function CatalogueBrowser({ onBack, ...next }: { onBack: () => void } & C
   const { data: browse } = useRpcQuery('catalogue.browse', {});
   const searching = text !== '' || filter.department !== null || filter.lifeEvent !== null;
   const { data: found, error } = useRpcQuery('catalogue.search', { text, ...filter });
+  const departmentPage = useChoicePage(browse?.departments ?? []);
+  const lifeEventPage = useChoicePage(browse?.lifeEvents ?? []);
+  const foundPage = useChoicePage(found ?? []);
 
   if (open) return <ItemPage id={open} onBack={() => setOpen(null)} {...next} />;
   return (
@@ -54,7 +58,7 @@ export function CatalogueBrowser({ onBack, ...next }: { onBack: () => void } & C
       </div>
       <div className="filters">
         <span>{t('catalogueItems.byDepartment')}</span>
-        {browse?.departments.map((department) => (
+        {departmentPage.shown.map((department) => (
           <button
             type="button"
             key={department.id}
@@ -64,10 +68,11 @@ export function CatalogueBrowser({ onBack, ...next }: { onBack: () => void } & C
             {localized(department.name, i18n.language)}
           </button>
         ))}
+        {departmentPage.more}
       </div>
       <div className="filters">
         <span>{t('catalogueItems.byLifeEvent')}</span>
-        {browse?.lifeEvents.map((event) => (
+        {lifeEventPage.shown.map((event) => (
           <button
             type="button"
             key={event.id}
@@ -77,18 +82,20 @@ export function CatalogueBrowser({ onBack, ...next }: { onBack: () => void } & C
             {localized(event.name, i18n.language)}
           </button>
         ))}
+        {lifeEventPage.more}
       </div>
       {error && <ErrorNotice error={error} />}
       {searching && found?.length === 0 && <p className="notice">{t('catalogueItems.nothing')}</p>}
       {searching && (
-        <ul className="items" data-testid="catalogue-results">
-          {found?.map((item) => (
+        <ul className="items" data-testid="catalogue-results" data-choices>
+          {foundPage.shown.map((item) => (
             <li key={item.id}>
               <button type="button" data-item={item.id} onClick={() => setOpen(item.id)}>
                 {localized(item.name, i18n.language)}
               </button>
             </li>
           ))}
+          {foundPage.more && <li>{foundPage.more}</li>}
         </ul>
       )}
     </section>

@@ -9,6 +9,7 @@ import { useRpcAction } from '../../ui/useRpcAction';
 import { useScans } from '../../ui/useScans';
 import { TicketShown } from '../queue/TicketShown';
 import { isMobileNumber, PhoneKeypad } from '../../ui/PhoneKeypad';
+import { useChoicePage } from '../access/useChoicePage';
 
 type View =
   | { name: 'mine' }
@@ -26,6 +27,7 @@ export function AppointmentsPanel() {
   const [view, setView] = useState<View>({ name: 'mine' });
   const { error, run: act } = useRpcAction();
   const [phone, setPhone] = useState('');
+  const servicePage = useChoicePage(services ?? []);
   const checkIn = (code: string) => act(async () => setView({ name: 'ticket', taken: await host.call('appointments.checkIn', { code }) }));
   // The receipt's QR code, scanned on the day, checks the appointment in.
   useScans((code) => {
@@ -81,7 +83,7 @@ export function AppointmentsPanel() {
           </ul>
           <h3>{t('appointments.new')}</h3>
           <div className="service-list">
-            {services?.map((service) => (
+            {servicePage.shown.map((service) => (
               <button
                 type="button"
                 key={service.id}
@@ -91,6 +93,7 @@ export function AppointmentsPanel() {
                 {localized(service.name, i18n.language)}
               </button>
             ))}
+            {servicePage.more}
           </div>
         </>
       )}
@@ -163,11 +166,13 @@ function SlotPicker({ service, onPick, onBack }: { service: AppointmentService; 
   const days = [...new Set(slots?.map((slot) => slot.day) ?? [])];
   const [day, setDay] = useState<string | null>(null);
   const shownDay = day ?? days[0] ?? null;
+  const dayPage = useChoicePage(days);
+  const slotPage = useChoicePage(slots?.filter((slot) => slot.day === shownDay) ?? []);
   return (
     <div className="slot-picker">
       {error && <ErrorNotice error={error} />}
       <div className="choice-row days" role="group" aria-label={t('appointments.day')}>
-        {days.map((candidate) => (
+        {dayPage.shown.map((candidate) => (
           <button
             type="button"
             key={candidate}
@@ -178,16 +183,16 @@ function SlotPicker({ service, onPick, onBack }: { service: AppointmentService; 
             {candidate.slice(5)}
           </button>
         ))}
+        {dayPage.more}
       </div>
       <div className="slots">
-        {slots
-          ?.filter((slot) => slot.day === shownDay)
-          .map((slot) => (
-            <button type="button" key={slot.time} data-slot={slot.time} disabled={slot.left === 0} onClick={() => onPick(slot)}>
-              <span>{slot.time}</span>
-              <span className="left">{slot.left === 0 ? t('appointments.full') : t('appointments.left', { count: slot.left })}</span>
-            </button>
-          ))}
+        {slotPage.shown.map((slot) => (
+          <button type="button" key={slot.time} data-slot={slot.time} disabled={slot.left === 0} onClick={() => onPick(slot)}>
+            <span>{slot.time}</span>
+            <span className="left">{slot.left === 0 ? t('appointments.full') : t('appointments.left', { count: slot.left })}</span>
+          </button>
+        ))}
+        {slotPage.more}
       </div>
       <button type="button" onClick={onBack}>
         {t('queue.back')}

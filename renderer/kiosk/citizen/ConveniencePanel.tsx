@@ -7,12 +7,15 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Keypad } from '../../ui/Keypad';
 import { useRpcAction } from '../../ui/useRpcAction';
 import { isMobileNumber, PhoneKeypad } from '../../ui/PhoneKeypad';
+import { useChoicePage } from '../access/useChoicePage';
 
 type Form = 'mail-delivery' | 'home-visit' | 'complaint' | 'progress' | null;
-/** Application numbers and building-room numbers (12-301) take a dash. */
+/** Digits and a dash on screen: application numbers and building-room numbers (12-301) take one. */
 const numberKeys = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '-', '0', 'back'];
 
-/** Digits (and a dash) on screen, for a building-room or an application number. */
+/** The menu, the service guide last (it leaves for the catalogue). */
+const menu = ['mail-delivery', 'home-visit', 'complaint', 'progress', 'guide'] as const;
+
 /** The five convenience services: delivery by mail, a home visit, the service guide, a 12345 request, the progress of an application. */
 export function ConveniencePanel({ onGuide }: { onGuide: () => void }) {
   const { t, i18n } = useTranslation();
@@ -27,6 +30,11 @@ export function ConveniencePanel({ onGuide }: { onGuide: () => void }) {
   const [receipt, setReceipt] = useState<(RequestReceipt & { printed: boolean }) | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const { error, run: act, clear } = useRpcAction();
+  const districtEntry = options?.districts.find((candidate) => candidate.id === district);
+  const menuPage = useChoicePage(menu);
+  const topicPage = useChoicePage(options?.complaintTopics ?? []);
+  const districtPage = useChoicePage(options?.districts ?? []);
+  const streetPage = useChoicePage(districtEntry?.streets.map((name, index) => ({ name, index })) ?? []);
   const reset = () => {
     setForm(null);
     setDistrict(null);
@@ -75,16 +83,13 @@ export function ConveniencePanel({ onGuide }: { onGuide: () => void }) {
       <section aria-labelledby="convenience-heading">
         <h2 id="convenience-heading">{t('convenience.title')}</h2>
         <div className="service-list">
-          {(['mail-delivery', 'home-visit', 'complaint', 'progress'] as const).map((kind) => (
-            <button type="button" key={kind} data-convenience={kind} onClick={() => setForm(kind)}>
+          {menuPage.shown.map((kind) => (
+            <button type="button" key={kind} data-convenience={kind} onClick={() => (kind === 'guide' ? onGuide() : setForm(kind))}>
               <span className="name">{t(`convenience.${kind}.name`)}</span>
               <span className="description">{t(`convenience.${kind}.description`)}</span>
             </button>
           ))}
-          <button type="button" data-convenience="guide" onClick={onGuide}>
-            <span className="name">{t('convenience.guide.name')}</span>
-            <span className="description">{t('convenience.guide.description')}</span>
-          </button>
+          {menuPage.more}
         </div>
       </section>
     );
@@ -119,7 +124,6 @@ export function ConveniencePanel({ onGuide }: { onGuide: () => void }) {
       </section>
     );
   }
-  const districtEntry = options?.districts.find((candidate) => candidate.id === district);
   const ready =
     district !== null &&
     street !== null &&
@@ -151,7 +155,7 @@ export function ConveniencePanel({ onGuide }: { onGuide: () => void }) {
       )}
       {form === 'complaint' && (
         <div className="choice-row" role="group" aria-label={t('convenience.topic')}>
-          {options?.complaintTopics.map((topic) => (
+          {topicPage.shown.map((topic) => (
             <button
               type="button"
               key={topic.id}
@@ -163,10 +167,11 @@ export function ConveniencePanel({ onGuide }: { onGuide: () => void }) {
               {localized(topic.name, i18n.language)}
             </button>
           ))}
+          {topicPage.more}
         </div>
       )}
       <div className="choice-row" role="group" aria-label={t('convenience.district')}>
-        {options?.districts.map((candidate) => (
+        {districtPage.shown.map((candidate) => (
           <button
             type="button"
             key={candidate.id}
@@ -178,10 +183,11 @@ export function ConveniencePanel({ onGuide }: { onGuide: () => void }) {
             {localized(candidate.name, i18n.language)}
           </button>
         ))}
+        {districtPage.more}
       </div>
       {districtEntry && (
         <div className="choice-row" role="group" aria-label={t('convenience.street')}>
-          {districtEntry.streets.map((name, index) => (
+          {streetPage.shown.map(({ name, index }) => (
             <button
               type="button"
               key={name.en}
@@ -193,6 +199,7 @@ export function ConveniencePanel({ onGuide }: { onGuide: () => void }) {
               {localized(name, i18n.language)}
             </button>
           ))}
+          {streetPage.more}
         </div>
       )}
       {form === 'mail-delivery' && (

@@ -17,7 +17,11 @@ describe('onewindow hall and enroll, as a technician uses them', () => {
   it('enrolls a terminal that then shows the hall online, and offline once revoked', async () => {
     const dir = await tempDir();
     const db = path.join(dir, 'hall.db');
-    const staff = await runCli(['hall', 'staff', 'add', '--db', db, '--user', 'supervisor']);
+    const noStaffRole = await runCli(['hall', 'staff', 'add', '--db', db, '--user', 'supervisor']);
+    expect(noStaffRole.code).toBe(2);
+    expect(noStaffRole.stderr).toContain('--role technician|supervisor[,…] is required for a staff account');
+    const staff = await runCli(['hall', 'staff', 'add', '--db', db, '--user', 'supervisor', '--role', 'supervisor']);
+    expect(staff.stdout).toContain('staff account supervisor (supervisor)');
     const password = /password (\S+)/.exec(staff.stdout)![1]!;
     const hall = await startCli(['hall', '--db', db, '--port', '0']);
     const hallUrl = hall.urls[0]!.replace(/\/$/, '');
@@ -30,6 +34,12 @@ describe('onewindow hall and enroll, as a technician uses them', () => {
         redirect: 'manual',
       });
       expect(login.status).toBe(303);
+      // A supervisor reads the figures; the terminals' care is a technician's.
+      const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+      expect((await fetch(`${hallUrl}/dashboard`, { headers: { cookie } })).status).toBe(200);
+      const care = await fetch(`${hallUrl}/care`, { headers: { cookie } });
+      expect(care.status).toBe(403);
+      expect(await care.text()).toContain('需要：技术人员');
 
       const noRole = await runCli(['hall', 'enroll-code', '--db', db, '--terminal', 'K-21']);
       expect(noRole.code).toBe(2);

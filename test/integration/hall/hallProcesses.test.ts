@@ -42,7 +42,7 @@ describe.skipIf(!hallBackends().includes('postgres'))('the hall server on Postgr
     expect(noKeys.code).toBe(2);
     expect(noKeys.stderr).toContain('--key-dir DIR is required with a PostgreSQL database');
 
-    const staff = await runCli(['hall', 'staff', 'add', '--db', db, '--user', 'supervisor']);
+    const staff = await runCli(['hall', 'staff', 'add', '--db', db, '--user', 'supervisor', '--role', 'supervisor,technician']);
     expect(staff.stderr).toBe('');
     const password = /password (\S+)/.exec(staff.stdout)![1]!;
     const hall = await hallProcess(db, dir);

@@ -104,6 +104,7 @@ describe.each(hallBackends())('hall server on %s', (backend) => {
         summary: string;
         'x-access': string;
         'x-roles'?: string[];
+        'x-staff-roles'?: string[];
         requestBody?: unknown;
         responses: Record<string, unknown>;
       };
@@ -125,8 +126,9 @@ describe.each(hallBackends())('hall server on %s', (backend) => {
       for (const route of started.routes().filter((one) => one.method !== 'HEAD')) {
         const operation = document.paths[openApiPath(route.url)]![route.method.toLowerCase()]!;
         expect(operation.summary.length, route.url).toBeGreaterThan(0);
-        if (typeof route.access === 'object') expect(operation['x-roles'], route.url).toEqual(route.access.roles);
-        else expect(operation['x-access'], route.url).toBe(route.access);
+        if (route.access === 'public') expect(operation['x-access'], route.url).toBe('public');
+        else if ('staff' in route.access) expect(operation['x-staff-roles'], route.url).toEqual(route.access.staff);
+        else expect(operation['x-roles'], route.url).toEqual(route.access.roles);
       }
       const counter = document.paths['/api/v1/queue/counter']!.post!;
       expect(counter['x-roles']).toEqual(['counter']);
