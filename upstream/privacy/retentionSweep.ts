@@ -5,10 +5,17 @@ export interface SweepCounts {
   appointments: number;
   requests: number;
   events: number;
+  careEvidence: number;
 }
 
 /** How long the hall keeps personal data of finished business unless told otherwise (--retention-days). */
 export const defaultRetentionDays = 180;
+
+/**
+ * How long a remote-care screenshot (what a citizen saw, personal data and all) and fetched log lines are kept:
+ * they serve the technician's look at the moment; the command's record (who, when, what, outcome) stays.
+ */
+export const careEvidenceDays = 7;
 
 /**
  * Removes personal data the hall no longer needs, `days` after the business
@@ -18,7 +25,8 @@ export const defaultRetentionDays = 180;
  * received, once the department has it; the payloads of terminals' events.
  * What stays (codes, services, times, statuses, departments) keeps the
  * statistics and progress lookups working. A row is swept once: its emptied
- * phone, name or payload marks it.
+ * phone, name or payload marks it. Remote care's screenshots and log lines go
+ * sooner (`careEvidenceDays`).
  */
 export async function sweepPersonalData(db: Database, now: Date, days: number): Promise<SweepCounts> {
   const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
@@ -39,6 +47,11 @@ export async function sweepPersonalData(db: Database, now: Date, days: number): 
         row.reference,
       ]);
     const events = await tx.run("UPDATE terminal_event SET payload = '{}' WHERE received_at < ? AND payload <> '{}'", [cutoff]);
-    return { appointments: appointments.length, requests: requests.length, events: events.changes };
+    const careCutoff = new Date(now.getTime() - careEvidenceDays * 86_400_000).toISOString();
+    const care = await tx.run(
+      'UPDATE care_command SET png = NULL, log_lines = NULL WHERE requested_at < ? AND (png IS NOT NULL OR log_lines IS NOT NULL)',
+      [careCutoff],
+    );
+    return { appointments: appointments.length, requests: requests.length, events: events.changes, careEvidence: care.changes };
   });
 }

@@ -40,7 +40,21 @@ describe.each(hallBackends())('retention of personal data at the hall on %s', (b
     const event = () =>
       hall.db.get<{ payload: string; type: string }>("SELECT payload, type FROM terminal_event WHERE terminal_id = 'K-01'");
 
-    // 170 days on, the hall restarts (and sweeps): nothing is old enough yet.
+    // Remote care: a screenshot and log lines fetched now, and others 165 days on (5 days before the next sweep).
+    const careCommand = (id: string, at: number) =>
+      hall.db.run(
+        `INSERT INTO care_command (id, terminal_id, action, lines, requested_by, requested_at, expires_at, state, finished_at, message, log_lines, png)
+         VALUES (?, 'K-01', 'screenshot', 0, 'test-staff', ?, ?, 'done', ?, 'ok', '["a line"]', 'iVBORw0KGgo=')`,
+        [id, new Date(at).toISOString(), new Date(at + day).toISOString(), new Date(at).toISOString()],
+      );
+    await careCommand('old', Date.now());
+    await careCommand('recent', Date.now() + 165 * day);
+    const care = () =>
+      hall.db.all<{ id: string; png: string | null; log_lines: string | null; requested_by: string }>(
+        'SELECT id, png, log_lines, requested_by FROM care_command ORDER BY id',
+      );
+
+    // 170 days on, the hall restarts (and sweeps): no appointment, request or event is old enough yet; the first screenshot is.
     shift = 170 * day;
     await hall.stopServing();
     await hall.start();
@@ -48,6 +62,10 @@ describe.each(hallBackends())('retention of personal data at the hall on %s', (b
     expect(await serviceRequest()).toMatchObject({ id_number: idNumber, name: '陈示例' });
     expect(JSON.parse((await serviceRequest())!.details)).toMatchObject({ phone: '13900139000', district: 'xicheng' });
     expect(JSON.parse((await event())!.payload)).toEqual({ ticket: 'A001', score: 5 });
+    expect(await care()).toEqual([
+      { id: 'old', png: null, log_lines: null, requested_by: 'test-staff' },
+      { id: 'recent', png: 'iVBORw0KGgo=', log_lines: '["a line"]', requested_by: 'test-staff' },
+    ]);
 
     // 200 days on: past the 180 days, the personal fields are gone; what the statistics and progress lookups need stays.
     shift = 200 * day;
