@@ -139,38 +139,51 @@ export function ConveniencePanel({ onGuide }: { onGuide: () => void }) {
     <section className="lookup-ask" aria-labelledby="form-heading">
       <h2 id="form-heading">{t(`convenience.${form}.name`)}</h2>
       {form === 'home-visit' && (
-        <div className="choice-row" role="group" aria-label={t('convenience.reason')}>
-          {(['elderly', 'disabled'] as const).map((reason) => (
-            <button
-              type="button"
-              key={reason}
-              aria-pressed={choice === reason}
-              className={choice === reason ? 'primary' : undefined}
-              onClick={() => setChoice(reason)}
-            >
-              {t(`convenience.reasons.${reason}`)}
-            </button>
-          ))}
-        </div>
+        <>
+          <p className="group-label" id="convenience-reason">
+            {t('convenience.reason')}
+          </p>
+          <div className="choice-row" role="group" aria-labelledby="convenience-reason">
+            {(['elderly', 'disabled'] as const).map((reason) => (
+              <button
+                type="button"
+                key={reason}
+                aria-pressed={choice === reason}
+                className={choice === reason ? 'primary' : undefined}
+                onClick={() => setChoice(reason)}
+              >
+                {t(`convenience.reasons.${reason}`)}
+              </button>
+            ))}
+          </div>
+        </>
       )}
       {form === 'complaint' && (
-        <div className="choice-row" role="group" aria-label={t('convenience.topic')}>
-          {topicPage.shown.map((topic) => (
-            <button
-              type="button"
-              key={topic.id}
-              data-topic={topic.id}
-              aria-pressed={choice === topic.id}
-              className={choice === topic.id ? 'primary' : undefined}
-              onClick={() => setChoice(topic.id)}
-            >
-              {localized(topic.name, i18n.language)}
-            </button>
-          ))}
-          {topicPage.more}
-        </div>
+        <>
+          <p className="group-label" id="convenience-topic">
+            {t('convenience.topic')}
+          </p>
+          <div className="choice-row" role="group" aria-labelledby="convenience-topic">
+            {topicPage.shown.map((topic) => (
+              <button
+                type="button"
+                key={topic.id}
+                data-topic={topic.id}
+                aria-pressed={choice === topic.id}
+                className={choice === topic.id ? 'primary' : undefined}
+                onClick={() => setChoice(topic.id)}
+              >
+                {localized(topic.name, i18n.language)}
+              </button>
+            ))}
+            {topicPage.more}
+          </div>
+        </>
       )}
-      <div className="choice-row" role="group" aria-label={t('convenience.district')}>
+      <p className="group-label" id="convenience-district">
+        {t('convenience.district')}
+      </p>
+      <div className="choice-row" role="group" aria-labelledby="convenience-district">
         {districtPage.shown.map((candidate) => (
           <button
             type="button"
@@ -186,21 +199,26 @@ export function ConveniencePanel({ onGuide }: { onGuide: () => void }) {
         {districtPage.more}
       </div>
       {districtEntry && (
-        <div className="choice-row" role="group" aria-label={t('convenience.street')}>
-          {streetPage.shown.map(({ name, index }) => (
-            <button
-              type="button"
-              key={name.en}
-              data-street={index}
-              aria-pressed={street === index}
-              className={street === index ? 'primary' : undefined}
-              onClick={() => setStreet(index)}
-            >
-              {localized(name, i18n.language)}
-            </button>
-          ))}
-          {streetPage.more}
-        </div>
+        <>
+          <p className="group-label" id="convenience-street">
+            {t('convenience.street')}
+          </p>
+          <div className="choice-row" role="group" aria-labelledby="convenience-street">
+            {streetPage.shown.map(({ name, index }) => (
+              <button
+                type="button"
+                key={name.en}
+                data-street={index}
+                aria-pressed={street === index}
+                className={street === index ? 'primary' : undefined}
+                onClick={() => setStreet(index)}
+              >
+                {localized(name, i18n.language)}
+              </button>
+            ))}
+            {streetPage.more}
+          </div>
+        </>
       )}
       {form === 'mail-delivery' && (
         <Keypad
