@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SlowFirstSequencer from './test/support/slowFirstSequencer.js';
 
 export default defineConfig({
   test: {
@@ -9,5 +10,6 @@ export default defineConfig({
     // Integration tests start real servers and processes and mostly wait on them (timers, sockets,
     // child processes): three at once keep two cores busy without starving any.
     maxWorkers: 3,
+    sequence: { sequencer: SlowFirstSequencer },
   },
 });
