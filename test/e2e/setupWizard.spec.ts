@@ -64,12 +64,22 @@ test('a terminal with no config joins the hall by touch, binds the reader among 
   const hall = await startLoopbackHall('sqlite');
   cleanups.push(() => hall.close());
   const cookie = await hall.staffCookie();
-  const { payload } = await createSlot(hall, cookie, {
-    terminalId: 'K-31',
-    role: 'kiosk',
-    settings: { services: ['certificates', 'appointments', 'social-security'], idleTimeoutSeconds: 120, locale: 'zh-CN' },
-  });
-  const { hall: hallUrl, code } = decodeEnrollmentPayload(payload);
+  // The technician makes the slot on the hall's terminals page, and the page shows its QR code.
+  const staffPage = await page.context().newPage();
+  await staffPage.context().addCookies([{ name: cookie.split('=')[0]!, value: cookie.split('=')[1]!, url: hall.url }]);
+  await staffPage.goto(`${hall.url}${terminalSlotPaths.page}`);
+  const form = staffPage.locator('form.create');
+  await form.getByLabel('终端编号').fill('K-31');
+  await form.getByLabel('角色').selectOption('kiosk');
+  for (const box of await form.locator('input[name="services"]').all())
+    await box.setChecked(['certificates', 'appointments', 'social-security'].includes((await box.getAttribute('value'))!));
+  await form.getByLabel('空闲超时').fill('120');
+  await form.getByRole('button', { name: /创建并生成接入二维码/ }).click();
+  await expect(staffPage.locator('[data-created="K-31"] svg')).toBeVisible();
+  expect(await seriousA11yViolations(staffPage)).toEqual([]);
+  await staffPage.screenshot({ path: path.join(screenshotDir, 'hall-terminals-created.png'), fullPage: true });
+  const { hall: hallUrl, code } = decodeEnrollmentPayload((await staffPage.locator('[data-payload]').textContent())!);
+  await staffPage.close();
 
   const silent = await ptyDevice();
   const noisy = await ptyDevice((port) => ({ close: port.onData(() => void port.write(Buffer.from('ERR\r\n'))) }));

@@ -25,9 +25,15 @@ function loginPage(failed: boolean): string {
 
 /** The hall staff's login: a form, a session cookie (HttpOnly, SameSite=Strict) kept in the database, and logout. */
 export function registerStaffRoutes(app: HallApp, staff: StaffAccounts): void {
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) =>
-    done(null, Object.fromEntries(new URLSearchParams(body as string))),
-  );
+  // A field given more than once (ticked checkboxes of one name) becomes a list; each route's schema says what it takes.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
+    const fields: Record<string, string | string[]> = {};
+    for (const [name, value] of new URLSearchParams(body as string)) {
+      const before = fields[name];
+      fields[name] = before === undefined ? value : [...(Array.isArray(before) ? before : [before]), value];
+    }
+    done(null, fields);
+  });
 
   hallRoute(app, {
     method: 'GET',

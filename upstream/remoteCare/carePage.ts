@@ -45,7 +45,7 @@ export function carePage(commands: readonly CareCommand[], staff: string): strin
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>远程维护 · Remote care</title>${fontLinks}
 ${open ? '<meta http-equiv="refresh" content="3">' : ''}
-<style>body{font-family:'Noto Sans SC',sans-serif;margin:2rem;color:#102a43}table{border-collapse:collapse;width:100%}
+<style>body{font-family:'Noto Sans SC',sans-serif;margin:2rem;color:#102a43}button,select,input{font:inherit}table{border-collapse:collapse;width:100%}
 td,th{border:1px solid #9fb3c8;padding:.4rem;text-align:left;vertical-align:top}label,select,input,button{font-family:inherit;font-size:1.05rem;margin-right:.5rem}
 pre{max-height:20rem;overflow:auto;background:#f0f4f8;padding:.5rem}img{border:1px solid #9fb3c8}</style></head>
 <body><h1>远程维护 · Remote care</h1><p>${htmlText(`工作人员 · Staff: ${staff}`)}</p>

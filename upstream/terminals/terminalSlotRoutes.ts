@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import {
@@ -13,7 +14,8 @@ import { hallRoute, type HallApp } from '../http/hallRoute.js';
 import { refuse } from '../http/refuse.js';
 import type { SlotReplacement } from './slotReplacement.js';
 import { SlotRefusal, type TerminalSlots } from './terminalSlots.js';
-import { terminalSlotsPage } from './terminalSlotsPage.js';
+import { replaceFormSchema, slotFormSchema, slotRequestOf } from './slotForms.js';
+import { terminalSlotsPage, type SlotPageOutcome } from './terminalSlotsPage.js';
 
 export const createdSlotSchema = z.object({ terminalId: terminalIdSchema, code: z.string(), payload: z.string(), qrSvg: z.string() });
 
@@ -28,6 +30,13 @@ export function registerTerminalSlotRoutes(app: HallApp, slots: TerminalSlots, r
   const joinCode = async (terminalId: string, code: string) => {
     const payload = encodeEnrollmentPayload({ hall: address.url(), fingerprint: address.fingerprint, code });
     return { terminalId, code, payload, qrSvg: await QRCode.toString(payload, { type: 'svg', margin: 2 }) };
+  };
+  /** Revokes the box in a slot and gives the slot's QR for its successor, with what the old box left undelivered. */
+  const replaceBox = async (given: string) => {
+    const terminalId = terminalIdSchema.safeParse(given);
+    if (!terminalId.success) throw new SlotRefusal('terminalId', `not a terminal id: "${given}"`);
+    const { code, report } = await replacement.replace(terminalId.data);
+    return { ...(await joinCode(terminalId.data, code)), report };
   };
   const refused = (reply: Parameters<typeof refuse>[0], error: unknown) => {
     if (error instanceof SlotRefusal) return refuse(reply, 400, 'bad_request', error.message);
@@ -83,23 +92,58 @@ export function registerTerminalSlotRoutes(app: HallApp, slots: TerminalSlots, r
     response: createdSlotSchema.extend({ report: replacementReportSchema }),
     handler: async ({ params, reply }) => {
       try {
-        const terminalId = terminalIdSchema.safeParse(params.terminalId);
-        if (!terminalId.success) throw new SlotRefusal('terminalId', `not a terminal id: "${params.terminalId}"`);
-        const { code, report } = await replacement.replace(terminalId.data);
-        return { ...(await joinCode(terminalId.data, code)), report };
+        return await replaceBox(params.terminalId!);
       } catch (error) {
         return refused(reply, error);
       }
     },
   });
 
+  const page = async (outcome: SlotPageOutcome = {}) =>
+    terminalSlotsPage(await slots.list(), await replacement.recent(), await slots.services(), outcome);
+  /** A form's answer: the page with the slot made (its QR), or with what is wrong, field by field (400). */
+  const answerPage = async (reply: FastifyReply, outcome: () => Promise<SlotPageOutcome>) => {
+    const shown = await outcome().catch((error: unknown) => {
+      if (error instanceof SlotRefusal) return { problems: [error.message] };
+      throw error;
+    });
+    return reply
+      .code(shown.problems ? 400 : 200)
+      .type('text/html; charset=utf-8')
+      .send(await page(shown));
+  };
+
   hallRoute(app, {
     method: 'GET',
     url: terminalSlotPaths.page,
     access: { staff: ['technician'] },
-    summary: 'The terminal slots page: published vs applied per terminal',
+    summary: 'The terminal slots page: published vs applied per terminal, a form for a new slot, a button to replace a broken box',
     html: true,
-    handler: async ({ reply }) =>
-      reply.type('text/html; charset=utf-8').send(terminalSlotsPage(await slots.list(), await replacement.recent())),
+    handler: async ({ reply }) => reply.type('text/html; charset=utf-8').send(await page()),
+  });
+
+  hallRoute(app, {
+    method: 'POST',
+    url: terminalSlotPaths.page,
+    access: { staff: ['technician'] },
+    summary: "The page's new-slot form: creates the slot and shows its enrollment QR, or says what is wrong, field by field",
+    body: slotFormSchema,
+    html: true,
+    handler: ({ body, reply }) =>
+      answerPage(reply, async () => {
+        const form = slotRequestOf(body);
+        if ('problems' in form) return { problems: form.problems };
+        return { created: await joinCode(form.request.terminalId, await slots.create(form.request)) };
+      }),
+  });
+
+  hallRoute(app, {
+    method: 'POST',
+    url: `${terminalSlotPaths.page}/replace`,
+    access: { staff: ['technician'] },
+    summary: "The page's replace button: revokes the old box, reports what it left undelivered, and shows the slot's QR for the new box",
+    body: replaceFormSchema,
+    html: true,
+    handler: ({ body, reply }) => answerPage(reply, async () => ({ created: await replaceBox(body.terminalId) })),
   });
 }

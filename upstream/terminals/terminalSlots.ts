@@ -99,6 +99,11 @@ export class TerminalSlots {
     );
   }
 
+  /** The service ids a slot may be given now. */
+  services(): Promise<readonly string[]> {
+    return this.knownServices(this.db);
+  }
+
   async list(): Promise<TerminalSlotView[]> {
     const rows = await this.db.all<SlotRow>(
       `SELECT s.terminal_id, s.role, s.window_number, s.settings, s.published_version, s.applied_version, s.applied_at,

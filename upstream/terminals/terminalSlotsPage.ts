@@ -9,23 +9,85 @@ function stateOf(slot: TerminalSlotView): string {
   return '待终端生效 · waiting for the terminal';
 }
 
-/** The staff's list of terminal slots: what the hall published to each and what each applied. */
-export function terminalSlotsPage(slots: readonly TerminalSlotView[], replacements: readonly ReplacementReport[]): string {
+/** What the last form did: a slot made or a box replaced (its QR for the new box), or why the hall refused it. */
+export interface SlotPageOutcome {
+  created?: { terminalId: string; code: string; payload: string; qrSvg: string; report?: ReplacementReport };
+  problems?: readonly string[];
+}
+
+const roles = [
+  ['kiosk', '自助终端 · kiosk'],
+  ['counter', '窗口终端 · counter'],
+  ['display', '显示屏 · display'],
+] as const;
+
+function replaceForm(slot: TerminalSlotView): string {
+  if (!slot.enrolled) return '';
+  const id = htmlText(slot.terminalId);
+  return `<form method="post" action="/terminals/replace" class="replace"><input type="hidden" name="terminalId" value="${id}">
+<label><input type="checkbox" name="confirm" value="yes" required> 旧设备已坏并取走 · the old box is broken and taken away</label>
+<button type="submit">更换设备 · Replace the box</button></form>`;
+}
+
+function outcomeBlock(outcome: SlotPageOutcome): string {
+  if (outcome.problems?.length)
+    return `<div class="error" role="alert"><p>未保存 · Not saved:</p><ul>${outcome.problems.map((problem) => `<li>${htmlText(problem)}</li>`).join('')}</ul></div>`;
+  const created = outcome.created;
+  if (!created) return '';
+  const report = created.report
+    ? `<ul>${replacementLines(created.report)
+        .map((line) => `<li>${htmlText(line)}</li>`)
+        .join('')}</ul>`
+    : '';
+  return `<section class="created" role="status" data-created="${htmlText(created.terminalId)}">
+<h2>${htmlText(created.terminalId)} 的接入二维码 · Enrollment QR</h2>
+<p>在新设备的设置向导中扫描，或输入接入码 · Scan it in the new box's setup wizard, or type the code: <code data-code>${htmlText(created.code)}</code></p>
+<div class="qr">${created.qrSvg}</div>
+<p>二维码内容 · What the QR code says: <code data-payload>${htmlText(created.payload)}</code></p>${report}</section>`;
+}
+
+function createForm(services: readonly string[]): string {
+  const boxes = services
+    .map((service) => `<label><input type="checkbox" name="services" value="${htmlText(service)}" checked> ${htmlText(service)}</label>`)
+    .join(' ');
+  return `<h2>新建终端位 · New terminal slot</h2>
+<form method="post" action="/terminals" class="create">
+<label>终端编号 · Terminal id <input name="terminalId" required maxlength="32"></label>
+<label>角色 · Role <select name="role">${roles.map(([value, text]) => `<option value="${value}">${text}</option>`).join('')}</select></label>
+<label>窗口号（仅窗口终端）· Window (counter only) <input name="window" inputmode="numeric" maxlength="3"></label>
+<fieldset><legend>服务 · Services</legend>${boxes}</fieldset>
+<label>空闲超时（秒）· Idle timeout (s) <input name="idleTimeoutSeconds" inputmode="numeric" value="90" required></label>
+<label>语言 · Language <select name="locale"><option value="zh-CN">中文</option><option value="en">English</option></select></label>
+<button type="submit">创建并生成接入二维码 · Create, and show its enrollment QR</button>
+</form>`;
+}
+
+/** The technicians' page of terminal slots: published vs applied, a new slot, a broken box replaced. */
+export function terminalSlotsPage(
+  slots: readonly TerminalSlotView[],
+  replacements: readonly ReplacementReport[],
+  services: readonly string[],
+  outcome: SlotPageOutcome = {},
+): string {
   const rows = slots
     .map(
       (slot) => `<tr data-terminal="${htmlText(slot.terminalId)}"><td>${htmlText(slot.terminalId)}</td><td>${htmlText(slot.role)}</td>
 <td>${slot.window ?? ''}</td><td>${htmlText(slot.settings.services.join(', '))}</td><td>${slot.settings.idleTimeoutSeconds}</td>
 <td>${htmlText(slot.settings.locale)}</td><td data-published>${slot.publishedVersion}</td><td data-applied>${slot.appliedVersion ?? '—'}</td>
-<td data-state>${htmlText(stateOf(slot))}</td></tr>`,
+<td data-state>${htmlText(stateOf(slot))}</td><td>${replaceForm(slot)}</td></tr>`,
     )
     .join('\n');
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>终端 · Terminals</title>${fontLinks}
-<style>body{font-family:'Noto Sans SC',sans-serif;margin:2rem;color:#102a43}table{border-collapse:collapse}td,th{border:1px solid #9fb3c8;padding:.4rem .8rem;text-align:left}</style></head>
+<style>body{font-family:'Noto Sans SC',sans-serif;margin:2rem;color:#102a43}table{border-collapse:collapse}td,th{border:1px solid #9fb3c8;padding:.4rem .8rem;text-align:left}
+button,select,input{font:inherit}form.create{display:grid;gap:.6rem;max-width:40rem}form.replace{display:flex;gap:.5rem;align-items:center}button{padding:.4rem 1rem}
+.error{color:#8a1c1c}.created .qr svg{width:16rem;height:16rem}</style></head>
 <body><h1>终端 · Terminals</h1>
+${outcomeBlock(outcome)}
 <table><thead><tr><th>终端 · Terminal</th><th>角色 · Role</th><th>窗口 · Window</th><th>服务 · Services</th><th>空闲超时(秒) · Idle timeout (s)</th>
-<th>语言 · Language</th><th>已发布版本 · Published</th><th>已生效版本 · Applied</th><th>状态 · State</th></tr></thead>
+<th>语言 · Language</th><th>已发布版本 · Published</th><th>已生效版本 · Applied</th><th>状态 · State</th><th>更换 · Replace</th></tr></thead>
 <tbody>${rows}</tbody></table>
+${createForm(services)}
 ${
   replacements.length === 0
     ? ''

@@ -234,7 +234,7 @@ function DevicesStep({ busy, onFinish }: { busy: boolean; onFinish: (bindings: W
                       >
                         {proposal.port}
                       </button>
-                      <span className="detail">{t(`wizard.finding.${proposal.why.code}`, { detail: proposal.why.detail })}</span>
+                      <span className="detail">{t(`wizard.findings.${proposal.why.code}`, { detail: proposal.why.detail })}</span>
                     </li>
                   ))}
                 </ul>
@@ -269,7 +269,7 @@ function DevicesStep({ busy, onFinish }: { busy: boolean; onFinish: (bindings: W
                 {found.probed.map((entry) => (
                   <li key={entry.port}>
                     {entry.port}{' '}
-                    <span className="detail">{t(`wizard.finding.${entry.finding.code}`, { detail: entry.finding.detail })}</span>
+                    <span className="detail">{t(`wizard.findings.${entry.finding.code}`, { detail: entry.finding.detail })}</span>
                   </li>
                 ))}
               </ul>

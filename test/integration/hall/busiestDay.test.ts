@@ -12,12 +12,12 @@ import { hallBackends, startLoopbackHall, type LoopbackHall } from '../../suppor
  * 5 kiosks (2 of them out of reach for an hour), 60 appointment holders, 61
  * windows calling, pausing and transferring, 10 displays, against a real hall
  * on loopback through its signed API, compressed in time by a virtual clock.
- * CI plays a smaller day with windows and appointments in proportion, 600
- * tickets on SQLite and 300 on PostgreSQL (whose figures come from the same
+ * CI plays a smaller day with windows and appointments in proportion, 500
+ * tickets on SQLite and 200 on PostgreSQL (whose figures come from the same
  * SQL in its dialect), to stay within its time; the whole day (about 45 s on
  * SQLite) is ONEWINDOW_BUSY_DAY_TICKETS=1450, which plays that many on both.
  */
-const ticketsOn = (backend: string) => Number(process.env.ONEWINDOW_BUSY_DAY_TICKETS ?? (backend === 'sqlite' ? 600 : 300));
+const ticketsOn = (backend: string) => Number(process.env.ONEWINDOW_BUSY_DAY_TICKETS ?? (backend === 'sqlite' ? 500 : 200));
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeEnrollmentPayload, terminalSlotPaths, terminalSlotViewSchema } from '../../../main/contract/terminalSlot.js';
-import { enrollWithHall } from '../../../main/sync/hallClient.js';
+import { enrollWithHall, HallClient, HallRequestError } from '../../../main/sync/hallClient.js';
 import { saveIdentity } from '../../../main/sync/identityStore.js';
 import { hallBackends, startLoopbackHall, type LoopbackHall } from '../../support/hallOnLoopback.js';
 import { startTestTerminal } from '../../support/testTerminal.js';
@@ -96,4 +96,68 @@ describe.each(hallBackends())('terminal slots at the hall on %s', (backend) => {
       /data-terminal="K-09"[\s\S]*<td data-published>2<\/td><td data-applied>2<\/td>\s*<td data-state>已生效 · applied/,
     );
   }, 120_000);
+
+  it('the terminals page makes a slot from its form and shows the QR code, says field by field what is wrong, and replaces a broken box', async () => {
+    const hall = await startLoopbackHall(backend);
+    cleanups.push(() => hall.close());
+    const post = async (url: string, fields: [string, string][]) => {
+      const response = await fetch(`${hall.url}${url}`, {
+        method: 'POST',
+        headers: { cookie: await cookieOf(hall), 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(fields).toString(),
+      });
+      return { status: response.status, html: await response.text() };
+    };
+    const shown = await fetch(`${hall.url}${terminalSlotPaths.page}`, { headers: { cookie: await cookieOf(hall) } }).then((page) =>
+      page.text(),
+    );
+    expect(shown).toContain('<form method="post" action="/terminals" class="create">');
+    expect(shown).toContain('name="services" value="certificates"');
+
+    const counter = (window: string, services = ['certificates', 'appointments']): [string, string][] => [
+      ['terminalId', 'C-07'],
+      ['role', 'counter'],
+      ['window', window],
+      ...services.map((service): [string, string] => ['services', service]),
+      ['idleTimeoutSeconds', '120'],
+      ['locale', 'zh-CN'],
+    ];
+    const noWindow = await post(terminalSlotPaths.page, counter(''));
+    expect(noWindow.status).toBe(400);
+    expect(noWindow.html).toMatch(/role="alert"[\s\S]*window: a counter needs its window/);
+    const unknown = await post(terminalSlotPaths.page, counter('7', ['certificates', 'no-such-service']));
+    expect(unknown.html).toMatch(/settings\.services\[1\]: &#34;no-such-service&#34; is not a service of the hall/);
+    expect(await slotOf(hall, 'C-07')).toBeUndefined();
+
+    // Both ticked boxes arrive (a field given twice is a list), and the page shows the QR code and the one-time code.
+    const made = await post(terminalSlotPaths.page, counter('7'));
+    expect(made.status).toBe(200);
+    expect(made.html).toContain('data-created="C-07"');
+    expect(made.html).toContain('<svg');
+    expect(await slotOf(hall, 'C-07')).toMatchObject({
+      role: 'counter',
+      window: 7,
+      settings: { services: ['certificates', 'appointments'] },
+    });
+    const code = /<code data-code>([^<]+)<\/code>/.exec(made.html)![1]!;
+    const oldBox = await enrollWithHall(hall.url, code);
+    await new HallClient(oldBox).ping();
+    expect(
+      await fetch(`${hall.url}${terminalSlotPaths.page}`, { headers: { cookie: await cookieOf(hall) } }).then((page) => page.text()),
+    ).toContain('name="terminalId" value="C-07"');
+
+    const unticked = await post(`${terminalSlotPaths.page}/replace`, [['terminalId', 'C-07']]);
+    expect(unticked.status).toBe(400);
+    expect(await new HallClient(oldBox).ping()).toBeDefined();
+    const replaced = await post(`${terminalSlotPaths.page}/replace`, [
+      ['terminalId', 'C-07'],
+      ['confirm', 'yes'],
+    ]);
+    expect(replaced.status).toBe(200);
+    expect(replaced.html).toContain('data-created="C-07"');
+    const newCode = /<code data-code>([^<]+)<\/code>/.exec(replaced.html)![1]!;
+    expect(newCode).not.toBe(code);
+    expect(await new HallClient(oldBox).ping().catch((error: unknown) => (error as HallRequestError).code)).toBe('replaced');
+    await enrollWithHall(hall.url, newCode);
+  }, 60_000);
 });
