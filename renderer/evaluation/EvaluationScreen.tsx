@@ -92,7 +92,9 @@ function RateTicket({ request, onRated }: { request: { ticketId: string; label: 
  */
 export function EvaluationScreen({ terminal }: { terminal: TerminalInfo }) {
   const { t } = useTranslation();
-  const { data, reload } = useRpcQuery('evaluation.pending', {}, ['evaluation.requested']);
+  // Told when the clerk finishes; asked again every few seconds too, so a request sent while this screen's
+  // live socket was (re)connecting still reaches the citizen (CI once missed one so).
+  const { data, reload } = useRpcQuery('evaluation.pending', {}, ['evaluation.requested'], 3000);
   const [thankedFor, setThankedFor] = useState<string | null>(null);
   const request = data?.request ?? null;
   useEffect(() => {
