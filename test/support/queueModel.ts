@@ -50,6 +50,30 @@ class Refused extends Error {
   }
 }
 
+/** A ticket as issued (online, or offline from a leased block and taken from the outbox): not yet called. */
+function newTicket(
+  request: Pick<IssueTicketRequest, 'id' | 'service' | 'priority' | 'appointmentAt'>,
+  issued: { businessDay: string; number: number; issuedAt: string; offline: boolean; status: 'waiting' | 'no_show' },
+): ModelTicket {
+  return {
+    id: request.id,
+    businessDay: issued.businessDay,
+    label: `${request.service}${String(issued.number).padStart(3, '0')}`,
+    service: request.service,
+    status: issued.status,
+    priority: request.priority,
+    appointmentAt: request.appointmentAt,
+    issuedAt: issued.issuedAt,
+    offline: issued.offline,
+    targetWindow: null,
+    window: null,
+    calledAt: null,
+    recalls: 0,
+    finishedAt: null,
+    firstCalledAt: null,
+  };
+}
+
 /** What terminals see of a ticket. */
 export function seen({ firstCalledAt: _, ...ticket }: ModelTicket): QueueTicket {
   return ticket;
@@ -121,23 +145,7 @@ export class QueueModel {
       const number = (this.state.lastNumber[key] ?? service.numbers.first - 1) + 1;
       if (number > service.numbers.last) throw new Refused('numbers_exhausted');
       this.state.lastNumber[key] = number;
-      const ticket: ModelTicket = {
-        id: request.id,
-        businessDay,
-        label: `${service.code}${String(number).padStart(3, '0')}`,
-        service: service.code,
-        status: 'waiting',
-        priority: request.priority,
-        appointmentAt: request.appointmentAt,
-        issuedAt: this.#iso(),
-        offline: false,
-        targetWindow: null,
-        window: null,
-        calledAt: null,
-        recalls: 0,
-        finishedAt: null,
-        firstCalledAt: null,
-      };
+      const ticket = newTicket(request, { businessDay, number, issuedAt: this.#iso(), offline: false, status: 'waiting' });
       this.state.tickets.push(ticket);
       return this.#standing(ticket);
     });
@@ -145,23 +153,8 @@ export class QueueModel {
 
   /** A ticket a kiosk issued from its leased block while the hall was away, as the hall takes it from the outbox. */
   acceptOffline(event: OfflineTicketEvent): void {
-    this.state.tickets.push({
-      id: event.id,
-      businessDay: event.businessDay,
-      label: `${event.service}${String(event.number).padStart(3, '0')}`,
-      service: event.service,
-      status: event.businessDay === this.dayAt() ? 'waiting' : 'no_show',
-      priority: event.priority,
-      appointmentAt: event.appointmentAt,
-      issuedAt: event.issuedAt,
-      offline: true,
-      targetWindow: null,
-      window: null,
-      calledAt: null,
-      recalls: 0,
-      finishedAt: null,
-      firstCalledAt: null,
-    });
+    const status = event.businessDay === this.dayAt() ? 'waiting' : 'no_show';
+    this.state.tickets.push(newTicket(event, { ...event, offline: true, status }));
   }
 
   act(window: number, act: CounterAction): Expected<CounterResult> {

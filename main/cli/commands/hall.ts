@@ -9,16 +9,10 @@ import { terminalBindingSchema, terminalIdSchema, type TerminalBinding } from '.
 import { hallConfigOverridesSchema } from '../../contract/terminal.js';
 import type { Logger } from '../../../lib/logger.js';
 import { parseCommandArgs, parsePort } from '../parseCommandArgs.js';
+import { addStaff, staffArgs } from './hallStaff.js';
 import { subcommandOf } from '../subcommand.js';
 import { UsageError } from '../usageError.js';
-import {
-  BackendsConfigError,
-  loadBackends,
-  StaffAccounts,
-  staffRoleSchema,
-  staffUsernameSchema,
-  type StaffRole,
-} from '../../../upstream/entry/index.js';
+import { BackendsConfigError, loadBackends } from '../../../upstream/entry/index.js';
 import { readHallQueue } from '../../../hall-config/readHallQueue.js';
 import { issueSetupPin } from './hallSetupPin.js';
 import { hallSlotCommand } from './hallSlot.js';
@@ -176,13 +170,7 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
   } else if (action === 'slot') {
     if (rest.length > 1) throw new UsageError(`unexpected "${rest.slice(1).join(' ')}"`, 'hall');
   } else if (action === 'staff') {
-    if (rest[0] !== 'add' || rest.length > 1 || !staffUsernameSchema.safeParse(values.user).success) {
-      throw new UsageError(
-        'expected "hall staff add --db FILE --user NAME --role ROLE" (NAME: 1–64 letters, digits, ".", "_" or "-")',
-        'hall',
-      );
-    }
-    staffRolesFromArgs(values.role);
+    staffArgs(rest, values.user, values.role);
   } else if (rest.length > 0 && action !== 'command') {
     throw new UsageError(`unexpected "${rest.join(' ')}"`, 'hall');
   }
@@ -228,13 +216,7 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
     if (action === 'slot') return await hallSlotCommand(db, rest[0], values);
     if (action === 'command') return await sendCareCommand(db, rest, values);
     if (action === 'config') return await setConfig(new ChangeLog(db), values.terminal!, values.json!);
-    if (action === 'staff') {
-      const roles = staffRolesFromArgs(values.role);
-      const password = await new StaffAccounts(db).add(values.user!, roles);
-      console.log(`staff account ${values.user} (${roles.join(', ')}): password ${password}`);
-      console.log('(shown once: give it to its holder; run again to set a new one)');
-      return 0;
-    }
+    if (action === 'staff') return await addStaff(db, values.user!, staffArgs(rest, values.user, values.role));
     const terminal = terminalIdSchema.safeParse(values.terminal);
     if (!terminal.success) throw new UsageError('--terminal ID is required: 1–32 letters, digits or "-"', 'hall');
     if (action === 'enroll-code') {
@@ -281,15 +263,6 @@ async function setConfig(changes: ChangeLog, terminal: string, json: string): Pr
   const changed = await changes.set('config', terminal, parsed.data);
   console.log(changed ? `set for ${terminal}; running terminals apply it within seconds` : `unchanged for ${terminal}`);
   return 0;
-}
-
-/** `--role technician,supervisor`: what a staff account may do. */
-function staffRolesFromArgs(given: string | undefined): StaffRole[] {
-  const roles = (given ?? '').split(',').filter(Boolean);
-  const known = staffRoleSchema.options as readonly string[];
-  if (roles.length === 0 || roles.some((role) => !known.includes(role)))
-    throw new UsageError(`--role ${known.join('|')}[,…] is required for a staff account: what it may do (got "${given ?? ''}")`, 'hall');
-  return roles as StaffRole[];
 }
 
 function bindingFromArgs(role: string | undefined, window: string | undefined): TerminalBinding {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Progress, RequestReceipt, ServiceRequest } from '../../../main/contract/convenience';
 import { useHost, useRpcQuery } from '../../client/hostContext';
@@ -12,6 +12,21 @@ import { useChoicePage } from '../access/useChoicePage';
 type Form = 'mail-delivery' | 'home-visit' | 'complaint' | 'progress' | null;
 /** Digits and a dash on screen: application numbers and building-room numbers (12-301) take one. */
 const numberKeys = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '-', '0', 'back'];
+
+/** A group of choices that says on screen what it is for (诉求类别, 所在区…), and to a screen reader. */
+function ChoiceGroup({ name, children }: { name: 'reason' | 'topic' | 'district' | 'street'; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="group-label" id={`convenience-${name}`}>
+        {t(`convenience.${name}`)}
+      </p>
+      <div className="choice-row" role="group" aria-labelledby={`convenience-${name}`}>
+        {children}
+      </div>
+    </>
+  );
+}
 
 /** The menu, the service guide last (it leaves for the catalogue). */
 const menu = ['mail-delivery', 'home-visit', 'complaint', 'progress', 'guide'] as const;
@@ -139,51 +154,38 @@ export function ConveniencePanel({ onGuide }: { onGuide: () => void }) {
     <section className="lookup-ask" aria-labelledby="form-heading">
       <h2 id="form-heading">{t(`convenience.${form}.name`)}</h2>
       {form === 'home-visit' && (
-        <>
-          <p className="group-label" id="convenience-reason">
-            {t('convenience.reason')}
-          </p>
-          <div className="choice-row" role="group" aria-labelledby="convenience-reason">
-            {(['elderly', 'disabled'] as const).map((reason) => (
-              <button
-                type="button"
-                key={reason}
-                aria-pressed={choice === reason}
-                className={choice === reason ? 'primary' : undefined}
-                onClick={() => setChoice(reason)}
-              >
-                {t(`convenience.reasons.${reason}`)}
-              </button>
-            ))}
-          </div>
-        </>
+        <ChoiceGroup name="reason">
+          {(['elderly', 'disabled'] as const).map((reason) => (
+            <button
+              type="button"
+              key={reason}
+              aria-pressed={choice === reason}
+              className={choice === reason ? 'primary' : undefined}
+              onClick={() => setChoice(reason)}
+            >
+              {t(`convenience.reasons.${reason}`)}
+            </button>
+          ))}
+        </ChoiceGroup>
       )}
       {form === 'complaint' && (
-        <>
-          <p className="group-label" id="convenience-topic">
-            {t('convenience.topic')}
-          </p>
-          <div className="choice-row" role="group" aria-labelledby="convenience-topic">
-            {topicPage.shown.map((topic) => (
-              <button
-                type="button"
-                key={topic.id}
-                data-topic={topic.id}
-                aria-pressed={choice === topic.id}
-                className={choice === topic.id ? 'primary' : undefined}
-                onClick={() => setChoice(topic.id)}
-              >
-                {localized(topic.name, i18n.language)}
-              </button>
-            ))}
-            {topicPage.more}
-          </div>
-        </>
+        <ChoiceGroup name="topic">
+          {topicPage.shown.map((topic) => (
+            <button
+              type="button"
+              key={topic.id}
+              data-topic={topic.id}
+              aria-pressed={choice === topic.id}
+              className={choice === topic.id ? 'primary' : undefined}
+              onClick={() => setChoice(topic.id)}
+            >
+              {localized(topic.name, i18n.language)}
+            </button>
+          ))}
+          {topicPage.more}
+        </ChoiceGroup>
       )}
-      <p className="group-label" id="convenience-district">
-        {t('convenience.district')}
-      </p>
-      <div className="choice-row" role="group" aria-labelledby="convenience-district">
+      <ChoiceGroup name="district">
         {districtPage.shown.map((candidate) => (
           <button
             type="button"
@@ -197,28 +199,23 @@ export function ConveniencePanel({ onGuide }: { onGuide: () => void }) {
           </button>
         ))}
         {districtPage.more}
-      </div>
+      </ChoiceGroup>
       {districtEntry && (
-        <>
-          <p className="group-label" id="convenience-street">
-            {t('convenience.street')}
-          </p>
-          <div className="choice-row" role="group" aria-labelledby="convenience-street">
-            {streetPage.shown.map(({ name, index }) => (
-              <button
-                type="button"
-                key={name.en}
-                data-street={index}
-                aria-pressed={street === index}
-                className={street === index ? 'primary' : undefined}
-                onClick={() => setStreet(index)}
-              >
-                {localized(name, i18n.language)}
-              </button>
-            ))}
-            {streetPage.more}
-          </div>
-        </>
+        <ChoiceGroup name="street">
+          {streetPage.shown.map(({ name, index }) => (
+            <button
+              type="button"
+              key={name.en}
+              data-street={index}
+              aria-pressed={street === index}
+              className={street === index ? 'primary' : undefined}
+              onClick={() => setStreet(index)}
+            >
+              {localized(name, i18n.language)}
+            </button>
+          ))}
+          {streetPage.more}
+        </ChoiceGroup>
       )}
       {form === 'mail-delivery' && (
         <Keypad
