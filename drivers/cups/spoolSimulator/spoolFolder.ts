@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CupsCommands } from '../cupsQueue.js';
 import type { QueueState } from '../cupsOutput.js';
+import { bundledFromSource } from './bundledFromSource.js';
 
 /**
  * The document printer simulator: a spool folder standing in for a CUPS
@@ -79,10 +80,14 @@ export class SpoolFolder {
   /** Commands that make a CupsQueue drive this folder through the lp/lpstat look-alikes. */
   commands(): CupsCommands {
     const here = path.dirname(fileURLToPath(import.meta.url));
-    const fromSource = import.meta.url.endsWith('.ts');
-    const script = (name: string) => path.join(here, `${name}.${fromSource ? 'ts' : 'js'}`);
-    const node = fromSource ? [process.execPath, '--import', 'tsx'] : [process.execPath];
-    return { lp: [...node, script('lp')], lpstat: [...node, script('lpstat')], env: { ONEWINDOW_SPOOL_DIR: this.directory } };
+    const scripts = import.meta.url.endsWith('.ts')
+      ? bundledFromSource(here, ['lp', 'lpstat'])
+      : { lp: path.join(here, 'lp.js'), lpstat: path.join(here, 'lpstat.js') };
+    return {
+      lp: [process.execPath, scripts.lp!],
+      lpstat: [process.execPath, scripts.lpstat!],
+      env: { ONEWINDOW_SPOOL_DIR: this.directory },
+    };
   }
 }
 
