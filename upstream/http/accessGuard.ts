@@ -14,8 +14,12 @@ export interface AccessParts {
   registry: TerminalRegistry;
   replays: ReplayGuard;
   staff: StaffAccounts;
-  /** When a terminal's slot went to a new box, so that the old box is told so rather than only refused. */
-  replacedAt: (terminalId: string) => Promise<string | null>;
+  /**
+   * When this terminal's slot went away from the box whose secret `signedWith`
+   * accepts: the old box is told so rather than only refused; anyone else,
+   * knowing only the id, learns nothing.
+   */
+  replacedAt: (terminalId: string, signedWith: (secret: string) => boolean) => Promise<string | null>;
   now: () => number;
 }
 
@@ -97,10 +101,10 @@ async function verifySignature(request: FastifyRequest, reply: FastifyReply, par
     if (verdict === 'stale') return void refuseStale(reply);
   }
   const known = await parts.registry.find(terminalId);
-  if (!known) return void (await refuseUnknown(reply, terminalId, parts, 'unknown or revoked terminal'));
+  if (!known) return void (await refuseUnknown(request, reply, terminalId, parts, 'unknown or revoked terminal'));
   const verdict = await admit(request, signature, known, parts);
   if (verdict === 'stale') return void refuseStale(reply);
-  if (verdict === 'bad-signature') return void (await refuseUnknown(reply, terminalId, parts, 'bad signature'));
+  if (verdict === 'bad-signature') return void (await refuseUnknown(request, reply, terminalId, parts, 'bad signature'));
   if (verdict === 'no-role') {
     return void refuse(
       reply,
@@ -115,13 +119,21 @@ async function verifySignature(request: FastifyRequest, reply: FastifyReply, par
 
 type Verdict = 'admitted' | 'stale' | 'bad-signature' | 'no-role' | 'seen';
 
-async function admit(request: FastifyRequest, signature: string, signer: KnownTerminal, { replays, now }: AccessParts): Promise<Verdict> {
-  const timestamp = Number(request.headers[signingHeaders.timestamp]);
-  const check = checkSignature(
-    signer.secret,
-    { method: request.method, path: request.url, body: request.rawBody, timestamp, signature },
-    now(),
+const signatureCheck = (request: FastifyRequest, signature: string, secret: string, now: number) =>
+  checkSignature(
+    secret,
+    {
+      method: request.method,
+      path: request.url,
+      body: request.rawBody,
+      timestamp: Number(request.headers[signingHeaders.timestamp]),
+      signature,
+    },
+    now,
   );
+
+async function admit(request: FastifyRequest, signature: string, signer: KnownTerminal, { replays, now }: AccessParts): Promise<Verdict> {
+  const check = signatureCheck(request, signature, signer.secret, now());
   if (check !== 'ok') return check;
   if (!signer.role) return 'no-role';
   return (await replays.firstUse(signature, now(), signer)) ? 'admitted' : 'seen';
@@ -132,10 +144,12 @@ const callerOf = (terminal: KnownTerminal) => ({ terminalId: terminal.terminalId
 /**
  * A box whose slot went to a new box signs with a revoked secret: it is told
  * it was replaced (code `replaced`), so its screen can say so and a
- * technician knows to take it away or enroll it again.
+ * technician knows to take it away or enroll it again. Only a request signed
+ * with that old secret is told.
  */
-async function refuseUnknown(reply: FastifyReply, terminalId: string, parts: AccessParts, otherwise: string) {
-  const replacedAt = await parts.replacedAt(terminalId);
+async function refuseUnknown(request: FastifyRequest, reply: FastifyReply, terminalId: string, parts: AccessParts, otherwise: string) {
+  const signature = String(request.headers[signingHeaders.signature]);
+  const replacedAt = await parts.replacedAt(terminalId, (secret) => signatureCheck(request, signature, secret, parts.now()) === 'ok');
   if (replacedAt === null) return refuse(reply, 401, 'unauthorized', otherwise);
   return refuse(
     reply,

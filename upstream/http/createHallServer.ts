@@ -144,7 +144,11 @@ export async function createHallServer(options: HallServerOptions) {
     registry,
     replays: await ReplayGuard.over(options.db),
     staff: new StaffAccounts(options.db),
-    replacedAt: (terminalId: string) => replacement.lastReplacedAt(terminalId),
+    replacedAt: async (terminalId: string, signedWith: (secret: string) => boolean) => {
+      for (const old of await replacement.oldSecrets(terminalId))
+        if (signedWith(secrets.open(terminalId, old.sealed))) return old.replacedAt;
+      return null;
+    },
     now,
   };
   const app = Fastify({

@@ -27,31 +27,33 @@ export class SlotReplacement {
   /** Revokes the old box, records what it left undone, and returns the new box's one-time code with that report. */
   async replace(terminalId: string): Promise<{ code: string; binding: TerminalBinding; report: ReplacementReport }> {
     const { binding, report } = await this.db.transaction(async (tx) => {
-      const terminal = await tx.get<{ role: string | null; window_number: number | null; enrolled_at: string; revoked_at: string | null }>(
-        'SELECT role, window_number, enrolled_at, revoked_at FROM terminal WHERE id = ?',
+      const terminal = await tx.get<{ role: string | null; window_number: number | null; enrolled_at: string; secret: string }>(
+        'SELECT role, window_number, enrolled_at, secret FROM terminal WHERE id = ?',
         [terminalId],
       );
       if (!terminal?.role) throw new SlotRefusal('terminalId', `no enrolled terminal "${terminalId}" to replace: create its slot instead`);
       const report = await this.#report(tx, terminalId, terminal.enrolled_at);
       await tx.run('UPDATE terminal SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [report.replacedAt, terminalId]);
       await startNewSequence(tx, terminalId);
-      await tx.run('INSERT INTO terminal_replacement (id, terminal_id, replaced_at, report) VALUES (?, ?, ?, ?)', [
+      await tx.run('INSERT INTO terminal_replacement (id, terminal_id, replaced_at, report, old_secret) VALUES (?, ?, ?, ?, ?)', [
         ulid(),
         terminalId,
         report.replacedAt,
         JSON.stringify(report),
+        terminal.secret,
       ]);
       return { binding: bindingOf(terminal.role as TerminalRole, terminal.window_number), report };
     });
     return { code: await this.registry.issueCode(terminalId, binding), binding, report };
   }
 
-  /** When the terminal's slot last went to a new box; null if it never did. */
-  async lastReplacedAt(terminalId: string): Promise<string | null> {
-    const row = await this.db.get<{ at: string | null }>('SELECT MAX(replaced_at) AS at FROM terminal_replacement WHERE terminal_id = ?', [
-      terminalId,
-    ]);
-    return row?.at ?? null;
+  /** The secrets (sealed) of the boxes this terminal's slot went away from, newest first, with when. */
+  async oldSecrets(terminalId: string): Promise<{ replacedAt: string; sealed: string }[]> {
+    const rows = await this.db.all<{ replaced_at: string; old_secret: string }>(
+      'SELECT replaced_at, old_secret FROM terminal_replacement WHERE terminal_id = ? AND old_secret IS NOT NULL ORDER BY replaced_at DESC',
+      [terminalId],
+    );
+    return rows.map((row) => ({ replacedAt: row.replaced_at, sealed: row.old_secret }));
   }
 
   /** The latest replacements of any terminal, newest first. */

@@ -92,6 +92,14 @@ describe.each(hallBackends())('a broken kiosk replaced by a new box, on %s', (ba
     };
     await expect(old.heartbeat(beat({ events: 0, oldestAt: null, byType: {} }))).rejects.toMatchObject(toldReplaced);
     await expect(old.push([printedOffline(ulid(), block, block.first + 1, 3)])).rejects.toMatchObject(toldReplaced);
+    // Knowing the id is not enough to learn that: a request signed with any other secret is only refused.
+    const stranger = new HallClient({ ...oldIdentity, secret: 'not-the-old-box-secret' });
+    const strangerRefusal = await stranger.ping().then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(strangerRefusal).toMatchObject({ status: 401, code: 'unauthorized' });
+    expect(String((strangerRefusal as Error).message)).not.toMatch(/replaced/);
 
     // The new box takes the same id and role with a fresh secret, and gets the slot's settings from the start.
     const second = decodeEnrollmentPayload(replaced.body.payload as string);
