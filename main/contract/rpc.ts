@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { catalogueCategorySchema } from './catalogue.js';
 import { pairingCodeSchema, setupTokenSchema, setupUnlockInputSchema, setupUnlockOutputSchema } from './setup.js';
 import { deviceRoleSchema, terminalStatusSchema } from './status.js';
+import { deviceTestResultSchema } from './deviceTest.js';
 import { availabilitySchema } from './availability.js';
 import { deviceReportSchema } from './deviceReport.js';
 import {
@@ -67,7 +68,7 @@ export const rpcMethods = {
   /** What setup's test buttons do: print a test ticket, read a card, show text on the LED. */
   'devices.test': {
     input: z.object({ setupToken: setupTokenSchema, role: deviceRoleSchema }).strict(),
-    output: z.object({ ok: z.boolean(), message: z.string() }),
+    output: deviceTestResultSchema,
   },
   /** Kiosk: the queue services with how many wait and how long. */
   'queue.overview': { input: noInput, output: queueOverviewSchema },
@@ -188,7 +189,7 @@ export const rpcMethods = {
   /** Wizard: tries a device live in a role (reads a card, prints a test receipt, shows LED text). */
   'wizard.test': {
     input: wizardBindingSchema.pick({ role: true, port: true }),
-    output: z.object({ ok: z.boolean(), message: z.string() }),
+    output: deviceTestResultSchema,
   },
   /** Wizard: writes the configuration (passed or confirmed-failing bindings only) and starts the terminal. */
   'wizard.finish': { input: wizardFinishInputSchema, output: z.object({ role: z.string() }) },

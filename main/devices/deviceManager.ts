@@ -1,6 +1,7 @@
 import type { DeviceRole, DeviceStatus } from '../contract/status.js';
 import type { Logger } from '../../lib/logger.js';
-import type { DeviceTestResult, ManagedDevice } from './managedDevice.js';
+import type { ManagedDevice } from './managedDevice.js';
+import { deviceTestError, type DeviceTestResult } from '../contract/deviceTest.js';
 import { reconnectDelayMs } from '../../lib/backoff.js';
 
 export interface DeviceManagerOptions {
@@ -69,12 +70,18 @@ export class DeviceManager {
 
   async test(role: DeviceRole): Promise<DeviceTestResult> {
     const slot = this.#slots.get(role);
-    if (!slot) return { ok: false, message: `no ${role} is configured on this terminal` };
-    if (!slot.connected) return { ok: false, message: `the ${role} is not connected (${slot.device.address})` };
+    if (!slot) return { ok: false, code: 'not-configured', detail: role, message: `no ${role} is configured on this terminal` };
+    if (!slot.connected)
+      return {
+        ok: false,
+        code: 'not-connected',
+        detail: slot.device.address,
+        message: `the ${role} is not connected (${slot.device.address})`,
+      };
     try {
       return await slot.device.test();
     } catch (error) {
-      return { ok: false, message: (error as Error).message };
+      return deviceTestError(error);
     }
   }
 

@@ -6,7 +6,8 @@ import { CupsQueue, type JobOutcome } from '../../drivers/cups/cupsQueue.js';
 import { addressKindsOf, deviceAddressOf } from '../../drivers/deviceAddress.js';
 import { SpoolFolder } from '../../drivers/cups/spoolSimulator/spoolFolder.js';
 import { testPagePdf } from '../../drivers/document-printer/testPage.js';
-import type { DeviceHealth, DeviceTestResult, ManagedDevice } from './managedDevice.js';
+import type { DeviceHealth, ManagedDevice } from './managedDevice.js';
+import type { DeviceTestResult } from '../contract/deviceTest.js';
 
 /**
  * The A4 document printer: a CUPS queue ("cups:QUEUE"); or the spool-folder
@@ -70,8 +71,10 @@ export class DocumentPrinterDevice implements ManagedDevice {
 
   async test(): Promise<DeviceTestResult> {
     const outcome = await this.print(await testPagePdf(this.terminalId, new Date()), 'OneWindow test page', 10_000);
-    if (outcome.state === 'completed') return { ok: true, message: `printed a test page (job ${outcome.jobId})` };
-    return { ok: false, message: `job ${outcome.jobId} is held: ${outcome.queue.reasons.join(', ') || 'printer disabled'}` };
+    if (outcome.state === 'completed')
+      return { ok: true, code: 'printed', detail: outcome.jobId, message: `printed a test page (job ${outcome.jobId})` };
+    const reasons = outcome.queue.reasons.join(', ') || 'printer disabled';
+    return { ok: false, code: 'job-held', detail: reasons, message: `job ${outcome.jobId} is held: ${reasons}` };
   }
 
   async disconnect(): Promise<void> {

@@ -6,7 +6,8 @@ import { SamReader } from '../../drivers/id-card/samReader.js';
 import { SamStatusError } from '../../drivers/id-card/statusWords.js';
 import type { BytePort } from '../../drivers/serial/bytePort.js';
 import { maskIdNumber } from '../contract/identity.js';
-import type { DeviceHealth, DeviceTestResult, ManagedDevice } from './managedDevice.js';
+import type { DeviceHealth, ManagedDevice } from './managedDevice.js';
+import type { DeviceTestResult } from '../contract/deviceTest.js';
 import { startSerialSimulator, type SerialSimulatorRig, type SimulatorSupport } from './serialSimulatorRig.js';
 
 /**
@@ -67,11 +68,17 @@ export class IdCardReaderDevice implements ManagedDevice {
   }
 
   async test(): Promise<DeviceTestResult> {
-    if (!this.#reader) return { ok: false, message: 'the reader is not connected' };
+    if (!this.#reader) return { ok: false, code: 'reader-off', detail: '', message: 'the reader is not connected' };
     const card = await this.#reader.readInsertedCard();
-    if (!card) return { ok: false, message: 'the reader answers, but there is no card on it' };
-    const check = card.idNumberValid === false ? ', check digit WRONG' : '';
-    return { ok: card.problems.length === 0, message: `read a ${card.type} card, number ${maskIdNumber(card.idNumber)}${check}` };
+    if (!card) return { ok: false, code: 'no-card', detail: '', message: 'the reader answers, but there is no card on it' };
+    const masked = maskIdNumber(card.idNumber);
+    const wrongDigit = card.idNumberValid === false;
+    return {
+      ok: card.problems.length === 0,
+      code: wrongDigit ? 'card-check-digit' : 'card-read',
+      detail: masked,
+      message: `read a ${card.type} card, number ${masked}${wrongDigit ? ', check digit WRONG' : ''}`,
+    };
   }
 
   async disconnect(): Promise<void> {

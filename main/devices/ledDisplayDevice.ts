@@ -3,7 +3,8 @@ import { LedDisplay } from '../../drivers/led-display/ledDisplay.js';
 import { LedDisplaySimulator } from '../../drivers/led-display/ledSimulator.js';
 import type { BytePort } from '../../drivers/serial/bytePort.js';
 import { openSerialBytePort } from '../../drivers/serial/serialBytePort.js';
-import type { DeviceHealth, DeviceTestResult, ManagedDevice } from './managedDevice.js';
+import type { DeviceHealth, ManagedDevice } from './managedDevice.js';
+import type { DeviceTestResult } from '../contract/deviceTest.js';
 import { startSerialSimulator, type SerialSimulatorRig, type SimulatorSupport } from './serialSimulatorRig.js';
 
 export interface LedDisplayBinding {
@@ -56,10 +57,10 @@ export class LedDisplayDevice implements ManagedDevice {
   }
 
   async test(): Promise<DeviceTestResult> {
-    if (!this.#display) return { ok: false, message: 'the LED display is not connected' };
+    if (!this.#display) return { ok: false, code: 'led-off', detail: '', message: 'the LED display is not connected' };
     const text = this.windowNumber === undefined ? '测试 TEST' : `${this.windowNumber}号窗口 测试`;
     await this.#display.show(text);
-    return { ok: true, message: `showed "${text}" on the display at address ${this.binding.address}` };
+    return { ok: true, code: 'led-shown', detail: text, message: `showed "${text}" on the display at address ${this.binding.address}` };
   }
 
   async disconnect(): Promise<void> {

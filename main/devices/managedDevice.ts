@@ -1,15 +1,9 @@
+import type { DeviceTestResult } from '../contract/deviceTest.js';
 import type { DeviceDetail, DeviceRole } from '../contract/status.js';
 
 export interface DeviceHealth {
   state: 'ready' | 'warning' | 'fault';
   detail: DeviceDetail | null;
-}
-
-/** What a technician's "test" button or `onewindow devices test` reports. */
-export interface DeviceTestResult {
-  ok: boolean;
-  /** Plain words for the technician; never an unmasked ID number. */
-  message: string;
 }
 
 /**
@@ -23,6 +17,7 @@ export interface ManagedDevice {
   readonly address: string;
   connect(): Promise<void>;
   check(): Promise<DeviceHealth>;
+  /** Never shows an unmasked ID number. */
   test(): Promise<DeviceTestResult>;
   disconnect(): Promise<void>;
 }

@@ -9,7 +9,8 @@ import { testPageJob } from '../../drivers/receipt-printer/testPage.js';
 import type { BytePort } from '../../drivers/serial/bytePort.js';
 import { openSerialBytePort } from '../../drivers/serial/serialBytePort.js';
 import type { PrinterStatus } from '../../drivers/receipt-printer/escposStatus.js';
-import type { DeviceHealth, DeviceTestResult, ManagedDevice } from './managedDevice.js';
+import type { DeviceHealth, ManagedDevice } from './managedDevice.js';
+import type { DeviceTestResult } from '../contract/deviceTest.js';
 
 export interface ReceiptPrinterBinding {
   port: string;
@@ -82,9 +83,12 @@ export class ReceiptPrinterDevice implements ManagedDevice {
 
   async test(): Promise<DeviceTestResult> {
     const outcome = await this.print(testPageJob(this.terminalId, new Date(), this.binding.model));
-    if (outcome.ok) return { ok: true, message: 'printed a test page' };
+    if (outcome.ok) return { ok: true, code: 'printed', detail: '', message: 'printed a test page' };
+    const code = ({ paper_out: 'paper-out', cover_open: 'cover-open', offline: 'printer-offline' } as const)[outcome.failure];
     return {
       ok: false,
+      code,
+      detail: '',
       message: `not printed (${outcome.stage === 'before' ? 'refused' : 'stopped'}: ${outcome.failure.replace('_', ' ')})`,
     };
   }

@@ -1,7 +1,8 @@
 import { openHidDevice } from '../../drivers/hid/hidBytePort.js';
 import { addressKindsOf, deviceAddressOf } from '../../drivers/deviceAddress.js';
 import { HidScanner } from '../../drivers/scanner/hidScanner.js';
-import type { DeviceHealth, DeviceTestResult, ManagedDevice } from './managedDevice.js';
+import type { DeviceHealth, ManagedDevice } from './managedDevice.js';
+import type { DeviceTestResult } from '../contract/deviceTest.js';
 
 /** What a simulated scanner "reads" when setup's test button is pressed. */
 export const simulatedScanCode = 'OW-TEST-0001';
@@ -46,14 +47,19 @@ export class ScannerDevice implements ManagedDevice {
   async test(): Promise<DeviceTestResult> {
     if (this.binding.port === 'simulator') {
       this.onScan(simulatedScanCode);
-      return { ok: true, message: `simulated a scan of ${simulatedScanCode}` };
+      return { ok: true, code: 'scan-simulated', detail: simulatedScanCode, message: `simulated a scan of ${simulatedScanCode}` };
     }
     if (this.binding.port === 'keyboard-wedge') {
-      return { ok: true, message: 'a keyboard-wedge scanner types into the screen: scan a code now and it shows here' };
+      return {
+        ok: true,
+        code: 'scan-typed',
+        detail: '',
+        message: 'a keyboard-wedge scanner types into the screen: scan a code now and it shows here',
+      };
     }
     return this.#lastScan
-      ? { ok: true, message: `last scan: ${this.#lastScan}` }
-      : { ok: false, message: 'no scan yet: scan a code and press test again' };
+      ? { ok: true, code: 'scan-last', detail: this.#lastScan, message: `last scan: ${this.#lastScan}` }
+      : { ok: false, code: 'scan-none', detail: '', message: 'no scan yet: scan a code and press test again' };
   }
 
   async disconnect(): Promise<void> {

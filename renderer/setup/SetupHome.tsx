@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useRpcAction } from '../ui/useRpcAction';
 import { useTranslation } from 'react-i18next';
 import type { RpcError } from '../../main/contract/errors';
+import { deviceTestError, type DeviceTestResult } from '../../main/contract/deviceTest';
+import { deviceTestText } from './deviceTestText';
 import type { DeviceRole } from '../../main/contract/status';
 import type { HallManagedField, TerminalInfo } from '../../main/contract/terminal';
 import { useHost, useRpcQuery } from '../client/hostContext';
@@ -162,12 +164,10 @@ function DeviceList({ setupToken }: { setupToken: string }) {
   const { data: status } = useRpcQuery('status.get', {}, ['status.changed']);
   const [lastScan, setLastScan] = useState<string | null>(null);
   useScans(setLastScan);
-  const [results, setResults] = useState<Partial<Record<DeviceRole, { ok: boolean; message: string } | 'testing'>>>({});
+  const [results, setResults] = useState<Partial<Record<DeviceRole, DeviceTestResult | 'testing'>>>({});
   const runTest = async (role: DeviceRole) => {
     setResults((current) => ({ ...current, [role]: 'testing' }));
-    const result = await host
-      .call('devices.test', { setupToken, role })
-      .catch((error: RpcError) => ({ ok: false, message: error.message }));
+    const result = await host.call('devices.test', { setupToken, role }).catch((error: RpcError) => deviceTestError(error.message));
     setResults((current) => ({ ...current, [role]: result }));
   };
   return (
@@ -193,9 +193,7 @@ function DeviceList({ setupToken }: { setupToken: string }) {
               )}
               {result && (
                 <span className="test-result" role="status">
-                  {result === 'testing'
-                    ? t('setup.testing')
-                    : t('setup.testResult', { verdict: t(result.ok ? 'setup.testOk' : 'setup.testFailed'), message: result.message })}
+                  {result === 'testing' ? t('setup.testing') : deviceTestText(t, result)}
                 </span>
               )}
             </li>

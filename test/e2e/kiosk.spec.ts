@@ -100,7 +100,7 @@ test('setup: a wrong PIN is refused; with the right one, a catalogue edit reache
   const reader = setup.locator('[data-device="idCardReader"]');
   await expect(reader).toContainText('身份证阅读器：正常', { timeout: 15_000 });
   await reader.getByRole('button', { name: '测试' }).click();
-  await expect(reader.getByRole('status')).toHaveText('正常：read a resident card, number 110***********002X');
+  await expect(reader.getByRole('status')).toHaveText('正常：已读卡，证件号 110***********002X');
   // A keyboard-wedge scanner types a burst ending in Enter; setup shows what it read. A loaded machine can stall
   // the browser past the 50 ms gap that tells a scanner from a person (CI once lost the first keys so), so the
   // burst is typed again until it arrives whole: the gap rule itself is unit-tested (test/unit/drivers/scanner.test.ts).

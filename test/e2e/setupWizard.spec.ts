@@ -136,6 +136,9 @@ test('a terminal with no config joins the hall by touch, binds the reader among 
   await expect(readerRole.locator('[data-result]')).toHaveAttribute('data-result', 'ok', { timeout: 20_000 });
   await printerRole.locator('[data-test-role="receiptPrinter"]').tap();
   await expect(printerRole.locator('[data-result]')).toHaveAttribute('data-result', 'ok', { timeout: 20_000 });
+  // In the screen's language, from the i18n files: the reader's masked number, the printer's page.
+  await expect(readerRole.locator('[data-result]')).toHaveText(/^正常：已读卡，证件号 \d{3}\*+\d{3}[\dX]$/);
+  await expect(printerRole.locator('[data-result]')).toHaveText(/^正常：已打印测试页/);
   // The test receipt, decoded from the ESC/POS the simulated printer received: the terminal id and the time.
   const printed = printer.receipts.at(-1)!.lines.map((line) => line.text);
   expect(printed).toContain('终端 Terminal K-31');

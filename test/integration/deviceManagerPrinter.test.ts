@@ -20,14 +20,19 @@ describe('device manager with a network receipt printer', () => {
     const last = () => statuses.at(-1);
     try {
       await expect.poll(last).toEqual({ role: 'receiptPrinter', state: 'ready', detail: null });
-      expect(await manager.test('receiptPrinter')).toEqual({ ok: true, message: 'printed a test page' });
+      expect(await manager.test('receiptPrinter')).toEqual({ ok: true, code: 'printed', detail: '', message: 'printed a test page' });
       expect(simulator.receipts[0]?.lines.map((line) => line.text)).toContain('OneWindow 测试页 Test page');
 
       simulator.status = { ...simulator.status, paperNearEnd: true };
       await expect.poll(last).toEqual({ role: 'receiptPrinter', state: 'warning', detail: 'paper_near_end' });
       simulator.status = { ...simulator.status, paperOut: true };
       await expect.poll(last).toEqual({ role: 'receiptPrinter', state: 'fault', detail: 'paper_out' });
-      expect(await manager.test('receiptPrinter')).toEqual({ ok: false, message: 'not printed (refused: paper out)' });
+      expect(await manager.test('receiptPrinter')).toEqual({
+        ok: false,
+        code: 'paper-out',
+        detail: '',
+        message: 'not printed (refused: paper out)',
+      });
 
       await simulator.stop();
       await expect.poll(() => statuses.map((status) => status.detail), { timeout: 5000 }).toContain('not_responding');

@@ -62,7 +62,7 @@ describe('receipt printer behind an OS queue (printer:NAME), printed raw', () =>
     const device = new ReceiptPrinterDevice({ port: 'printer:Hall_A4', model: 'epson', baudRate: 9600 }, 'K-01', spool.commands());
     await device.connect();
     expect(await device.check()).toEqual({ state: 'ready', detail: null });
-    expect(await device.test()).toEqual({ ok: true, message: 'printed a test page' });
+    expect(await device.test()).toEqual({ ok: true, code: 'printed', detail: '', message: 'printed a test page' });
     const [job] = await spool.jobs();
     const decoder = new EscPosDecoder();
     const lines = decoder.push(await spool.documentOf(job!.id)).flatMap((event) => (event.kind === 'line' ? [event.line.text] : []));
@@ -70,7 +70,7 @@ describe('receipt printer behind an OS queue (printer:NAME), printed raw', () =>
 
     await spool.setState({ enabled: true, reasons: ['media-empty-error'] });
     expect(await device.check()).toEqual({ state: 'fault', detail: 'paper_out' });
-    expect(await device.test()).toEqual({ ok: false, message: 'not printed (refused: paper out)' });
+    expect(await device.test()).toEqual({ ok: false, code: 'paper-out', detail: '', message: 'not printed (refused: paper out)' });
     await device.disconnect();
   });
 });

@@ -30,7 +30,7 @@ class ScriptedDevice implements ManagedDevice {
     return this.health;
   }
   async test() {
-    return { ok: true, message: 'printed' };
+    return { ok: true, code: 'printed' as const, detail: '', message: 'printed' };
   }
   async disconnect() {}
 }
@@ -60,8 +60,13 @@ describe('device manager', () => {
     device.health = { state: 'ready', detail: null };
     await expect.poll(() => statuses.at(-1), { timeout: 5000 }).toEqual({ role: 'receiptPrinter', state: 'ready', detail: null });
     expect(device.connects).toBeGreaterThan(connectsWhileUnplugged);
-    expect(await manager.test('receiptPrinter')).toEqual({ ok: true, message: 'printed' });
-    expect(await manager.test('ledDisplay')).toEqual({ ok: false, message: 'no ledDisplay is configured on this terminal' });
+    expect(await manager.test('receiptPrinter')).toEqual({ ok: true, code: 'printed', detail: '', message: 'printed' });
+    expect(await manager.test('ledDisplay')).toEqual({
+      ok: false,
+      code: 'not-configured',
+      detail: 'ledDisplay',
+      message: 'no ledDisplay is configured on this terminal',
+    });
     await manager.stop();
   });
 });

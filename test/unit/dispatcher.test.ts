@@ -79,7 +79,7 @@ function handlers(overrides: Partial<RpcHandlers> = {}): RpcHandlers {
     'catalogue.categories': async () => [],
     'setup.unlock': async () => ({ setupToken: 'x'.repeat(32), expiresAt: new Date(0).toISOString() }),
     'catalogue.reload': async () => ({ categories: 1 }),
-    'devices.test': async () => ({ ok: true, message: 'tested' }),
+    'devices.test': async () => ({ ok: true, code: 'printed' as const, detail: '', message: 'tested' }),
     ...overrides,
   };
 }

@@ -7,6 +7,7 @@ import { citizenReasonSchema } from '../../main/contract/citizenServices.js';
 import { pauseReasonSchema, queueRefusalCodeSchema, ratingSchema } from '../../main/contract/queue.js';
 import { deviceDetailSchema, deviceRoleSchema, deviceStateSchema } from '../../main/contract/status.js';
 import { deviceFindingSchema } from '../../main/contract/setupWizard.js';
+import { deviceTestCodeSchema } from '../../main/contract/deviceTest.js';
 
 function keysOf(tree: object, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([key, value]) =>
@@ -51,7 +52,7 @@ describe('i18n resources', () => {
     expect([...used].filter((key) => !zhKeys.includes(key) && !zhKeys.includes(`${key}_other`))).toEqual([]);
   });
 
-  it('translates every error code, device role, device state and discovery finding the contract can send', () => {
+  it('translates every error code, device role, device state, discovery finding and device-test outcome the contract can send', () => {
     const needed = [
       ...rpcErrorCodeSchema.options.map((code) => `errors.${code}`),
       ...deviceRoleSchema.options.map((role) => `status.device.${role}`),
@@ -62,6 +63,7 @@ describe('i18n resources', () => {
       ...pauseReasonSchema.options.map((reason) => `counter.pauseReason.${reason}`),
       ...ratingSchema.shape.reasons.element.options.map((reason) => `evaluation.reason.${reason}`),
       ...deviceFindingSchema.shape.code.options.map((code) => `wizard.findings.${code}`),
+      ...deviceTestCodeSchema.options.map((code) => `setup.deviceTest.${code}`),
     ];
     expect(needed.filter((key) => !zhKeys.includes(key))).toEqual([]);
   });

@@ -48,8 +48,11 @@ export function startRemoteCare(options: RemoteCareOptions): void {
         return options.restart
           ? { ok: true, message: 'restarting the host' }
           : { ok: false, message: 'nothing here would start the host again' };
-      case 'test-receipt':
-        return options.devices.test('receiptPrinter');
+      case 'test-receipt': {
+        // The staff page reads the English message; the code is for the terminal's own screens.
+        const { ok, message } = await options.devices.test('receiptPrinter');
+        return { ok, message };
+      }
       case 'logs': {
         const lines = options.logLines(command.lines);
         return { ok: true, message: `${lines.length} log lines`, lines };

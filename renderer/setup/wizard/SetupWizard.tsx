@@ -3,6 +3,8 @@ import { useRpcAction } from '../../ui/useRpcAction';
 import type { RpcError } from '../../../main/contract/errors';
 import { useTranslation } from 'react-i18next';
 import type { WizardBinding, WizardDiscovery, WizardJoined } from '../../../main/contract/setupWizard';
+import { deviceTestError, type DeviceTestResult } from '../../../main/contract/deviceTest';
+import { deviceTestText } from '../deviceTestText';
 import type { DeviceRole } from '../../../main/contract/status';
 import type { Locale } from '../../../main/contract/terminal';
 import { encodeEnrollmentPayload } from '../../../main/contract/terminalSlot';
@@ -22,7 +24,7 @@ const codeKeys: readonly KeypadKey[] = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789
 const subnetKeys: readonly KeypadKey[] = [...addressKeys.slice(0, 12), '/', 'clear', 'back'];
 const roles: readonly DeviceRole[] = ['idCardReader', 'receiptPrinter', 'documentPrinter', 'ledDisplay', 'scanner'];
 
-type TestResult = { ok: boolean; message: string } | 'testing';
+type TestResult = DeviceTestResult | 'testing';
 
 /**
  * A terminal's first start, touch only: language, join the hall (its QR code
@@ -188,7 +190,7 @@ function DevicesStep({ busy, onFinish }: { busy: boolean; onFinish: (bindings: W
   };
   const test = async (role: DeviceRole, port: string) => {
     setResults((current) => ({ ...current, [role]: 'testing' }));
-    const result = await host.call('wizard.test', { role, port }).catch((failure: RpcError) => ({ ok: false, message: failure.message }));
+    const result = await host.call('wizard.test', { role, port }).catch((failure: RpcError) => deviceTestError(failure.message));
     setResults((current) => ({ ...current, [role]: result }));
   };
   const bindings: WizardBinding[] = roles.flatMap((role) => {
@@ -245,16 +247,16 @@ function DevicesStep({ busy, onFinish }: { busy: boolean; onFinish: (bindings: W
                 )}
                 {result && (
                   <p className="test-result" role="status" data-result={result === 'testing' ? 'testing' : result.ok ? 'ok' : 'failed'}>
-                    {result === 'testing'
-                      ? t('setup.testing')
-                      : t('setup.testResult', { verdict: t(result.ok ? 'setup.testOk' : 'setup.testFailed'), message: result.message })}
+                    {result === 'testing' ? t('setup.testing') : deviceTestText(t, result)}
                   </p>
                 )}
                 {result && result !== 'testing' && !result.ok && (
                   <button
                     type="button"
                     aria-pressed={Boolean(keptFailing[role])}
-                    onClick={() => setKeptFailing((current) => ({ ...current, [role]: current[role] ? undefined : result.message }))}
+                    onClick={() =>
+                      setKeptFailing((current) => ({ ...current, [role]: current[role] ? undefined : deviceTestText(t, result) }))
+                    }
                   >
                     {t('wizard.keepFailing')}
                   </button>

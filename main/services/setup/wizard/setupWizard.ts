@@ -7,6 +7,7 @@ import { issuesFromZod, ServiceError } from '../../../contract/errors.js';
 import { decodeEnrollmentPayload } from '../../../contract/terminalSlot.js';
 import type { WizardBinding, WizardJoined, WizardState } from '../../../contract/setupWizard.js';
 import type { DeviceRole } from '../../../contract/status.js';
+import { deviceTestError, type DeviceTestResult } from '../../../contract/deviceTest.js';
 import type { Locale } from '../../../contract/terminal.js';
 import { createManagedDevices } from '../../../devices/createManagedDevices.js';
 import { discoverForWizard } from '../../../devices/wizardDiscovery.js';
@@ -84,11 +85,11 @@ export class SetupWizard {
   }
 
   /** Tries a device live in its role: the same test the setup screen's button runs (a receipt with the terminal id and time). */
-  async test(binding: Pick<WizardBinding, 'role' | 'port'>): Promise<{ ok: boolean; message: string }> {
+  async test(binding: Pick<WizardBinding, 'role' | 'port'>): Promise<DeviceTestResult> {
     const joined = this.#requireJoined();
     const config = this.#config(joined, 'zh-CN', [binding]);
     const [device] = createManagedDevices(terminalConfigSchema.parse(config), { onScan: () => undefined });
-    if (!device) return { ok: false, message: `no driver for ${binding.role}` };
+    if (!device) return deviceTestError(`no driver for ${binding.role}`);
     try {
       await device.connect();
       const result = await device.test();
@@ -97,7 +98,7 @@ export class SetupWizard {
       return result;
     } catch (error) {
       this.#passed.delete(binding.role);
-      return { ok: false, message: (error as Error).message };
+      return deviceTestError(error);
     } finally {
       await device.disconnect().catch(() => undefined);
     }
