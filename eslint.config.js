@@ -14,7 +14,9 @@ const intoMainButContract = '^(\\.\\./)+main/(?!contract(/|$))';
 /**
  * Layers inside main/, bottom to top: contract < store, devices < sync <
  * transport < services < host < electron, cli. A folder imports only from
- * below it; main reaches the hall server only through upstream/entry.
+ * below it; main reaches the hall server only through upstream/entry, and
+ * only the host (its embedded demo hall) and the CLI read hall-config/: a
+ * terminal gets what the hall offers by pulling it.
  */
 const upstreamButEntry = {
   regex: '^(\\.\\./)+upstream/(?!entry(/|$))',
@@ -42,11 +44,11 @@ const above = (folder, names) => ({
   },
 });
 const mainLayers = [
-  above('store', ['services', 'sync', 'transport', 'devices', 'host', 'electron', 'cli', 'upstream', 'drivers']),
-  above('devices', ['services', 'sync', 'transport', 'store', 'host', 'electron', 'cli', 'upstream']),
-  above('sync', ['services', 'transport', 'devices', 'host', 'electron', 'cli', 'upstream']),
-  above('transport', ['services', 'sync', 'devices', 'store', 'host', 'electron', 'cli', 'upstream']),
-  above('services', ['host', 'electron', 'cli', 'upstream']),
+  above('store', ['services', 'sync', 'transport', 'devices', 'host', 'electron', 'cli', 'upstream', 'hall-config', 'drivers']),
+  above('devices', ['services', 'sync', 'transport', 'store', 'host', 'electron', 'cli', 'upstream', 'hall-config']),
+  above('sync', ['services', 'transport', 'devices', 'host', 'electron', 'cli', 'upstream', 'hall-config']),
+  above('transport', ['services', 'sync', 'devices', 'store', 'host', 'electron', 'cli', 'upstream', 'hall-config']),
+  above('services', ['host', 'electron', 'cli', 'upstream', 'hall-config']),
   above('host', ['electron', 'cli']),
   above('cli', ['electron']),
   above('electron', ['cli']),

@@ -94,7 +94,7 @@ export const rpcMethods = {
   /** The citizen agreed that their records may be looked up. */
   'citizen.consent': { input: noInput, output: z.object({ citizen: citizenSummarySchema }) },
   'citizen.current': { input: noInput, output: z.object({ citizen: citizenSummarySchema.nullable() }) },
-  /** The certificates and lookups this hall offers (hall-config/citizen-services.json). */
+  /** The certificates and lookups this hall offers (its hall-config/citizen-services.json, pulled as scope hallServices). */
   'citizenServices.menu': { input: noInput, output: citizenMenuSchema },
   /** Issues, lays out and prints a certificate for the citizen in session; progress comes as certificate.progress. */
   'certificates.print': {
@@ -214,6 +214,8 @@ export const rpcEvents = {
   'evaluation.requested': evaluationRequestSchema,
   /** A help call was raised, acknowledged or closed: kiosks and counters re-read. */
   'help.changed': z.object({}),
+  /** The hall's offer (certificates and lookups, appointment rules, convenience forms) was pulled anew: menus re-read it. */
+  'hallServices.changed': z.object({}),
 } as const;
 
 export type RpcMethodName = keyof typeof rpcMethods;

@@ -83,6 +83,7 @@ export const eventScreens: { readonly [E in RpcEventName]: readonly ScreenRole[]
   'certificate.progress': ['kiosk'],
   'evaluation.requested': ['counter'],
   'help.changed': ['kiosk', 'counter'],
+  'hallServices.changed': ['kiosk', 'counter'],
 };
 
 /** The roles of a screen: the terminal's own (on this machine) may do its role's work and open setup; one over the network only displays. */

@@ -33,7 +33,7 @@ export const pushResponseSchema = z.object({
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
 /** Scopes of hall-owned data a terminal pulls. (slots joins with the appointments issue.) `help`: the kiosks' open help calls. */
-export const syncScopeSchema = z.enum(['catalogue', 'config', 'queue', 'help']);
+export const syncScopeSchema = z.enum(['catalogue', 'config', 'queue', 'help', 'hallServices']);
 export type SyncScope = z.infer<typeof syncScopeSchema>;
 
 export const maxPullPage = 1000;

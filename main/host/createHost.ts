@@ -4,9 +4,6 @@ import type { Logger } from '../../lib/logger.js';
 import { openDatabase } from '../../lib/sqlite/database.js';
 import { migrate, readMigrations } from '../../lib/sqlite/migrate.js';
 import type { LoadedConfig } from '../../kiosk-config/loadTerminalConfig.js';
-import { readAppointments } from '../../hall-config/readAppointments.js';
-import { readCitizenCatalog } from '../../hall-config/readCitizenCatalog.js';
-import { readConvenience } from '../../hall-config/readConvenience.js';
 import type { TerminalConfig } from '../../kiosk-config/terminalConfigSchema.js';
 import type { DeviceRole } from '../contract/status.js';
 import { createManagedDevices } from '../devices/createManagedDevices.js';
@@ -29,6 +26,7 @@ import { statusHandlers } from '../services/status/statusHandlers.js';
 import { StatusService } from '../services/status/statusService.js';
 import { availabilityHandlers } from '../services/status/availabilityHandlers.js';
 import { createTerminalSlice } from '../services/terminal/terminalSlice.js';
+import { createHallServicesSlice } from '../services/hallServices/hallServicesSlice.js';
 import { createHealthSlice } from '../services/health/healthSlice.js';
 import { SpokenLog } from '../services/voice/spokenLog.js';
 import { voiceHandlers } from '../services/voice/voiceHandlers.js';
@@ -54,8 +52,6 @@ export interface HostOptions {
   logger: Logger;
   /** How often devices are asked how they are (default 5 s). */
   deviceHealthIntervalMs?: number;
-  /** The hall's citizen services file (default hall-config/citizen-services.json). */
-  citizenCatalogFile?: string;
   /** Who this terminal is to its hall server; null runs it offline (not enrolled). */
   hallIdentity?: TerminalIdentity | null;
   /** Lets other screens in (browser mode); without it (Electron) setup has no pairing codes to give. */
@@ -138,19 +134,25 @@ export async function createHost(options: HostOptions): Promise<Host> {
     });
     const terminal = await createTerminalSlice(parts);
     const catalogue = await createCatalogueSlice(parts, options.loaded, async () => (await terminal.info()).enabledServices, setup);
+    const offer = await createHallServicesSlice(parts);
     const citizen = createCitizenSlice(
       parts,
-      await readCitizenCatalog(options.citizenCatalogFile),
+      () => offer.services.catalog(),
       () => terminal.current().idleTimeoutSeconds,
     );
     const queue = createQueueSlice(parts, citizen.citizen);
     const health = await createHealthSlice(parts, options.dataDir, () => status.get());
-    const appointments = new AppointmentDesk(sync.client, await readAppointments(), citizen.citizen, receipts, queue.kiosk, () =>
-      hallDate(db),
+    const appointments = new AppointmentDesk(
+      sync.client,
+      () => offer.services.appointments(),
+      citizen.citizen,
+      receipts,
+      queue.kiosk,
+      () => hallDate(db),
     );
     const help = createHelpSlice(parts);
     const upkeep = createUpkeepSlice(parts, citizen.citizen, options.care?.restart ?? null);
-    const convenience = new ConvenienceDesk(sync.client, await readConvenience(), citizen.citizen, receipts);
+    const convenience = new ConvenienceDesk(sync.client, () => offer.services.convenience(), citizen.citizen, receipts);
     const spoken = new SpokenLog();
     const dispatch = createDispatcher(
       withSessionActivity(
@@ -178,7 +180,13 @@ export async function createHost(options: HostOptions): Promise<Host> {
       options.logger,
     );
     devices.start();
-    await sync.start({ catalogue: catalogue.scope, config: terminal.scope, queue: queue.scope, help: help.scope });
+    await sync.start({
+      catalogue: catalogue.scope,
+      config: terminal.scope,
+      queue: queue.scope,
+      help: help.scope,
+      hallServices: offer.scope,
+    });
     queue.start();
     health.start();
     upkeep.start();

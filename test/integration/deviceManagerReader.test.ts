@@ -42,7 +42,12 @@ describe('device manager with a serial ID-card reader', () => {
     manager.start();
     try {
       await expect.poll(last).toEqual({ role: 'idCardReader', state: 'ready', detail: null });
-      expect(await manager.test('idCardReader')).toEqual({ ok: true, message: 'read a resident card, number 110***********002X' });
+      expect(await manager.test('idCardReader')).toEqual({
+        ok: true,
+        code: 'card-read',
+        detail: '110***********002X',
+        message: 'read a resident card, number 110***********002X',
+      });
 
       await reader.unplug();
       await expect.poll(() => last()?.state, { timeout: 5000 }).toBe('fault');

@@ -16,6 +16,8 @@ import { readCitizenCatalog } from '../../hall-config/readCitizenCatalog.js';
 import { readAppointments } from '../../hall-config/readAppointments.js';
 import { readConvenience } from '../../hall-config/readConvenience.js';
 import type { AppointmentsConfig } from '../../main/contract/appointments.js';
+import type { CitizenCatalog } from '../../main/contract/citizenCatalog.js';
+import type { ConvenienceConfig } from '../../main/contract/convenience.js';
 import { DemoBackends } from '../../upstream/citizen/demoBackends.js';
 import { StaffAccounts } from '../../upstream/identity/staffAccounts.js';
 import { staffRoleSchema } from '../../upstream/identity/staffRoles.js';
@@ -93,7 +95,10 @@ export interface LoopbackHallOptions {
   queue?: HallQueue;
   /** Slows the demo back ends down (ms per back end), to see what a citizen sees when one does not answer. */
   backendDelays?: Partial<Record<BackendId, number>>;
+  /** The hall's hall-config files, when not the shipped ones; read at each start, so a test can edit them between starts. */
+  catalog?: CitizenCatalog;
   appointments?: AppointmentsConfig;
+  convenience?: ConvenienceConfig;
   /** Serve HTTPS with this certificate (PEM); the hall's url is then https://127.0.0.1:PORT. */
   tls?: { cert: string; key: string };
   publicUrl?: string;
@@ -107,7 +112,7 @@ export interface LoopbackHallOptions {
 }
 
 export async function startLoopbackHall(backend: HallBackend = 'sqlite', options: LoopbackHallOptions = {}): Promise<LoopbackHall> {
-  const citizen = { catalog: await readCitizenCatalog(), backends: new DemoBackends(options.backendDelays) };
+  const backends = new DemoBackends(options.backendDelays);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-hall-'));
   const store = await freshHallStore(backend, dir);
   const db = await openHallDatabase(store.location);
@@ -120,9 +125,9 @@ export async function startLoopbackHall(backend: HallBackend = 'sqlite', options
       logger: recordingLogger().logger,
       livePollMs: 50,
       queue: options.queue ?? (await readHallQueue()),
-      citizen,
+      citizen: { catalog: options.catalog ?? (await readCitizenCatalog()), backends },
       appointments: options.appointments ?? (await readAppointments()),
-      convenience: await readConvenience(),
+      convenience: options.convenience ?? (await readConvenience()),
       keyDir: dir,
       tls: options.tls,
       publicUrl: options.publicUrl,

@@ -81,6 +81,11 @@ describe('dependency rule (lint)', () => {
       ['main/store/probe.ts', "import { TerminalSync } from '../sync/terminalSync.js';\nexport const t = TerminalSync;\n"],
       ['main/transport/probe.ts', "import { SetupAccess } from '../services/setup/setupAccess.js';\nexport const s = SetupAccess;\n"],
       ['main/devices/probe.ts', "import { OutboxRepository } from '../store/outboxRepository.js';\nexport const o = OutboxRepository;\n"],
+      // What the hall offers comes by pull (scope hallServices), never from the hall's own files.
+      [
+        'main/services/citizen/probe.ts',
+        "import { readCitizenCatalog } from '../../../hall-config/readCitizenCatalog.js';\nexport const r = readCitizenCatalog;\n",
+      ],
     ];
     for (const [file, code] of upward) {
       expect(await ruleMessages(file, code), file).toEqual([expect.stringMatching(/^no-restricted-imports: .*reach up a layer/)]);

@@ -24,6 +24,7 @@ import { TurnReminders } from '../queue/turnReminders.js';
 import { refuse } from './refuse.js';
 import type { CitizenCatalog } from '../../main/contract/citizenCatalog.js';
 import { CertificateIssuer } from '../citizen/certificateIssuer.js';
+import { publishHallServices } from '../sync/publishHallServices.js';
 import type { CitizenBackends } from '../citizen/citizenBackends.js';
 import { registerCitizenRoutes } from '../citizen/citizenRoutes.js';
 import { SigningKey } from '../citizen/signingKey.js';
@@ -139,6 +140,11 @@ export async function createHallServer(options: HallServerOptions) {
     hallEventEffects({ issuer, slots, logger: options.logger, now: () => new Date(now()) }),
   );
   await queue.publishSetup();
+  await publishHallServices(changes, {
+    'citizen-services': options.citizen.catalog,
+    appointments: options.appointments,
+    'convenience-forms': options.convenience,
+  });
   const replacement = new SlotReplacement(options.db, registry, () => new Date(now()));
   const accessParts = {
     registry,

@@ -27,7 +27,8 @@ export const appointmentQrPrefix = 'OWAPPT:';
 export class AppointmentDesk {
   constructor(
     private readonly client: HallClient | null,
-    private readonly config: AppointmentsConfig,
+    /** The hall's appointment rules as last pulled. */
+    private readonly rules: () => AppointmentsConfig,
     private readonly citizen: CitizenSession,
     private readonly receipts: ReceiptPrinting,
     private readonly tickets: KioskTickets | null,
@@ -36,7 +37,7 @@ export class AppointmentDesk {
   ) {}
 
   services() {
-    return this.config.services.map(({ id, name }) => ({ id, name }));
+    return this.rules().services.map(({ id, name }) => ({ id, name }));
   }
 
   slots(service: AppointmentService): Promise<Slot[]> {
@@ -48,7 +49,7 @@ export class AppointmentDesk {
     const now = Date.now();
     return (await this.#ask((client) => client.myAppointments(citizen))).map((appointment) => ({
       ...appointment,
-      checkInOpen: checkInOpen(appointment, this.config.checkIn, now),
+      checkInOpen: checkInOpen(appointment, this.rules().checkIn, now),
     }));
   }
 
@@ -97,7 +98,7 @@ export class AppointmentDesk {
 
   async #printReceipt(appointment: Appointment): Promise<boolean> {
     const summary = this.citizen.summary();
-    const service = this.config.services.find((candidate) => candidate.id === appointment.service)!;
+    const service = this.rules().services.find((candidate) => candidate.id === appointment.service)!;
     if (!summary) return false;
     const problem = await printReceipt(this.receipts, (model) =>
       resultReceiptJob(
@@ -108,7 +109,7 @@ export class AppointmentDesk {
             { label: '预约号', value: appointment.code },
             { label: '时间', value: `${appointment.day} ${appointment.time}` },
             { label: '手机', value: appointment.maskedPhone },
-            { label: '签到', value: `请于预约时间前 ${this.config.checkIn.earlyMinutes} 分钟内到自助机扫码签到` },
+            { label: '签到', value: `请于预约时间前 ${this.rules().checkIn.earlyMinutes} 分钟内到自助机扫码签到` },
           ],
           table: null,
           printedAt: new Date(),

@@ -19,7 +19,7 @@ export type CertificateStage = 'issuing' | 'rendering' | 'printing' | 'done' | '
 export interface CertificateDeskOptions {
   db: Database;
   client: HallClient | null;
-  catalog: CitizenCatalog;
+  catalog: () => CitizenCatalog;
   citizen: CitizenSession;
   printer: () => DocumentPrinterDevice | null;
   logger: Logger;
@@ -39,12 +39,14 @@ export class CertificateDesk {
   constructor(private readonly options: CertificateDeskOptions) {}
 
   async print(type: CertificateType, layout: Omit<CertificateLayout, 'issuedOn'> = {}): Promise<CertificatePrint> {
-    const { client, catalog, citizen, onProgress } = this.options;
+    const { client, citizen, onProgress } = this.options;
     const identity = citizen.consentedIdentity();
     if (!client) throw new ServiceError('unavailable', 'this kiosk is not enrolled with a hall server');
     const printer = this.options.printer();
     if (!printer) throw new ServiceError('unavailable', 'no document printer is fitted to this terminal', undefined, 'no_printer');
-    const template = catalog.certificates.find((certificate) => certificate.type === type)!;
+    const catalog = this.options.catalog();
+    const template = catalog.certificates.find((certificate) => certificate.type === type);
+    if (!template) throw new ServiceError('unavailable', `the hall does not offer the certificate "${type}"`);
 
     onProgress('issuing');
     const issued = await client.issueCertificate({ type, citizen: identity }).catch((error: unknown) => {

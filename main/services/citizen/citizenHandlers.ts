@@ -18,7 +18,7 @@ type CitizenMethods =
 
 export interface CitizenParts {
   citizen: CitizenSession;
-  catalog: CitizenCatalog;
+  catalog: () => CitizenCatalog;
   client: HallClient | null;
   lookups: LookupDesk;
 }
@@ -56,16 +56,19 @@ export function citizenHandlers({ citizen, catalog, client, lookups }: CitizenPa
     },
     'citizen.consent': async () => ({ citizen: citizen.consent() }),
     'citizen.current': async () => ({ citizen: citizen.summary() }),
-    'citizenServices.menu': async () => ({
-      certificates: catalog.certificates.map(({ type, title }) => ({ type, title })),
-      lookups: catalog.lookups.map(({ id, name, description, byYear, action, group }) => ({
-        id,
-        name,
-        description,
-        byYear,
-        action,
-        group,
-      })),
-    }),
+    'citizenServices.menu': async () => {
+      const { certificates, lookups } = catalog();
+      return {
+        certificates: certificates.map(({ type, title }) => ({ type, title })),
+        lookups: lookups.map(({ id, name, description, byYear, action, group }) => ({
+          id,
+          name,
+          description,
+          byYear,
+          action,
+          group,
+        })),
+      };
+    },
   };
 }

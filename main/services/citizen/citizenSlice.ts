@@ -13,7 +13,8 @@ import { CitizenSession } from './citizenSession.js';
 /** The citizen session (kiosk and counter) and the services that act for the citizen in it: certificates and lookups. */
 export function createCitizenSlice(
   { db, config, devices, sync, events, logger, receipts }: HostParts,
-  catalog: CitizenCatalog,
+  /** The hall's certificates and lookups as last pulled. */
+  catalog: () => CitizenCatalog,
   /** The idle timeout in force (the config's, or the hall's when it set one). */
   idleTimeoutSeconds: () => number,
 ): {

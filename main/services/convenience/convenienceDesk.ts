@@ -20,7 +20,8 @@ const kindNames = {
 export class ConvenienceDesk {
   constructor(
     private readonly client: HallClient | null,
-    readonly config: ConvenienceConfig,
+    /** The forms' choices as the hall last published them. */
+    readonly options: () => ConvenienceConfig,
     private readonly citizen: CitizenSession,
     private readonly receipts: ReceiptPrinting,
   ) {}

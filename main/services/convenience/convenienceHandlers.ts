@@ -5,7 +5,7 @@ export function convenienceHandlers(
   desk: ConvenienceDesk,
 ): Pick<RpcHandlers, 'convenience.options' | 'convenience.submit' | 'convenience.progress'> {
   return {
-    'convenience.options': async () => desk.config,
+    'convenience.options': async () => desk.options(),
     'convenience.submit': ({ request }) => desk.submit(request),
     'convenience.progress': ({ number }) => desk.progress(number),
   };

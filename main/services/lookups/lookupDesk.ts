@@ -18,7 +18,7 @@ export class LookupDesk {
 
   constructor(
     private readonly client: HallClient | null,
-    private readonly catalog: CitizenCatalog,
+    private readonly catalog: () => CitizenCatalog,
     private readonly citizen: CitizenSession,
     private readonly receipts: ReceiptPrinting,
   ) {}
@@ -27,9 +27,11 @@ export class LookupDesk {
     const identity = this.citizen.consentedIdentity();
     if (!this.client) throw new ServiceError('unavailable', 'this kiosk is not enrolled with a hall server');
     this.#last = null;
-    const { backend } = this.catalog.lookups.find((definition) => definition.id === lookup)!;
+    const catalog = this.catalog();
+    const definition = catalog.lookups.find((candidate) => candidate.id === lookup);
+    if (!definition) throw new ServiceError('unavailable', `the hall does not offer the lookup "${lookup}"`);
     this.#last = await this.client.lookup({ lookup, citizen: identity, year }).catch((error: unknown) => {
-      throw fromHall(error, backendHelp(this.catalog, backend));
+      throw fromHall(error, backendHelp(catalog, definition.backend));
     });
     return this.#last;
   }
@@ -39,7 +41,7 @@ export class LookupDesk {
     const result = this.#last;
     const summary = this.citizen.summary();
     if (!result || !summary?.consented) throw new ServiceError('not_found', 'there is no result to print in this session');
-    const definition = this.catalog.lookups.find((lookup) => lookup.id === result.lookup)!;
+    const definition = this.catalog().lookups.find((lookup) => lookup.id === result.lookup)!;
     const problem = await printReceipt(this.receipts, (model) =>
       resultReceiptJob(
         {

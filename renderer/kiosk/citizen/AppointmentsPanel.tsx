@@ -22,7 +22,7 @@ type View =
 export function AppointmentsPanel() {
   const { t, i18n } = useTranslation();
   const host = useHost();
-  const { data: services } = useRpcQuery('appointments.services', {});
+  const { data: services } = useRpcQuery('appointments.services', {}, ['hallServices.changed']);
   const mine = useRpcQuery('appointments.mine', {});
   const [view, setView] = useState<View>({ name: 'mine' });
   const { error, run: act } = useRpcAction();

@@ -16,7 +16,7 @@ type Stage = RpcEventPayload<'certificate.progress'>['stage'];
 export function CertificatesPanel() {
   const { t, i18n } = useTranslation();
   const host = useHost();
-  const { data: menu } = useRpcQuery('citizenServices.menu', {});
+  const { data: menu } = useRpcQuery('citizenServices.menu', {}, ['hallServices.changed']);
   const [stage, setStage] = useState<Stage | null>(null);
   const [result, setResult] = useState<CertificatePrint | null>(null);
   const { error, run } = useRpcAction();
