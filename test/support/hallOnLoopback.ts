@@ -38,6 +38,8 @@ export interface LoopbackHall {
   /** The folder of its SQLite file (when SQLite) and its key files. */
   dir: string;
   registry: TerminalRegistry;
+  /** Where its database is (the SQLite file or the PostgreSQL URL), for a connection of a test's own: another process's writes. */
+  location: string;
   /** Enrolls a terminal in its role with a one-time code. */
   enroll(terminalId: string, binding: TerminalBinding): Promise<TerminalIdentity>;
   /** A second hall server on the same database, through its own connection: another hall process. */
@@ -109,6 +111,8 @@ export interface LoopbackHallOptions {
   alerts?: AlertsSettings;
   healthSweepMs?: number;
   smsGateway?: SmsGateway;
+  /** How often the live channel looks at the change log for writes it was not told of (default 50 ms). */
+  livePollMs?: number;
 }
 
 export async function startLoopbackHall(backend: HallBackend = 'sqlite', options: LoopbackHallOptions = {}): Promise<LoopbackHall> {
@@ -123,7 +127,7 @@ export async function startLoopbackHall(backend: HallBackend = 'sqlite', options
     createHallServer({
       db: on,
       logger: recordingLogger().logger,
-      livePollMs: 50,
+      livePollMs: options.livePollMs ?? 50,
       queue: options.queue ?? (await readHallQueue()),
       citizen: { catalog: options.catalog ?? (await readCitizenCatalog()), backends },
       appointments: options.appointments ?? (await readAppointments()),
@@ -149,6 +153,7 @@ export async function startLoopbackHall(backend: HallBackend = 'sqlite', options
     db,
     dir,
     registry,
+    location: store.location,
     // In process, as "hall enroll-code" then "enroll" would: tests enroll dozens of terminals from one
     // address, more than the enrollment route's rate limit lets through (identity.test.ts covers the HTTP exchange).
     enroll: async (terminalId, binding) => {

@@ -4,16 +4,18 @@ import type { Logger } from 'pino';
 import { ChangeLog } from './changeLog.js';
 import { listenTo, type Listening } from '../../lib/postgres/postgresDatabase.js';
 import type { Database } from '../../lib/sqlite/database.js';
+import { watchCommits } from '../../lib/sqlite/watchCommits.js';
 import { maxLiveItems, type LiveMessage, type SyncScope } from '../../main/contract/syncProtocol.js';
 
 /**
  * The hall's live channel: one WebSocket per terminal. It watches the change
  * log (whichever process wrote it: the hall CLI publishes into the same
  * database, and on PostgreSQL several hall processes serve one hall) and
- * tells every terminal which scopes changed; terminals then pull. On
- * PostgreSQL another process's change arrives by LISTEN/NOTIFY at once; the
- * poll remains for SQLite and for a dropped listening connection. Pings find
- * dead sockets.
+ * tells every terminal which scopes changed; terminals then pull. Another
+ * process's change is noticed at once: by LISTEN/NOTIFY on PostgreSQL, by
+ * watching the write-ahead log on SQLite; the poll remains for a dropped
+ * listening connection or a folder that cannot be watched. Pings find dead
+ * sockets.
  */
 export class LiveHub {
   readonly #sockets = new Set<WebSocket & { alive?: boolean }>();
@@ -21,7 +23,7 @@ export class LiveHub {
   #poll: NodeJS.Timeout | undefined;
   #heartbeat: NodeJS.Timeout | undefined;
   #poked = false;
-  #listening: Listening | null = null;
+  #listening: Pick<Listening, 'close'> | null = null;
   /** Each scope's newest change already announced: the `previous` of its next delivery. */
   #heads = new Map<SyncScope, number>();
   /** Announcements one after another, so two never read the same cursor and send a scope twice out of order. */
@@ -39,12 +41,13 @@ export class LiveHub {
     this.#cursor = (await this.changes.changedScopesSince(Number.MAX_SAFE_INTEGER)).cursor;
     this.#heads = await this.changes.scopeHeads();
     this.#poll = setInterval(() => void this.#announce(), this.pollMs);
-    this.#listening = listenTo(
-      this.db,
-      ChangeLog.channel,
-      () => this.poke(),
-      (error) => this.logger.warn({ err: error }, 'lost the PostgreSQL connection listening for changes; polling until it is back'),
-    );
+    this.#listening =
+      listenTo(
+        this.db,
+        ChangeLog.channel,
+        () => this.poke(),
+        (error) => this.logger.warn({ err: error }, 'lost the PostgreSQL connection listening for changes; polling until it is back'),
+      ) ?? watchCommits(this.db.path, () => this.poke());
     this.#heartbeat = setInterval(() => {
       for (const socket of this.#sockets) {
         if (socket.alive === false) {
@@ -68,14 +71,15 @@ export class LiveHub {
     return this.#sockets.size;
   }
 
-  /** Something was just written: announce now rather than at the next poll (the poll still catches other writers). */
+  /**
+   * Something was just written: announce now rather than at the next poll.
+   * Pokes that come while an announcement waits its turn join it: a burst of
+   * commits costs one read of the change log, not one each.
+   */
   poke(): void {
     if (this.#poked) return;
     this.#poked = true;
-    queueMicrotask(() => {
-      this.#poked = false;
-      void this.#announce();
-    });
+    void this.#announce();
   }
 
   async stop(): Promise<void> {
@@ -90,6 +94,7 @@ export class LiveHub {
   }
 
   async #announceOnce(): Promise<void> {
+    this.#poked = false;
     try {
       const { cursor, scopes } = await this.changes.changedScopesSince(this.#cursor);
       if (scopes.length === 0) return;
