@@ -8,6 +8,21 @@ const numberRange = z
   .refine((range) => range.first <= range.last, { error: 'first must not be above last' });
 
 /**
+ * The hall's days off and make-up working days, as the State Council's yearly
+ * notice on public holidays sets them (国务院办公厅关于部分节假日安排的通知, usually
+ * published in November for the next year): working-day deadlines (a 差评
+ * case's steps) count by them. Saturdays and Sundays are days off unless listed
+ * in `workingWeekends`.
+ */
+export const workingCalendarSchema = z
+  .object({
+    holidays: z.array(z.iso.date()).default([]),
+    workingWeekends: z.array(z.iso.date()).default([]),
+  })
+  .strict();
+export type WorkingCalendar = z.infer<typeof workingCalendarSchema>;
+
+/**
  * A hall's queue: its services (ticket letter, daily number ranges), which
  * windows serve which services, and the day rules. Data, read by the hall
  * server at start (`onewindow hall --queue FILE`).
@@ -34,6 +49,7 @@ export const hallQueueSchema = z
       )
       .min(1),
     windows: z.array(z.object({ window: windowNumberSchema, services: z.array(serviceCodeSchema).min(1) }).strict()).min(1),
+    calendar: workingCalendarSchema.default({ holidays: [], workingWeekends: [] }),
   })
   .strict()
   .superRefine((queue, context) => {

@@ -2,6 +2,7 @@ import { ulid } from 'ulid';
 import type { Queryable } from '../../lib/sqlite/database.js';
 import type { Rating } from '../../main/contract/queue.js';
 import { caseSteps, type CaseStep, type RatingCase } from './caseSchema.js';
+import type { WorkingCalendar } from '../../main/contract/hallQueue.js';
 import { addWorkingDays } from './workingDays.js';
 
 /** Why a case action is refused; the route answers with its status and code. */
@@ -17,6 +18,8 @@ export class CaseRefusal extends Error {
 
 export interface CaseRules {
   timeZone: string;
+  /** The hall's holidays and make-up working days. */
+  calendar: WorkingCalendar;
   /** Working days each step is given (5 by default). */
   stepWorkingDays: number;
   now: () => Date;
@@ -58,7 +61,7 @@ export class RatingCases {
   ) {}
 
   #due(from: Date): string {
-    return addWorkingDays(from, this.rules.stepWorkingDays, this.rules.timeZone).toISOString();
+    return addWorkingDays(from, this.rules.stepWorkingDays, this.rules.timeZone, this.rules.calendar).toISOString();
   }
 
   /** Opens the ticket's case if the rating is a 差评; a later 差评 of the same ticket updates the open case's score. */

@@ -119,7 +119,12 @@ export async function createHallServer(options: HallServerOptions) {
       reminders?.nudge();
     },
   );
-  const cases = new RatingCases(options.db, { timeZone: options.queue.timeZone, stepWorkingDays: 5, now: () => new Date(now()) });
+  const cases = new RatingCases(options.db, {
+    timeZone: options.queue.timeZone,
+    calendar: options.queue.calendar,
+    stepWorkingDays: 5,
+    now: () => new Date(now()),
+  });
   const issuer = new TicketIssuer(queue, options.logger, (tx, ticket, rating) => cases.onRating(tx, ticket, rating));
   reminders = new TurnReminders(queue, issuer, options.smsGateway ?? new LoggingSmsGateway(options.logger), options.logger);
   const desk = new CounterDesk(queue);

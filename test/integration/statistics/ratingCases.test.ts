@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CounterAction } from '../../../main/contract/queue.js';
 import { HallClient } from '../../../main/sync/hallClient.js';
 import { ratingCaseSchema, type RatingCase } from '../../../upstream/evaluation/caseSchema.js';
+import { readHallQueue } from '../../../hall-config/readHallQueue.js';
 import { addWorkingDays } from '../../../upstream/evaluation/workingDays.js';
 import { hallBackends, startLoopbackHall } from '../../support/hallOnLoopback.js';
 
@@ -12,11 +13,33 @@ afterEach(async () => {
 });
 
 describe('working days', () => {
+  const noCalendar = { holidays: [], workingWeekends: [] };
   it('skip Saturdays and Sundays in the hall zone', () => {
     // Thursday 2026-11-26 10:00 Shanghai + 5 working days = Thursday 2026-12-03.
-    expect(addWorkingDays(new Date('2026-11-26T02:00:00Z'), 5, 'Asia/Shanghai').toISOString()).toBe('2026-12-03T02:00:00.000Z');
+    expect(addWorkingDays(new Date('2026-11-26T02:00:00Z'), 5, 'Asia/Shanghai', noCalendar).toISOString()).toBe('2026-12-03T02:00:00.000Z');
     // Friday 23:30 Shanghai (15:30Z, still Friday) + 1 = Monday.
-    expect(addWorkingDays(new Date('2026-11-27T15:30:00Z'), 1, 'Asia/Shanghai').toISOString()).toBe('2026-11-30T15:30:00.000Z');
+    expect(addWorkingDays(new Date('2026-11-27T15:30:00Z'), 1, 'Asia/Shanghai', noCalendar).toISOString()).toBe('2026-11-30T15:30:00.000Z');
+  });
+
+  it('skip the holidays of the calendar and count its make-up working weekends', () => {
+    // National Day 2026: 1–7 October off, Saturday 10 October worked.
+    const nationalDay = {
+      holidays: ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07'],
+      workingWeekends: ['2026-09-20', '2026-10-10'],
+    };
+    // Wednesday 30 September 10:00 Shanghai + 1 = Thursday 8 October; + 3 = Saturday 10 October; + 5 = Tuesday 13 October.
+    const from = new Date('2026-09-30T02:00:00Z');
+    expect(addWorkingDays(from, 1, 'Asia/Shanghai', nationalDay).toISOString()).toBe('2026-10-08T02:00:00.000Z');
+    expect(addWorkingDays(from, 3, 'Asia/Shanghai', nationalDay).toISOString()).toBe('2026-10-10T02:00:00.000Z');
+    expect(addWorkingDays(from, 5, 'Asia/Shanghai', nationalDay).toISOString()).toBe('2026-10-13T02:00:00.000Z');
+    // A holiday is a local date: 23:30 Shanghai on 30 September is still a working evening; the next working day is 8 October.
+    expect(addWorkingDays(new Date('2026-09-30T15:30:00Z'), 1, 'Asia/Shanghai', nationalDay).toISOString()).toBe(
+      '2026-10-08T15:30:00.000Z',
+    );
+    // Sunday 20 September is worked: Friday 18 September + 1 = Sunday 20 September.
+    expect(addWorkingDays(new Date('2026-09-18T02:00:00Z'), 1, 'Asia/Shanghai', nationalDay).toISOString()).toBe(
+      '2026-09-20T02:00:00.000Z',
+    );
   });
 });
 
@@ -73,7 +96,10 @@ describe.each(hallBackends())('好差评 cases on %s', (backend) => {
       step: 'verify',
       owner: null,
     });
-    expect(opened!.dueAt).toBe(addWorkingDays(new Date(opened!.openedAt), 5, 'Asia/Shanghai').toISOString());
+    // Counted by the hall's calendar (hall-config/queue.json), which the loopback hall serves.
+    expect(opened!.dueAt).toBe(
+      addWorkingDays(new Date(opened!.openedAt), 5, 'Asia/Shanghai', (await readHallQueue()).calendar).toISOString(),
+    );
 
     const complete = (step: string, note: string, nextOwner?: string) =>
       staff(`/dashboard/cases/${opened!.id}/complete`, { step, note, ...(nextOwner ? { nextOwner } : {}) });
