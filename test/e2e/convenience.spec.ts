@@ -25,9 +25,21 @@ test('a delivery request reaches the hall with its reference, whose progress the
   await page.getByRole('button', { name: '同意并继续' }).click();
   await expect(page.locator('[data-convenience]')).toHaveCount(5);
   await page.locator('[data-convenience="mail-delivery"]').click();
+  // One question per screen: a choice moves on by itself, a typed answer with 下一步; 返回 goes to the question before.
+  const question = page.getByTestId('form-question');
+  await expect(question).toHaveText('第 1 项，共 4 项：所在区');
+  await page.locator('[data-district="chaoyang"]').click();
+  await expect(question).toHaveText('第 2 项，共 4 项：所在街道');
+  await page.getByRole('button', { name: '返回' }).click();
+  await expect(question).toHaveText('第 1 项，共 4 项：所在区');
+  await expect(page.locator('[data-district="chaoyang"]')).toHaveAttribute('aria-pressed', 'true');
   await page.locator('[data-district="chaoyang"]').click();
   await page.locator('[data-street="1"]').click();
+  await expect(question).toHaveText('第 3 项，共 4 项：楼号和房号');
+  await expect(page.getByRole('button', { name: '下一步' })).toBeDisabled();
   for (const key of '12-301') await page.locator(`[data-keypad="number"] [data-key="${key}"]`).click();
+  await page.getByRole('button', { name: '下一步' }).click();
+  await expect(question).toHaveText('第 4 项，共 4 项：手机号码');
   for (const digit of '13800138000') await page.locator(`[data-keypad="phone"] [data-key="${digit}"]`).click();
   expect(await seriousA11yViolations(page)).toEqual([]);
   await page.screenshot({ path: path.join(screenshotDir, 'kiosk-mail-delivery.png') });

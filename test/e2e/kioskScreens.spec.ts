@@ -140,8 +140,11 @@ for (const mode of ['normal', 'elder'] as const) {
         if (mode === 'elder' && !(await page.locator('[data-convenience="complaint"]').isVisible()))
           await page.locator('[data-more]').click();
         await page.locator('[data-convenience="complaint"]').click();
+        await check(page, mode, 'convenience-complaint-topic');
+        await page.locator('[data-topic]').first().click();
         await page.locator('[data-district]').first().click();
-        await check(page, mode, 'convenience-complaint');
+        await page.locator('[data-street]').first().click();
+        await check(page, mode, 'convenience-complaint-phone');
       }
       if (category === 'social-security') {
         // A lookup by year: five years, or in elder mode four and "more".

@@ -105,8 +105,9 @@ export class LiveHub {
         this.#heads.set(scope, head);
         const message: LiveMessage = { type: 'changed', scope, cursor: head };
         if (items.length <= maxLiveItems && !personalScopes.has(scope)) message.delivery = { previous, items };
-        const text = JSON.stringify(message);
-        for (const socket of this.#sockets) socket.send(text);
+        // Encoded once for all sockets: a string would be encoded again for each.
+        const data = Buffer.from(JSON.stringify(message));
+        for (const socket of this.#sockets) socket.send(data, { binary: false });
       }
       this.#cursor = cursor;
     } catch (error) {

@@ -1,32 +1,15 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Progress, RequestReceipt, ServiceRequest } from '../../../main/contract/convenience';
+import type { Progress, RequestReceipt } from '../../../main/contract/convenience';
 import { useHost, useRpcQuery } from '../../client/hostContext';
 import { localized } from '../../i18n/i18n';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Keypad } from '../../ui/Keypad';
 import { useRpcAction } from '../../ui/useRpcAction';
-import { isMobileNumber, PhoneKeypad } from '../../ui/PhoneKeypad';
 import { useChoicePage } from '../access/useChoicePage';
+import { ConvenienceForm, numberKeys, type RequestKind } from './ConvenienceForm';
 
-type Form = 'mail-delivery' | 'home-visit' | 'complaint' | 'progress' | null;
-/** Digits and a dash on screen: application numbers and building-room numbers (12-301) take one. */
-const numberKeys = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '-', '0', 'back'];
-
-/** A group of choices that says on screen what it is for (诉求类别, 所在区…), and to a screen reader. */
-function ChoiceGroup({ name, children }: { name: 'reason' | 'topic' | 'district' | 'street'; children: ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <p className="group-label" id={`convenience-${name}`}>
-        {t(`convenience.${name}`)}
-      </p>
-      <div className="choice-row" role="group" aria-labelledby={`convenience-${name}`}>
-        {children}
-      </div>
-    </>
-  );
-}
+type Form = RequestKind | 'progress' | null;
 
 /** The menu, the service guide last (it leaves for the catalogue). */
 const menu = ['mail-delivery', 'home-visit', 'complaint', 'progress', 'guide'] as const;
@@ -35,28 +18,16 @@ const menu = ['mail-delivery', 'home-visit', 'complaint', 'progress', 'guide'] a
 export function ConveniencePanel({ onGuide }: { onGuide: () => void }) {
   const { t, i18n } = useTranslation();
   const host = useHost();
-  const { data: options } = useRpcQuery('convenience.options', {}, ['hallServices.changed']);
+  const { data: options, error: optionsError } = useRpcQuery('convenience.options', {}, ['hallServices.changed']);
   const [form, setForm] = useState<Form>(null);
-  const [district, setDistrict] = useState<string | null>(null);
-  const [street, setStreet] = useState<number | null>(null);
-  const [choice, setChoice] = useState<string | null>(null);
   const [number, setNumber] = useState('');
-  const [phone, setPhone] = useState('');
   const [receipt, setReceipt] = useState<(RequestReceipt & { printed: boolean }) | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const { error, run: act, clear } = useRpcAction();
-  const districtEntry = options?.districts.find((candidate) => candidate.id === district);
   const menuPage = useChoicePage(menu);
-  const topicPage = useChoicePage(options?.complaintTopics ?? []);
-  const districtPage = useChoicePage(options?.districts ?? []);
-  const streetPage = useChoicePage(districtEntry?.streets.map((name, index) => ({ name, index })) ?? []);
   const reset = () => {
     setForm(null);
-    setDistrict(null);
-    setStreet(null);
-    setChoice(null);
     setNumber('');
-    setPhone('');
     setReceipt(null);
     setProgress(null);
     clear();
@@ -139,110 +110,6 @@ export function ConveniencePanel({ onGuide }: { onGuide: () => void }) {
       </section>
     );
   }
-  const ready =
-    district !== null &&
-    street !== null &&
-    isMobileNumber(phone) &&
-    (form === 'mail-delivery' ? /^\d{1,4}-\d{1,4}$/.test(number) : choice !== null);
-  const request = (): ServiceRequest => {
-    const place = { district: district!, street: street!, phone };
-    if (form === 'mail-delivery') return { kind: 'mail-delivery', ...place, building: number };
-    if (form === 'home-visit') return { kind: 'home-visit', ...place, reason: choice as 'elderly' | 'disabled' };
-    return { kind: 'complaint', ...place, topic: choice! };
-  };
-  return (
-    <section className="lookup-ask" aria-labelledby="form-heading">
-      <h2 id="form-heading">{t(`convenience.${form}.name`)}</h2>
-      {form === 'home-visit' && (
-        <ChoiceGroup name="reason">
-          {(['elderly', 'disabled'] as const).map((reason) => (
-            <button
-              type="button"
-              key={reason}
-              aria-pressed={choice === reason}
-              className={choice === reason ? 'primary' : undefined}
-              onClick={() => setChoice(reason)}
-            >
-              {t(`convenience.reasons.${reason}`)}
-            </button>
-          ))}
-        </ChoiceGroup>
-      )}
-      {form === 'complaint' && (
-        <ChoiceGroup name="topic">
-          {topicPage.shown.map((topic) => (
-            <button
-              type="button"
-              key={topic.id}
-              data-topic={topic.id}
-              aria-pressed={choice === topic.id}
-              className={choice === topic.id ? 'primary' : undefined}
-              onClick={() => setChoice(topic.id)}
-            >
-              {localized(topic.name, i18n.language)}
-            </button>
-          ))}
-          {topicPage.more}
-        </ChoiceGroup>
-      )}
-      <ChoiceGroup name="district">
-        {districtPage.shown.map((candidate) => (
-          <button
-            type="button"
-            key={candidate.id}
-            data-district={candidate.id}
-            aria-pressed={district === candidate.id}
-            className={district === candidate.id ? 'primary' : undefined}
-            onClick={() => (setDistrict(candidate.id), setStreet(null))}
-          >
-            {localized(candidate.name, i18n.language)}
-          </button>
-        ))}
-        {districtPage.more}
-      </ChoiceGroup>
-      {districtEntry && (
-        <ChoiceGroup name="street">
-          {streetPage.shown.map(({ name, index }) => (
-            <button
-              type="button"
-              key={name.en}
-              data-street={index}
-              aria-pressed={street === index}
-              className={street === index ? 'primary' : undefined}
-              onClick={() => setStreet(index)}
-            >
-              {localized(name, i18n.language)}
-            </button>
-          ))}
-          {streetPage.more}
-        </ChoiceGroup>
-      )}
-      {form === 'mail-delivery' && (
-        <Keypad
-          name="number"
-          value={number}
-          onChange={setNumber}
-          label={t('convenience.building')}
-          placeholder={t('convenience.building')}
-          keys={numberKeys}
-          maxLength={20}
-        />
-      )}
-      <PhoneKeypad value={phone} onChange={setPhone} />
-      {error && <ErrorNotice error={error} />}
-      <div className="choice-row">
-        <button
-          type="button"
-          className="primary"
-          disabled={!ready}
-          onClick={() => void act(async () => setReceipt(await host.call('convenience.submit', { request: request() })))}
-        >
-          {t('convenience.submit')}
-        </button>
-        <button type="button" onClick={reset}>
-          {t('queue.back')}
-        </button>
-      </div>
-    </section>
-  );
+  if (!options) return optionsError ? <ErrorNotice error={optionsError} /> : null;
+  return <ConvenienceForm kind={form} options={options} onSent={setReceipt} onLeave={reset} />;
 }
