@@ -34,7 +34,7 @@ async function until(check: () => boolean): Promise<void> {
 /**
  * Change announcements fanned out by the hall's live channel to 200 signed
  * WebSocket terminals (each round: a catalogue change published to the
- * database, noticed by the hub's poll, sent to all), against a bare ws server
+ * database, noticed by the hub (it watches the write-ahead log), sent to all), against a bare ws server
  * broadcasting the same messages to 200 sockets.
  */
 export async function benchLiveFanOut(): Promise<void> {
@@ -64,7 +64,7 @@ export async function benchLiveFanOut(): Promise<void> {
   const bareRate = (rounds * terminals) / ((performance.now() - start) / 1000);
 
   console.log(
-    `live: ${liveRate.toFixed(0)} announcements/s to ${terminals} terminals (publish → poll → send, ${rounds} rounds) vs bare ws broadcast ${bareRate.toFixed(0)}/s = ${(liveRate / bareRate).toFixed(2)}×`,
+    `live: ${liveRate.toFixed(0)} announcements/s to ${terminals} terminals (publish through another connection → notice → send, ${rounds} rounds) vs bare ws broadcast ${bareRate.toFixed(0)}/s = ${(liveRate / bareRate).toFixed(2)}×`,
   );
   for (const socket of [...live.sockets, ...plain.sockets]) socket.terminate();
   await new Promise((resolve) => bare.close(resolve));
