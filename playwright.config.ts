@@ -16,6 +16,8 @@ export default defineConfig({
       // Autoplay as `onewindow start` launches a hall display: it announces calls with no one there to touch it.
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--autoplay-policy=no-user-gesture-required'],
     },
-    trace: 'retain-on-failure',
+    // A failed test keeps its trace (actions, DOM snapshots, console, network) but not the screencast of
+    // every frame: recording that cost about a tenth of the e2e time, and each test saves its own screenshots.
+    trace: { mode: 'retain-on-failure', screenshots: false },
   },
 });
