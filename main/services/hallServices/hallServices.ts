@@ -17,14 +17,24 @@ export class HallServices {
 
   constructor(private readonly db: Queryable) {}
 
-  /** Reads the stored copy again: at start, and after each pull of the scope. */
-  async reload(): Promise<void> {
+  /**
+   * Reads the stored copy again: at start, and after each pull of the scope.
+   * An item this version cannot read (stored by an older one, under another
+   * schema) is left out, as if not yet received, until the next pull brings it
+   * again: the terminal must start whatever its store holds.
+   */
+  async reload(): Promise<HallServicesKey[]> {
     const stored = await new HallServicesRepository(this.db).all();
     const items = new Map<HallServicesKey, unknown>();
+    const unreadable: HallServicesKey[] = [];
     for (const [key, schema] of Object.entries(hallServicesItems) as [HallServicesKey, (typeof hallServicesItems)[HallServicesKey]][]) {
-      if (stored.has(key)) items.set(key, schema.parse(stored.get(key)));
+      if (!stored.has(key)) continue;
+      const parsed = schema.safeParse(stored.get(key));
+      if (parsed.success) items.set(key, parsed.data);
+      else unreadable.push(key);
     }
     this.#items = items;
+    return unreadable;
   }
 
   catalog(): CitizenCatalog {

@@ -10,14 +10,18 @@ import { hallServicesApplier } from './hallServicesApplier.js';
  */
 export async function createHallServicesSlice({ db, events, logger }: HostParts): Promise<{ services: HallServices; scope: SyncedScope }> {
   const services = new HallServices(db);
-  await services.reload();
+  const reload = async () => {
+    const unreadable = await services.reload();
+    if (unreadable.length > 0)
+      logger.warn({ unreadable }, "the stored copy of the hall's services has items this version cannot read: waiting for the hall's");
+  };
+  await reload();
   return {
     services,
     scope: {
       apply: hallServicesApplier,
       onPulled: () =>
-        void services
-          .reload()
+        void reload()
           .then(() => events.emit('hallServices.changed', {}))
           .catch((error: unknown) => logger.error({ err: error }, "could not read the hall's services after a pull")),
     },

@@ -6,6 +6,7 @@ import { readAppointments } from '../../../hall-config/readAppointments.js';
 import { readCitizenCatalog } from '../../../hall-config/readCitizenCatalog.js';
 import { readConvenience } from '../../../hall-config/readConvenience.js';
 import type { RunningTerminal } from '../../../main/cli/runTerminal.js';
+import { openDatabase } from '../../../lib/sqlite/database.js';
 import { saveIdentity } from '../../../main/sync/identityStore.js';
 import { callHost } from '../../support/callHost.js';
 import { hallBackends, startLoopbackHall, type LoopbackHall, type LoopbackHallOptions } from '../../support/hallOnLoopback.js';
@@ -21,7 +22,8 @@ async function kioskOf(hall: LoopbackHall | null): Promise<{ kiosk: () => Runnin
   const dir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-offer-'));
   await mkdir(path.join(dir, 'data'));
   if (hall) await saveIdentity(path.join(dir, 'data'), await hall.enroll('K-01', { role: 'kiosk' }));
-  const start = () => startTestTerminal(dir, 'demo-kiosk', hall ? { upstream: hall.url } : {});
+  // Without a hall: one it is not enrolled with, at an address where nothing answers (the demo profile's own is embedded).
+  const start = () => startTestTerminal(dir, 'demo-kiosk', { upstream: hall ? hall.url : 'http://127.0.0.1:9' });
   let kiosk = await start();
   cleanups.push(async () => {
     await kiosk.stop();
@@ -77,6 +79,21 @@ describe.each(hallBackends())('what the hall offers comes from the hall, on %s',
     const again = terminal.kiosk();
     expect((await callHost(again, 'citizenServices.menu', {})).certificates[0]!.title).toEqual(options.catalog!.certificates[0]!.title);
     expect(await callHost(again, 'convenience.options', {})).toEqual(options.convenience);
+  });
+});
+
+describe('a terminal whose stored copy it cannot read', () => {
+  it('still starts, and says that item has not come yet rather than failing', async () => {
+    const terminal = await kioskOf(null);
+    // As an older version might have stored it: not what this version's schema reads (written beside the running host).
+    const db = await openDatabase(terminal.kiosk().host.databasePath);
+    await db.run('INSERT INTO hall_service_item (item_key, value) VALUES (\'convenience-forms\', \'{"districts":"not a list"}\')');
+    await db.close();
+    await terminal.restart();
+    expect(await terminal.kiosk().host.dispatch('convenience.options', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', message: expect.stringContaining("has not yet received the hall's convenience-forms") },
+    });
   });
 });
 
