@@ -106,4 +106,5 @@ export const terminalSlotPaths = {
   config: '/api/v1/terminal-slots/:terminalId/config',
   replace: '/api/v1/terminal-slots/:terminalId/replace',
   page: '/terminals',
+  pageReplace: '/terminals/replace',
 } as const;

@@ -134,17 +134,17 @@ export async function createHost(options: HostOptions): Promise<Host> {
     });
     const terminal = await createTerminalSlice(parts);
     const catalogue = await createCatalogueSlice(parts, options.loaded, async () => (await terminal.info()).enabledServices, setup);
-    const offer = await createHallServicesSlice(parts);
+    const hallServices = await createHallServicesSlice(parts);
     const citizen = createCitizenSlice(
       parts,
-      () => offer.services.catalog(),
+      () => hallServices.services.catalog(),
       () => terminal.current().idleTimeoutSeconds,
     );
     const queue = createQueueSlice(parts, citizen.citizen);
     const health = await createHealthSlice(parts, options.dataDir, () => status.get());
     const appointments = new AppointmentDesk(
       sync.client,
-      () => offer.services.appointments(),
+      () => hallServices.services.appointments(),
       citizen.citizen,
       receipts,
       queue.kiosk,
@@ -152,7 +152,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     );
     const help = createHelpSlice(parts);
     const upkeep = createUpkeepSlice(parts, citizen.citizen, options.care?.restart ?? null);
-    const convenience = new ConvenienceDesk(sync.client, () => offer.services.convenience(), citizen.citizen, receipts);
+    const convenience = new ConvenienceDesk(sync.client, () => hallServices.services.convenience(), citizen.citizen, receipts);
     const spoken = new SpokenLog();
     const dispatch = createDispatcher(
       withSessionActivity(
@@ -185,7 +185,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       config: terminal.scope,
       queue: queue.scope,
       help: help.scope,
-      hallServices: offer.scope,
+      hallServices: hallServices.scope,
     });
     queue.start();
     health.start();

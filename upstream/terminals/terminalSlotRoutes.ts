@@ -139,7 +139,7 @@ export function registerTerminalSlotRoutes(app: HallApp, slots: TerminalSlots, r
 
   hallRoute(app, {
     method: 'POST',
-    url: `${terminalSlotPaths.page}/replace`,
+    url: terminalSlotPaths.pageReplace,
     access: { staff: ['technician'] },
     summary: "The page's replace button: revokes the old box, reports what it left undelivered, and shows the slot's QR for the new box",
     body: replaceFormSchema,

@@ -1,4 +1,4 @@
-import type { ReplacementReport, TerminalSlotView } from '../../main/contract/terminalSlot.js';
+import { terminalSlotPaths, type ReplacementReport, type TerminalSlotView } from '../../main/contract/terminalSlot.js';
 import { fontLinks, htmlText } from '../http/htmlText.js';
 import { replacementLines } from './replacementLines.js';
 
@@ -24,7 +24,7 @@ const roles = [
 function replaceForm(slot: TerminalSlotView): string {
   if (!slot.enrolled) return '';
   const id = htmlText(slot.terminalId);
-  return `<form method="post" action="/terminals/replace" class="replace"><input type="hidden" name="terminalId" value="${id}">
+  return `<form method="post" action="${terminalSlotPaths.pageReplace}" class="replace"><input type="hidden" name="terminalId" value="${id}">
 <label><input type="checkbox" name="confirm" value="yes" required> 旧设备已坏并取走 · the old box is broken and taken away</label>
 <button type="submit">更换设备 · Replace the box</button></form>`;
 }
@@ -51,7 +51,7 @@ function createForm(services: readonly string[]): string {
     .map((service) => `<label><input type="checkbox" name="services" value="${htmlText(service)}" checked> ${htmlText(service)}</label>`)
     .join(' ');
   return `<h2>新建终端位 · New terminal slot</h2>
-<form method="post" action="/terminals" class="create">
+<form method="post" action="${terminalSlotPaths.page}" class="create">
 <label>终端编号 · Terminal id <input name="terminalId" required maxlength="32"></label>
 <label>角色 · Role <select name="role">${roles.map(([value, text]) => `<option value="${value}">${text}</option>`).join('')}</select></label>
 <label>窗口号（仅窗口终端）· Window (counter only) <input name="window" inputmode="numeric" maxlength="3"></label>

@@ -11,8 +11,18 @@ import path from 'node:path';
  * bundled once with esbuild (tsx's own compiler, a development dependency;
  * a build runs the compiled .js beside it and never comes here) into a
  * folder named by the sources' hash, so an edited source is bundled again.
+ * Looked up once per process: every spool folder asks for the same scripts.
  */
 export function bundledFromSource(here: string, names: readonly string[]): Record<string, string> {
+  const key = `${here}\n${names.join(',')}`;
+  let found = bundled.get(key);
+  if (!found) bundled.set(key, (found = bundle(here, names)));
+  return found;
+}
+
+const bundled = new Map<string, Record<string, string>>();
+
+function bundle(here: string, names: readonly string[]): Record<string, string> {
   const sources = ['spoolFolder', ...names].map((name) => readFileSync(path.join(here, `${name}.ts`)));
   const hash = createHash('sha256');
   for (const source of sources) hash.update(source);

@@ -20,8 +20,23 @@ const questions: Record<RequestKind, readonly Question[]> = {
   complaint: ['topic', 'district', 'street', 'phone'],
 };
 
+/** Each question's name, as the screen shows and says it. */
+const questionNames: Record<Question, string> = {
+  reason: 'convenience.reason',
+  topic: 'convenience.topic',
+  district: 'convenience.district',
+  street: 'convenience.street',
+  building: 'convenience.buildingName',
+  phone: 'appointments.phone',
+};
+
 /** Digits and a dash on screen: building-room numbers (12-301) and application numbers take one. */
-export const numberKeys = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '-', '0', 'back'];
+const numberKeys = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '-', '0', 'back'];
+
+/** A number with a dash typed on the keypad: a building and room, or an application's reference. */
+export function NumberKeypad({ value, onChange, label }: { value: string; onChange: (value: string) => void; label: string }) {
+  return <Keypad name="number" value={value} onChange={onChange} label={label} placeholder={label} keys={numberKeys} maxLength={20} />;
+}
 
 /** A question's choices, labelled on screen and to a screen reader by the question. */
 function Choices({ labelledBy, children }: { labelledBy: string; children: ReactNode }) {
@@ -66,7 +81,7 @@ export function ConvenienceForm({
   const questionText = t('convenience.question', {
     current: at + 1,
     total: asked.length,
-    name: t({ phone: 'appointments.phone', building: 'convenience.buildingName' }[question as string] ?? `convenience.${question}`),
+    name: t(questionNames[question]),
   });
   useVoicePrompt(questionText);
   const next = () => setAt((current) => current + 1);
@@ -142,15 +157,7 @@ export function ConvenienceForm({
       )}
       {question === 'building' && (
         <div className="typed-answer">
-          <Keypad
-            name="number"
-            value={building}
-            onChange={setBuilding}
-            label={t('convenience.building')}
-            placeholder={t('convenience.building')}
-            keys={numberKeys}
-            maxLength={20}
-          />
+          <NumberKeypad value={building} onChange={setBuilding} label={t('convenience.building')} />
           {actions(
             <button type="button" className="primary" disabled={!/^\d{1,4}-\d{1,4}$/.test(building)} onClick={next}>
               {t('convenience.next')}

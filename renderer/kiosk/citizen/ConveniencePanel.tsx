@@ -4,10 +4,9 @@ import type { Progress, RequestReceipt } from '../../../main/contract/convenienc
 import { useHost, useRpcQuery } from '../../client/hostContext';
 import { localized } from '../../i18n/i18n';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { Keypad } from '../../ui/Keypad';
 import { useRpcAction } from '../../ui/useRpcAction';
 import { useChoicePage } from '../access/useChoicePage';
-import { ConvenienceForm, numberKeys, type RequestKind } from './ConvenienceForm';
+import { ConvenienceForm, NumberKeypad, type RequestKind } from './ConvenienceForm';
 
 type Form = RequestKind | 'progress' | null;
 
@@ -84,15 +83,7 @@ export function ConveniencePanel({ onGuide }: { onGuide: () => void }) {
     return (
       <section className="lookup-ask" aria-labelledby="progress-heading">
         <h2 id="progress-heading">{t('convenience.progress.name')}</h2>
-        <Keypad
-          name="number"
-          value={number}
-          onChange={setNumber}
-          label={t('convenience.number')}
-          placeholder={t('convenience.number')}
-          keys={numberKeys}
-          maxLength={20}
-        />
+        <NumberKeypad value={number} onChange={setNumber} label={t('convenience.number')} />
         {error && <ErrorNotice error={error} />}
         <div className="choice-row">
           <button
