@@ -18,6 +18,11 @@ const intoMainButContract = '^(\\.\\./)+main/(?!contract(/|$))';
  * only the host (its embedded demo hall) and the CLI read hall-config/: a
  * terminal gets what the hall offers by pulling it.
  */
+const upstreamSharesOnlyContract = {
+  regex: '^(\\.\\./)+(main/(?!contract(/|$))|drivers|renderer|kiosk-config)',
+  message: 'The hall server shares only main/contract (and lib/) with the terminal (DESIGN.md, dependency rule).',
+};
+
 const upstreamButEntry = {
   regex: '^(\\.\\./)+upstream/(?!entry(/|$))',
   message: 'The terminal reaches the hall server only through upstream/entry (docs/ARCHITECTURE.md).',
@@ -116,9 +121,26 @@ export default tseslint.config(
         {
           paths: [{ name: 'electron', message: 'The hall server never runs in Electron.' }],
           patterns: [
+            upstreamSharesOnlyContract,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Same rule as the block above (a later block replaces its options), and one more.
+    files: ['upstream/centre/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The hall server never runs in Electron.' }],
+          patterns: [
+            upstreamSharesOnlyContract,
             {
-              regex: '^(\\.\\./)+(main/(?!contract(/|$))|drivers|renderer|kiosk-config)',
-              message: 'The hall server shares only main/contract (and lib/) with the terminal (DESIGN.md, dependency rule).',
+              regex: '^\\.\\./(?!http/|identity/|statistics/|storage/)[^./][^/]*/',
+              message:
+                "The district centre knows the halls only by what they report: of upstream/ it imports the servers' shared parts (http/, identity/, statistics/, storage/), no hall capability.",
             },
           ],
         },

@@ -18,6 +18,7 @@ const commands: Record<string, () => Promise<Command>> = {
   demo: async () => import('./commands/demo.js').then((m) => ({ help: m.demoHelp, run: m.demoCommand })),
   config: async () => import('./commands/config.js').then((m) => ({ help: m.configHelp, run: m.configCommand })),
   hall: async () => import('./commands/hall.js').then((m) => ({ help: m.hallHelp, run: m.hallCommand })),
+  centre: async () => import('./commands/centre.js').then((m) => ({ help: m.centreHelp, run: m.centreCommand })),
   enroll: async () => import('./commands/enroll.js').then((m) => ({ help: m.enrollHelp, run: m.enrollCommand })),
   devices: async () => import('./commands/devices.js').then((m) => ({ help: m.devicesHelp, run: m.devicesCommand })),
   idcard: async () => import('./commands/idcard.js').then((m) => ({ help: m.idcardHelp, run: m.idcardCommand })),
@@ -34,6 +35,7 @@ Commands:
   demo      run a demo hall: kiosk, counter and display on simulated devices
   config    validate a terminal configuration, or print its JSON Schema
   hall      run the hall server, issue enrollment codes, revoke terminals
+  centre    run the district command centre over many halls
   enroll    enroll this terminal with its hall server
   devices   list attached devices, or test the one bound to a role
   idcard    read the card on a resident ID-card reader

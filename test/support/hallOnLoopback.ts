@@ -113,6 +113,8 @@ export interface LoopbackHallOptions {
   smsGateway?: SmsGateway;
   /** How often the live channel looks at the change log for writes it was not told of (default 50 ms). */
   livePollMs?: number;
+  /** How often the hall reports to its district centre, once linked (default 30 s). */
+  centreReportMs?: number;
 }
 
 export async function startLoopbackHall(backend: HallBackend = 'sqlite', options: LoopbackHallOptions = {}): Promise<LoopbackHall> {
@@ -139,6 +141,7 @@ export async function startLoopbackHall(backend: HallBackend = 'sqlite', options
       retentionDays: options.retentionDays,
       alerts: options.alerts,
       healthSweepMs: options.healthSweepMs,
+      centreReportMs: options.centreReportMs,
       smsGateway: options.smsGateway,
     });
   const start = async () => {

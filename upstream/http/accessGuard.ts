@@ -39,6 +39,7 @@ export function guardAccess(app: HallApp, parts: AccessParts): void {
     if (access === 'public') return;
     if (!access) return refuse(reply, 403, 'forbidden', 'this route declares no access');
     if ('staff' in access) return letStaffIn(request, reply, parts.staff, access.staff);
+    if ('halls' in access) return refuse(reply, 403, 'forbidden', 'a route for halls is served by a district centre, not by a hall');
     const terminal = await verifySignature(request, reply, parts);
     if (!terminal) return;
     if (!access.roles.includes(terminal.role)) {
@@ -53,7 +54,8 @@ export function guardAccess(app: HallApp, parts: AccessParts): void {
   });
 }
 
-async function letStaffIn(request: FastifyRequest, reply: FastifyReply, staff: StaffAccounts, needed: readonly StaffRole[]) {
+/** Lets in a logged-in member of staff holding one of the roles `needed`; otherwise 401 (log in) or 403 (naming the roles). */
+export async function letStaffIn(request: FastifyRequest, reply: FastifyReply, staff: StaffAccounts, needed: readonly StaffRole[]) {
   const token = request.cookies[staffCookie];
   const user = token ? await staff.sessionUser(token) : null;
   if (user && user.roles.some((role) => needed.includes(role))) {
@@ -119,7 +121,8 @@ async function verifySignature(request: FastifyRequest, reply: FastifyReply, par
 
 type Verdict = 'admitted' | 'stale' | 'bad-signature' | 'no-role' | 'seen';
 
-const signatureCheck = (request: FastifyRequest, signature: string, secret: string, now: number) =>
+/** The signature of a request as it came (its path as sent, its raw body) checked against `secret`. */
+export const signatureCheck = (request: FastifyRequest, signature: string, secret: string, now: number) =>
   checkSignature(
     secret,
     {

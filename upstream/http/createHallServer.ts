@@ -21,7 +21,7 @@ import { registerStatisticsRoutes } from '../statistics/statisticsRoutes.js';
 import { TicketIssuer } from '../queue/ticketIssuer.js';
 import { LoggingSmsGateway, type SmsGateway } from '../queue/smsGateway.js';
 import { TurnReminders } from '../queue/turnReminders.js';
-import { refuse } from './refuse.js';
+import { serverBasics } from './serverBasics.js';
 import type { CitizenCatalog } from '../../main/contract/citizenCatalog.js';
 import { CertificateIssuer } from '../citizen/certificateIssuer.js';
 import { publishHallServices } from '../sync/publishHallServices.js';
@@ -57,12 +57,7 @@ import { fingerprintOf } from './hallCertificate.js';
 import { CareCommands } from '../remoteCare/careCommands.js';
 import { CareHub } from '../remoteCare/careHub.js';
 import { registerCareRoutes } from '../remoteCare/careRoutes.js';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    rawBody: string;
-  }
-}
+import { CentreUplink } from '../centreLink/centreUplink.js';
 
 export interface HallServerOptions {
   db: Database;
@@ -92,6 +87,8 @@ export interface HallServerOptions {
   healthSweepMs?: number;
   /** Where SMS reminders go (a provider's implementation); the demo gateway only logs them. */
   smsGateway?: SmsGateway;
+  /** How often the hall reports to its district centre, once linked (`onewindow hall link-centre`; default 30 s). */
+  centreReportMs?: number;
 }
 
 /**
@@ -185,21 +182,7 @@ export async function createHallServer(options: HallServerOptions) {
   care.start();
   app.addHook('onClose', async () => care.stop());
   app.addHook('onClose', () => accessParts.replays.close());
-  app.decorateRequest('rawBody', '');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    request.rawBody = body as string;
-    try {
-      done(null, body === '' ? {} : JSON.parse(body as string));
-    } catch {
-      done(Object.assign(new Error('the body is not valid JSON'), { statusCode: 400 }), undefined);
-    }
-  });
-  app.setErrorHandler(async (error: { statusCode?: number; message: string }, _request, reply) => {
-    if (error.statusCode && error.statusCode < 500)
-      return refuse(reply, error.statusCode, error.statusCode === 429 ? 'too_many_requests' : 'bad_request', error.message);
-    options.logger.error({ err: error }, 'hall request failed');
-    return refuse(reply, 500, 'internal', 'the hall server failed');
-  });
+  serverBasics(app, options.logger, 'hall server');
 
   hallRoute(app, {
     method: 'GET',
@@ -261,5 +244,15 @@ export async function createHallServer(options: HallServerOptions) {
     fingerprint: options.tls ? fingerprintOf(options.tls.cert) : null,
   });
   registerCareRoutes(app, { commands: careCommands, hub: care, registry });
+  const uplink = new CentreUplink({
+    db: options.db,
+    queue: options.queue,
+    secrets,
+    logger: options.logger,
+    now: () => new Date(now()),
+    everyMs: options.centreReportMs,
+  });
+  uplink.start();
+  app.addHook('onClose', () => uplink.stop());
   return app;
 }

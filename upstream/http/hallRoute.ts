@@ -11,10 +11,11 @@ export type HallApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerR
 
 /**
  * Who may call a route: anyone (`public`), a logged-in member of the hall's
- * staff holding one of the staff roles named, or an enrolled terminal of one
- * of the terminal roles named, its request signed.
+ * staff holding one of the staff roles named, an enrolled terminal of one
+ * of the terminal roles named, its request signed, or (on a district centre
+ * only) an enrolled hall, its request signed.
  */
-export type HallAccess = 'public' | { staff: readonly StaffRole[] } | { roles: readonly TerminalRole[] };
+export type HallAccess = 'public' | { staff: readonly StaffRole[] } | { roles: readonly TerminalRole[] } | { halls: 'enrolled' };
 
 /** The enrolled terminal a signed request came from. */
 export interface Caller {
@@ -81,7 +82,10 @@ const namesRoles = (access: object, key: 'roles' | 'staff') => {
 };
 
 const accessIsDeclared = (access: unknown): access is HallAccess =>
-  access === 'public' || (typeof access === 'object' && access !== null && (namesRoles(access, 'roles') || namesRoles(access, 'staff')));
+  access === 'public' ||
+  (typeof access === 'object' &&
+    access !== null &&
+    (namesRoles(access, 'roles') || namesRoles(access, 'staff') || (access as { halls?: unknown }).halls === 'enrolled'));
 
 /** A route as fastify registered it (HEAD ones too), with its declared access. */
 export interface RegisteredRoute {

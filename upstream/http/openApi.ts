@@ -27,6 +27,7 @@ function operation(method: string, access: HallAccess, doc: RouteDoc, url: strin
   }
   const roles = typeof access === 'object' && 'roles' in access ? access.roles : [];
   const staffRoles = typeof access === 'object' && 'staff' in access ? access.staff : null;
+  const halls = typeof access === 'object' && 'halls' in access;
   const ok = doc.websocket
     ? { '101': { description: 'switched to the WebSocket live channel' } }
     : {
@@ -36,15 +37,22 @@ function operation(method: string, access: HallAccess, doc: RouteDoc, url: strin
       };
   return {
     summary: doc.summary,
-    'x-access': staffRoles ? 'staff' : typeof access === 'object' ? 'terminal' : access,
+    'x-access': staffRoles ? 'staff' : halls ? 'hall' : typeof access === 'object' ? 'terminal' : access,
     ...(roles.length > 0 ? { 'x-roles': roles, security: [{ terminalSignature: [] }] } : {}),
     ...(staffRoles ? { 'x-staff-roles': staffRoles, security: [{ staffSession: [] }] } : {}),
+    ...(halls ? { security: [{ terminalSignature: [] }] } : {}),
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(doc.body ? { requestBody: { required: true, content: json(doc.body) } } : {}),
     responses: {
       ...ok,
       '400': error('a field of the request is wrong (named in the message)'),
-      ...(access === 'public' ? {} : { '401': error(staffRoles ? 'not logged in as staff' : 'not signed by an enrolled terminal') }),
+      ...(access === 'public'
+        ? {}
+        : {
+            '401': error(
+              staffRoles ? 'not logged in as staff' : halls ? 'not signed by an enrolled hall' : 'not signed by an enrolled terminal',
+            ),
+          }),
       ...(roles.length > 0 ? { '403': error(`the terminal's role is not ${roles.join(' or ')}`) } : {}),
       ...(staffRoles ? { '403': error(`the staff member is not a ${staffRoles.join(' or ')}`) } : {}),
     },
@@ -56,7 +64,7 @@ function operation(method: string, access: HallAccess, doc: RouteDoc, url: strin
  * registered: each with its summary, schemas (the same zod schemas the route
  * checks with) and who may call it. Call before any route is registered.
  */
-export function describeRoutes(app: HallApp): () => Record<string, unknown> {
+export function describeRoutes(app: HallApp, title = 'OneWindow hall server'): () => Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   app.addHook('onRoute', (route) => {
     const { access, doc } = route.config ?? {};
@@ -67,7 +75,7 @@ export function describeRoutes(app: HallApp): () => Record<string, unknown> {
   });
   return () => ({
     openapi: '3.1.0',
-    info: { title: 'OneWindow hall server', version: '1' },
+    info: { title, version: '1' },
     components: {
       securitySchemes: {
         terminalSignature: {

@@ -1,6 +1,3 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import fastifyStatic from '@fastify/static';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
@@ -18,7 +15,7 @@ import { hallRoute, type HallApp } from '../http/hallRoute.js';
 import { refuse } from '../http/refuse.js';
 import type { CounterDesk } from './counterDesk.js';
 import { followPage } from './followPage.js';
-import { fontPrefix } from '../http/htmlText.js';
+import { registerFontRoute } from '../http/fontRoute.js';
 import type { QueueContext } from './queueContext.js';
 import { QueueRefusal } from './queueRefusal.js';
 import { queueStatistics } from './queueStatistics.js';
@@ -46,12 +43,10 @@ async function answer<T>(reply: FastifyReply, work: () => Promise<T>) {
 }
 
 /** The queue's routes: signed ones for terminals under /api, the public ticket page and the day's statistics for staff. */
-const fontDir = path.dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans-sc/400.css'));
 
 export async function registerQueueRoutes(app: HallApp, parts: QueueRouteParts): Promise<void> {
   const { queue, issuer, desk, reminders } = parts;
-  // serve: false — the font route below is declared like every other route, with its access.
-  await app.register(fastifyStatic, { root: fontDir, serve: false });
+  await registerFontRoute(app);
   const statistics = async (day = queue.today()) =>
     queueStatistics(
       day,
@@ -59,14 +54,6 @@ export async function registerQueueRoutes(app: HallApp, parts: QueueRouteParts):
       queue.config.services.map((service) => service.code),
       queue.config.windows.map((window) => window.window),
     );
-
-  hallRoute(app, {
-    method: 'GET',
-    url: `${fontPrefix}*`,
-    access: 'public',
-    summary: 'The CJK font the hall pages use',
-    handler: ({ params, reply }) => reply.sendFile(params['*']!, { maxAge: '30d' }),
-  });
 
   hallRoute(app, {
     method: 'POST',

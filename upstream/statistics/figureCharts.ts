@@ -80,14 +80,22 @@ function options(name: ChartName, figures: Figures, queue: HallQueue): Echarts.E
 }
 
 /** A chart of the figures as SVG, drawn by ECharts on the server (no canvas, no browser). */
-export async function chartSvg(name: ChartName, figures: Figures, queue: HallQueue): Promise<string> {
+export function chartSvg(name: ChartName, figures: Figures, queue: HallQueue): Promise<string> {
+  return echartsSvg(options(name, figures, queue));
+}
+
+/** Any ECharts option as SVG, server-side, in the pages' CJK font. */
+export async function echartsSvg(option: Echarts.EChartsCoreOption): Promise<string> {
   // Loaded on the first chart: ECharts takes over a second to load, and every `onewindow hall` command would pay it.
   const echarts = await import('echarts');
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 880, height: 380 });
   try {
-    chart.setOption(options(name, figures, queue));
+    chart.setOption(option);
     return chart.renderToSVGString();
   } finally {
     chart.dispose();
   }
 }
+
+/** The charts' text style: the bundled CJK font. */
+export const chartFont = font;

@@ -37,7 +37,9 @@ interface CountRow {
 const minutes = (seconds: number | null | undefined) => (seconds === null || seconds === undefined ? null : Math.round(seconds / 6) / 10);
 const tenth = (value: number) => Math.round(value * 10) / 10;
 
-export type Keyed = Map<string, FigureRow & { finished: number }>;
+/** A group's row, with the raw sums a district centre adds up across halls (a mean or a median does not add). */
+export type KeyedRow = FigureRow & { finished: number; waitSeconds: number; scoreSum: number };
+export type Keyed = Map<string, KeyedRow>;
 
 /** Nearest-rank median and p90 of `value` per key, in SQL (window functions: SQLite ≥ 3.25 and PostgreSQL). */
 async function percentiles(scope: FigureScope, key: string, value: string, from: string, where: string) {
@@ -114,6 +116,8 @@ export async function groupFigures(scope: FigureScope, grouping: Grouping): Prom
       ratings: Number(count.ratings),
       averageScore: Number(count.ratings) === 0 ? null : tenth(Number(count.score_sum) / Number(count.ratings)),
       badRatings: Number(count.bad),
+      waitSeconds: Number(count.wait_sum ?? 0),
+      scoreSum: Number(count.score_sum ?? 0),
     });
   }
   for (const [key, values] of services) Object.assign(row(key), { serviceMedian: minutes(values.median), serviceP90: minutes(values.p90) });
@@ -121,7 +125,7 @@ export async function groupFigures(scope: FigureScope, grouping: Grouping): Prom
   return result;
 }
 
-export function emptyRow(): FigureRow & { finished: number } {
+export function emptyRow(): KeyedRow {
   return {
     arrivals: 0,
     served: 0,
@@ -141,5 +145,7 @@ export function emptyRow(): FigureRow & { finished: number } {
     averageScore: null,
     badRatings: 0,
     finished: 0,
+    waitSeconds: 0,
+    scoreSum: 0,
   };
 }

@@ -1,7 +1,7 @@
 import type { Queryable } from '../../lib/sqlite/database.js';
 import { zonedInstant } from '../../main/contract/businessDay.js';
 import type { HallQueue } from '../../main/contract/hallQueue.js';
-import { emptyRow, groupFigures, type FigureScope } from './groupFigures.js';
+import { emptyRow, groupFigures, type FigureScope, type KeyedRow } from './groupFigures.js';
 import type { Figures } from './figuresSchema.js';
 import { isPostgres, offsetMinutes, sqlTime } from './sqlTime.js';
 import { windowTime } from './windowTime.js';
@@ -47,7 +47,9 @@ export async function hallFigures(
   for (const row of finished)
     (byHour.get(String(row.k)) ?? byHour.set(String(row.k), emptyRow()).get(String(row.k))!).finished = Number(row.n);
   const times = await windowTime(db, { ...range, now: now.toISOString() });
-  const strip = <T extends { finished: number }>({ finished: _, ...rest }: T) => rest;
+  // The raw sums are for the district centre (centreLink/hourFigures.ts); the hall's figures show what they give.
+  const withoutSums = ({ waitSeconds: _, scoreSum: __, ...rest }: KeyedRow) => rest;
+  const strip = ({ finished: _, waitSeconds: __, scoreSum: ___, ...rest }: KeyedRow) => rest;
 
   return {
     from,
@@ -72,7 +74,7 @@ export async function hallFigures(
       };
     }),
     hours: [...byHour.entries()]
-      .map(([key, row]) => ({ hour: Number(key), ...row }))
+      .map(([key, row]) => ({ hour: Number(key), ...withoutSums(row) }))
       .filter((row) => Number.isInteger(row.hour))
       .sort((a, b) => a.hour - b.hour),
     days: [...byDay.entries()].map(([day, row]) => ({ day, ...strip(row) })).sort((a, b) => a.day.localeCompare(b.day)),

@@ -8,7 +8,12 @@ import { openPostgres } from '../../lib/postgres/postgresDatabase.js';
 const migrationsDir = path.join(packageRoot, 'upstream', 'storage', 'migrations');
 
 /** The hall server's database, migrated: SQLite in one file (0600) by default, PostgreSQL for a postgres:// URL. */
-export async function openHallDatabase(fileOrUrl: string): Promise<Database> {
+export function openHallDatabase(fileOrUrl: string): Promise<Database> {
+  return openServerDatabase(fileOrUrl, migrationsDir);
+}
+
+/** A server's database (the hall's, the district centre's) with the migrations in `migrations` applied. */
+export async function openServerDatabase(fileOrUrl: string, migrations: string): Promise<Database> {
   const postgres = /^postgres(ql)?:\/\//.test(fileOrUrl);
   if (!postgres) {
     // Readable by the hall's user only, before SQLite opens it: its -wal and -shm files take the same mode.
@@ -17,7 +22,7 @@ export async function openHallDatabase(fileOrUrl: string): Promise<Database> {
   }
   const db = postgres ? await openPostgres(fileOrUrl) : await openDatabase(fileOrUrl);
   try {
-    await migrate(db, await readMigrations(migrationsDir));
+    await migrate(db, await readMigrations(migrations));
     return db;
   } catch (error) {
     await db.close();

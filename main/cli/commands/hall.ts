@@ -17,8 +17,8 @@ import { readHallQueue } from '../../../hall-config/readHallQueue.js';
 import { issueSetupPin } from './hallSetupPin.js';
 import { hallSlotCommand } from './hallSlot.js';
 import os from 'node:os';
-import { hallSecurityOptions, writeHallCertificate } from './hallSecurity.js';
-import { terminalsOverview } from '../../../upstream/entry/index.js';
+import { hallKeyDirOf, hallSecurityOptions, writeHallCertificate } from './hallSecurity.js';
+import { hallKeyFiles, linkCentre, SecretBox, terminalsOverview } from '../../../upstream/entry/index.js';
 import { readAlerts } from '../../../hall-config/readAlerts.js';
 import { terminalsTable } from '../formatTerminals.js';
 import { hallCareHelp, sendCareCommand } from './hallCare.js';
@@ -39,6 +39,7 @@ export const hallHelp = `Usage: onewindow hall --db FILE [--port N] [--host ADDR
        onewindow hall slot set --db FILE --terminal ID [--services A,B] [--idle-timeout S] [--locale zh-CN|en]
        onewindow hall slot list --db FILE
        onewindow hall slot replace --db FILE --terminal ID --public-url URL [--tls-cert FILE]
+       onewindow hall link-centre --db FILE --centre URL --code CODE [--key-dir DIR]
        onewindow hall command --db FILE TERMINAL reload|restart|test-receipt|screenshot|logs|apply-config [--out FILE] [--lines N] [--wait S] [--expires-in S]
 
 Runs the hall server, or manages the terminals it knows.
@@ -102,6 +103,10 @@ Runs the hall server, or manages the terminals it knows.
                    delivered is reported (events by type from its last beat, leased
                    numbers it never reported), and the QR code for the new box is printed:
                    the new box takes the same terminal id, role, window and settings
+  link-centre      links the hall to its district command centre with a one-time code from
+                   "onewindow centre enrol-code": the running hall then reports to it every 30 s
+                   (hourly figures through an outbox, so nothing is lost while the centre is away;
+                   its figures now; its terminals' health). Linking again starts over with the new centre
 ${hallCareHelp}`;
 
 export async function hallCommand(args: string[], logger: Logger): Promise<number> {
@@ -135,6 +140,8 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
     lines: { type: 'string' },
     wait: { type: 'string' },
     'expires-in': { type: 'string' },
+    centre: { type: 'string' },
+    code: { type: 'string' },
   });
   if (values.help) {
     console.log(hallHelp);
@@ -153,6 +160,7 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
       'terminals',
       'slot',
       'command',
+      'link-centre',
     ]);
   if (action === 'tls-cert') {
     if (rest.length > 0 || !values.out) throw new UsageError('expected "hall tls-cert --out DIR [--host NAME ...]"', 'hall');
@@ -171,6 +179,11 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
     if (rest.length > 1) throw new UsageError(`unexpected "${rest.slice(1).join(' ')}"`, 'hall');
   } else if (action === 'staff') {
     staffArgs(rest, values.user, values.role);
+  } else if (action === 'link-centre') {
+    if (rest.length > 0 || !values.centre || !values.code)
+      throw new UsageError('expected "hall link-centre --db FILE --centre URL --code CODE"', 'hall');
+    if (!URL.canParse(values.centre) || !/^https?:$/.test(new URL(values.centre).protocol))
+      throw new UsageError(`--centre: expected the centre's http(s):// address, got "${values.centre}"`, 'hall');
   } else if (rest.length > 0 && action !== 'command') {
     throw new UsageError(`unexpected "${rest.join(' ')}"`, 'hall');
   }
@@ -214,6 +227,13 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
       return 0;
     }
     if (action === 'slot') return await hallSlotCommand(db, rest[0], values);
+    if (action === 'link-centre') {
+      const secrets = await SecretBox.load(hallKeyFiles(hallKeyDirOf(values)).terminalSecrets);
+      const linked = await linkCentre(db, secrets, values.centre!, values.code!, new Date());
+      console.log(`linked to the centre at ${new URL(values.centre!).origin} as hall ${linked.hallId} (${linked.name})`);
+      console.log('the running hall reports within 30 s: its whole history first, then every change');
+      return 0;
+    }
     if (action === 'command') return await sendCareCommand(db, rest, values);
     if (action === 'config') return await setConfig(new ChangeLog(db), values.terminal!, values.json!);
     if (action === 'staff') return await addStaff(db, values.user!, staffArgs(rest, values.user, values.role));

@@ -49,17 +49,22 @@ export async function hallSecurityOptions(values: HallSecurityFlags, host: strin
       'hall',
     );
   }
+  const keyDir = hallKeyDirOf(values);
+  const retention = retentionDaysSchema.safeParse(values['retention-days'] ?? 180);
+  if (!retention.success)
+    throw new UsageError(`--retention-days: expected a whole number of days from 1 to 3650, got "${values['retention-days']}"`, 'hall');
+  return { keyDir, retentionDays: retention.data, ...(tls ? { tls } : {}), ...(publicUrl ? { publicUrl } : {}) };
+}
+
+/** The folder of the hall's key files: --key-dir, else the SQLite file's folder (a PostgreSQL hall must name it). */
+export function hallKeyDirOf(values: { db?: string | undefined; 'key-dir'?: string | undefined }): string {
   const postgres = /^postgres(ql)?:\/\//.test(values.db ?? '');
   if (!values['key-dir'] && postgres)
     throw new UsageError(
       "--key-dir DIR is required with a PostgreSQL database: the folder of the hall's key files (copy it to every hall process)",
       'hall',
     );
-  const keyDir = path.resolve(values['key-dir'] ?? path.dirname(path.resolve(values.db!)));
-  const retention = retentionDaysSchema.safeParse(values['retention-days'] ?? 180);
-  if (!retention.success)
-    throw new UsageError(`--retention-days: expected a whole number of days from 1 to 3650, got "${values['retention-days']}"`, 'hall');
-  return { keyDir, retentionDays: retention.data, ...(tls ? { tls } : {}), ...(publicUrl ? { publicUrl } : {}) };
+  return path.resolve(values['key-dir'] ?? path.dirname(path.resolve(values.db!)));
 }
 
 /** `onewindow hall tls-cert`: a self-signed certificate for the hall LAN, its fingerprint printed for enrollment. */

@@ -4,6 +4,7 @@ import { hallBackends, startLoopbackHall } from '../../support/hallOnLoopback.js
 import { StaffAccounts } from '../../../upstream/identity/staffAccounts.js';
 import { staffRoleSchema, type StaffRole } from '../../../upstream/identity/staffRoles.js';
 import { rawRequest } from '../../support/rawHttp.js';
+import { concrete, refused, spellings, upgrade } from '../../support/routeSpellings.js';
 import { signingHeaders, signRequest } from '../../../lib/requestSigning.js';
 import type { TerminalBinding } from '../../../main/contract/hallProtocol.js';
 
@@ -11,44 +12,6 @@ const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-/** A concrete path for a route: parameters filled in. */
-const concrete = (url: string) => url.replace(/:[A-Za-z0-9_]+/g, 'x').replace(/\*$/, 'x');
-
-const hex = (character: string) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
-
-/** The ways a client can spell a path that a server might read as the same route, each written raw. */
-function spellings(path: string, port: number): string[] {
-  const spelled = new Set<string>([path]);
-  for (let index = 0; index < path.length; index += 1) {
-    const [before, after] = [path.slice(0, index), path.slice(index + 1)];
-    spelled.add(`${before}${hex(path[index]!)}${after}`);
-    spelled.add(`${before}${hex(path[index]!).toLowerCase()}${after}`);
-    spelled.add(`${before}%25${hex(path[index]!).slice(1)}${after}`);
-  }
-  const [first, ...rest] = path.split('/').filter(Boolean);
-  spelled.add(`http://127.0.0.1:${port}${path}`);
-  spelled.add(`/${path}`);
-  spelled.add(`/x/..${path}`);
-  spelled.add(`/${first}/.${path.slice(first!.length + 1)}`);
-  spelled.add(`/${first}/x/..${path.slice(first!.length + 1)}`);
-  spelled.add(path.toUpperCase());
-  spelled.add(`${path}/`);
-  spelled.add(`${path};x=1`);
-  spelled.add(`/${first};x=1/${rest.join('/')}`);
-  return [...spelled];
-}
-
-/** Refused: 401/404, or 400 for a target that is no path at all (its leading "/" encoded away), which nothing routes. */
-const refused = (target: string, status: number) =>
-  status === 401 || status === 404 || (status === 400 && !target.startsWith('/') && !target.startsWith('http'));
-
-const upgrade = {
-  Upgrade: 'websocket',
-  Connection: 'Upgrade',
-  'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==',
-  'Sec-WebSocket-Version': '13',
-};
 
 describe.each(hallBackends())('hall route access on %s', (backend) => {
   it('lets no unsigned request into any protected route, however its path is spelled', async () => {
