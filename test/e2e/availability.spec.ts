@@ -4,7 +4,7 @@ import type { ReceiptPrinterDevice } from '../../main/devices/receiptPrinterDevi
 import { terminalSlotPaths } from '../../main/contract/terminalSlot.js';
 import { ChangeLog } from '../../upstream/entry/index.js';
 import { startQueueHall, type QueueHall } from '../support/queueHall.js';
-import { seriousA11yViolations } from './accessibility.js';
+import { a11yViolations } from './accessibility.js';
 import { screenshotDir } from './servedTerminal.js';
 
 let queueHall: QueueHall;
@@ -43,7 +43,7 @@ test('paper out: the kiosk home marks the ticket and receipt services unavailabl
   // Tapping an unavailable service leads nowhere: the citizen already read why.
   await takeNumber.click({ force: true });
   await expect(page.locator('[data-service="A"]')).toHaveCount(0);
-  expect(await seriousA11yViolations(page)).toEqual([]);
+  expect(await a11yViolations(page)).toEqual([]);
   await page.screenshot({ path: path.join(screenshotDir, 'kiosk-home-paper-out.png') });
   await page.getByRole('button', { name: 'English', exact: true }).click();
   await expect(takeNumber).toContainText('Not available: Receipt printer');
@@ -78,7 +78,7 @@ test('when nothing works (hall unreachable and no paper) the kiosk shows out of 
   await expect(outOfService).toContainText('大厅服务器：未连接');
   await expect(outOfService).toContainText('凭条打印机：缺纸');
   await expect(page.locator('.category-tile')).toHaveCount(0);
-  expect(await seriousA11yViolations(page)).toEqual([]);
+  expect(await a11yViolations(page)).toEqual([]);
   await page.screenshot({ path: path.join(screenshotDir, 'kiosk-out-of-service.png') });
 
   printer.status.paperOut = false;
@@ -109,6 +109,6 @@ test('a kiosk whose slot went to a new box says so and offers nothing, so no cit
   await expect(page.getByRole('button', { name: /取号排队/ })).toHaveCount(0);
   // The hall refuses this box now: no call for help that would reach nobody.
   await expect(page.getByRole('button', { name: '呼叫工作人员' })).toHaveCount(0);
-  expect(await seriousA11yViolations(page)).toEqual([]);
+  expect(await a11yViolations(page)).toEqual([]);
   await page.screenshot({ path: path.join(screenshotDir, 'kiosk-replaced.png') });
 });

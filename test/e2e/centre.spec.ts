@@ -6,7 +6,7 @@ import { businessDay } from '../../main/contract/businessDay.js';
 import { startLoopbackCentre, type LoopbackCentre } from '../support/centreOnLoopback.js';
 import { figuresQueue, queueAtClock } from '../support/figuresHall.js';
 import { startLoopbackHall, type LoopbackHall } from '../support/hallOnLoopback.js';
-import { allA11yViolations, cjkFontLoaded, seriousA11yViolations } from './accessibility.js';
+import { a11yViolations, cjkFontLoaded } from './accessibility.js';
 import { screenshotDir } from './servedTerminal.js';
 
 const shanghaiLocal = (at: number) => format(new TZDate(at, 'Asia/Shanghai'), 'yyyy-MM-dd HH:mm');
@@ -75,7 +75,7 @@ test('the command centre shows three halls side by side with the district total,
   await expect(page.locator('#now tbody tr').nth(3)).toContainText('3/3 在线 online');
   await expect(page.locator('figure.chart svg')).toHaveCount(2);
   expect(await cjkFontLoaded(page)).toBe(true);
-  expect(await seriousA11yViolations(page)).toEqual([]);
+  expect(await a11yViolations(page)).toEqual([]);
   await page.screenshot({ path: path.join(screenshotDir, 'centre-dashboard.png'), fullPage: true });
   const csv = await (
     await fetch(`${centre.url}/dashboard/export/halls.csv?from=${yesterday}&to=${yesterday}`, { headers: { cookie } })
@@ -87,6 +87,6 @@ test('the command centre shows three halls side by side with the district total,
   for (const name of names) await expect(waits.getByRole('heading', { name })).toBeVisible();
   await expect(waits.locator('section.hall').first()).toContainText('综合受理 · General matters');
   expect(await cjkFontLoaded(waits)).toBe(true);
-  expect(await allA11yViolations(waits)).toEqual([]);
+  expect(await a11yViolations(waits)).toEqual([]);
   await waits.screenshot({ path: path.join(screenshotDir, 'centre-public-waits.png'), fullPage: true });
 });

@@ -6,7 +6,7 @@ import { expect, test } from '@playwright/test';
 import type { DocumentPrinterDevice } from '../../main/devices/documentPrinterDevice.js';
 import type { ReceiptPrinterDevice } from '../../main/devices/receiptPrinterDevice.js';
 import { startQueueHall, type QueueHall } from '../support/queueHall.js';
-import { cjkFontLoaded, seriousA11yViolations, smallTouchTargets } from './accessibility.js';
+import { cjkFontLoaded, a11yViolations, smallTouchTargets } from './accessibility.js';
 import { screenshotDir } from './servedTerminal.js';
 import { declineElderOffer } from './elderOffer.js';
 import { readCitizenCatalog } from '../../hall-config/readCitizenCatalog.js';
@@ -31,7 +31,7 @@ test('ID card → consent → a certificate printed as a PDF that says who (mask
   await page.getByRole('button', { name: '读取身份证' }).click();
   await expect(page.getByRole('heading', { name: '查询授权' })).toBeVisible();
   await expect(page.getByTestId('citizen-who')).toHaveText('王**  110***********002X');
-  expect(await seriousA11yViolations(page)).toEqual([]);
+  expect(await a11yViolations(page)).toEqual([]);
   await page.screenshot({ path: path.join(screenshotDir, 'kiosk-consent.png') });
   await page.getByRole('button', { name: '同意并继续' }).click();
   await expect(page.locator('[data-certificate]')).toHaveCount(6);
@@ -94,7 +94,7 @@ test('three lookups, one printed as a receipt; a back end that does not answer g
   // What is said is on the screen too.
   await expect(page.getByRole('table')).toContainText(`共 ${rows} 条记录。`);
   await expect(page.getByText('需要凭条，请按“打印凭条”。')).toBeVisible();
-  expect(await seriousA11yViolations(page)).toEqual([]);
+  expect(await a11yViolations(page)).toEqual([]);
   await page.screenshot({ path: path.join(screenshotDir, 'kiosk-lookup-contributions.png') });
   await page.getByRole('button', { name: '打印凭条' }).click();
   await expect(page.getByText('凭条已打印，请取走。')).toBeVisible();

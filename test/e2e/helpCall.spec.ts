@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startQueueHall, type QueueHall } from '../support/queueHall.js';
-import { seriousA11yViolations, smallTouchTargets } from './accessibility.js';
+import { a11yViolations, smallTouchTargets } from './accessibility.js';
 import { screenshotDir } from './servedTerminal.js';
 
 let queueHall: QueueHall;
@@ -35,14 +35,14 @@ test('help: the kiosk calls from the screen its citizen is at, the counter hears
   await kioskPage.locator('[data-category="certificates"]').click();
   await kioskPage.getByRole('button', { name: '呼叫工作人员' }).click();
   await expect(kioskPage.getByTestId('help-status')).toHaveText('已通知工作人员，请在本机旁稍候。');
-  expect(await seriousA11yViolations(kioskPage)).toEqual([]);
+  expect(await a11yViolations(kioskPage)).toEqual([]);
   expect(await smallTouchTargets(kioskPage)).toEqual([]);
   await kioskPage.screenshot({ path: path.join(screenshotDir, 'kiosk-help-waiting.png') });
 
   const calls = counterPage.getByTestId('help-calls');
   await expect(calls).toContainText('K-01 需要帮助，当前页面：证明打印', { timeout: 10_000 });
   await expect.poll(() => counterPage.evaluate(() => (window as unknown as { tones: { count: number } }).tones.count)).toBeGreaterThan(0);
-  expect(await seriousA11yViolations(counterPage)).toEqual([]);
+  expect(await a11yViolations(counterPage)).toEqual([]);
   await counterPage.screenshot({ path: path.join(screenshotDir, 'counter-help-call.png') });
   await calls.getByRole('button', { name: '我去处理' }).click();
   await expect(calls).toContainText('3 号窗口已响应');
@@ -50,7 +50,7 @@ test('help: the kiosk calls from the screen its citizen is at, the counter hears
   // The kiosk learns it live, with no reload and no touch.
   await expect(kioskPage.getByTestId('help-status')).toHaveText('3 号窗口的工作人员正在赶来，请稍候。', { timeout: 10_000 });
   await expect(kioskPage.getByRole('heading', { name: '工作人员正在赶来' })).toBeVisible();
-  expect(await seriousA11yViolations(kioskPage)).toEqual([]);
+  expect(await a11yViolations(kioskPage)).toEqual([]);
   await kioskPage.screenshot({ path: path.join(screenshotDir, 'kiosk-help-coming.png') });
 
   // Put away, the call stays on the button; "helped" closes it at every counter.

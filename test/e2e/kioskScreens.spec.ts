@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startQueueHall, type QueueHall } from '../support/queueHall.js';
-import { allA11yViolations, smallTouchTargets } from './accessibility.js';
+import { a11yViolations, smallTouchTargets } from './accessibility.js';
 import { screenshotDir } from './servedTerminal.js';
 
 let queueHall: QueueHall;
@@ -46,7 +46,7 @@ async function crowdedChoices(page: Page): Promise<string[]> {
 async function check(page: Page, mode: Mode, name: string): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
   if (mode === 'elder') expect(await crowdedChoices(page), `${name} (elder)`).toEqual([]);
-  expect(await allA11yViolations(page), `${name} (${mode})`).toEqual([]);
+  expect(await a11yViolations(page), `${name} (${mode})`).toEqual([]);
   expect(await smallTouchTargets(page, mode === 'elder' ? 80 / 1.3 : 80), `${name} (${mode})`).toEqual([]);
   expect(await smallText(page), `${name} (${mode})`).toEqual([]);
   await page.screenshot({ path: path.join(screenshotDir, `kiosk-${mode}-${name}.png`) });

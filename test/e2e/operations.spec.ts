@@ -6,7 +6,7 @@ import { HallClient } from '../../main/sync/hallClient.js';
 import { startAlertReceiver, type AlertReceiver } from '../support/alertReceiver.js';
 import { testStaff } from '../support/hallOnLoopback.js';
 import { startQueueHall, type QueueHall } from '../support/queueHall.js';
-import { seriousA11yViolations } from './accessibility.js';
+import { a11yViolations } from './accessibility.js';
 import { screenshotDir } from './servedTerminal.js';
 
 /** The kiosk's heartbeat: the operations view must show a change within one of them (waits for the kiosk's own devices are generous: CI machines are slow). */
@@ -79,7 +79,7 @@ test("the receipt printer's paper out shows in the hall's operations view within
   await expect(row('K-01')).toContainText('kiosk/home');
   await expect(operations.locator('tbody tr').first()).toHaveAttribute('data-terminal', /^K-0[12]$/);
   await expect(operations.locator('tbody tr').last()).not.toHaveClass('alerting');
-  expect(await seriousA11yViolations(operations)).toEqual([]);
+  expect(await a11yViolations(operations)).toEqual([]);
   await operations.screenshot({ path: path.join(screenshotDir, 'hall-operations.png'), fullPage: true });
   // The printer's messages: on a loaded machine another device may time out a health check and raise (and recover) its own.
   const ofKiosk = () => receiver.received.filter((message) => message.terminalId === 'K-01' && message.device === 'receiptPrinter');

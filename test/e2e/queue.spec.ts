@@ -4,7 +4,7 @@ import type { LedDisplayDevice } from '../../main/devices/ledDisplayDevice.js';
 import type { ReceiptPrinterDevice } from '../../main/devices/receiptPrinterDevice.js';
 import { startQueueHall, type QueueHall } from '../support/queueHall.js';
 import { testStaff } from '../support/hallOnLoopback.js';
-import { cjkFontLoaded, seriousA11yViolations, smallTouchTargets } from './accessibility.js';
+import { cjkFontLoaded, a11yViolations, smallTouchTargets } from './accessibility.js';
 import { screenshotDir } from './servedTerminal.js';
 import { declineElderOffer } from './elderOffer.js';
 
@@ -44,7 +44,7 @@ test('a ticket taken at the kiosk is printed, called at the counter, shown and a
   await expect(kioskPage.getByText('请取走号票，留意叫号')).toBeVisible();
   await expect(kioskPage.locator('img.qr')).toBeVisible();
   expect(await cjkFontLoaded(kioskPage)).toBe(true);
-  expect(await seriousA11yViolations(kioskPage)).toEqual([]);
+  expect(await a11yViolations(kioskPage)).toEqual([]);
   await kioskPage.screenshot({ path: path.join(screenshotDir, 'kiosk-ticket.png') });
   const printed = kiosk.host.devices.device<ReceiptPrinterDevice>('receiptPrinter')!.simulator!.receipts.at(-1)!;
   expect(printed.lines.map((line) => line.text)).toEqual(
@@ -55,7 +55,7 @@ test('a ticket taken at the kiosk is printed, called at the counter, shown and a
 
   // Counter: the ticket waits; F1 calls it.
   await expect(counterPage.getByTestId('waiting-list')).toContainText('B001', { timeout: 10_000 });
-  expect(await seriousA11yViolations(counterPage)).toEqual([]);
+  expect(await a11yViolations(counterPage)).toEqual([]);
   await counterPage.keyboard.press('F1');
   await expect(counterPage.getByTestId('current-ticket')).toHaveText('B001');
   await counterPage.getByRole('button', { name: /读身份证/ }).click();
@@ -73,7 +73,7 @@ test('a ticket taken at the kiosk is printed, called at the counter, shown and a
   // This Chromium has no voices: the host's espeak-ng spoke it, played in the page.
   await expect(displayPage.getByTestId('announcement')).toHaveAttribute('data-spoken-by', 'host', { timeout: 20_000 });
   expect(await cjkFontLoaded(displayPage)).toBe(true);
-  expect(await seriousA11yViolations(displayPage)).toEqual([]);
+  expect(await a11yViolations(displayPage)).toEqual([]);
   await displayPage.screenshot({ path: path.join(screenshotDir, 'display-calling.png') });
 
   // Finish: the citizen-facing screen asks for a rating, which reaches the hall.
@@ -82,7 +82,7 @@ test('a ticket taken at the kiosk is printed, called at the counter, shown and a
   await expect(ratingPage.getByRole('heading', { name: '请对本次服务进行评价' })).toBeVisible({ timeout: 10_000 });
   await ratingPage.getByRole('radio', { name: '满意', exact: true }).click();
   await ratingPage.getByRole('button', { name: '热情周到' }).click();
-  expect(await seriousA11yViolations(ratingPage)).toEqual([]);
+  expect(await a11yViolations(ratingPage)).toEqual([]);
   await ratingPage.screenshot({ path: path.join(screenshotDir, 'evaluation.png') });
   await ratingPage.getByRole('button', { name: '提交评价' }).click();
   await expect(ratingPage.getByText('感谢您的评价！')).toBeVisible();
@@ -109,7 +109,7 @@ test('a ticket taken at the kiosk is printed, called at the counter, shown and a
   await expect(services.nth(1).locator('td').nth(14)).toHaveText('4');
   await expect(dashboard.locator('#windows tbody tr').nth(2).locator('td').nth(2)).toHaveText('1');
   expect(await cjkFontLoaded(dashboard)).toBe(true);
-  expect(await seriousA11yViolations(dashboard)).toEqual([]);
+  expect(await a11yViolations(dashboard)).toEqual([]);
   await dashboard.screenshot({ path: path.join(screenshotDir, 'hall-dashboard.png') });
 });
 

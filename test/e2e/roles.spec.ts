@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { cjkFontLoaded, seriousA11yViolations } from './accessibility.js';
+import { cjkFontLoaded, a11yViolations } from './accessibility.js';
 import { screenshotDir, serveProfile } from './servedTerminal.js';
 
 test('the counter screen shows its window, the services it serves and its keys', async ({ page }) => {
@@ -14,7 +14,7 @@ test('the counter screen shows its window, the services it serves and its keys',
     await expect(page.getByRole('button', { name: /呼叫下一位/ })).toBeEnabled();
     await expect(page.getByText('窗口屏：正常')).toBeVisible({ timeout: 15_000 });
     expect(await cjkFontLoaded(page)).toBe(true);
-    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(await a11yViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(screenshotDir, 'counter.png') });
   } finally {
     await terminal.stop();
@@ -29,7 +29,7 @@ test('the hall display shows the now-calling board', async ({ page }) => {
     await expect(page.getByRole('heading', { name: '正在叫号' })).toBeVisible();
     await expect(page.getByText('暂无叫号')).toBeVisible();
     expect(await cjkFontLoaded(page)).toBe(true);
-    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(await a11yViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(screenshotDir, 'display.png') });
   } finally {
     await terminal.stop();

@@ -11,7 +11,7 @@ import { profilesDir } from '../../kiosk-config/paths.js';
 import { decodeEnrollmentPayload, terminalSlotPaths, terminalSlotViewSchema } from '../../main/contract/terminalSlot.js';
 import { runCli, startCli } from '../support/cliProcess.js';
 import { startLoopbackHall, type LoopbackHall } from '../support/hallOnLoopback.js';
-import { seriousA11yViolations } from './accessibility.js';
+import { a11yViolations } from './accessibility.js';
 import { screenshotDir } from './servedTerminal.js';
 
 test.use({ hasTouch: true });
@@ -53,7 +53,7 @@ async function tapKeys(page: Page, keypad: string, text: string) {
 }
 
 async function shoot(page: Page, name: string) {
-  expect(await seriousA11yViolations(page)).toEqual([]);
+  expect(await a11yViolations(page)).toEqual([]);
   await page.screenshot({ path: path.join(screenshotDir, `wizard-${name}.png`) });
 }
 
@@ -76,7 +76,7 @@ test('a terminal with no config joins the hall by touch, binds the reader among 
   await form.getByLabel('空闲超时').fill('120');
   await form.getByRole('button', { name: /创建并生成接入二维码/ }).click();
   await expect(staffPage.locator('[data-created="K-31"] svg')).toBeVisible();
-  expect(await seriousA11yViolations(staffPage)).toEqual([]);
+  expect(await a11yViolations(staffPage)).toEqual([]);
   await staffPage.screenshot({ path: path.join(screenshotDir, 'hall-terminals-created.png'), fullPage: true });
   const { hall: hallUrl, code } = decodeEnrollmentPayload((await staffPage.locator('[data-payload]').textContent())!);
   await staffPage.close();
@@ -208,7 +208,7 @@ test('the hall changes a kiosk’s idle timeout and services; the kiosk applies 
   await expect(page.locator('[data-fact="services"]')).toHaveText(/^certificates由大厅设定$/);
   await expect(page.locator('[data-fact="terminalId"]')).toHaveText('K-32');
   await expect(page.getByTestId('hall-managed-note')).toContainText('已应用第 2 版');
-  expect(await seriousA11yViolations(page)).toEqual([]);
+  expect(await a11yViolations(page)).toEqual([]);
   await page.screenshot({ path: path.join(screenshotDir, 'setup-hall-managed.png') });
   await page.getByRole('button', { name: '返回' }).tap();
   await expect(page.locator('.category-tile')).toHaveCount(1, { timeout: 30_000 });

@@ -41,7 +41,7 @@ thead { background: #e6eef7; } tr.overdue td { background: #fdecea; } strong { c
 label { display: block; margin: .25rem 0; } textarea, input { width: 100%; font: inherit; } button { font: inherit; padding: .3rem 1rem; }
 nav a { margin-right: 1rem; color: #0b4f8a; }
 </style></head>
-<body><nav><a href="/dashboard">统计 · Dashboard</a><a href="/dashboard/cases">差评整改 · Rating cases</a></nav>
+<body><nav><a href="/dashboard">统计 · Dashboard</a><a href="/dashboard/cases">差评整改 · Rating cases</a></nav><main>
 <h1>差评整改 · Rating cases <small>(核实 → 整改 → 反馈 → 复核)</small></h1>
 <p role="status" id="message"></p>
 <table id="cases"><thead><tr><th>号码 Ticket</th><th>业务/窗口 Service/window</th><th>评价 Rating</th><th>环节 Step</th><th>负责人 Owner</th><th>期限/办结 Due/closed</th><th>办理记录 Record</th></tr></thead>
@@ -59,5 +59,5 @@ for (const form of document.querySelectorAll('form.complete')) {
     else document.getElementById('message').textContent = (await response.json()).error.message;
   });
 }
-</script></body></html>`;
+</script></main></body></html>`;
 }

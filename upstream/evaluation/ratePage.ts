@@ -37,5 +37,5 @@ document.getElementById('rate').addEventListener('submit', async (event) => {
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>评价 · Rate ${htmlText(label)}</title>${fontLinks}
 <style>body{font-family:'Noto Sans SC',sans-serif;margin:2rem;color:#102a43;font-size:1.2rem}.choice{display:block;padding:.75rem 0}button{font:inherit;padding:.75rem 2rem;margin-top:1rem}fieldset{border:1px solid #bcccdc}</style></head>
-<body><h1>${htmlText(label)}</h1><p>${htmlText(service.name['zh-CN'])} · ${htmlText(service.name.en)}</p>${body}</body></html>`;
+<body><main><h1>${htmlText(label)}</h1><p>${htmlText(service.name['zh-CN'])} · ${htmlText(service.name.en)}</p>${body}</main></body></html>`;
 }

@@ -43,7 +43,7 @@ ul.alerts { margin: 0; padding-left: 1.1rem; }
 small { color: #334e68; }
 #live { font-size: .9rem; }
 </style></head>
-<body><h1>终端运维 · Terminal operations <small id="at"></small> <small id="live"></small></h1>
+<body><main><h1>终端运维 · Terminal operations <small id="at"></small> <small id="live"></small></h1>
 <table id="terminals"><thead><tr>
   <th>终端 Terminal</th><th>状态 State</th><th>告警 Alerts</th><th>画面 Screen</th><th>版本 Version</th>
   <th>配置 发布/应用 Config published/applied</th><th>积压 Backlog</th><th>最后拉取 Last pull</th><th>磁盘/内存 Disk/memory</th>
@@ -114,5 +114,5 @@ function listen() {
   socket.onclose = () => { document.getElementById('live').textContent = '○ 重连中 reconnecting'; setTimeout(listen, 2000); };
 }
 refresh(); listen(); setInterval(refresh, 15000);
-</script></body></html>`;
+</script></main></body></html>`;
 }

@@ -70,7 +70,7 @@ export async function letStaffIn(request: FastifyRequest, reply: FastifyReply, s
       .code(403)
       .type('text/html; charset=utf-8')
       .send(
-        `<!doctype html><meta charset="utf-8"><title>无权访问 · Not allowed</title><p>您的账号无权查看此页面（需要：${needed.map((role) => staffRoleNames[role]).join('或')}）。</p><p>${htmlText(why)}</p><p><a href="/login">换个账号登录 · Log in as someone else</a></p>`,
+        `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>无权访问 · Not allowed</title><main><h1>无权访问 · Not allowed</h1><p>您的账号无权查看此页面（需要：${needed.map((role) => staffRoleNames[role]).join('或')}）。</p><p>${htmlText(why)}</p><p><a href="/login">换个账号登录 · Log in as someone else</a></p></main>`,
       );
   }
   if (page) {
@@ -78,7 +78,7 @@ export async function letStaffIn(request: FastifyRequest, reply: FastifyReply, s
       .code(401)
       .type('text/html; charset=utf-8')
       .send(
-        '<!doctype html><meta charset="utf-8"><title>请先登录 · Log in first</title><p><a href="/login">工作人员登录 · Staff login</a></p>',
+        '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>请先登录 · Log in first</title><main><h1>请先登录 · Log in first</h1><p><a href="/login">工作人员登录 · Staff login</a></p></main>',
       );
   }
   return refuse(reply, 401, 'unauthorized', 'log in as hall staff first: /login');

@@ -15,12 +15,12 @@ function loginPage(failed: boolean): string {
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>工作人员登录 · Staff login</title>${fontLinks}
 <style>body{font-family:'Noto Sans SC',sans-serif;margin:4rem auto;max-width:24rem;color:#102a43}label,input,button{display:block;width:100%;margin:.5rem 0;font-size:1.1rem}p.error{color:#b42318}</style></head>
-<body><h1>工作人员登录 · Staff login</h1>${failed ? `<p class="error" role="alert">${htmlText('用户名或密码不对 · Wrong username or password')}</p>` : ''}
+<body><main><h1>工作人员登录 · Staff login</h1>${failed ? `<p class="error" role="alert">${htmlText('用户名或密码不对 · Wrong username or password')}</p>` : ''}
 <form method="post" action="/login">
 <label>用户名 · Username<input name="username" autocomplete="username" required></label>
 <label>密码 · Password<input name="password" type="password" autocomplete="current-password" required></label>
 <button type="submit">登录 · Log in</button>
-</form></body></html>`;
+</form></main></body></html>`;
 }
 
 /** The hall staff's login: a form, a session cookie (HttpOnly, SameSite=Strict) kept in the database, and logout. */

@@ -42,7 +42,7 @@ export function followPage(
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${htmlText(ticket.label)}</title>${fontLinks}
 <style>body{font-family:'Noto Sans SC',sans-serif;text-align:center;margin:2rem;color:#102a43}.label{font-size:4rem;font-weight:700;margin:.5rem}.state{font-size:1.6rem}.where{font-size:2rem;color:#b3261e}button{font:inherit;font-size:1.2rem;padding:.8rem 1.6rem;min-height:48px;border-radius:8px;border:2px solid #0b4a8b;background:#fff;color:#0b4a8b}.note{color:#4d5766}</style></head>
-<body><p>${htmlText(service.name['zh-CN'])} · ${htmlText(service.name.en)}</p><p class="label">${htmlText(ticket.label)}</p>
+<body><main><p>${htmlText(service.name['zh-CN'])} · ${htmlText(service.name.en)}</p><h1 class="label">${htmlText(ticket.label)}</h1>
 <div id="standing" aria-live="polite">${standingHtml(issued)}</div>
 ${ratePath ? `<p><a href="${htmlText(ratePath)}">评价本次服务 · Rate this service</a></p>` : ''}
 <p><button type="button" id="remind">快到我时提醒我 · Tell me when my turn is near</button></p>
@@ -88,5 +88,5 @@ ${ratePath ? `<p><a href="${htmlText(ratePath)}">评价本次服务 · Rate this
   });
   setTimeout(poll, 3000);
 })();
-</script></body></html>`;
+</script></main></body></html>`;
 }

@@ -48,7 +48,7 @@ ${open ? '<meta http-equiv="refresh" content="3">' : ''}
 <style>body{font-family:'Noto Sans SC',sans-serif;margin:2rem;color:#102a43}button,select,input{font:inherit}table{border-collapse:collapse;width:100%}
 td,th{border:1px solid #9fb3c8;padding:.4rem;text-align:left;vertical-align:top}label,select,input,button{font-family:inherit;font-size:1.05rem;margin-right:.5rem}
 pre{max-height:20rem;overflow:auto;background:#f0f4f8;padding:.5rem}img{border:1px solid #9fb3c8}</style></head>
-<body><h1>远程维护 · Remote care</h1><p>${htmlText(`工作人员 · Staff: ${staff}`)}</p>
+<body><main><h1>远程维护 · Remote care</h1><p>${htmlText(`工作人员 · Staff: ${staff}`)}</p>
 <form method="post" action="${carePaths.page}">
 <label>终端 · Terminal <input name="terminal" required pattern="[A-Za-z0-9][A-Za-z0-9-]{0,31}"></label>
 <label>命令 · Command <select name="action">${careActionSchema.options.map((action) => `<option value="${action}">${htmlText(actionNames[action])}</option>`).join('')}</select></label>
@@ -56,5 +56,5 @@ pre{max-height:20rem;overflow:auto;background:#f0f4f8;padding:.5rem}img{border:1
 <button type="submit">发送 · Send</button></form>
 <h2>命令与结果 · Commands and results</h2>
 <table id="commands"><thead><tr><th>时间 · Time (UTC)</th><th>终端 · Terminal</th><th>命令 · Command</th><th>发起人 · By</th><th>状态 · State</th><th>结果 · Result</th></tr></thead>
-<tbody>${rows}</tbody></table></body></html>`;
+<tbody>${rows}</tbody></table></main></body></html>`;
 }

@@ -39,7 +39,7 @@ table { border-collapse: collapse; background: #fff; margin: .5rem 0 1.5rem; fon
 th, td { border: 1px solid #bcccdc; padding: .3rem .6rem; text-align: right; } th:first-child, td:first-child { text-align: left; } thead { background: #e6eef7; }
 h2 { font-size: 1.2rem; margin: 1rem 0 .25rem; } h2 a { font-size: .9rem; margin-left: 1rem; color: #0b4f8a; }
 </style></head>
-<body><nav><a href="/dashboard">统计 · Dashboard</a><a href="/dashboard/cases">差评整改 · Rating cases</a></nav>
+<body><nav><a href="/dashboard">统计 · Dashboard</a><a href="/dashboard/cases">差评整改 · Rating cases</a></nav><main>
 <h1>${htmlText(queue.hallName['zh-CN'])} · 大厅统计 Hall statistics</h1>
 <section aria-label="实时 Live"><div class="live" id="live"></div></section>
 <form class="range" id="range"><label>开始 From<input type="date" name="from" value="${htmlText(range.from)}" required></label>
@@ -80,5 +80,5 @@ async function range() {
 }
 document.getElementById('range').addEventListener('submit', (event) => { event.preventDefault(); range(); });
 live(); range(); setInterval(live, 10000);
-</script></body></html>`;
+</script></main></body></html>`;
 }

@@ -82,7 +82,7 @@ export function terminalSlotsPage(
 <style>body{font-family:'Noto Sans SC',sans-serif;margin:2rem;color:#102a43}table{border-collapse:collapse}td,th{border:1px solid #9fb3c8;padding:.4rem .8rem;text-align:left}
 button,select,input{font:inherit}form.create{display:grid;gap:.6rem;max-width:40rem}form.replace{display:flex;gap:.5rem;align-items:center}button{padding:.4rem 1rem}
 .error{color:#8a1c1c}.created .qr svg{width:16rem;height:16rem}</style></head>
-<body><h1>终端 · Terminals</h1>
+<body><main><h1>终端 · Terminals</h1>
 ${outcomeBlock(outcome)}
 <table><thead><tr><th>终端 · Terminal</th><th>角色 · Role</th><th>窗口 · Window</th><th>服务 · Services</th><th>空闲超时(秒) · Idle timeout (s)</th>
 <th>语言 · Language</th><th>已发布版本 · Published</th><th>已生效版本 · Applied</th><th>状态 · State</th><th>更换 · Replace</th></tr></thead>
@@ -100,5 +100,5 @@ ${
         )
         .join('\n')}`
 }
-</body></html>`;
+</main></body></html>`;
 }
