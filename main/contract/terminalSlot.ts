@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { terminalIdSchema } from './hallProtocol.js';
 import { hallConfigOverridesSchema, localeSchema, terminalRoleSchema } from './terminal.js';
-import { tlsFingerprintSchema } from './tlsFingerprint.js';
+import { tlsFingerprintSchema, tlsFingerprintStartSchema } from './tlsFingerprint.js';
 
 /**
  * A terminal slot: what the hall decides a terminal is before any box is
@@ -75,28 +75,34 @@ export const enrollmentPayloadSchema = z
   .object({
     hall: z.url({ protocol: /^https?$/ }),
     fingerprint: tlsFingerprintSchema.nullable(),
+    /** Typed by hand instead of the whole fingerprint (see tlsFingerprintStartSchema); the QR code carries the whole. */
+    fingerprintStart: tlsFingerprintStartSchema.nullable().default(null),
     code: z.string().regex(/^[A-Z0-9]{8,64}$/),
   })
   .strict();
 export type EnrollmentPayload = z.output<typeof enrollmentPayloadSchema>;
+type EnrollmentPayloadInput = z.input<typeof enrollmentPayloadSchema>;
 
 const payloadPrefix = 'OWJOIN1:';
 
 /** The text of the QR code: a prefix the wizard recognises, then the payload as URL query parameters (scanners type it verbatim). */
-export function encodeEnrollmentPayload(payload: EnrollmentPayload): string {
+export function encodeEnrollmentPayload(payload: EnrollmentPayloadInput): string {
   const query = new URLSearchParams({ hall: payload.hall, code: payload.code });
   if (payload.fingerprint) query.set('fp', payload.fingerprint.replace(/:/g, ''));
+  if (payload.fingerprintStart) query.set('fps', payload.fingerprintStart);
   return `${payloadPrefix}${query.toString()}`;
 }
 
 /** The payload a scanned or typed QR text carries; a ZodError names the field that is wrong. */
 export function decodeEnrollmentPayload(text: string): EnrollmentPayload {
   const trimmed = text.trim();
-  if (!trimmed.startsWith(payloadPrefix)) return enrollmentPayloadSchema.parse({ hall: undefined, fingerprint: null, code: undefined });
+  if (!trimmed.startsWith(payloadPrefix))
+    return enrollmentPayloadSchema.parse({ hall: undefined, fingerprint: null, fingerprintStart: null, code: undefined });
   const query = new URLSearchParams(trimmed.slice(payloadPrefix.length));
   return enrollmentPayloadSchema.parse({
     hall: query.get('hall') ?? undefined,
     fingerprint: query.get('fp'),
+    fingerprintStart: query.get('fps'),
     code: query.get('code') ?? undefined,
   });
 }

@@ -51,6 +51,32 @@ class PinnedAgent extends https.Agent {
   }
 }
 
+/**
+ * The SHA-256 fingerprint of the certificate the HTTPS server at `hallUrl`
+ * presents, read before anything is sent: a terminal joining by hand pins it
+ * when it begins as the technician typed from the hall's page.
+ */
+export function presentedFingerprint(hallUrl: string, timeoutMs = 10_000): Promise<string> {
+  const url = new URL(hallUrl);
+  return new Promise((resolve, reject) => {
+    const socket = tls.connect({
+      host: url.hostname,
+      port: Number(url.port || 443),
+      servername: /^[\d.]+$|:/.test(url.hostname) ? undefined : url.hostname,
+      rejectUnauthorized: false,
+      timeout: timeoutMs,
+    });
+    socket.once('secureConnect', () => {
+      const fingerprint = socket.getPeerCertificate().fingerprint256;
+      socket.destroy();
+      if (fingerprint) resolve(fingerprint);
+      else reject(new Error(`the hall server at ${url.origin} presented no certificate`));
+    });
+    socket.once('timeout', () => socket.destroy(new Error(`the hall server at ${url.origin} did not answer within ${timeoutMs / 1000} s`)));
+    socket.once('error', (error) => reject(new Error(`cannot reach the hall server at ${url.origin}: ${error.message}`, { cause: error })));
+  });
+}
+
 /** The agent for requests to `hallUrl`: pinned for HTTPS with a fingerprint, the default verification otherwise. */
 export function hallAgent(hallUrl: string, fingerprint: string | null | undefined): http.Agent {
   if (new URL(hallUrl).protocol !== 'https:') return new http.Agent({ keepAlive: true });

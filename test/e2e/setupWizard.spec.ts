@@ -111,6 +111,13 @@ test('a terminal with no config joins the hall by touch, binds the reader among 
   await expect(page.getByRole('heading', { name: '接入大厅' })).toBeVisible();
   await tapKeys(page, 'hall-address', new URL(hallUrl).host);
   await tapKeys(page, 'join-code', code);
+  // A hall on https asks for the start of its certificate's fingerprint as well: joining waits for 16 digits.
+  await page.getByLabel('大厅使用加密连接（https）').tap();
+  await expect(page.locator('[data-keypad="fingerprint-start"]')).toBeVisible();
+  await expect(page.getByRole('button', { name: '接入', exact: true })).toBeDisabled();
+  await shoot(page, '2-join-https');
+  await page.getByLabel('大厅使用加密连接（https）').tap();
+  await expect(page.locator('[data-keypad="fingerprint-start"]')).toHaveCount(0);
   await shoot(page, '2-join');
   await page.getByRole('button', { name: '接入', exact: true }).tap();
 

@@ -12,6 +12,8 @@ import { extraSerialEnv } from '../../main/devices/wizardDiscovery.js';
 import { SetupWizard } from '../../main/services/setup/wizard/setupWizard.js';
 import { ChangeLog } from '../../upstream/sync/changeLog.js';
 import { TerminalSlots } from '../../upstream/terminals/terminalSlots.js';
+import { makeHallCertificate } from '../../upstream/http/hallCertificate.js';
+import { terminalSlotsPage } from '../../upstream/terminals/terminalSlotsPage.js';
 import { startLoopbackHall } from '../support/hallOnLoopback.js';
 import { recordingLogger } from '../support/silentLogger.js';
 import { useTempDirs } from '../support/tempDir.js';
@@ -145,4 +147,44 @@ describe('the first-start setup wizard', () => {
     });
     expect(wizard.state().unconfigured).toBe(false);
   }, 60_000);
+
+  it('joins a hall on https by its address, code and the first 16 digits of its fingerprint typed by hand, pinning the whole; wrong digits are refused', async () => {
+    const certificate = await makeHallCertificate(['127.0.0.1', 'localhost']);
+    const hall = await startLoopbackHall('sqlite', { tls: certificate });
+    cleanups.push(() => hall.close());
+    const slots = new TerminalSlots(hall.db, new ChangeLog(hall.db), hall.registry, async () => ['certificates']);
+    const slot = {
+      role: 'kiosk' as const,
+      window: null,
+      settings: { services: ['certificates'], idleTimeoutSeconds: 60, locale: 'zh-CN' as const },
+    };
+    const code = await slots.create({ terminalId: 'K-22', ...slot });
+    const dir = await tempDir();
+    const wizard = new SetupWizard({
+      configFile: path.join(dir, 'terminal.json'),
+      dataDir: path.join(dir, 'data'),
+      logger: recordingLogger().logger,
+      onConfigured: async () => undefined,
+    });
+    const digits = certificate.fingerprint.replace(/:/g, '');
+    const wrong = `${digits.slice(0, 15)}${digits[15] === '0' ? '1' : '0'}`;
+    // As typed on the keypad: the address without its scheme, the https box ticked, the digits read off the hall's page.
+    const typed = (start: string) => encodeEnrollmentPayload({ hall: hall.url, fingerprint: null, fingerprintStart: start, code });
+    await expect(wizard.join(typed(wrong))).rejects.toMatchObject({
+      code: 'refused',
+      message: expect.stringContaining(`presented a certificate whose fingerprint begins ${digits.slice(0, 16)}, not ${wrong}`),
+    });
+    await expect(wizard.join(typed(digits.slice(0, 12)))).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringContaining('first 16'),
+    });
+    expect(await wizard.join(typed(digits.slice(0, 16).toLowerCase()))).toMatchObject({ terminalId: 'K-22', hall: hall.url });
+    const identity = JSON.parse(await readFile(path.join(dir, 'data', 'K-22.identity.json'), 'utf8')) as { fingerprint: string };
+    expect(identity.fingerprint).toBe(certificate.fingerprint);
+    // What the hall's page tells the technician to type: the address and the digits, grouped by four.
+    const payload = encodeEnrollmentPayload({ hall: hall.url, fingerprint: certificate.fingerprint, code });
+    const page = terminalSlotsPage([], [], ['certificates'], { created: { terminalId: 'K-22', code, payload, qrSvg: '<svg></svg>' } });
+    expect(page).toContain(`<code data-address>${new URL(hall.url).host}</code>`);
+    expect(page).toContain(`<code data-fingerprint-start>${digits.slice(0, 16).match(/..../g)!.join(' ')}</code>`);
+  });
 });

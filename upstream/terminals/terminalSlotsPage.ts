@@ -1,4 +1,10 @@
-import { terminalSlotPaths, type ReplacementReport, type TerminalSlotView } from '../../main/contract/terminalSlot.js';
+import {
+  decodeEnrollmentPayload,
+  terminalSlotPaths,
+  type ReplacementReport,
+  type TerminalSlotView,
+} from '../../main/contract/terminalSlot.js';
+import { fingerprintStartDigits } from '../../main/contract/tlsFingerprint.js';
 import { fontLinks, htmlText } from '../http/htmlText.js';
 import { replacementLines } from './replacementLines.js';
 
@@ -43,7 +49,19 @@ function outcomeBlock(outcome: SlotPageOutcome): string {
 <h2>${htmlText(created.terminalId)} 的接入二维码 · Enrollment QR</h2>
 <p>在新设备的设置向导中扫描，或输入接入码 · Scan it in the new box's setup wizard, or type the code: <code data-code>${htmlText(created.code)}</code></p>
 <div class="qr">${created.qrSvg}</div>
-<p>二维码内容 · What the QR code says: <code data-payload>${htmlText(created.payload)}</code></p>${report}</section>`;
+<p>二维码内容 · What the QR code says: <code data-payload>${htmlText(created.payload)}</code></p>${typedByHand(created.payload)}${report}</section>`;
+}
+
+/** What a technician types on the new box's keypads when it has no scanner: the address, and over https the fingerprint's start. */
+function typedByHand(payload: string): string {
+  const { hall, fingerprint } = decodeEnrollmentPayload(payload);
+  const url = new URL(hall);
+  const start = fingerprint?.replace(/:/g, '').slice(0, fingerprintStartDigits).match(/..../g)!.join(' ');
+  return `<p>手动输入 · To type by hand: 大厅地址 · hall address <code data-address>${htmlText(url.host)}</code>${
+    start
+      ? `（勾选 https · tick https），证书指纹前 ${fingerprintStartDigits} 位 · the fingerprint begins <code data-fingerprint-start>${htmlText(start)}</code>`
+      : ''
+  }</p>`;
 }
 
 function createForm(services: readonly string[]): string {

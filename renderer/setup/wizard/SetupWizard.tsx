@@ -7,21 +7,19 @@ import { deviceTestError, type DeviceTestResult } from '../../../main/contract/d
 import { deviceTestText } from '../deviceTestText';
 import type { DeviceRole } from '../../../main/contract/status';
 import type { Locale } from '../../../main/contract/terminal';
-import { encodeEnrollmentPayload } from '../../../main/contract/terminalSlot';
 import { useHost } from '../../client/hostContext';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { Keypad, type KeypadKey } from '../../ui/Keypad';
+import { Keypad } from '../../ui/Keypad';
 import { TopBar } from '../../ui/TopBar';
 import { useScans } from '../../ui/useScans';
 import '../setup.css';
 import './wizard.css';
+import { JoinStep } from './JoinStep';
+import { subnetKeys } from './wizardKeys';
 
 type Step = 'language' | 'join' | 'confirm' | 'devices' | 'done';
 const steps: readonly Step[] = ['language', 'join', 'confirm', 'devices', 'done'];
 
-const addressKeys: readonly KeypadKey[] = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '.', '0', ':', 'clear', 'back'];
-const codeKeys: readonly KeypadKey[] = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 'clear', 'back'];
-const subnetKeys: readonly KeypadKey[] = [...addressKeys.slice(0, 12), '/', 'clear', 'back'];
 const roles: readonly DeviceRole[] = ['idCardReader', 'receiptPrinter', 'documentPrinter', 'ledDisplay', 'scanner'];
 
 type TestResult = DeviceTestResult | 'testing';
@@ -128,40 +126,6 @@ export function SetupWizard() {
         )}
       </main>
     </div>
-  );
-}
-
-/** The hall's address and one-time code, typed on the on-screen keypads (or the QR code scanned, which the wizard hears). */
-function JoinStep({ busy, onJoin }: { busy: boolean; onJoin: (payload: string) => void }) {
-  const { t } = useTranslation();
-  const [address, setAddress] = useState('');
-  const [code, setCode] = useState('');
-  const ready = address.length > 0 && code.length >= 8;
-  return (
-    <section aria-labelledby="wizard-heading">
-      <h2 id="wizard-heading">{t('wizard.join')}</h2>
-      <p>{t('wizard.joinExplain')}</p>
-      <div className="wizard-keypads">
-        <Keypad
-          name="hall-address"
-          value={address}
-          onChange={setAddress}
-          label={t('wizard.hallAddress')}
-          keys={addressKeys}
-          maxLength={64}
-          showLabel
-        />
-        <Keypad name="join-code" value={code} onChange={setCode} label={t('wizard.joinCode')} keys={codeKeys} maxLength={24} showLabel />
-      </div>
-      <button
-        type="button"
-        className="primary"
-        disabled={busy || !ready}
-        onClick={() => onJoin(encodeEnrollmentPayload({ hall: `http://${address}`, fingerprint: null, code }))}
-      >
-        {t('wizard.joinButton')}
-      </button>
-    </section>
   );
 }
 

@@ -4,7 +4,7 @@ import { terminalConfigSchema, type TerminalConfigInput } from '../../../../kios
 import { writeTerminalConfig } from '../../../../kiosk-config/writeTerminalConfig.js';
 import type { Logger } from '../../../../lib/logger.js';
 import { issuesFromZod, ServiceError } from '../../../contract/errors.js';
-import { decodeEnrollmentPayload } from '../../../contract/terminalSlot.js';
+import { decodeEnrollmentPayload, type EnrollmentPayload } from '../../../contract/terminalSlot.js';
 import type { WizardBinding, WizardJoined, WizardState } from '../../../contract/setupWizard.js';
 import type { DeviceRole } from '../../../contract/status.js';
 import { deviceTestError, type DeviceTestResult } from '../../../contract/deviceTest.js';
@@ -13,6 +13,7 @@ import { createManagedDevices } from '../../../devices/createManagedDevices.js';
 import { discoverForWizard } from '../../../devices/wizardDiscovery.js';
 import { enrollInSlot, HallRequestError } from '../../../sync/hallClient.js';
 import { saveIdentity } from '../../../sync/identityStore.js';
+import { presentedFingerprint } from '../../../sync/pinnedAgent.js';
 
 export interface SetupWizardOptions {
   /** Where the configuration is written. */
@@ -51,6 +52,29 @@ export class SetupWizard {
     };
   }
 
+  /**
+   * The fingerprint to pin: the QR code's whole one, or, typed by hand, the
+   * one the hall presents when it begins with the digits typed (else refused,
+   * showing how it does begin, so a wrong address is found at once).
+   */
+  async #fingerprintOf(payload: EnrollmentPayload): Promise<string | null> {
+    if (payload.fingerprint || !payload.fingerprintStart) return payload.fingerprint;
+    if (new URL(payload.hall).protocol !== 'https:')
+      throw new ServiceError('invalid_input', 'a certificate fingerprint is for an https:// hall');
+    const presented = await presentedFingerprint(payload.hall).catch((error: unknown) => {
+      throw new ServiceError('unavailable', (error as Error).message);
+    });
+    const start = payload.fingerprintStart;
+    if (!presented.replace(/:/g, '').startsWith(start)) {
+      const shown = presented.replace(/:/g, '').slice(0, start.length);
+      throw new ServiceError(
+        'refused',
+        `the hall at ${new URL(payload.hall).origin} presented a certificate whose fingerprint begins ${shown}, not ${start}: check the address and the digits on the hall's terminals page`,
+      );
+    }
+    return presented;
+  }
+
   async join(text: string): Promise<WizardJoined> {
     let payload;
     try {
@@ -60,7 +84,7 @@ export class SetupWizard {
       throw error;
     }
     try {
-      const { identity, binding } = await enrollInSlot(payload.hall, payload.code, payload.fingerprint);
+      const { identity, binding } = await enrollInSlot(payload.hall, payload.code, await this.#fingerprintOf(payload));
       if (!binding) throw new ServiceError('unavailable', 'the hall assigned no role: ask for a new code');
       await mkdir(this.options.dataDir, { recursive: true });
       await saveIdentity(this.options.dataDir, identity);
