@@ -35,7 +35,7 @@ export function HelpCalls() {
     <section className="help-calls" role="alert" aria-labelledby="help-calls-heading" data-testid="help-calls">
       <h2 id="help-calls-heading">{t('help.counterTitle', { count: calls.length })}</h2>
       {error && <ErrorNotice error={error} />}
-      <ul>
+      <ul className="plain-list">
         {calls.map((call) => (
           <li key={call.id} data-help-call={call.terminalId} data-status={call.status}>
             <span className="help-line">{t('help.counterLine', { terminal: call.terminalId, screen: screenName(call.screen) })}</span>

@@ -16,7 +16,7 @@ export function WaitingList({ state }: { state: CounterState }) {
       {state.waiting.length === 0 ? (
         <p>{t('counter.noneWaiting')}</p>
       ) : (
-        <ol data-testid="waiting-list">
+        <ol className="plain-list" data-testid="waiting-list">
           {state.waiting.map((ticket) => (
             <li key={ticket.id}>
               <span className="label">{ticket.label}</span>

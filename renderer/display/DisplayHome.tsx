@@ -77,7 +77,7 @@ export function DisplayHome({ terminal }: { terminal: TerminalInfo }) {
           {recent.length === 0 ? (
             <p className="recent">{t('display.noneRecent')}</p>
           ) : (
-            <ol className="recent-calls" aria-labelledby="recent-heading">
+            <ol className="recent-calls plain-list" aria-labelledby="recent-heading">
               {recent.map((call) => (
                 <li key={`${call.ticketId}:${call.calledAt}`}>
                   <span className="label">{call.label}</span>{' '}

@@ -174,7 +174,7 @@ function DeviceList({ setupToken }: { setupToken: string }) {
     <section aria-labelledby="devices-heading">
       <h2 id="devices-heading">{t('setup.devices')}</h2>
       {status?.devices.length === 0 && <p>{t('setup.noDevices')}</p>}
-      <ul className="device-list">
+      <ul className="device-list plain-list">
         {status?.devices.map((device) => {
           const result = results[device.role];
           return (

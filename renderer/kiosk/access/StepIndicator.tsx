@@ -20,7 +20,7 @@ export function StepIndicator({ flow, current }: { flow: StepFlow; current: numb
   const { t } = useTranslation();
   const steps = useSteps(flow);
   return (
-    <ol className="step-indicator" aria-label={t('access.stepsLabel')} data-testid="steps">
+    <ol className="step-indicator plain-list" aria-label={t('access.stepsLabel')} data-testid="steps">
       {steps.map((name, index) => (
         <li key={name} aria-current={index + 1 === current ? 'step' : undefined} data-done={index + 1 < current}>
           <span className="step-number" aria-hidden="true">

@@ -87,7 +87,7 @@ export function CatalogueBrowser({ onBack, ...next }: { onBack: () => void } & C
       {error && <ErrorNotice error={error} />}
       {searching && found?.length === 0 && <p className="notice">{t('catalogueItems.nothing')}</p>}
       {searching && (
-        <ul className="items" data-testid="catalogue-results" data-choices>
+        <ul className="items plain-list" data-testid="catalogue-results" data-choices>
           {foundPage.shown.map((item) => (
             <li key={item.id}>
               <button type="button" data-item={item.id} onClick={() => setOpen(item.id)}>

@@ -48,7 +48,7 @@ export function AppointmentsPanel() {
       {view.name === 'mine' && (
         <>
           {mine.data?.length === 0 && <p>{t('appointments.none')}</p>}
-          <ul className="my-appointments">
+          <ul className="my-appointments plain-list">
             {mine.data?.map((appointment) => (
               <li key={appointment.code} data-appointment={appointment.code}>
                 <span className="what">

@@ -45,7 +45,7 @@ export function SetupWizard() {
   return (
     <div className="screen setup wizard" data-step={step}>
       <TopBar title={t('wizard.title')}>
-        <ol className="wizard-steps" aria-label={t('wizard.progress')}>
+        <ol className="wizard-steps plain-list" aria-label={t('wizard.progress')}>
           {steps.map((name) => (
             <li key={name} aria-current={name === step ? 'step' : undefined}>
               {t(`wizard.step.${name}`)}
@@ -189,7 +189,7 @@ function DevicesStep({ busy, onFinish }: { busy: boolean; onFinish: (bindings: W
             return (
               <div key={role} className="wizard-role" data-role={role}>
                 <h3>{t(`status.device.${role}`)}</h3>
-                <ul>
+                <ul className="plain-list">
                   {proposals.map((proposal) => (
                     <li key={proposal.port}>
                       <button
@@ -231,7 +231,7 @@ function DevicesStep({ busy, onFinish }: { busy: boolean; onFinish: (bindings: W
           {found.probed.length > 0 && (
             <div className="wizard-probed">
               <h3>{t('wizard.probed')}</h3>
-              <ul>
+              <ul className="plain-list">
                 {found.probed.map((entry) => (
                   <li key={entry.port}>
                     {entry.port}{' '}
