@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { access, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
@@ -17,6 +18,11 @@ import { startLoopbackHall, type LoopbackHall } from '../support/hallOnLoopback.
 let hall: LoopbackHall;
 let launcher: ServingCli;
 let dir: string;
+/** What the launcher told "systemd": socat stands in for its notify socket (a Unix datagram socket, as systemd's is). */
+let notifySocket: ChildProcessWithoutNullStreams | undefined;
+let notified = '';
+// Datagrams arrive back to back (systemd-notify sends its state, then a BARRIER=1 of its own): counted by occurrence.
+const told = (state: string) => notified.split(state).length - 1;
 const dataDir = () => path.join(dir, 'data');
 const profileDir = () => path.join(dataDir(), 'K-01.chromium-profile');
 
@@ -29,6 +35,17 @@ test.beforeAll(async () => {
   const config = JSON.parse(await readFile(path.join(profilesDir, 'demo-kiosk.json'), 'utf8'));
   delete config.$schema;
   await writeFile(path.join(dir, 'kiosk.json'), JSON.stringify({ ...config, upstream: hall.url, hallPingIntervalMs: 500 }));
+  const socketPath = path.join(dir, 'notify.sock');
+  notifySocket = spawn('socat', ['-u', `UNIX-RECV:${socketPath}`, '-']);
+  notifySocket.stdout.on('data', (chunk: Buffer) => (notified += chunk.toString()));
+  await expect
+    .poll(() =>
+      access(socketPath).then(
+        () => true,
+        () => false,
+      ),
+    )
+    .toBe(true);
   launcher = await startCli(
     ['start', '--supervise', '--config', path.join(dir, 'kiosk.json'), '--port', '0', '--data-dir', dataDir()],
     1,
@@ -37,6 +54,9 @@ test.beforeAll(async () => {
       ONEWINDOW_CHROMIUM_ARGS: '--headless=new --disable-gpu',
       ONEWINDOW_PAGE_PING_MS: '2000',
       ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent',
+      // As systemd runs it (Type=notify, WatchdogSec=2): READY=1 once, WATCHDOG=1 every second.
+      NOTIFY_SOCKET: socketPath,
+      WATCHDOG_USEC: '2000000',
     },
     90_000,
   );
@@ -46,6 +66,7 @@ test.afterAll(async () => {
     launcher.child.kill('SIGTERM');
     await launcher.exited;
   }
+  notifySocket?.kill();
   await hall?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
@@ -155,4 +176,22 @@ test('the launcher brings the kiosk back to its home screen after the browser is
   expect(quickExit.crashLoop).toBeGreaterThanOrEqual(1);
   // Doubling from 1 s, less up to 20 % jitter.
   expect(quickExit.restartInMs).toBeGreaterThanOrEqual(800 * 2 ** (quickExit.crashLoop - 1));
+});
+
+// Last: a stopped launcher misses the page's pings too, and what it does about them after is no part of this test.
+test('tells systemd it is ready once, then that it is alive every half watchdog period, and nothing while its loop is stuck', async () => {
+  test.setTimeout(60_000);
+  expect(told('READY=1')).toBe(1);
+  const before = told('WATCHDOG=1');
+  await new Promise((resolve) => setTimeout(resolve, 3500));
+  expect(told('WATCHDOG=1') - before).toBeGreaterThanOrEqual(2);
+
+  // Its event loop stopped (SIGSTOP stands in for a hang): no WATCHDOG=1, so systemd would restart it after WatchdogSec.
+  process.kill(launcher.child.pid!, 'SIGSTOP');
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const frozen = told('WATCHDOG=1');
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  expect(told('WATCHDOG=1')).toBe(frozen);
+  process.kill(launcher.child.pid!, 'SIGCONT');
+  await expect.poll(() => told('WATCHDOG=1'), { timeout: 10_000 }).toBeGreaterThan(frozen);
 });

@@ -44,6 +44,12 @@ const requirements: Requirement[] = [
     detail: `no browser at ${chromiumPath} (ONEWINDOW_CHROMIUM names another)`,
   },
   { name: 'socat', why: 'the serial device tests run on its pseudo-terminals', aptPackage: 'socat', present: commandOnPath('socat') },
+  {
+    name: 'systemd-notify',
+    why: 'the supervising launcher tells systemd READY=1 and WATCHDOG=1 through it (the launcher test listens in place of systemd)',
+    aptPackage: 'systemd',
+    present: commandOnPath('systemd-notify'),
+  },
   { name: 'espeak-ng', why: 'the host speaks queue calls with it', aptPackage: 'espeak-ng', present: commandOnPath('espeak-ng') },
   {
     name: 'pdftotext',
