@@ -7,6 +7,8 @@ import type { Database } from '../../lib/sqlite/database.js';
 import { openHallDatabase } from '../../upstream/storage/openHallDatabase.js';
 import { hallFigures } from '../../upstream/statistics/hallFigures.js';
 import { writeHallHistory } from './hallHistory.js';
+import { hourFigures } from '../../upstream/centreLink/hourFigures.js';
+import { recentDays } from '../../upstream/centreLink/centreOutbox.js';
 import { medianMs, report } from './measure.js';
 
 const lastDay = '2026-11-28';
@@ -64,6 +66,13 @@ export async function benchFiguresVolume(): Promise<void> {
           const figures = await medianMs(3, () => hallFigures(db, queue, from, lastDay, new Date()));
           report(`figures ${label} (${backend}, ${tickets} tickets in the hall)`, figures, 'count(*) of the same rows', count);
         }
+        // What the hall computes for its district centre each round (every 30 s): the last 8 days' hour figures.
+        const recent = dayOf(recentDays);
+        const count = await medianMs(5, () =>
+          db.get('SELECT count(*) AS n FROM queue_ticket WHERE business_day >= ? AND business_day <= ?', [recent, lastDay]),
+        );
+        const round = await medianMs(3, () => hourFigures(db, queue, recent, lastDay));
+        report(`hour figures for the centre, last ${recentDays + 1} days (${backend})`, round, 'count(*) of the same rows', count);
       } finally {
         await db.close();
         await drop();

@@ -13,6 +13,7 @@ import { benchReceiptTickets } from './receiptTickets.js';
 import { benchSignedRoundTrip } from './signedRoundTrip.js';
 import { benchStoreWrites } from './storeWrites.js';
 import { benchFiguresVolume } from './figuresVolume.js';
+import { benchCentreVolume } from './centreVolume.js';
 
 process.env.ONEWINDOW_LOG_LEVEL ??= 'silent';
 await benchBridgeRoundTrip();
@@ -28,3 +29,4 @@ await benchCertificateRender();
 await benchCatalogueSearch();
 await benchHeartbeats();
 await benchFiguresVolume();
+await benchCentreVolume();
