@@ -57,7 +57,7 @@ export interface HostOptions {
   /** Lets other screens in (browser mode); without it (Electron) setup has no pairing codes to give. */
   screens?: { pairingCode(): PairingCode };
   /** Remote care: the screen as whoever runs the host reaches it, and how the host is restarted. */
-  care?: { screen?: ScreenControl | null; restart?: () => void };
+  care?: { screen?: ScreenControl | null; restart?: () => void; logLines?: (count: number) => Promise<string[]> };
 }
 
 /** A running terminal host: what the transports (Electron IPC, HTTP bridge) sit on. */
@@ -191,8 +191,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
     health.start();
     upkeep.start();
     if (sync.client) {
-      const { screen = null, restart = null } = options.care ?? {};
-      startRemoteCare({ sync, devices, logger: options.logger, logLines: (count) => recentLogLines.last(count), screen, restart });
+      const { screen = null, restart = null, logLines = (count: number) => recentLogLines.last(count) } = options.care ?? {};
+      startRemoteCare({ sync, devices, logger: options.logger, logLines, screen, restart });
     }
     options.logger.info({ terminalId: config.terminalId, role: config.role, databasePath }, 'host started');
     return {

@@ -54,6 +54,8 @@ test.beforeAll(async () => {
       ONEWINDOW_CHROMIUM_ARGS: '--headless=new --disable-gpu',
       ONEWINDOW_PAGE_PING_MS: '2000',
       ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent',
+      // What a technician fetches from afar: the hosts' info lines.
+      ONEWINDOW_LOG_LEVEL: 'info',
       // As systemd runs it (Type=notify, WatchdogSec=2): READY=1 once, WATCHDOG=1 every second.
       NOTIFY_SOCKET: socketPath,
       WATCHDOG_USEC: '2000000',
@@ -147,6 +149,10 @@ test('the launcher brings the kiosk back to its home screen after the browser is
   await expect(page.getByTestId('hall-status')).toHaveText('大厅服务器已连接', { timeout: 15_000 });
   await browser.close();
   await expect.poll(kindsAtHall, { timeout: 30_000 }).toEqual(['screen-exited', 'screen-hung', 'host-exited']);
+  // The new host's remote logs still hold what the crashed one wrote (the launcher kept its lines), and its own.
+  const logs = (await hallCommand('logs', '--lines', '5000')).stdout;
+  expect(logs.split('"msg":"host started"').length - 1).toBe(2);
+  expect(logs).toContain('launcher: host-exited');
 
   // Remote care reaches the supervised host: a screenshot through the launcher's Chromium, and a restart the launcher
   // carries out, after which the screen is home again; the hall asked for it, so it is no incident.
@@ -181,7 +187,7 @@ test('the launcher brings the kiosk back to its home screen after the browser is
 // Last: a stopped launcher misses the page's pings too, and what it does about them after is no part of this test.
 test('tells systemd it is ready once, then that it is alive every half watchdog period, and nothing while its loop is stuck', async () => {
   test.setTimeout(60_000);
-  expect(told('READY=1')).toBe(1);
+  await expect.poll(() => told('READY=1'), { timeout: 60_000 }).toBe(1);
   const before = told('WATCHDOG=1');
   await new Promise((resolve) => setTimeout(resolve, 3500));
   expect(told('WATCHDOG=1') - before).toBeGreaterThanOrEqual(2);

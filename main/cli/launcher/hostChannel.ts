@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../../../lib/logger.js';
+import { recentLogLines } from '../../../lib/recentLines.js';
 import { CdpScreen } from '../../services/remoteCare/cdpScreen.js';
 import type { RunningTerminal, TerminalOptions } from '../runTerminal.js';
 
@@ -13,6 +14,8 @@ import type { RunningTerminal, TerminalOptions } from '../runTerminal.js';
  */
 export const launcherMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('launch-url'), id: z.number().int() }).strict(),
+  /** The newest log lines the launcher kept: its own and every host's it ran, the one before a crash too. */
+  z.object({ type: z.literal('log-lines'), id: z.number().int(), lines: z.array(z.string()) }).strict(),
 ]);
 export type LauncherMessage = z.infer<typeof launcherMessageSchema>;
 
@@ -22,6 +25,8 @@ export const hostMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('launch-url'), id: z.number().int(), url: z.url() }).strict(),
   /** The hall asked for a restart: the exit that follows is no incident. */
   z.object({ type: z.literal('restarting') }).strict(),
+  /** Remote care asks for the newest `count` log lines the launcher kept. */
+  z.object({ type: z.literal('log-lines'), id: z.number().int(), count: z.number().int().min(1).max(5000) }).strict(),
 ]);
 export type HostMessage = z.infer<typeof hostMessageSchema>;
 
@@ -49,7 +54,32 @@ export function careUnderLauncher(terminal: () => RunningTerminal, logger: Logge
       .catch((error: unknown) => logger.error({ err: error }, 'stopping the host for a restart failed'))
       .finally(() => process.exit(0));
   };
-  return { screen, restart };
+  return { screen, restart, logLines: launcherLogLines };
+}
+
+let nextLinesId = 1;
+
+/**
+ * The log lines the launcher kept, which outlive this host: after a crash,
+ * remote care still reads what the host that crashed wrote. This host's own
+ * lines if the launcher does not answer within 5 s.
+ */
+function launcherLogLines(count: number): Promise<string[]> {
+  const id = nextLinesId++;
+  return new Promise((resolve) => {
+    const settle = (lines: string[]) => {
+      clearTimeout(timer);
+      process.off('message', onMessage);
+      resolve(lines);
+    };
+    const timer = setTimeout(() => settle(recentLogLines.last(count)), 5000);
+    const onMessage = (raw: unknown) => {
+      const parsed = launcherMessageSchema.safeParse(raw);
+      if (parsed.success && parsed.data.type === 'log-lines' && parsed.data.id === id) settle(parsed.data.lines);
+    };
+    process.on('message', onMessage);
+    tell({ type: 'log-lines', id, count });
+  });
 }
 
 /**
@@ -60,7 +90,7 @@ export function careUnderLauncher(terminal: () => RunningTerminal, logger: Logge
 export function answerLauncher(terminal: RunningTerminal): () => void {
   const onMessage = (raw: unknown) => {
     const parsed = launcherMessageSchema.safeParse(raw);
-    if (parsed.success) tell({ type: 'launch-url', id: parsed.data.id, url: terminal.launchUrl() });
+    if (parsed.success && parsed.data.type === 'launch-url') tell({ type: 'launch-url', id: parsed.data.id, url: terminal.launchUrl() });
   };
   // Without setpriv's parent-death signal, a launcher killed with -9 still takes its host along.
   const onDisconnect = () => process.kill(process.pid, 'SIGTERM');

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { commandOnPath } from '../../../lib/commandOnPath.js';
+import { recentLogLines } from '../../../lib/recentLines.js';
 import { hostMessageSchema, type HostMessage, type LauncherMessage } from './hostChannel.js';
 
 export interface HostChild {
@@ -22,7 +24,10 @@ export interface HostChild {
 export function startHostChild(cliPath: string, serveArgs: string[], env: NodeJS.ProcessEnv): HostChild {
   const node = [process.execPath, cliPath, 'serve', ...serveArgs];
   const [command, ...args] = commandOnPath('setpriv') ? ['setpriv', '--pdeathsig', 'KILL', ...node] : node;
-  const child = spawn(command!, args, { stdio: ['ignore', 'pipe', 'inherit', 'ipc'], env: { ...process.env, ...env } });
+  const child = spawn(command!, args, { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env: { ...process.env, ...env } });
+  // The host's log goes on to the journal as before, and into the launcher's recent lines, which outlive the host.
+  const keep = recentLogLines.tee(process.stderr);
+  createInterface({ input: child.stderr!, crlfDelay: Infinity }).on('line', (line) => keep.write(`${line}\n`));
   const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? `exit code ${code}`)));
   const waiting = new Map<number, (message: HostMessage & { type: 'launch-url' }) => void>();
   let nextId = 1;
@@ -39,6 +44,11 @@ export function startHostChild(cliPath: string, serveArgs: string[], env: NodeJS
     const message = parsed.data;
     if (message.type === 'serving') onServing(message.url);
     else if (message.type === 'restarting') restarting = true;
+    else if (message.type === 'log-lines')
+      child.send(
+        { type: 'log-lines', id: message.id, lines: recentLogLines.last(message.count) } satisfies LauncherMessage,
+        () => undefined,
+      );
     else waiting.get(message.id)?.(message);
   });
 

@@ -8,8 +8,8 @@ export interface RemoteCareOptions {
   sync: TerminalSync;
   devices: DeviceManager;
   logger: Logger;
-  /** The newest log lines of this process. */
-  logLines(count: number): string[];
+  /** The newest log lines: this process's, or under the launcher the ones it kept (the hosts before a crash too). */
+  logLines(count: number): string[] | Promise<string[]>;
   /** The screen, where whoever runs the host can reach it (Electron, or the browser `start` launched). */
   screen: ScreenControl | null;
   /** Restarts the host (after its result went to the hall); null where nothing would start it again. */
@@ -54,7 +54,7 @@ export function startRemoteCare(options: RemoteCareOptions): void {
         return { ok, message };
       }
       case 'logs': {
-        const lines = options.logLines(command.lines);
+        const lines = await options.logLines(command.lines);
         return { ok: true, message: `${lines.length} log lines`, lines };
       }
       case 'apply-config':
