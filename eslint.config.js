@@ -120,9 +120,7 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'electron', message: 'The hall server never runs in Electron.' }],
-          patterns: [
-            upstreamSharesOnlyContract,
-          ],
+          patterns: [upstreamSharesOnlyContract],
         },
       ],
     },
