@@ -66,7 +66,6 @@ export type HallHealth = z.infer<typeof hallHealthSchema>;
  */
 export const centreReportSchema = z
   .object({
-    hallName: z.string().min(1).max(100),
     /** The hall's services by code, with their names: the public wait page names them. */
     services: z.array(z.object({ code: serviceCodeSchema, name: localizedTextSchema }).strict()).max(26),
     hours: z.array(z.object({ seq: z.number().int().positive(), figures: hourFiguresSchema }).strict()).max(1000),

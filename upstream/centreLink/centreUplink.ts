@@ -84,7 +84,7 @@ export class CentreUplink {
       const hours = await this.outbox.oldest(batchSize);
       const { queue } = this.parts;
       const services = queue.services.map((service) => ({ code: service.code, name: service.name }));
-      const report: CentreReport = { hallName: queue.hallName['zh-CN'], services, hours, live, health };
+      const report: CentreReport = { services, hours, live, health };
       const acknowledged = await this.post(link, report);
       if (acknowledged === null) return false;
       await this.outbox.forgetThrough(acknowledged);

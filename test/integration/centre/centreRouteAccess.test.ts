@@ -49,7 +49,7 @@ describe.each(hallBackends())('district centre route access on %s', (backend) =>
     });
     const { hallId, secret } = (await enrolled.json()) as { hallId: string; secret: string };
     const path = '/api/v1/centre/report';
-    const body = JSON.stringify({ hallName: 'Hall 9', services: [], hours: [], live: null, health: null });
+    const body = JSON.stringify({ services: [], hours: [], live: null, health: null });
     const signed = (signer: string, key: string) => {
       const timestamp = Date.now();
       return {
@@ -88,7 +88,7 @@ describe.each(hallBackends())('district centre route access on %s', (backend) =>
       expect(response.status, route.url).toBe(403);
     }
     // A bad report names what is wrong and where; nothing is taken.
-    const bad = JSON.stringify({ hallName: 'Hall 9', services: [], hours: [{ seq: 1, figures: { day: 'x' } }], live: null, health: null });
+    const bad = JSON.stringify({ services: [], hours: [{ seq: 1, figures: { day: 'x' } }], live: null, health: null });
     const timestamp = Date.now();
     const refusedReport = await fetch(`${centre.url}${path}`, {
       method: 'POST',
