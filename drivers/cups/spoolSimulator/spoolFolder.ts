@@ -1,15 +1,14 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { CupsCommands } from '../cupsQueue.js';
 import type { QueueState } from '../cupsOutput.js';
-import { bundledFromSource } from './bundledFromSource.js';
+import { lpScript, lpstatScript } from './spoolTools.js';
 
 /**
  * The document printer simulator: a spool folder standing in for a CUPS
- * queue, with `lp` and `lpstat` look-alikes (lp.ts, lpstat.ts beside this
- * file) that print what CUPS's tools print. A job is printed at once unless
+ * queue, with `lp` and `lpstat` look-alikes (spoolTools.ts, shell) that
+ * print what CUPS's tools print. A job is printed at once unless
  * the queue's reasons (media-empty, media-jam, …) hold it, and printed when
  * they clear, as a real queue would.
  */
@@ -45,22 +44,6 @@ export class SpoolFolder {
     }
   }
 
-  async submit(document: Buffer, title: string): Promise<string> {
-    const queue = await this.queueName();
-    const number = (await this.jobs()).length + 1;
-    const id = `${queue}-${number}`;
-    // The job is a document someone printed (a certificate names the citizen): its owner's eyes only.
-    await writeFile(path.join(this.directory, 'jobs', `${id}.data`), document, { mode: 0o600 });
-    const state = await this.state();
-    const printable = state.enabled && state.reasons.length === 0;
-    await writeFile(
-      path.join(this.directory, 'jobs', `${id}.json`),
-      JSON.stringify({ id, title, state: printable ? 'completed' : 'pending', at: new Date().toISOString() }),
-      { mode: 0o600 },
-    );
-    return id;
-  }
-
   async jobs(): Promise<{ id: string; title: string; state: 'pending' | 'completed'; at: string }[]> {
     const names = (await readdir(path.join(this.directory, 'jobs'))).filter((name) => name.endsWith('.json')).sort();
     return Promise.all(names.map(async (name) => JSON.parse(await readFile(path.join(this.directory, 'jobs', name), 'utf8'))));
@@ -79,23 +62,10 @@ export class SpoolFolder {
 
   /** Commands that make a CupsQueue drive this folder through the lp/lpstat look-alikes. */
   commands(): CupsCommands {
-    const here = path.dirname(fileURLToPath(import.meta.url));
-    const scripts = import.meta.url.endsWith('.ts')
-      ? bundledFromSource(here, ['lp', 'lpstat'])
-      : { lp: path.join(here, 'lp.js'), lpstat: path.join(here, 'lpstat.js') };
     return {
-      lp: [process.execPath, scripts.lp!],
-      lpstat: [process.execPath, scripts.lpstat!],
+      lp: ['/bin/sh', '-c', lpScript, 'lp'],
+      lpstat: ['/bin/sh', '-c', lpstatScript, 'lpstat'],
       env: { ONEWINDOW_SPOOL_DIR: this.directory },
     };
   }
-}
-
-export function spoolDirFromEnv(): string {
-  const dir = process.env.ONEWINDOW_SPOOL_DIR;
-  if (!dir) {
-    console.error('ONEWINDOW_SPOOL_DIR is not set');
-    process.exit(1);
-  }
-  return dir;
 }
