@@ -10,7 +10,7 @@ describe('onewindow refuses an unknown command or subcommand, listing the ones i
     const unknown = await runCli(['frobnicate']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain(
-      'unknown command "frobnicate"; the commands are: serve, start, demo, config, hall, enroll, devices, idcard, simulate, certificate, audit',
+      'unknown command "frobnicate"; the commands are: serve, start, demo, config, hall, centre, enroll, devices, idcard, simulate, certificate, audit',
     );
   });
 

@@ -37,10 +37,11 @@ describe('npm test on a fresh machine', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`- chromium (the end-to-end tests drive it): no browser at ${path.join(bin, 'chromium')}`);
     expect(result.stderr).toContain('- socat (');
+    expect(result.stderr).toContain('- systemd-notify (');
     expect(result.stderr).toContain('- espeak-ng (');
     expect(result.stderr).toContain('- pdftotext (');
     expect(result.stderr).toContain('- PostgreSQL (');
-    expect(result.stderr).toContain('sudo apt-get install -y chromium socat espeak-ng poppler-utils postgresql');
+    expect(result.stderr).toContain('sudo apt-get install -y chromium socat systemd espeak-ng poppler-utils postgresql');
   });
 
   it('says when PostgreSQL is named but not answering', async () => {

@@ -62,7 +62,7 @@ describe.each(hallBackends())('terminal slots at the hall on %s', (backend) => {
     expect(created.status).toBe(200);
     expect(created.body.qrSvg).toMatch(/^<svg/);
     const payload = decodeEnrollmentPayload(created.body.payload as string);
-    expect(payload).toEqual({ hall: hall.url, fingerprint: null, code: created.body.code });
+    expect(payload).toEqual({ hall: hall.url, fingerprint: null, fingerprintStart: null, code: created.body.code });
     expect(await slotOf(hall, 'K-09')).toMatchObject({ publishedVersion: 1, appliedVersion: null, enrolled: false });
 
     const dir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-K-09-'));
