@@ -93,6 +93,12 @@ export async function districtFigures(db: Queryable, from: string, to: string): 
   };
 }
 
+function stored<T>(schema: z.ZodType<T>, text: string | null): T | null {
+  if (text === null) return null;
+  const parsed = schema.safeParse(JSON.parse(text));
+  return parsed.success ? parsed.data : null;
+}
+
 /** What each hall last said of now; a hall never heard from has nulls. */
 export async function hallsNow(db: Queryable): Promise<HallNow[]> {
   const rows = await db.all<{
@@ -109,8 +115,9 @@ export async function hallsNow(db: Queryable): Promise<HallNow[]> {
     hallId: row.id,
     name: row.name,
     reportedAt: row.reported_at,
-    live: row.live ? liveFiguresSchema.nullable().parse(JSON.parse(row.live)) : null,
-    health: row.health ? hallHealthSchema.nullable().parse(JSON.parse(row.health)) : null,
-    services: row.services ? centreReportSchema.shape.services.parse(JSON.parse(row.services)) : [],
+    // What a hall reported under an older protocol is shown as not known rather than break the page.
+    live: stored(liveFiguresSchema, row.live),
+    health: stored(hallHealthSchema, row.health),
+    services: stored(centreReportSchema.shape.services, row.services) ?? [],
   }));
 }

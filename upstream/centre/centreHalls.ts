@@ -51,12 +51,19 @@ export class CentreHalls {
       if (row.used_at) throw new CentreEnrolmentError('this enrolment code was already used');
       if (row.expires_at <= now) throw new CentreEnrolmentError('this enrolment code has expired');
       const secret = randomBytes(32).toString('base64url');
-      await tx.run('UPDATE centre_enrolment_code SET used_at = ? WHERE code_hash = ?', [now, hash(code)]);
+      // Spent in the same statement that checks it: of two hall servers racing with one code, one wins.
+      const spent = await tx.run(
+        'UPDATE centre_enrolment_code SET used_at = ? WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?',
+        [now, hash(code), now],
+      );
+      if (spent.changes !== 1) throw new CentreEnrolmentError('this enrolment code was already used');
       await tx.run(
         `INSERT INTO centre_hall (id, name, secret, enrolled_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, secret = excluded.secret, enrolled_at = excluded.enrolled_at`,
         [row.hall_id, row.hall_name, this.secrets.seal(row.hall_id, secret), now],
       );
+      // A hall enrolled again (a new server, a restored database) numbers its outbox afresh; its figures stay.
+      await tx.run('UPDATE centre_hall_now SET last_seq = 0 WHERE hall_id = ?', [row.hall_id]);
       return { hallId: row.hall_id, name: row.hall_name, secret };
     });
   }

@@ -22,7 +22,8 @@ export const centreEnrolRequestSchema = z
 export const centreEnrolAnswerSchema = z.object({ hallId: hallIdSchema, name: z.string(), secret: z.string().min(32) });
 export type CentreEnrolAnswer = z.infer<typeof centreEnrolAnswerSchema>;
 
-const count = z.number().int().nonnegative();
+// A PostgreSQL INTEGER column holds it: a larger number is refused here (400), never at the insert (500).
+const count = z.number().int().nonnegative().max(2_147_483_647);
 
 /**
  * One hour of one service at a hall, as raw counts and sums (a mean or a
@@ -68,7 +69,12 @@ export const centreReportSchema = z
   .object({
     /** The hall's services by code, with their names: the public wait page names them. */
     services: z.array(z.object({ code: serviceCodeSchema, name: localizedTextSchema }).strict()).max(26),
-    hours: z.array(z.object({ seq: z.number().int().positive(), figures: hourFiguresSchema }).strict()).max(1000),
+    hours: z
+      .array(z.object({ seq: z.number().int().positive(), figures: hourFiguresSchema }).strict())
+      .max(1000)
+      .refine((hours) => hours.every((hour, index) => index === 0 || hour.seq > hours[index - 1]!.seq), {
+        error: 'expected the hours in rising sequence order',
+      }),
     live: liveFiguresSchema.nullable(),
     health: hallHealthSchema.nullable(),
   })

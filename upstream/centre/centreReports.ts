@@ -11,6 +11,8 @@ const bucketColumns = ['wait_b0', 'wait_b1', 'wait_b2', 'wait_b3', 'wait_b4', 'w
  */
 export async function takeReport(db: Database, hallId: string, report: CentreReport, at: Date): Promise<number> {
   return db.transaction(async (tx) => {
+    // One report of a hall at a time (two hall processes may send at once): the hall's row is the lock.
+    await tx.run('UPDATE centre_hall SET id = id WHERE id = ?', [hallId]);
     const held = await tx.get<{ last_seq: number }>('SELECT last_seq FROM centre_hall_now WHERE hall_id = ?', [hallId]);
     let last = Number(held?.last_seq ?? 0);
     for (const { seq, figures: f } of report.hours) {

@@ -112,6 +112,8 @@ export function registerCentreRoutes(app: HallApp, parts: CentreRouteParts): voi
     summary: "A hall's report: the hours its outbox holds (in order), its figures now and its terminals' health",
     body: centreReportSchema,
     response: centreReportAnswerSchema,
+    // 1 000 hours and the figures now are well under this; it is read before the signature is checked.
+    bodyLimit: 2 * 1024 * 1024,
     handler: async ({ body, request }) => ({ acknowledged: await takeReport(parts.db, request.hallId!, body, parts.now()) }),
   });
 

@@ -8,14 +8,16 @@ export interface CentreLink {
   hallId: string;
   secret: string;
   backfilled: boolean;
+  /** When this link was made: a round that read an older one does nothing. */
+  linkedAt: string;
 }
 
 // The secret is sealed bound to this id, so it cannot be passed off as a terminal's.
 const sealedAs = (hallId: string) => `centre:${hallId}`;
 
 export async function readCentreLink(db: Database, secrets: SecretBox): Promise<CentreLink | null> {
-  const row = await db.get<{ centre_url: string; hall_id: string; secret: string; backfilled_at: string | null }>(
-    'SELECT centre_url, hall_id, secret, backfilled_at FROM centre_link WHERE id = 1',
+  const row = await db.get<{ centre_url: string; hall_id: string; secret: string; backfilled_at: string | null; linked_at: string }>(
+    'SELECT centre_url, hall_id, secret, backfilled_at, linked_at FROM centre_link WHERE id = 1',
   );
   if (!row) return null;
   return {
@@ -23,6 +25,7 @@ export async function readCentreLink(db: Database, secrets: SecretBox): Promise<
     hallId: row.hall_id,
     secret: secrets.open(sealedAs(row.hall_id), row.secret),
     backfilled: row.backfilled_at !== null,
+    linkedAt: row.linked_at,
   };
 }
 

@@ -16,9 +16,16 @@ const digestOf = (row: HourFigures) => createHash('sha256').update(JSON.stringif
 export class CentreOutbox {
   constructor(private readonly db: Database) {}
 
-  /** Puts every hour of `rows` whose figures differ from what was last put in; returns how many. */
-  async putChanged(rows: readonly HourFigures[], now: Date): Promise<number> {
+  /**
+   * Puts every hour of `rows` whose figures differ from what was last put in;
+   * returns how many. Nothing, if the hall was linked again since `linkedAt`
+   * (the figures were read for the old link).
+   */
+  async putChanged(rows: readonly HourFigures[], linkedAt: string, now: Date): Promise<number> {
     return this.db.transaction(async (tx) => {
+      // First, so that hall processes sharing a PostgreSQL take turns here: the link's row is the lock.
+      const current = await tx.run('UPDATE centre_link SET last_seq = last_seq WHERE id = 1 AND linked_at = ?', [linkedAt]);
+      if (current.changes !== 1) return 0;
       const sent = new Map(
         (
           await tx.all<{ day: string; hour: number; service: string; digest: string }>(
@@ -29,7 +36,6 @@ export class CentreOutbox {
       );
       const changed = rows.filter((row) => sent.get(keyOf(row)) !== digestOf(row));
       if (changed.length === 0) return 0;
-      // One UPDATE takes the row lock, so hall processes sharing a PostgreSQL number in turn.
       await tx.run('UPDATE centre_link SET last_seq = last_seq + ? WHERE id = 1', [changed.length]);
       const { last_seq: last } = (await tx.get<{ last_seq: number }>('SELECT last_seq FROM centre_link WHERE id = 1'))!;
       let seq = Number(last) - changed.length;

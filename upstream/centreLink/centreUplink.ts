@@ -74,20 +74,23 @@ export class CentreUplink {
     const today = businessDay(now, queue.resetHour, queue.timeZone);
     const earliest = await db.get<{ day: string | null }>('SELECT MIN(business_day) AS day FROM queue_ticket');
     const from = link.backfilled ? daysBefore(today, recentDays) : (earliest?.day ?? today);
-    await this.outbox.putChanged(await hourFigures(db, queue, from < today ? from : today, today), now);
+    await this.outbox.putChanged(await hourFigures(db, queue, from < today ? from : today, today), link.linkedAt, now);
     if (!link.backfilled) await markBackfilled(db, now);
   }
 
   private async send(link: CentreLink): Promise<boolean> {
     const { live, health } = await this.figuresNow();
     for (;;) {
+      // Linked again meanwhile: what the outbox holds now is the new centre's, for the next round.
+      if ((await readCentreLink(this.parts.db, this.parts.secrets))?.linkedAt !== link.linkedAt) return false;
       const hours = await this.outbox.oldest(batchSize);
       const { queue } = this.parts;
       const services = queue.services.map((service) => ({ code: service.code, name: service.name }));
       const report: CentreReport = { services, hours, live, health };
       const acknowledged = await this.post(link, report);
       if (acknowledged === null) return false;
-      await this.outbox.forgetThrough(acknowledged);
+      // Never past what this report carried: a centre that says it holds more forgets nothing it was not sent.
+      await this.outbox.forgetThrough(Math.min(acknowledged, hours.at(-1)?.seq ?? 0));
       if (hours.length < batchSize) return true;
     }
   }

@@ -73,6 +73,8 @@ export interface HallRoute<A extends HallAccess, B extends z.ZodType, Q extends 
   query?: Q;
   /** A tighter limit than the hall's global one (@fastify/rate-limit), for routes worth guessing at. */
   rateLimit?: { max: number; timeWindow: string };
+  /** A smaller body limit than the server's, in bytes: a body is read before the access check. */
+  bodyLimit?: number;
   handler(input: RouteInput<A, z.output<B>, z.output<Q>>): unknown;
 }
 
@@ -115,10 +117,11 @@ export function hallRoute<A extends HallAccess, B extends z.ZodType = z.ZodUnkno
   app: HallApp,
   route: HallRoute<A, B, Q>,
 ): void {
-  const { method, url, access, handler, rateLimit, ...doc } = route;
+  const { method, url, access, handler, rateLimit, bodyLimit, ...doc } = route;
   app.route({
     method,
     url,
+    ...(bodyLimit ? { bodyLimit } : {}),
     config: { access, doc, ...(rateLimit ? { rateLimit } : {}) },
     handler: async (request, reply) => {
       const body = route.body ? route.body.safeParse(request.body) : ({ success: true, data: request.body } as const);

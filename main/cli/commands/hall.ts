@@ -183,7 +183,13 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
     if (rest.length > 0 || !values.centre || !values.code)
       throw new UsageError('expected "hall link-centre --db FILE --centre URL --code CODE"', 'hall');
     if (!URL.canParse(values.centre) || !/^https?:$/.test(new URL(values.centre).protocol))
-      throw new UsageError(`--centre: expected the centre's http(s):// address, got "${values.centre}"`, 'hall');
+      throw new UsageError(`--centre: expected the centre's https:// address, got "${values.centre}"`, 'hall');
+    // The enrolment answer carries the hall's secret: in clear only to this machine.
+    if (new URL(values.centre).protocol === 'http:' && !['127.0.0.1', 'localhost', '[::1]'].includes(new URL(values.centre).hostname))
+      throw new UsageError(
+        `--centre: the centre must be reached over https (its answer carries the hall's secret), got "${values.centre}"; plain http only on this machine`,
+        'hall',
+      );
   } else if (rest.length > 0 && action !== 'command') {
     throw new UsageError(`unexpected "${rest.join(' ')}"`, 'hall');
   }

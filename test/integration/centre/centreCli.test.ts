@@ -42,6 +42,9 @@ describe.each([hallBackends().includes('postgres') ? 'postgres' : 'sqlite'] as c
       const centreUrl = centre.urls[0]!.replace(/\/$/, '');
 
       const hallDb = path.join(dir, 'hall.db');
+      const overHttp = await runCli(['hall', 'link-centre', '--db', hallDb, '--centre', 'http://centre.example:7500', '--code', code]);
+      expect(overHttp.code).toBe(2);
+      expect(overHttp.stderr).toContain("the centre must be reached over https (its answer carries the hall's secret)");
       const wrongCode = await runCli(['hall', 'link-centre', '--db', hallDb, '--centre', centreUrl, '--code', 'AAAAAAAAAAAA']);
       expect(wrongCode.code).toBe(1);
       expect(wrongCode.stderr).toContain('the centre at');

@@ -42,12 +42,14 @@ describe.each(hallBackends())('district centre route access on %s', (backend) =>
   it("takes a hall's signed report once: the same request again, another hall's id, or a technician's login are refused", async () => {
     const centre = await startLoopbackCentre(backend);
     cleanups.push(() => centre.close());
-    const enrolled = await fetch(`${centre.url}/api/v1/centre/enrol`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code: await centre.halls.issueCode('hall-9', 'Hall 9') }),
-    });
-    const { hallId, secret } = (await enrolled.json()) as { hallId: string; secret: string };
+    const enrol = (code: string) =>
+      fetch(`${centre.url}/api/v1/centre/enrol`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code }),
+      });
+    const firstCode = await centre.halls.issueCode('hall-9', 'Hall 9');
+    const { hallId, secret } = (await (await enrol(firstCode)).json()) as { hallId: string; secret: string };
     const path = '/api/v1/centre/report';
     const body = JSON.stringify({ services: [], hours: [], live: null, health: null });
     const signed = (signer: string, key: string) => {
@@ -68,12 +70,9 @@ describe.each(hallBackends())('district centre route access on %s', (backend) =>
     expect((await send(signed('hall-8', secret))).status).toBe(401);
     expect((await send(signed(hallId, 'not-the-secret'))).status).toBe(401);
     // The code is spent: a second hall cannot take the same one.
-    const reused = await fetch(`${centre.url}/api/v1/centre/enrol`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code: 'AAAAAAAAAAAA' }),
-    });
+    const reused = await enrol(firstCode);
     expect(reused.status).toBe(401);
+    expect(((await reused.json()) as { error: { message: string } }).error.message).toBe('this enrolment code was already used');
 
     // Staff of the centre read it by role: a technician account is not a supervisor.
     await new StaffAccounts(centre.db).add('tech', ['technician'], 'tech-password-1');
@@ -103,5 +102,53 @@ describe.each(hallBackends())('district centre route access on %s', (backend) =>
     expect(refusedReport.status).toBe(400);
     expect(((await refusedReport.json()) as { error: { message: string } }).error.message).toMatch(/hours\[0\]\.figures\.day: /);
     expect(await centre.db.get('SELECT COUNT(*) AS n FROM centre_hour')).toEqual({ n: 0 });
+
+    // Numbers past what the store holds, and hours out of order, are refused with the field, not failed on.
+    const hour = (seq: number, arrivals: number) => ({
+      seq,
+      figures: {
+        day: '2026-11-25',
+        hour: 9,
+        service: 'A',
+        arrivals,
+        served: 1,
+        noShows: 0,
+        transferred: 0,
+        called: 1,
+        withinTarget: 1,
+        waitSeconds: 60,
+        waitBuckets: [1, 0, 0, 0, 0, 0],
+        ratings: 0,
+        scoreSum: 0,
+        badRatings: 0,
+      },
+    });
+    const report = async (key: string, hours: unknown[]) => {
+      const text = JSON.stringify({ services: [], hours, live: null, health: null });
+      const at = Date.now();
+      const response = await fetch(`${centre.url}${path}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          [signingHeaders.terminal]: hallId,
+          [signingHeaders.timestamp]: String(at),
+          [signingHeaders.signature]: signRequest(key, 'POST', path, text, at),
+        },
+        body: text,
+      });
+      return { status: response.status, body: (await response.json()) as { acknowledged?: number; error?: { message: string } } };
+    };
+    const huge = await report(secret, [hour(1, 2 ** 31)]);
+    expect(huge.status).toBe(400);
+    expect(huge.body.error!.message).toMatch(/hours\[0\]\.figures\.arrivals: /);
+    const disorder = await report(secret, [hour(5, 1), hour(3, 1)]);
+    expect(disorder.status).toBe(400);
+    expect(disorder.body.error!.message).toContain('rising sequence order');
+    expect(await report(secret, [hour(5, 3)])).toEqual({ status: 200, body: { acknowledged: 5 } });
+    expect(await report(secret, [hour(4, 99)])).toEqual({ status: 200, body: { acknowledged: 5 } });
+    // Enrolled again (a new server for the hall: its outbox counts from 1 again), its next report is taken, not skipped.
+    const again2 = (await (await enrol(await centre.halls.issueCode('hall-9', 'Hall 9'))).json()) as { secret: string };
+    expect(await report(again2.secret, [hour(1, 7)])).toEqual({ status: 200, body: { acknowledged: 1 } });
+    expect(await centre.db.get('SELECT arrivals FROM centre_hour')).toEqual({ arrivals: 7 });
   });
 });
