@@ -1,27 +1,25 @@
 import { z } from 'zod';
 import type { Queryable } from '../../lib/sqlite/database.js';
-import { centreReportSchema, hallHealthSchema } from './centreProtocol.js';
+import { centreReportSchema, countSchema, hallHealthSchema } from './centreProtocol.js';
 import { liveFiguresSchema } from '../statistics/liveFigures.js';
 import { waitBucketLabels } from '../statistics/figuresSchema.js';
 
-const count = z.number().int().nonnegative();
-
 /** A group of a district's figures (a hall, a service, a day, or the district): sums, and what they give. */
 export const districtRowSchema = z.object({
-  arrivals: count,
-  served: count,
-  noShows: count,
-  transferred: count,
-  called: count,
-  withinTarget: count,
+  arrivals: countSchema,
+  served: countSchema,
+  noShows: countSchema,
+  transferred: countSchema,
+  called: countSchema,
+  withinTarget: countSchema,
   /** withinTarget / called, in % to 0.1. */
   serviceLevel: z.number().nullable(),
   /** Mean wait to first call, minutes to 0.1 (a median does not add up across halls). */
   waitAverage: z.number().nullable(),
-  waitBuckets: z.array(count).length(waitBucketLabels.length),
-  ratings: count,
+  waitBuckets: z.array(countSchema).length(waitBucketLabels.length),
+  ratings: countSchema,
   averageScore: z.number().nullable(),
-  badRatings: count,
+  badRatings: countSchema,
 });
 export type DistrictRow = z.infer<typeof districtRowSchema>;
 

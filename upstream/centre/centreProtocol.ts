@@ -23,7 +23,7 @@ export const centreEnrolAnswerSchema = z.object({ hallId: hallIdSchema, name: z.
 export type CentreEnrolAnswer = z.infer<typeof centreEnrolAnswerSchema>;
 
 // A PostgreSQL INTEGER column holds it: a larger number is refused here (400), never at the insert (500).
-const count = z.number().int().nonnegative().max(2_147_483_647);
+export const countSchema = z.number().int().nonnegative().max(2_147_483_647);
 
 /**
  * One hour of one service at a hall, as raw counts and sums (a mean or a
@@ -35,17 +35,17 @@ export const hourFiguresSchema = z
     day: businessDaySchema,
     hour: z.number().int().min(0).max(23),
     service: serviceCodeSchema,
-    arrivals: count,
-    served: count,
-    noShows: count,
-    transferred: count,
-    called: count,
-    withinTarget: count,
-    waitSeconds: count,
-    waitBuckets: z.array(count).length(waitBucketLabels.length),
-    ratings: count,
-    scoreSum: count,
-    badRatings: count,
+    arrivals: countSchema,
+    served: countSchema,
+    noShows: countSchema,
+    transferred: countSchema,
+    called: countSchema,
+    withinTarget: countSchema,
+    waitSeconds: countSchema,
+    waitBuckets: z.array(countSchema).length(waitBucketLabels.length),
+    ratings: countSchema,
+    scoreSum: countSchema,
+    badRatings: countSchema,
   })
   .strict();
 export type HourFigures = z.infer<typeof hourFiguresSchema>;
@@ -53,8 +53,8 @@ export type HourFigures = z.infer<typeof hourFiguresSchema>;
 /** The hall's terminals, as the centre shows them: how many, how many offline, and which have an open alert. */
 export const hallHealthSchema = z
   .object({
-    terminals: count,
-    offline: count,
+    terminals: countSchema,
+    offline: countSchema,
     alerting: z.array(z.object({ terminalId: z.string(), alerts: z.array(z.string()).max(20) })).max(500),
   })
   .strict();

@@ -17,8 +17,9 @@ import { readHallQueue } from '../../../hall-config/readHallQueue.js';
 import { issueSetupPin } from './hallSetupPin.js';
 import { hallSlotCommand } from './hallSlot.js';
 import os from 'node:os';
-import { hallKeyDirOf, hallSecurityOptions, writeHallCertificate } from './hallSecurity.js';
-import { hallKeyFiles, linkCentre, SecretBox, terminalsOverview } from '../../../upstream/entry/index.js';
+import { hallSecurityOptions, writeHallCertificate } from './hallSecurity.js';
+import { hallLinkCentreHelp, linkCentreArgs, linkHallToCentre } from './hallLinkCentre.js';
+import { terminalsOverview } from '../../../upstream/entry/index.js';
 import { readAlerts } from '../../../hall-config/readAlerts.js';
 import { terminalsTable } from '../formatTerminals.js';
 import { hallCareHelp, sendCareCommand } from './hallCare.js';
@@ -103,10 +104,7 @@ Runs the hall server, or manages the terminals it knows.
                    delivered is reported (events by type from its last beat, leased
                    numbers it never reported), and the QR code for the new box is printed:
                    the new box takes the same terminal id, role, window and settings
-  link-centre      links the hall to its district command centre with a one-time code from
-                   "onewindow centre enrol-code": the running hall then reports to it every 30 s
-                   (hourly figures through an outbox, so nothing is lost while the centre is away;
-                   its figures now; its terminals' health). Linking again starts over with the new centre
+${hallLinkCentreHelp}
 ${hallCareHelp}`;
 
 export async function hallCommand(args: string[], logger: Logger): Promise<number> {
@@ -180,16 +178,7 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
   } else if (action === 'staff') {
     staffArgs(rest, values.user, values.role);
   } else if (action === 'link-centre') {
-    if (rest.length > 0 || !values.centre || !values.code)
-      throw new UsageError('expected "hall link-centre --db FILE --centre URL --code CODE"', 'hall');
-    if (!URL.canParse(values.centre) || !/^https?:$/.test(new URL(values.centre).protocol))
-      throw new UsageError(`--centre: expected the centre's https:// address, got "${values.centre}"`, 'hall');
-    // The enrolment answer carries the hall's secret: in clear only to this machine.
-    if (new URL(values.centre).protocol === 'http:' && !['127.0.0.1', 'localhost', '[::1]'].includes(new URL(values.centre).hostname))
-      throw new UsageError(
-        `--centre: the centre must be reached over https (its answer carries the hall's secret), got "${values.centre}"; plain http only on this machine`,
-        'hall',
-      );
+    linkCentreArgs(rest, values);
   } else if (rest.length > 0 && action !== 'command') {
     throw new UsageError(`unexpected "${rest.join(' ')}"`, 'hall');
   }
@@ -233,13 +222,7 @@ export async function hallCommand(args: string[], logger: Logger): Promise<numbe
       return 0;
     }
     if (action === 'slot') return await hallSlotCommand(db, rest[0], values);
-    if (action === 'link-centre') {
-      const secrets = await SecretBox.load(hallKeyFiles(hallKeyDirOf(values)).terminalSecrets);
-      const linked = await linkCentre(db, secrets, values.centre!, values.code!, new Date());
-      console.log(`linked to the centre at ${new URL(values.centre!).origin} as hall ${linked.hallId} (${linked.name})`);
-      console.log('the running hall reports within 30 s: its whole history first, then every change');
-      return 0;
-    }
+    if (action === 'link-centre') return await linkHallToCentre(db, values);
     if (action === 'command') return await sendCareCommand(db, rest, values);
     if (action === 'config') return await setConfig(new ChangeLog(db), values.terminal!, values.json!);
     if (action === 'staff') return await addStaff(db, values.user!, staffArgs(rest, values.user, values.role));

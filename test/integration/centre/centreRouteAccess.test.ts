@@ -51,24 +51,26 @@ describe.each(hallBackends())('district centre route access on %s', (backend) =>
     const firstCode = await centre.halls.issueCode('hall-9', 'Hall 9');
     const { hallId, secret } = (await (await enrol(firstCode)).json()) as { hallId: string; secret: string };
     const path = '/api/v1/centre/report';
-    const body = JSON.stringify({ services: [], hours: [], live: null, health: null });
-    const signed = (signer: string, key: string) => {
+    /** Headers of a report signed as `signer` with `key` (the same headers twice are a replay). */
+    const signed = (signer: string, key: string, text: string) => {
       const timestamp = Date.now();
       return {
         'content-type': 'application/json',
         [signingHeaders.terminal]: signer,
         [signingHeaders.timestamp]: String(timestamp),
-        [signingHeaders.signature]: signRequest(key, 'POST', path, body, timestamp),
+        [signingHeaders.signature]: signRequest(key, 'POST', path, text, timestamp),
       };
     };
-    const headers = signed(hallId, secret);
-    const send = (with_: Record<string, string>) => fetch(`${centre.url}${path}`, { method: 'POST', headers: with_, body });
+    const body = JSON.stringify({ services: [], hours: [], live: null, health: null });
+    const headers = signed(hallId, secret, body);
+    const send = (with_: Record<string, string>, text = body) =>
+      fetch(`${centre.url}${path}`, { method: 'POST', headers: with_, body: text });
     expect((await send(headers)).status).toBe(200);
     const again = await send(headers);
     expect(again.status).toBe(401);
     expect(((await again.json()) as { error: { message: string } }).error.message).toMatch(/already received/);
-    expect((await send(signed('hall-8', secret))).status).toBe(401);
-    expect((await send(signed(hallId, 'not-the-secret'))).status).toBe(401);
+    expect((await send(signed('hall-8', secret, body))).status).toBe(401);
+    expect((await send(signed(hallId, 'not-the-secret', body))).status).toBe(401);
     // The code is spent: a second hall cannot take the same one.
     const reused = await enrol(firstCode);
     expect(reused.status).toBe(401);
@@ -88,17 +90,7 @@ describe.each(hallBackends())('district centre route access on %s', (backend) =>
     }
     // A bad report names what is wrong and where; nothing is taken.
     const bad = JSON.stringify({ services: [], hours: [{ seq: 1, figures: { day: 'x' } }], live: null, health: null });
-    const timestamp = Date.now();
-    const refusedReport = await fetch(`${centre.url}${path}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        [signingHeaders.terminal]: hallId,
-        [signingHeaders.timestamp]: String(timestamp),
-        [signingHeaders.signature]: signRequest(secret, 'POST', path, bad, timestamp),
-      },
-      body: bad,
-    });
+    const refusedReport = await send(signed(hallId, secret, bad), bad);
     expect(refusedReport.status).toBe(400);
     expect(((await refusedReport.json()) as { error: { message: string } }).error.message).toMatch(/hours\[0\]\.figures\.day: /);
     expect(await centre.db.get('SELECT COUNT(*) AS n FROM centre_hour')).toEqual({ n: 0 });
@@ -125,17 +117,7 @@ describe.each(hallBackends())('district centre route access on %s', (backend) =>
     });
     const report = async (key: string, hours: unknown[]) => {
       const text = JSON.stringify({ services: [], hours, live: null, health: null });
-      const at = Date.now();
-      const response = await fetch(`${centre.url}${path}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          [signingHeaders.terminal]: hallId,
-          [signingHeaders.timestamp]: String(at),
-          [signingHeaders.signature]: signRequest(key, 'POST', path, text, at),
-        },
-        body: text,
-      });
+      const response = await send(signed(hallId, key, text), text);
       return { status: response.status, body: (await response.json()) as { acknowledged?: number; error?: { message: string } } };
     };
     const huge = await report(secret, [hour(1, 2 ** 31)]);
