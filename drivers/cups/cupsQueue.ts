@@ -78,6 +78,8 @@ export class CupsQueue {
         reject(new Error(error.code === 'ENOENT' ? `${command} not found: is CUPS installed?` : error.message, { cause: error })),
       );
       child.on('exit', (code) => (code === 0 ? resolve(stdout) : reject(new Error(stderr.trim() || `${command} exited ${code}`))));
+      // A command that refuses at once (no such queue) may exit before reading the document: its exit says why, not the broken pipe.
+      child.stdin.on('error', () => undefined);
       child.stdin.end(input);
     });
   }
