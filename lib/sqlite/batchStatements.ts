@@ -15,11 +15,20 @@ export function slices<T>(items: readonly T[], size: number): T[][] {
   return result;
 }
 
-/** Inserts rows with as few statements as the parameter limit allows: one round trip per few hundred rows, not per row. */
-export async function insertRows(tx: Queryable, table: string, columns: readonly string[], rows: readonly unknown[][]): Promise<void> {
+/**
+ * Inserts rows with as few statements as the parameter limit allows: one round trip per few hundred rows, not per row.
+ * `onConflict` ends each statement (e.g. `ON CONFLICT (id) DO NOTHING`).
+ */
+export async function insertRows(
+  tx: Queryable,
+  table: string,
+  columns: readonly string[],
+  rows: readonly unknown[][],
+  onConflict = '',
+): Promise<void> {
   const row = `(${placeholders(columns.length)})`;
   for (const slice of slices(rows, Math.max(1, Math.floor(maxParameters / columns.length)))) {
-    await tx.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${slice.map(() => row).join(', ')}`, slice.flat());
+    await tx.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${slice.map(() => row).join(', ')} ${onConflict}`, slice.flat());
   }
 }
 

@@ -6,7 +6,8 @@ import { CounterDesk } from '../../upstream/queue/counterDesk.js';
 import { QueueContext } from '../../upstream/queue/queueContext.js';
 import { TicketIssuer } from '../../upstream/queue/ticketIssuer.js';
 import { ChangeLog } from '../../upstream/sync/changeLog.js';
-import type { LoopbackHall } from './hallOnLoopback.js';
+import { hallFigures } from '../../upstream/statistics/hallFigures.js';
+import { startLoopbackHall, type HallBackend, type LoopbackHall } from './hallOnLoopback.js';
 
 /** Local wall-clock time in Shanghai (UTC+8, no DST) as an instant. */
 export const shanghai = (local: string) => new Date(Date.parse(`${local}:00+08:00`));
@@ -56,4 +57,18 @@ export async function queueAtClock(hall: LoopbackHall, queue: HallQueue) {
     rate: (ticketId: string, score: number) =>
       hall.db.transaction((tx) => issuer.rate(tx, { ticketId, score, reasons: score <= 2 ? ['slow'] : ['efficient'] })),
   };
+}
+
+/**
+ * A loopback hall with the figures' queue and kiosk K-01, its queue parts on a test clock, and
+ * its figures for a range as of `now`. `cleanups` gets its closing as soon as it runs.
+ */
+export async function figuresHall(backend: HallBackend, now: Date, cleanups: (() => Promise<void>)[]) {
+  const queue = await figuresQueue();
+  const hall = await startLoopbackHall(backend, { queue });
+  cleanups.push(() => hall.close());
+  await hall.enroll('K-01', { role: 'kiosk' });
+  const desk = await queueAtClock(hall, queue);
+  const figures = (from: string, to = from) => hallFigures(hall.db, queue, from, to, now);
+  return { hall, queue, desk, figures };
 }

@@ -58,6 +58,7 @@ import { CareCommands } from '../remoteCare/careCommands.js';
 import { CareHub } from '../remoteCare/careHub.js';
 import { registerCareRoutes } from '../remoteCare/careRoutes.js';
 import { CentreUplink } from '../centreLink/centreUplink.js';
+import { startHistoryRoll } from '../statistics/historyRoll.js';
 
 export interface HallServerOptions {
   db: Database;
@@ -237,6 +238,8 @@ export async function createHallServer(options: HallServerOptions) {
   await registerQueueRoutes(app, { queue, issuer, desk, reminders });
   registerEvaluationRoutes(app, { queue, config: options.queue, issuer, cases });
   registerStatisticsRoutes(app, { queue, config: options.queue });
+  const stopHistoryRoll = startHistoryRoll({ db: options.db, queue: options.queue, now: () => new Date(now()), logger: options.logger });
+  app.addHook('onClose', () => stopHistoryRoll());
   registerStaffRoutes(app, accessParts.staff);
   await startHealth(app, { db: options.db, logger: options.logger, now, alerts: options.alerts, sweepMs: options.healthSweepMs });
   registerTerminalSlotRoutes(app, slots, replacement, {

@@ -4,6 +4,7 @@ import { businessDay } from '../../main/contract/businessDay.js';
 import type { QueueTicket, QueueWindow } from '../../main/contract/queue.js';
 import type { HallQueue } from '../../main/contract/hallQueue.js';
 import type { ChangeLog } from '../sync/changeLog.js';
+import { forgetFigureDay } from '../statistics/figureStore.js';
 import { QueueRefusal } from './queueRefusal.js';
 
 /** What the hall's queue parts share: its store, its rules, its clock, and how terminals learn of a change. */
@@ -46,8 +47,10 @@ export class QueueContext {
     return result;
   }
 
-  publishTicket(tx: Queryable, ticket: QueueTicket): Promise<void> {
-    return this.changes.recordIn(tx, 'queue', queueKeys.ticket(ticket.id), ticket);
+  /** Records a ticket's change for terminals; a change to a day already rolled up has it rolled up again. */
+  async publishTicket(tx: Queryable, ticket: QueueTicket): Promise<void> {
+    await forgetFigureDay(tx, ticket.businessDay);
+    await this.changes.recordIn(tx, 'queue', queueKeys.ticket(ticket.id), ticket);
   }
 
   publishWindow(tx: Queryable, window: QueueWindow): Promise<void> {

@@ -4,6 +4,7 @@ import { estimatedWaitMinutes, peopleAhead, ticketLabel } from '../../main/contr
 import type { IssuedTicket, IssueTicketRequest, NumberBlock, OfflineTicketEvent, QueueTicket, Rating } from '../../main/contract/queue.js';
 import type { QueueContext } from './queueContext.js';
 import { QueueRefusal } from './queueRefusal.js';
+import { forgetFigureDay } from '../statistics/figureStore.js';
 import { insertTicket, issuerOf, publicTicket, ticketById, ticketsOfDay, type StoredTicket } from './ticketRows.js';
 
 /**
@@ -152,6 +153,7 @@ export class TicketIssuer {
       JSON.stringify(rating.reasons),
       rating.ticketId,
     ]);
+    await forgetFigureDay(tx, ticket.businessDay);
     await this.onRated(tx, ticket, rating);
   }
 

@@ -47,7 +47,7 @@ h2 { font-size: 1.2rem; margin: 1rem 0 .25rem; } h2 a { font-size: .9rem; margin
 <button type="submit">查询 Show</button><a class="button" id="xlsx" href="#">导出 XLSX</a></form>
 <section class="charts" id="charts"></section>
 <section id="tables"></section>
-<p><small>${htmlText(queue.timeZone)} · 每日 ${htmlText(String(queue.resetHour).padStart(2, '0'))}:00 重置 · median/p90 nearest-rank · minutes</small></p>
+<p><small>${htmlText(queue.timeZone)} · 每日 ${htmlText(String(queue.resetHour).padStart(2, '0'))}:00 重置 · 单位：分钟 minutes · 中位数/P90 按最近秩：单日精确，多日由每分钟计数得出，误差小于 1 分钟 · median/p90 nearest-rank: exact for one day, within a minute over more</small></p>
 <script>
 const { names, paths, charts } = ${data};
 const shown = (value) => (value === null || value === undefined ? '–' : String(value));

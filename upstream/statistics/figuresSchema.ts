@@ -11,7 +11,8 @@ export const waitBucketLabels = ['<5', '5–10', '10–15', '15–30', '30–60'
 /**
  * The figures of one group of tickets (a service, a window, an hour, a day, the whole range).
  * Wait: issue → first call, against the target of the service the ticket was issued for. Service time: a window's call → the ticket leaving it (finished).
- * Median and p90 are nearest-rank (the value at rank ⌈p·n⌉), in minutes to 0.1.
+ * Median and p90 are nearest-rank (the value at rank ⌈p·n⌉), in minutes to 0.1: exact for a group of one day,
+ * and over more days placed within their minute from per-minute counts (minuteHistogram.ts), so within a minute.
  */
 export const figureRowSchema = z.object({
   arrivals: count,

@@ -30,16 +30,61 @@ interface CountRow {
   ratings: number;
   score_sum: number | null;
   bad: number;
-  finished_here: number;
   [bucket: `b${number}`]: number;
 }
 
-const minutes = (seconds: number | null | undefined) => (seconds === null || seconds === undefined ? null : Math.round(seconds / 6) / 10);
+/**
+ * A group's figures as counts and sums, which add up across days and halls, and its
+ * nearest-rank percentiles in seconds, which do not (a range of days takes them from
+ * minute counts, rangeSums.ts). `finished` is kept for hour groups only.
+ */
+export interface GroupCounts {
+  arrivals: number;
+  served: number;
+  noShows: number;
+  transferred: number;
+  waiting: number;
+  called: number;
+  withinTarget: number;
+  waitSeconds: number;
+  waitBuckets: number[];
+  ratings: number;
+  scoreSum: number;
+  badRatings: number;
+  finished: number;
+  waitMedian: number | null;
+  waitP90: number | null;
+  serviceMedian: number | null;
+  serviceP90: number | null;
+}
+export type Keyed = Map<string, GroupCounts>;
+
+const minutes = (seconds: number | null) => (seconds === null ? null : Math.round(seconds / 6) / 10);
 const tenth = (value: number) => Math.round(value * 10) / 10;
 
-/** A group's row, with the raw sums a district centre adds up across halls (a mean or a median does not add). */
-export type KeyedRow = FigureRow & { finished: number; waitSeconds: number; scoreSum: number };
-export type Keyed = Map<string, KeyedRow>;
+/** What the dashboard shows of a group: rates, means and minutes from its counts. */
+export function figureRow(counts: GroupCounts): FigureRow {
+  const { called, withinTarget, waitSeconds, ratings, scoreSum } = counts;
+  return {
+    arrivals: counts.arrivals,
+    served: counts.served,
+    noShows: counts.noShows,
+    transferred: counts.transferred,
+    waiting: counts.waiting,
+    called,
+    withinTarget,
+    serviceLevel: called === 0 ? null : tenth((100 * withinTarget) / called),
+    waitAverage: called === 0 ? null : minutes(waitSeconds / called),
+    waitMedian: minutes(counts.waitMedian),
+    waitP90: minutes(counts.waitP90),
+    serviceMedian: minutes(counts.serviceMedian),
+    serviceP90: minutes(counts.serviceP90),
+    waitBuckets: counts.waitBuckets,
+    ratings,
+    averageScore: ratings === 0 ? null : tenth(scoreSum / ratings),
+    badRatings: counts.badRatings,
+  };
+}
 
 /** Nearest-rank median and p90 of `value` per key, in SQL (window functions: SQLite ≥ 3.25 and PostgreSQL). */
 async function percentiles(scope: FigureScope, key: string, value: string, from: string, where: string) {
@@ -56,7 +101,7 @@ async function percentiles(scope: FigureScope, key: string, value: string, from:
  * The figures of every group of one grouping over the range: counts and buckets in one pass over the
  * tickets, percentiles of wait (tickets) and of service time (the windows' stays), transfers (stays).
  */
-export async function groupFigures(scope: FigureScope, grouping: Grouping): Promise<Keyed> {
+export async function groupFigures(scope: FigureScope, grouping: Grouping, withPercentiles = true): Promise<Keyed> {
   const { db, time } = scope;
   const wait = time.seconds('t.issued_at', 't.first_called_at');
   const target = `CASE t.issued_service ${Object.entries(scope.targets)
@@ -85,9 +130,13 @@ export async function groupFigures(scope: FigureScope, grouping: Grouping): Prom
      FROM t GROUP BY k`,
     [scope.from, scope.to],
   );
-  const waits = await percentiles(scope, grouping.ticketKey, wait, 'queue_ticket t', inRange);
   const visitRange = "v.business_day >= ? AND v.business_day <= ? AND v.outcome = 'finished'";
-  const services = await percentiles(scope, grouping.visitKey, time.seconds('v.called_at', 'v.ended_at'), 'queue_visit v', visitRange);
+  const [waits, services] = withPercentiles
+    ? [
+        await percentiles(scope, grouping.ticketKey, wait, 'queue_ticket t', inRange),
+        await percentiles(scope, grouping.visitKey, time.seconds('v.called_at', 'v.ended_at'), 'queue_visit v', visitRange),
+      ]
+    : [new Map(), new Map()];
   const transfers = await db.all<{ k: string | number | null; transferred: number }>(
     `SELECT ${grouping.visitKey} AS k, COUNT(*) AS transferred FROM queue_visit v
      WHERE v.business_day >= ? AND v.business_day <= ? AND v.outcome = 'transferred' GROUP BY 1`,
@@ -95,37 +144,31 @@ export async function groupFigures(scope: FigureScope, grouping: Grouping): Prom
   );
   const result: Keyed = new Map();
   const row = (key: string) => {
-    if (!result.has(key)) result.set(key, emptyRow());
+    if (!result.has(key)) result.set(key, emptyCounts());
     return result.get(key)!;
   };
   for (const count of counts) {
-    const key = String(count.k);
-    const figures = row(key);
-    Object.assign(figures, {
+    Object.assign(row(String(count.k)), {
       arrivals: Number(count.arrivals),
       served: Number(count.served),
       noShows: Number(count.no_shows),
       waiting: Number(count.waiting),
       called: Number(count.called),
       withinTarget: Number(count.within_target),
-      serviceLevel: Number(count.called) === 0 ? null : tenth((100 * Number(count.within_target)) / Number(count.called)),
-      waitAverage: Number(count.called) === 0 ? null : minutes(Number(count.wait_sum) / Number(count.called)),
-      waitMedian: minutes(waits.get(key)?.median),
-      waitP90: minutes(waits.get(key)?.p90),
+      waitSeconds: Number(count.wait_sum ?? 0),
       waitBuckets: edges.map((_, index) => Number(count[`b${index}`])),
       ratings: Number(count.ratings),
-      averageScore: Number(count.ratings) === 0 ? null : tenth(Number(count.score_sum) / Number(count.ratings)),
-      badRatings: Number(count.bad),
-      waitSeconds: Number(count.wait_sum ?? 0),
       scoreSum: Number(count.score_sum ?? 0),
+      badRatings: Number(count.bad),
     });
   }
-  for (const [key, values] of services) Object.assign(row(key), { serviceMedian: minutes(values.median), serviceP90: minutes(values.p90) });
+  for (const [key, values] of waits) Object.assign(row(key), { waitMedian: Number(values.median), waitP90: Number(values.p90) });
+  for (const [key, values] of services) Object.assign(row(key), { serviceMedian: Number(values.median), serviceP90: Number(values.p90) });
   for (const transfer of transfers) row(String(transfer.k)).transferred = Number(transfer.transferred);
   return result;
 }
 
-export function emptyRow(): KeyedRow {
+export function emptyCounts(): GroupCounts {
   return {
     arrivals: 0,
     served: 0,
@@ -134,18 +177,15 @@ export function emptyRow(): KeyedRow {
     waiting: 0,
     called: 0,
     withinTarget: 0,
-    serviceLevel: null,
-    waitAverage: null,
+    waitSeconds: 0,
+    waitBuckets: [0, 0, 0, 0, 0, 0],
+    ratings: 0,
+    scoreSum: 0,
+    badRatings: 0,
+    finished: 0,
     waitMedian: null,
     waitP90: null,
     serviceMedian: null,
     serviceP90: null,
-    waitBuckets: [0, 0, 0, 0, 0, 0],
-    ratings: 0,
-    averageScore: null,
-    badRatings: 0,
-    finished: 0,
-    waitSeconds: 0,
-    scoreSum: 0,
   };
 }

@@ -1,12 +1,14 @@
 import type { Queryable } from '../../lib/sqlite/database.js';
-import { zonedInstant } from '../../main/contract/businessDay.js';
+import { businessDay } from '../../main/contract/businessDay.js';
 import type { HallQueue } from '../../main/contract/hallQueue.js';
-import { emptyRow, groupFigures, type FigureScope, type KeyedRow } from './groupFigures.js';
+import { dayParts, groupings, type Grouped } from './dayParts.js';
+import { dayBefore, daySpans, rollUpClosedDays } from './figureRollup.js';
+import { readRolled } from './figureStore.js';
 import type { Figures } from './figuresSchema.js';
+import { figureRow } from './groupFigures.js';
+import { addParts, emptySums, groupCounts } from './rangeSums.js';
 import { isPostgres, offsetMinutes, sqlTime } from './sqlTime.js';
-import { windowTime } from './windowTime.js';
 
-const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 const percent = (part: number, whole: number) => (whole === 0 ? null : Math.round((1000 * part) / whole) / 10);
 const minutes = (seconds: number) => Math.round(seconds / 6) / 10;
 
@@ -14,6 +16,9 @@ const minutes = (seconds: number) => Math.round(seconds / 6) / 10;
  * The hall's figures for business days `from`..`to` (inclusive), computed in
  * SQL on either store: per service, window, hour (the hall's local hour of
  * arrival) and day, with utilisation, pauses, appointments and kiosk use.
+ * Closed days are rolled up once (figureRollup.ts) and added up; the open day
+ * is read from the queue's tables each time. A group's median and p90 are exact
+ * over one day, and within a minute over more (minuteHistogram.ts).
  */
 export async function hallFigures(
   db: Queryable & { path?: string },
@@ -22,69 +27,61 @@ export async function hallFigures(
   to: string,
   now: Date,
 ): Promise<Figures> {
-  const hour = String(queue.resetHour).padStart(2, '0') + ':00';
-  const range = { from, to, start: zonedInstant(from, hour, queue.timeZone), end: zonedInstant(nextDay(to), hour, queue.timeZone) };
-  const time = sqlTime(isPostgres(db), offsetMinutes(queue.timeZone, from));
-  const scope: FigureScope = {
-    db,
-    time,
-    from,
-    to,
-    targets: Object.fromEntries(queue.services.map((service) => [service.code, service.targetWaitMinutes * 60])),
-  };
-  const [byService, byWindow, byHour, byDay, total] = [
-    await groupFigures(scope, { ticketKey: 't.service', visitKey: 'v.service' }),
-    await groupFigures(scope, { ticketKey: 't.served_window', visitKey: 'v.window_number' }),
-    await groupFigures(scope, { ticketKey: time.localHour('t.issued_at'), visitKey: time.localHour('v.called_at') }),
-    await groupFigures(scope, { ticketKey: 't.business_day', visitKey: 'v.business_day' }),
-    await groupFigures(scope, { ticketKey: "'all'", visitKey: "'all'" }),
-  ];
-  const finished = await db.all<{ k: number; n: number }>(
-    `SELECT ${time.localHour('t.finished_at')} AS k, COUNT(*) AS n FROM queue_ticket t
-     WHERE t.business_day >= ? AND t.business_day <= ? AND t.status = 'finished' GROUP BY ${time.localHour('t.finished_at')}`,
-    [from, to],
-  );
-  for (const row of finished)
-    (byHour.get(String(row.k)) ?? byHour.set(String(row.k), emptyRow()).get(String(row.k))!).finished = Number(row.n);
-  const times = await windowTime(db, { ...range, now: now.toISOString() });
-  // The raw sums are for the district centre (centreLink/hourFigures.ts); the hall's figures show what they give.
-  const withoutSums = ({ waitSeconds: _, scoreSum: __, ...rest }: KeyedRow) => rest;
-  const strip = ({ finished: _, waitSeconds: __, scoreSum: ___, ...rest }: KeyedRow) => rest;
+  const today = businessDay(now, queue.resetHour, queue.timeZone);
+  const closedTo = to < today ? to : dayBefore(today);
+  const months = from <= closedTo ? await rollUpClosedDays(db, queue, from, closedTo, now) : [];
+  const sums = from <= closedTo ? await readRolled(db, from, closedTo, months) : emptySums();
+  if (from <= today && today <= to) {
+    const alone = from === to;
+    const wanted = alone ? { exactFor: groupings, minutes: false } : { exactFor: ['all'] as const, minutes: true };
+    addParts(sums, await dayParts(db, queue, daySpans(queue, today, today), now, wanted));
+  }
+  const range = { from, to, start: daySpans(queue, from, from)[0]!.start, end: daySpans(queue, to, to)[0]!.end };
+  const row = (groupedBy: Grouped, key: string) => figureRow(groupCounts(sums, groupedBy, key));
 
   return {
     from,
     to,
-    total: strip(total.get('all') ?? emptyRow()),
+    total: row('all', 'all'),
     services: queue.services.map((service) => ({
       service: service.code,
       targetWaitMinutes: service.targetWaitMinutes,
-      ...strip(byService.get(service.code) ?? emptyRow()),
+      ...row('service', service.code),
     })),
     windows: queue.windows.map(({ window }) => {
-      const spent = times.get(window) ?? { busySeconds: 0, availableSeconds: 0, pausedSeconds: {} };
+      const spent = sums.windows.get(window) ?? new Map<string, number>();
+      const [busy, available] = [spent.get('busy') ?? 0, spent.get('available') ?? 0];
       return {
         window,
-        ...strip(byWindow.get(String(window)) ?? emptyRow()),
-        busyMinutes: minutes(spent.busySeconds),
-        availableMinutes: minutes(spent.availableSeconds),
-        utilisation: spent.availableSeconds > 0 ? Math.min(100, percent(spent.busySeconds, spent.availableSeconds)!) : null,
+        ...row('window', String(window)),
+        busyMinutes: minutes(busy),
+        availableMinutes: minutes(available),
+        utilisation: available > 0 ? Math.min(100, percent(busy, available)!) : null,
         pausedMinutes: Object.fromEntries(
-          Object.entries(spent.pausedSeconds).map(([reason, seconds]) => [reason, minutes(seconds)]),
+          [...spent]
+            .filter(([kind]) => kind.startsWith('paused:'))
+            .map(([kind, seconds]) => [kind.slice('paused:'.length), minutes(seconds)]),
         ) as Figures['windows'][number]['pausedMinutes'],
       };
     }),
-    hours: [...byHour.entries()]
-      .map(([key, row]) => ({ hour: Number(key), ...withoutSums(row) }))
-      .filter((row) => Number.isInteger(row.hour))
+    hours: [...sums.groups.values()]
+      .filter((group) => group.groupedBy === 'hour')
+      .map((group) => ({ hour: Number(group.key), ...row('hour', group.key), finished: group.counts.finished }))
+      .filter((hour) => Number.isInteger(hour.hour))
       .sort((a, b) => a.hour - b.hour),
-    days: [...byDay.entries()].map(([day, row]) => ({ day, ...strip(row) })).sort((a, b) => a.day.localeCompare(b.day)),
-    appointments: await appointmentFigures(scope, queue),
-    kiosk: await kioskUse(db, range),
+    days: [...sums.days.entries()].map(([day, counts]) => ({ day, ...figureRow(counts) })).sort((a, b) => a.day.localeCompare(b.day)),
+    appointments: await appointmentFigures(db, queue, from, to),
+    kiosk: await kioskUse(db, range, sums.kiosk),
   };
 }
 
-async function appointmentFigures(scope: FigureScope, queue: HallQueue): Promise<Figures['appointments']> {
-  const { db, time, from, to } = scope;
+async function appointmentFigures(
+  db: Queryable & { path?: string },
+  queue: HallQueue,
+  from: string,
+  to: string,
+): Promise<Figures['appointments']> {
+  const time = sqlTime(isPostgres(db), offsetMinutes(queue.timeZone, from));
   const booked = await db.all<{ service: string; booked: number; checked_in: number; no_shows: number; cancelled: number }>(
     `SELECT service, COUNT(*) AS booked, SUM(CASE WHEN status = 'checked_in' THEN 1 ELSE 0 END) AS checked_in,
        SUM(CASE WHEN status = 'no_show' THEN 1 ELSE 0 END) AS no_shows, SUM(CASE WHEN status = 'cancelled' THEN 1 ELSE 0 END) AS cancelled
@@ -119,15 +116,17 @@ async function appointmentFigures(scope: FigureScope, queue: HallQueue): Promise
   });
 }
 
-/** What kiosks did in the range: tickets (by the service issued) and bookings per service, certificates per type, requests per kind. */
-async function kioskUse(db: Queryable, range: { from: string; to: string; start: string; end: string }): Promise<Figures['kiosk']> {
+/** What kiosks did in the range: tickets (by the service issued, from the days' parts) and bookings per service, certificates per type, requests per kind. */
+async function kioskUse(
+  db: Queryable,
+  range: { from: string; to: string; start: string; end: string },
+  tickets: Map<string, number>,
+): Promise<Figures['kiosk']> {
   const kiosks = "SELECT id FROM terminal WHERE role = 'kiosk'";
+  const use: Figures['kiosk'] = [...tickets]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([service, count]) => ({ use: 'ticket', service, count }));
   const queries: [Figures['kiosk'][number]['use'], string, unknown[]][] = [
-    [
-      'ticket',
-      `SELECT issued_service AS k, COUNT(*) AS n FROM queue_ticket WHERE business_day >= ? AND business_day <= ? AND issued_by IN (${kiosks}) GROUP BY issued_service`,
-      [range.from, range.to],
-    ],
     [
       'booking',
       `SELECT service AS k, COUNT(*) AS n FROM appointment WHERE booked_at >= ? AND booked_at < ? AND booked_by IN (${kiosks}) GROUP BY service`,
@@ -144,7 +143,6 @@ async function kioskUse(db: Queryable, range: { from: string; to: string; start:
       [range.start, range.end],
     ],
   ];
-  const use: Figures['kiosk'] = [];
   for (const [kind, sql, params] of queries) {
     for (const row of (await db.all<{ k: string; n: number }>(sql, params)).sort((a, b) => a.k.localeCompare(b.k))) {
       use.push({ use: kind, service: row.k, count: Number(row.n) });

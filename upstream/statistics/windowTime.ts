@@ -1,9 +1,19 @@
 import type { Queryable } from '../../lib/sqlite/database.js';
 import type { QueueWindow } from '../../main/contract/queue.js';
 
-type PauseReason = NonNullable<QueueWindow['pausedReason']>;
+export type PauseReason = NonNullable<QueueWindow['pausedReason']>;
 
-export interface WindowTime {
+/** A business day and the instants it runs between (reset hour to reset hour). */
+export interface DaySpan {
+  day: string;
+  start: string;
+  end: string;
+}
+
+/** One window's time on one business day, in seconds. */
+export interface WindowDay {
+  day: string;
+  window: number;
   busySeconds: number;
   availableSeconds: number;
   pausedSeconds: Partial<Record<PauseReason, number>>;
@@ -12,51 +22,54 @@ export interface WindowTime {
 const overlap = (a: number, b: number, c: number, d: number) => Math.max(0, Math.min(b, d) - Math.max(a, c));
 
 /**
- * Each window's time over the range: busy (its stays, call to leaving), paused
- * (by reason, clipped to the range and to now), and available — from its first
- * call to its last ticket leaving on each day, less the pauses in between.
+ * Each window's time on each of `days` (consecutive): busy (its stays, call to
+ * leaving), paused (by reason, clipped to the day and to now), and available —
+ * from its first call to its last ticket leaving that day, less the pauses in between.
  */
-export async function windowTime(
-  db: Queryable,
-  range: { from: string; to: string; start: string; end: string; now: string },
-): Promise<Map<number, WindowTime>> {
+export async function windowDays(db: Queryable, days: DaySpan[], now: Date): Promise<WindowDay[]> {
+  if (days.length === 0) return [];
+  const [first, last] = [days[0]!, days[days.length - 1]!];
   const spans = await db.all<{ window_number: number; business_day: string; called_at: string; ended_at: string }>(
     'SELECT window_number, business_day, called_at, ended_at FROM queue_visit WHERE business_day >= ? AND business_day <= ? AND ended_at IS NOT NULL',
-    [range.from, range.to],
+    [first.day, last.day],
   );
   const pauses = await db.all<{ window_number: number; reason: PauseReason; started_at: string; ended_at: string | null }>(
     'SELECT window_number, reason, started_at, ended_at FROM window_pause WHERE started_at < ? AND (ended_at IS NULL OR ended_at > ?)',
-    [range.end, range.start],
+    [last.end, first.start],
   );
-  const result = new Map<number, WindowTime>();
-  const of = (window: number) => {
-    if (!result.has(window)) result.set(window, { busySeconds: 0, availableSeconds: 0, pausedSeconds: {} });
-    return result.get(window)!;
+  const result = new Map<string, WindowDay>();
+  const of = (day: string, window: number) => {
+    const key = `${day} ${window}`;
+    if (!result.has(key)) result.set(key, { day, window, busySeconds: 0, availableSeconds: 0, pausedSeconds: {} });
+    return result.get(key)!;
   };
-  const days = new Map<string, { window: number; first: number; last: number }>();
+  const worked = new Map<string, { day: string; window: number; first: number; last: number }>();
   for (const span of spans) {
     const [start, end] = [Date.parse(span.called_at), Date.parse(span.ended_at)];
-    of(span.window_number).busySeconds += Math.round((end - start) / 1000);
-    const key = `${span.window_number} ${span.business_day}`;
-    const day = days.get(key) ?? { window: span.window_number, first: start, last: end };
-    days.set(key, { window: day.window, first: Math.min(day.first, start), last: Math.max(day.last, end) });
+    of(span.business_day, span.window_number).busySeconds += Math.round((end - start) / 1000);
+    const key = `${span.business_day} ${span.window_number}`;
+    const seen = worked.get(key) ?? { day: span.business_day, window: span.window_number, first: start, last: end };
+    worked.set(key, { ...seen, first: Math.min(seen.first, start), last: Math.max(seen.last, end) });
   }
-  const limit = Math.min(Date.parse(range.end), Date.parse(range.now));
-  const clipped = pauses.map((pause) => ({
-    window: pause.window_number,
-    reason: pause.reason,
-    start: Math.max(Date.parse(pause.started_at), Date.parse(range.start)),
-    end: Math.min(pause.ended_at ? Date.parse(pause.ended_at) : limit, Date.parse(range.end)),
-  }));
-  for (const pause of clipped) {
-    const time = of(pause.window);
-    time.pausedSeconds[pause.reason] = (time.pausedSeconds[pause.reason] ?? 0) + Math.max(0, Math.round((pause.end - pause.start) / 1000));
+  const clipped = days.flatMap(({ day, start, end }) => {
+    const [dayStart, dayEnd] = [Date.parse(start), Math.min(Date.parse(end), now.getTime())];
+    return pauses.map((pause) => ({
+      day,
+      window: pause.window_number,
+      reason: pause.reason,
+      start: Math.max(Date.parse(pause.started_at), dayStart),
+      end: Math.min(pause.ended_at ? Date.parse(pause.ended_at) : dayEnd, dayEnd),
+    }));
+  });
+  for (const pause of clipped.filter((candidate) => candidate.end > candidate.start)) {
+    const time = of(pause.day, pause.window);
+    time.pausedSeconds[pause.reason] = (time.pausedSeconds[pause.reason] ?? 0) + Math.round((pause.end - pause.start) / 1000);
   }
-  for (const day of days.values()) {
+  for (const day of worked.values()) {
     const paused = clipped
-      .filter((pause) => pause.window === day.window)
+      .filter((pause) => pause.window === day.window && pause.day === day.day)
       .reduce((sum, pause) => sum + overlap(day.first, day.last, pause.start, pause.end), 0);
-    of(day.window).availableSeconds += Math.round((day.last - day.first - paused) / 1000);
+    of(day.day, day.window).availableSeconds += Math.round((day.last - day.first - paused) / 1000);
   }
-  return result;
+  return [...result.values()];
 }

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { hallFigures } from '../../../upstream/statistics/hallFigures.js';
-import { figuresQueue, queueAtClock, shanghai } from '../../support/figuresHall.js';
-import { hallBackends, startLoopbackHall } from '../../support/hallOnLoopback.js';
+import { figuresHall, shanghai } from '../../support/figuresHall.js';
+import { hallBackends } from '../../support/hallOnLoopback.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -9,15 +8,7 @@ afterEach(async () => {
 });
 
 describe.each(hallBackends())('the hall figures on %s, against days computed by hand', (backend) => {
-  async function setUp() {
-    const queue = await figuresQueue();
-    const hall = await startLoopbackHall(backend, { queue });
-    cleanups.push(() => hall.close());
-    await hall.enroll('K-01', { role: 'kiosk' });
-    const desk = await queueAtClock(hall, queue);
-    const figures = (from: string, to = from) => hallFigures(hall.db, queue, from, to, shanghai('2026-11-29 12:00'));
-    return { hall, desk, figures };
-  }
+  const setUp = () => figuresHall(backend, shanghai('2026-11-29 12:00'), cleanups);
 
   it('a day with a transfer, a no-show, a pause and ratings: every figure per service, window, hour and day', async () => {
     const { desk, figures } = await setUp();
