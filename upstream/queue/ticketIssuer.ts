@@ -136,6 +136,8 @@ export class TicketIssuer {
         ticket.id,
       ],
     );
+    // Its figures leave the day it was first counted for, if another.
+    if (known.businessDay !== ticket.businessDay) await forgetFigureDay(tx, known.businessDay);
     await this.queue.publishTicket(tx, ticket);
     this.logger?.warn(
       { ticketId: ticket.id, printed: label, unused: known.label, status: known.status },

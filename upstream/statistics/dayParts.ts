@@ -81,9 +81,10 @@ export async function dayParts(
          WHERE v.business_day >= ? AND v.business_day <= ? AND v.outcome = 'finished'`,
       ],
     ];
+    // The minute as minuteOf has it: floor, also below zero (integer division truncates toward zero on both stores).
     for (const [measure, values] of wanted.minutes ? minutes : []) {
       const rows = await db.all<{ k: string; minute: number; n: number }>(
-        `SELECT k, CASE WHEN x < 0 THEN 0 ELSE x / 60 END AS minute, COUNT(*) AS n FROM (${values}) m WHERE x IS NOT NULL GROUP BY 1, 2`,
+        `SELECT k, CASE WHEN x < 0 THEN -((59 - x) / 60) ELSE x / 60 END AS minute, COUNT(*) AS n FROM (${values}) m WHERE x IS NOT NULL GROUP BY 1, 2`,
         inRange,
       );
       for (const row of rows) {

@@ -72,7 +72,7 @@ export async function rollUpClosedDays(
     index += run.length;
     const days = run.map((span) => span.day);
     const versions = await periodVersions(db, days);
-    await writeDayParts(db, days, await dayParts(db, queue, run, now), versions);
+    await writeDayParts(db, await dayParts(db, queue, run, now), versions);
   }
   // A month adds up its days' rows only once they all are (a stop or a change mid-roll leaves some out).
   const rolledDays = await rolledPeriods(

@@ -33,9 +33,27 @@ const percentileColumns = [
   ['service_p90', 'serviceP90'],
 ] as const;
 
-/** Marks a business day (and its month) as changed, so its figures are rolled up again when next asked for. */
+/**
+ * Marks a business day (and its month) as changed, so its figures are rolled up again when next asked
+ * for. An upsert: a roll that has not yet seen the day waits for this change to commit, then reads it.
+ */
 export async function forgetFigureDay(tx: Queryable, day: string): Promise<void> {
-  await tx.run('UPDATE figure_period SET version = version + 1, rolled = 0 WHERE period = ? OR period = ?', [day, monthOf(day)]);
+  await tx.run(
+    `INSERT INTO figure_period (period, version, rolled) VALUES (?, 1, 0), (?, 1, 0)
+     ON CONFLICT (period) DO UPDATE SET version = figure_period.version + 1, rolled = 0`,
+    [day, monthOf(day)],
+  );
+}
+
+/** Of `versions` (read before a roll), the periods whose version is still the same: the ones its figures may stand for. */
+async function unchanged(tx: Queryable, versions: Map<string, number>): Promise<string[]> {
+  const periods = [...versions.keys()];
+  const rows = await tx.all<{ period: string; version: number }>(
+    `SELECT period, version FROM figure_period WHERE period IN (${placeholders(periods.length)})`,
+    periods,
+  );
+  const now = new Map(rows.map((row) => [row.period, Number(row.version)]));
+  return periods.filter((period) => now.get(period) === versions.get(period));
 }
 
 /** Of `periods`, those rolled up. */
@@ -71,10 +89,23 @@ export async function periodVersions(db: Queryable, periods: readonly string[]):
   return new Map(rows.map((row) => [row.period, Number(row.version)]));
 }
 
-/** Writes the parts of closed days, each marked rolled unless it changed since `versions` were read. */
-export async function writeDayParts(db: Queryable, days: readonly string[], parts: DayParts, versions: Map<string, number>): Promise<void> {
+/**
+ * Writes the parts of closed days read when their versions were `versions`; a day changed since
+ * keeps what it had (a newer roll's, or none) and stays to be rolled again.
+ */
+export async function writeDayParts(db: Queryable, parts: DayParts, versions: Map<string, number>): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.run("UPDATE hall_counter SET value = value + 1 WHERE name = 'figure_rolls'");
+    const days = await unchanged(tx, versions);
+    if (days.length === 0) return;
+    const kept = new Set(days);
+    parts = {
+      ...parts,
+      groups: parts.groups.filter((row) => kept.has(row.day)),
+      minutes: parts.minutes.filter((row) => kept.has(row.day)),
+      windows: parts.windows.filter((row) => kept.has(row.day)),
+      kiosk: parts.kiosk.filter((row) => kept.has(row.day)),
+    };
     const inDays = `business_day IN (${placeholders(days.length)})`;
     for (const table of ['figure_group', 'figure_day_minutes', 'figure_window', 'figure_kiosk']) {
       await tx.run(`DELETE FROM ${table} WHERE ${inDays}`, days);
@@ -127,9 +158,7 @@ export async function writeDayParts(db: Queryable, days: readonly string[], part
       ['business_day', 'service', 'tickets'],
       parts.kiosk.map((row) => [row.day, row.service, row.tickets]),
     );
-    for (const day of days) {
-      await tx.run('UPDATE figure_period SET rolled = 1 WHERE period = ? AND version = ?', [day, versions.get(day) ?? 0]);
-    }
+    await tx.run(`UPDATE figure_period SET rolled = 1 WHERE ${inDays.replace('business_day', 'period')}`, days);
   });
 }
 
@@ -147,6 +176,7 @@ export async function writeMonthMinutes(db: Queryable, month: string, version: n
   }
   await db.transaction(async (tx) => {
     await tx.run("UPDATE hall_counter SET value = value + 1 WHERE name = 'figure_rolls'");
+    if ((await unchanged(tx, new Map([[month, version]]))).length === 0) return;
     await tx.run('DELETE FROM figure_month_minutes WHERE month = ?', [month]);
     await insertRows(
       tx,
@@ -154,7 +184,7 @@ export async function writeMonthMinutes(db: Queryable, month: string, version: n
       ['month', 'grouped_by', 'group_key', 'measure', 'counts'],
       [...histograms.values()].map(({ row, histogram }) => [...row, histogramJson(histogram)]),
     );
-    await tx.run('UPDATE figure_period SET rolled = 1 WHERE period = ? AND version = ?', [month, version]);
+    await tx.run('UPDATE figure_period SET rolled = 1 WHERE period = ?', [month]);
   });
 }
 
@@ -174,7 +204,13 @@ const countsOf = (row: Record<string, unknown>): GroupCounts => ({
  * The sums of rolled days `from`..`to`. Minute counts come from the rolled months
  * wholly inside the range (`months`, in order) and from the days outside them.
  */
-export async function readRolled(db: Queryable, from: string, to: string, months: readonly string[]): Promise<RangeSums> {
+export async function readRolled(
+  db: Queryable,
+  from: string,
+  to: string,
+  months: readonly string[],
+  withMinutes: boolean,
+): Promise<RangeSums> {
   const sums = emptySums();
   const range = [from, to];
   const summed = [...countColumns.map(([column]) => column), ...bucketColumns].map((column) => `SUM(${column}) AS ${column}`).join(', ');
@@ -198,7 +234,7 @@ export async function readRolled(db: Queryable, from: string, to: string, months
     range,
   );
   for (const row of days) sums.days.set(row.business_day, countsOf(row));
-  if (from !== to) {
+  if (withMinutes) {
     // The days outside the months: before the first, between two (a month not rolled), after the last.
     const edges: string[][] = [];
     let low = from;

@@ -30,9 +30,10 @@ export async function hallFigures(
   const today = businessDay(now, queue.resetHour, queue.timeZone);
   const closedTo = to < today ? to : dayBefore(today);
   const months = from <= closedTo ? await rollUpClosedDays(db, queue, from, closedTo, now) : [];
-  const sums = from <= closedTo ? await readRolled(db, from, closedTo, months) : emptySums();
+  // Minute counts are read when the range has more than one day, even if only one of them is closed.
+  const sums = from <= closedTo ? await readRolled(db, from, closedTo, months, from !== to) : emptySums();
   if (from <= today && today <= to) {
-    const alone = from === to;
+    const alone = closedTo < from;
     const wanted = alone ? { exactFor: groupings, minutes: false } : { exactFor: ['all'] as const, minutes: true };
     addParts(sums, await dayParts(db, queue, daySpans(queue, today, today), now, wanted));
   }

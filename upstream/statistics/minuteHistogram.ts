@@ -5,8 +5,8 @@
  */
 export type MinuteHistogram = Map<number, number>;
 
-/** The bin of a value in seconds (a negative one, from a skewed clock, counts as minute 0). */
-export const minuteOf = (seconds: number): number => Math.max(0, Math.floor(seconds / 60));
+/** The whole minute a value in seconds falls in (a negative wait, from a kiosk's skewed clock, in a negative minute). */
+export const minuteOf = (seconds: number): number => Math.floor(seconds / 60);
 
 export function addToHistogram(into: MinuteHistogram, minute: number, count: number): void {
   into.set(minute, (into.get(minute) ?? 0) + count);

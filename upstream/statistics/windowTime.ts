@@ -51,24 +51,24 @@ export async function windowDays(db: Queryable, days: DaySpan[], now: Date): Pro
     const seen = worked.get(key) ?? { day: span.business_day, window: span.window_number, first: start, last: end };
     worked.set(key, { ...seen, first: Math.min(seen.first, start), last: Math.max(seen.last, end) });
   }
-  const clipped = days.flatMap(({ day, start, end }) => {
+  // Each pause cut to the days it overlaps (and to now), kept per day and window for the availability below.
+  const clipped = new Map<string, { start: number; end: number }[]>();
+  for (const { day, start, end } of days) {
     const [dayStart, dayEnd] = [Date.parse(start), Math.min(Date.parse(end), now.getTime())];
-    return pauses.map((pause) => ({
-      day,
-      window: pause.window_number,
-      reason: pause.reason,
-      start: Math.max(Date.parse(pause.started_at), dayStart),
-      end: Math.min(pause.ended_at ? Date.parse(pause.ended_at) : dayEnd, dayEnd),
-    }));
-  });
-  for (const pause of clipped.filter((candidate) => candidate.end > candidate.start)) {
-    const time = of(pause.day, pause.window);
-    time.pausedSeconds[pause.reason] = (time.pausedSeconds[pause.reason] ?? 0) + Math.round((pause.end - pause.start) / 1000);
+    for (const pause of pauses) {
+      const piece = {
+        start: Math.max(Date.parse(pause.started_at), dayStart),
+        end: Math.min(pause.ended_at ? Date.parse(pause.ended_at) : dayEnd, dayEnd),
+      };
+      if (piece.end <= piece.start) continue;
+      const time = of(day, pause.window_number);
+      time.pausedSeconds[pause.reason] = (time.pausedSeconds[pause.reason] ?? 0) + Math.round((piece.end - piece.start) / 1000);
+      const key = `${day} ${pause.window_number}`;
+      clipped.set(key, [...(clipped.get(key) ?? []), piece]);
+    }
   }
-  for (const day of worked.values()) {
-    const paused = clipped
-      .filter((pause) => pause.window === day.window && pause.day === day.day)
-      .reduce((sum, pause) => sum + overlap(day.first, day.last, pause.start, pause.end), 0);
+  for (const [key, day] of worked) {
+    const paused = (clipped.get(key) ?? []).reduce((sum, pause) => sum + overlap(day.first, day.last, pause.start, pause.end), 0);
     of(day.day, day.window).availableSeconds += Math.round((day.last - day.first - paused) / 1000);
   }
   return [...result.values()];

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Figures } from '../../../upstream/statistics/figuresSchema.js';
+import { dayParts } from '../../../upstream/statistics/dayParts.js';
 import { daySpans, rollUpClosedDays } from '../../../upstream/statistics/figureRollup.js';
+import { periodVersions, writeDayParts } from '../../../upstream/statistics/figureStore.js';
 import { startHistoryRoll } from '../../../upstream/statistics/historyRoll.js';
 import { recordingLogger } from '../../support/silentLogger.js';
 import { figuresHall, shanghai } from '../../support/figuresHall.js';
@@ -12,13 +14,14 @@ afterEach(async () => {
 });
 
 const now = shanghai('2026-11-29 12:00');
-/** Days with tickets: one before October, one inside it (October is then rolled as a whole month), one after, and today. */
-const days = ['2026-09-30', '2026-10-15', '2026-11-02', '2026-11-29'] as const;
+/** Days with tickets: one before October, one inside it (October is then rolled as a whole month), two after, the last yesterday, and today. */
+const days = ['2026-09-30', '2026-10-15', '2026-11-02', '2026-11-28', '2026-11-29'] as const;
 /** Minutes each A ticket of the day waits (issued on the hour, called that many minutes later, served 5 minutes). */
 const waits: Record<(typeof days)[number], number[]> = {
   '2026-09-30': [2, 4, 6],
   '2026-10-15': [10, 12],
   '2026-11-02': [20],
+  '2026-11-28': [8],
   '2026-11-29': [30],
 };
 
@@ -66,28 +69,30 @@ describe.each(hallBackends())('the figures of a range of days on %s, from rolled
     );
     expect(range.windows[0]!.busyMinutes).toBe(single.reduce((sum, day) => sum + day.windows[0]!.busyMinutes, 0));
     expect(range.windows[0]!.availableMinutes).toBe(single.reduce((sum, day) => sum + day.windows[0]!.availableMinutes, 0));
-    expect(range.kiosk).toEqual([{ use: 'ticket', service: 'A', count: 7 }]);
-    // Waits 2, 4, 6, 10, 12, 20, 30: nearest-rank median (rank 4) 10, p90 (rank 7) 30; service 5 each.
-    expect(range.total).toMatchObject({ arrivals: 7, served: 7, called: 7, withinTarget: 5 });
-    expect(Math.abs(range.total.waitMedian! - 10)).toBeLessThan(1);
+    expect(range.kiosk).toEqual([{ use: 'ticket', service: 'A', count: 8 }]);
+    // Waits 2, 4, 6, 8, 10, 12, 20, 30: nearest-rank median (rank 4) 8, p90 (rank 8) 30; service 5 each.
+    expect(range.total).toMatchObject({ arrivals: 8, served: 8, called: 8, withinTarget: 6 });
+    expect(Math.abs(range.total.waitMedian! - 8)).toBeLessThan(1);
     expect(Math.abs(range.total.waitP90! - 30)).toBeLessThan(1);
     expect(Math.abs(range.services[0]!.serviceMedian! - 5)).toBeLessThan(1);
     // One day alone keeps its exact percentiles, rolled up (closed) or read now (today).
     expect(single[0]!.total).toMatchObject({ waitMedian: 4, waitP90: 6, serviceMedian: 5 });
-    expect(single[3]!.total).toMatchObject({ waitMedian: 30, waitP90: 30 });
+    expect(single[4]!.total).toMatchObject({ waitMedian: 30, waitP90: 30 });
+    // Yesterday (one closed day) and today: waits 8 and 30, median (rank 1) 8.
+    expect(Math.abs((await figures('2026-11-28', '2026-11-29')).total.waitMedian! - 8)).toBeLessThan(1);
   });
 
   it('rolls a closed day up again when one of its tickets changes: a late rating, a ticket issued late for it', async () => {
     const { desk, figures, serve, tickets } = await setUp();
     const before = await figures('2026-09-30', '2026-11-28');
-    expect(before.total).toMatchObject({ arrivals: 6, ratings: 0 });
+    expect(before.total).toMatchObject({ arrivals: 7, ratings: 0 });
 
     await desk.rate(tickets[0]!.id, 1);
     // A 50-minute wait on 15 October, inside the month rolled as a whole.
     await serve('2026-10-15', 14, 50);
     const after = await figures('2026-09-30', '2026-11-28');
-    expect(after.total).toMatchObject({ arrivals: 7, ratings: 1, badRatings: 1, called: 7 });
-    // Waits 2, 4, 6, 10, 12, 20, 50: p90 (rank 7) is now the late ticket's.
+    expect(after.total).toMatchObject({ arrivals: 8, ratings: 1, badRatings: 1, called: 8 });
+    // Waits 2, 4, 6, 8, 10, 12, 20, 50: p90 (rank 8) is now the late ticket's.
     expect(Math.abs(after.total.waitP90! - 50)).toBeLessThan(1);
     expect((await figures('2026-10-15')).total).toMatchObject({ arrivals: 3, waitP90: 50 });
     expect((await figures('2026-09-30')).total).toMatchObject({ ratings: 1 });
@@ -108,5 +113,16 @@ describe.each(hallBackends())('the figures of a range of days on %s, from rolled
     expect((await rolled()).filter((period) => period.length === 10)).toEqual(
       daySpans(queue, '2026-09-30', '2026-11-28').map((span) => span.day),
     );
+  });
+
+  it('keeps a newer roll of a day over one that read the day before it changed', async () => {
+    const { hall, queue, desk, figures, tickets } = await setUp();
+    const day = '2026-10-15';
+    const versions = await periodVersions(hall.db, [day]);
+    const stale = await dayParts(hall.db, queue, daySpans(queue, day, day), now);
+    await desk.rate(tickets[3]!.id, 1);
+    expect((await figures(day)).total.ratings).toBe(1);
+    await writeDayParts(hall.db, stale, versions);
+    expect((await figures(day)).total.ratings).toBe(1);
   });
 });
