@@ -14,6 +14,7 @@ import { benchSignedRoundTrip } from './signedRoundTrip.js';
 import { benchStoreWrites } from './storeWrites.js';
 import { benchFiguresVolume } from './figuresVolume.js';
 import { benchCentreVolume } from './centreVolume.js';
+import { benchBoardRead } from './boardRead.js';
 
 process.env.ONEWINDOW_LOG_LEVEL ??= 'silent';
 await benchBridgeRoundTrip();
@@ -24,6 +25,7 @@ await benchPushThroughput();
 await benchPullCatalogue();
 await benchSignedRoundTrip();
 await benchLiveFanOut();
+await benchBoardRead();
 await benchQueueLatency();
 await benchCertificateRender();
 await benchCatalogueSearch();

@@ -65,7 +65,8 @@ export async function queueAtClock(hall: LoopbackHall, queue: HallQueue) {
  */
 export async function figuresHall(backend: HallBackend, now: Date, cleanups: (() => Promise<void>)[]) {
   const queue = await figuresQueue();
-  const hall = await startLoopbackHall(backend, { queue });
+  // Rolled only when a test asks: the hall's own round, on the real clock, would roll the test's days as they are written.
+  const hall = await startLoopbackHall(backend, { queue, historyRollMs: null });
   cleanups.push(() => hall.close());
   await hall.enroll('K-01', { role: 'kiosk' });
   const desk = await queueAtClock(hall, queue);

@@ -115,6 +115,8 @@ export interface LoopbackHallOptions {
   livePollMs?: number;
   /** How often the hall reports to its district centre, once linked (default 30 s). */
   centreReportMs?: number;
+  /** How often the hall rolls up closed days' figures (default hourly and at start); null: never by itself. */
+  historyRollMs?: number | null;
 }
 
 export async function startLoopbackHall(backend: HallBackend = 'sqlite', options: LoopbackHallOptions = {}): Promise<LoopbackHall> {
@@ -142,6 +144,7 @@ export async function startLoopbackHall(backend: HallBackend = 'sqlite', options
       alerts: options.alerts,
       healthSweepMs: options.healthSweepMs,
       centreReportMs: options.centreReportMs,
+      historyRollMs: options.historyRollMs,
       smsGateway: options.smsGateway,
     });
   const start = async () => {

@@ -90,6 +90,8 @@ export interface HallServerOptions {
   smsGateway?: SmsGateway;
   /** How often the hall reports to its district centre, once linked (`onewindow hall link-centre`; default 30 s). */
   centreReportMs?: number;
+  /** How often the hall rolls up the figures of closed days (default hourly, and at start); null: only when a range asks. */
+  historyRollMs?: number | null;
 }
 
 /**
@@ -238,8 +240,16 @@ export async function createHallServer(options: HallServerOptions) {
   await registerQueueRoutes(app, { queue, issuer, desk, reminders });
   registerEvaluationRoutes(app, { queue, config: options.queue, issuer, cases });
   registerStatisticsRoutes(app, { queue, config: options.queue });
-  const stopHistoryRoll = startHistoryRoll({ db: options.db, queue: options.queue, now: () => new Date(now()), logger: options.logger });
-  app.addHook('onClose', () => stopHistoryRoll());
+  if (options.historyRollMs !== null) {
+    const stopHistoryRoll = startHistoryRoll({
+      db: options.db,
+      queue: options.queue,
+      now: () => new Date(now()),
+      logger: options.logger,
+      everyMs: options.historyRollMs,
+    });
+    app.addHook('onClose', () => stopHistoryRoll());
+  }
   registerStaffRoutes(app, accessParts.staff);
   await startHealth(app, { db: options.db, logger: options.logger, now, alerts: options.alerts, sweepMs: options.healthSweepMs });
   registerTerminalSlotRoutes(app, slots, replacement, {

@@ -68,6 +68,26 @@ export class QueueCacheRepository {
     return rows.map((row) => queueTicketSchema.parse(JSON.parse(row.value)));
   }
 
+  /**
+   * The tickets of a day that a board or the kiosk's overview shows: those waiting, and the `lastCalls`
+   * called most recently at a window (latest first, as hallBoard orders them). Picked in SQL through the
+   * indexes of migration 0011, so a busy day's finished tickets are neither read nor parsed on every change.
+   * The hall writes every instant as toISOString does, so their text sorts as their time.
+   */
+  async waitingAndLastCalled(businessDay: string, lastCalls: number): Promise<QueueTicket[]> {
+    const tickets = `${queueKeyPrefix.ticket}%`;
+    const rows = await this.db.all<{ value: string }>(
+      `SELECT value FROM queue_item WHERE business_day = ? AND item_key LIKE ? AND json_extract(value, '$.status') = 'waiting'
+       UNION
+       SELECT value FROM (
+         SELECT value FROM queue_item
+         WHERE business_day = ? AND item_key LIKE ? AND json_extract(value, '$.calledAt') IS NOT NULL AND json_extract(value, '$.window') IS NOT NULL
+         ORDER BY json_extract(value, '$.calledAt') DESC, item_key DESC LIMIT ?)`,
+      [businessDay, tickets, businessDay, tickets, lastCalls],
+    );
+    return rows.map((row) => queueTicketSchema.parse(JSON.parse(row.value)));
+  }
+
   async #values(where: string, params: unknown[]): Promise<unknown[]> {
     const rows = await this.db.all<{ value: string }>(`SELECT value FROM queue_item WHERE ${where}`, params);
     return rows.map((row) => JSON.parse(row.value) as unknown);

@@ -19,13 +19,13 @@ export interface QueueParts {
 /** The queue's calls, each refused plainly on a terminal whose role does not do it. */
 export function queueHandlers({ db, kiosk, counter }: QueueParts): Pick<RpcHandlers, QueueMethods> {
   return {
-    'queue.overview': async () => queueOverview(await loadQueueSnapshot(db)),
+    'queue.overview': async () => queueOverview(await loadQueueSnapshot(db, new Date(), 'shown')),
     'queue.takeTicket': ({ service, disability }) => only(kiosk, 'kiosk', 'queue.takeTicket').take(service, disability),
     'queue.remindByPhone': async ({ ticketId, phone }) => (
       await only(kiosk, 'kiosk', 'queue.remindByPhone').remindByPhone(ticketId, phone),
       {}
     ),
-    'queue.board': async () => hallBoard(await loadQueueSnapshot(db)),
+    'queue.board': async () => hallBoard(await loadQueueSnapshot(db, new Date(), 'shown')),
     'counter.state': () => only(counter, 'counter', 'counter.state').state(),
     'counter.act': ({ act }) => only(counter, 'counter', 'counter.act').act(act),
   };

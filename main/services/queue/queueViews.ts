@@ -10,7 +10,8 @@ export interface QueueSnapshot {
   now: Date;
 }
 
-const boardCalls = 9;
+/** The calls a hall board shows. */
+export const boardCalls = 9;
 
 function openWindowsFor(snapshot: QueueSnapshot, service: string): number {
   return snapshot.windows.filter((window) => window.pausedReason === null && window.services.includes(service)).length;
@@ -47,7 +48,7 @@ export function queueOverview(snapshot: QueueSnapshot): QueueOverview {
 export function hallBoard(snapshot: QueueSnapshot): HallBoard {
   const calls = snapshot.tickets
     .filter((ticket) => ticket.calledAt !== null && ticket.window !== null)
-    .sort((a, b) => Date.parse(b.calledAt!) - Date.parse(a.calledAt!))
+    .sort((a, b) => Date.parse(b.calledAt!) - Date.parse(a.calledAt!) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
     .slice(0, boardCalls)
     .map((ticket) => ({
       ticketId: ticket.id,
