@@ -47,13 +47,16 @@ export async function forgetFigureDay(tx: Queryable, day: string): Promise<void>
 
 /** Of `versions` (read before a roll), the periods whose version is still the same: the ones its figures may stand for. */
 async function unchanged(tx: Queryable, versions: Map<string, number>): Promise<string[]> {
-  const periods = [...versions.keys()];
-  const rows = await tx.all<{ period: string; version: number }>(
+  const now = await versionsOf(tx, [...versions.keys()]);
+  return [...versions.keys()].filter((period) => now.get(period) === versions.get(period));
+}
+
+async function versionsOf(db: Queryable, periods: readonly string[]): Promise<Map<string, number>> {
+  const rows = await db.all<{ period: string; version: number }>(
     `SELECT period, version FROM figure_period WHERE period IN (${placeholders(periods.length)})`,
     periods,
   );
-  const now = new Map(rows.map((row) => [row.period, Number(row.version)]));
-  return periods.filter((period) => now.get(period) === versions.get(period));
+  return new Map(rows.map((row) => [row.period, Number(row.version)]));
 }
 
 /** Of `periods`, those rolled up. */
@@ -82,11 +85,7 @@ export async function periodVersions(db: Queryable, periods: readonly string[]):
       'ON CONFLICT (period) DO NOTHING',
     );
   });
-  const rows = await db.all<{ period: string; version: number }>(
-    `SELECT period, version FROM figure_period WHERE period IN (${placeholders(periods.length)})`,
-    periods,
-  );
-  return new Map(rows.map((row) => [row.period, Number(row.version)]));
+  return versionsOf(db, periods);
 }
 
 /**
