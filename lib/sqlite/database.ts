@@ -49,11 +49,13 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   if (!options.readOnly) {
     await connection.exec('PRAGMA journal_mode = WAL');
     // FULL: a committed ticket or outbox event must survive a power cut, not only a crash.
-    await connection.exec('PRAGMA synchronous = FULL');
+    await connection.exec(`PRAGMA synchronous = ${durableSynchronous}`);
   }
   await connection.exec('PRAGMA foreign_keys = ON');
   return connection;
 }
+
+const durableSynchronous = 'FULL';
 
 class Connection implements Database {
   #queue: Promise<unknown> = Promise.resolve();
@@ -86,15 +88,10 @@ class Connection implements Database {
 
   cacheTransaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
     // One queued operation: no other caller's transaction runs between lowering and restoring the level.
-    return this.#serialized(async () => {
-      const level = await rawGet<{ synchronous: number }>(this.raw, 'PRAGMA synchronous', []);
-      await rawExec(this.raw, 'PRAGMA synchronous = NORMAL');
-      try {
-        return await runTransaction(this.raw, work, 0);
-      } finally {
-        await rawExec(this.raw, `PRAGMA synchronous = ${level?.synchronous ?? 2}`);
-      }
-    });
+    // Lowered in the same call as BEGIN, restored in the same as COMMIT: a live delivery costs no extra round trip.
+    return this.#serialized(() =>
+      runTransaction(this.raw, work, 0, { before: 'PRAGMA synchronous = NORMAL', after: `PRAGMA synchronous = ${durableSynchronous}` }),
+    );
   }
 
   async close(): Promise<void> {
@@ -135,18 +132,33 @@ class TransactionScope implements Queryable {
   }
 }
 
-async function runTransaction<T>(raw: sqlite3.Database, work: (tx: Queryable) => Promise<T>, depth: number): Promise<T> {
+/**
+ * `around`: statements run just before BEGIN and just after COMMIT or ROLLBACK (a top-level transaction only),
+ * sent with them in one call rather than as round trips of their own.
+ */
+async function runTransaction<T>(
+  raw: sqlite3.Database,
+  work: (tx: Queryable) => Promise<T>,
+  depth: number,
+  around?: { before: string; after: string },
+): Promise<T> {
   const savepoint = `sp_${depth}`;
+  const [before, after] = around ? [`${around.before}; `, `; ${around.after}`] : ['', ''];
+  // Where a statement fails, the rest of its call does not run: `after` is then sent on its own.
+  const restore = () => (around ? rawExec(raw, around.after).catch(() => undefined) : undefined);
   // IMMEDIATE takes the write lock up front, so two processes wait on busy_timeout
   // instead of failing when a read lock cannot be upgraded.
-  await rawExec(raw, depth === 0 ? 'BEGIN IMMEDIATE' : `SAVEPOINT ${savepoint}`);
+  await rawExec(raw, depth === 0 ? `${before}BEGIN IMMEDIATE` : `SAVEPOINT ${savepoint}`).catch(async (error: unknown) => {
+    await restore();
+    throw error;
+  });
   try {
     const result = await work(new TransactionScope(raw, depth));
-    await rawExec(raw, depth === 0 ? 'COMMIT' : `RELEASE ${savepoint}`);
+    await rawExec(raw, depth === 0 ? `COMMIT${after}` : `RELEASE ${savepoint}`);
     return result;
   } catch (error) {
-    const undo = depth === 0 ? 'ROLLBACK' : `ROLLBACK TO ${savepoint}; RELEASE ${savepoint}`;
-    await rawExec(raw, undo).catch(() => undefined);
+    const undo = depth === 0 ? `ROLLBACK${after}` : `ROLLBACK TO ${savepoint}; RELEASE ${savepoint}`;
+    await rawExec(raw, undo).catch(restore);
     throw error;
   }
 }

@@ -109,6 +109,21 @@ describe('store: the promise API over a real sqlite file', () => {
     await db.close();
   });
 
+  it('keeps the durable level when a cache transaction cannot begin (another process holds the write lock)', async () => {
+    const db = await freshDatabase();
+    const file = db.path;
+    await db.close();
+    const waiting = await openDatabase(file, { busyTimeoutMs: 20 });
+    const holder = await openDatabase(file);
+    await holder.exec('BEGIN IMMEDIATE');
+    await expect(waiting.cacheTransaction((tx) => tx.run("INSERT INTO item (name) VALUES ('late')"))).rejects.toThrow(/SQLITE_BUSY/);
+    expect((await waiting.get<{ synchronous: number }>('PRAGMA synchronous'))!.synchronous).toBe(2);
+    await holder.exec('ROLLBACK');
+    await waiting.cacheTransaction((tx) => tx.run("INSERT INTO item (name) VALUES ('late')"));
+    expect((await waiting.get<{ synchronous: number }>('PRAGMA synchronous'))!.synchronous).toBe(2);
+    await Promise.all([waiting.close(), holder.close()]);
+  });
+
   it('refuses work after close', async () => {
     const db = await freshDatabase();
     await db.close();

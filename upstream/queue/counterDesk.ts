@@ -3,7 +3,7 @@ import { waitingFor } from '../../main/contract/queueOrder.js';
 import type { CounterAction, CounterResult, QueueTicket, QueueWindow } from '../../main/contract/queue.js';
 import type { QueueContext } from './queueContext.js';
 import { QueueRefusal } from './queueRefusal.js';
-import { publicTicket, ticketById, ticketsOfDay } from './ticketRows.js';
+import { callWaitingTicket, publicTicket, ticketById, ticketsOfDay } from './ticketRows.js';
 import { endVisit, recordPause, startVisit } from './visitLog.js';
 
 /**
@@ -112,13 +112,10 @@ export class CounterDesk {
     for (;;) {
       const [candidate] = waitingFor(state, await ticketsOfDay(tx, this.queue.today(), 'waiting'), this.queue.now());
       if (!candidate) return null;
-      const taken = await tx.run(
-        "UPDATE queue_ticket SET status = 'called', served_window = ?, called_at = ?, first_called_at = COALESCE(first_called_at, ?), recalls = 0 WHERE id = ? AND status = 'waiting'",
-        [state.window, now, now, candidate.id],
-      );
-      if (taken.changes === 1) {
+      const taken = await callWaitingTicket(tx, candidate.id, state.window, now);
+      if (taken) {
         await startVisit(tx, candidate, state.window, now);
-        const called = publicTicket((await ticketById(tx, candidate.id))!);
+        const called = publicTicket(taken);
         await this.queue.publishTicket(tx, called);
         return called;
       }

@@ -6,9 +6,20 @@ import type { HallQueue } from '../../main/contract/hallQueue.js';
 import type { ChangeLog } from '../sync/changeLog.js';
 import { forgetFigureDay } from '../statistics/figureStore.js';
 import { QueueRefusal } from './queueRefusal.js';
+import { isPostgres } from '../../lib/postgres/postgresDatabase.js';
+
+/** A transaction's queue changes for terminals, recorded together before it commits. */
+interface Published {
+  /** Business days whose rolled-up figures the changes make stale. */
+  days: Set<string>;
+  items: [key: string, value: unknown][];
+}
 
 /** What the hall's queue parts share: its store, its rules, its clock, and how terminals learn of a change. */
 export class QueueContext {
+  readonly #postgres: boolean;
+  readonly #published = new WeakMap<Queryable, Published>();
+
   constructor(
     readonly db: Database,
     readonly config: HallQueue,
@@ -16,7 +27,9 @@ export class QueueContext {
     readonly now: () => Date,
     /** Called after a queue change commits, so the live channel announces it at once rather than at its next poll. */
     private readonly onCommitted: () => void,
-  ) {}
+  ) {
+    this.#postgres = isPostgres(db);
+  }
 
   today(): string {
     return businessDay(this.now(), this.config.resetHour, this.config.timeZone);
@@ -39,22 +52,43 @@ export class QueueContext {
     const result = await this.db.transaction(async (tx) => {
       // Every queue change ends by taking the change-log counter's row lock; taking it first
       // orders PostgreSQL's queue transactions up front instead of deadlocking two counters
-      // that each hold a ticket row and wait for the counter. (SQLite's BEGIN IMMEDIATE already serializes.)
-      await tx.run("UPDATE hall_counter SET value = value WHERE name = 'change_seq'");
-      return work(tx);
+      // that each hold a ticket row and wait for the counter. SQLite's BEGIN IMMEDIATE already serializes.
+      if (this.#postgres) await tx.run("UPDATE hall_counter SET value = value WHERE name = 'change_seq'");
+      const published: Published = { days: new Set(), items: [] };
+      this.#published.set(tx, published);
+      const result = await work(tx);
+      await this.#record(tx, published);
+      return result;
     });
     this.onCommitted();
     return result;
   }
 
   /** Records a ticket's change for terminals; a change to a day already rolled up has it rolled up again. */
-  async publishTicket(tx: Queryable, ticket: QueueTicket): Promise<void> {
-    await forgetFigureDay(tx, ticket.businessDay);
-    await this.changes.recordIn(tx, 'queue', queueKeys.ticket(ticket.id), ticket);
+  publishTicket(tx: Queryable, ticket: QueueTicket): Promise<void> {
+    return this.#publish(tx, queueKeys.ticket(ticket.id), ticket, ticket.businessDay);
   }
 
   publishWindow(tx: Queryable, window: QueueWindow): Promise<void> {
-    return this.changes.recordIn(tx, 'queue', queueKeys.window(window.window), window);
+    return this.#publish(tx, queueKeys.window(window.window), window, null);
+  }
+
+  /**
+   * Within `change`, what is published is recorded at the end of its work, all at once (a call-next's two tickets
+   * and window in two statements, its day forgotten once); in another caller's transaction (the event intake's),
+   * at once.
+   */
+  async #publish(tx: Queryable, key: string, value: unknown, day: string | null): Promise<void> {
+    const collecting = this.#published.get(tx);
+    const published = collecting ?? { days: new Set<string>(), items: [] };
+    if (day) published.days.add(day);
+    published.items.push([key, value]);
+    if (!collecting) await this.#record(tx, published);
+  }
+
+  async #record(tx: Queryable, { days, items }: Published): Promise<void> {
+    for (const day of days) await forgetFigureDay(tx, day);
+    await this.changes.recordAllIn(tx, 'queue', items);
   }
 
   /** The services, the day rules and the windows, published for terminals; run at the hall's start. */

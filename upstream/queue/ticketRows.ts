@@ -60,6 +60,19 @@ export async function ticketById(db: Queryable, id: string): Promise<StoredTicke
   return row ? fromRow(row) : null;
 }
 
+/**
+ * Calls a ticket to a window if it still waits: the ticket as called, or null when another counter took it
+ * first (the conditional UPDATE decides; RETURNING saves reading it back).
+ */
+export async function callWaitingTicket(db: Queryable, id: string, window: number, now: string): Promise<StoredTicket | null> {
+  const row = await db.get<TicketRow>(
+    `UPDATE queue_ticket SET status = 'called', served_window = ?, called_at = ?, first_called_at = COALESCE(first_called_at, ?), recalls = 0
+     WHERE id = ? AND status = 'waiting' RETURNING ${columns}`,
+    [window, now, now, id],
+  );
+  return row ? fromRow(row) : null;
+}
+
 /** The terminal that issued a ticket (or pushed it, when issued offline). */
 export async function issuerOf(db: Queryable, id: string): Promise<string | null> {
   return (await db.get<{ issued_by: string }>('SELECT issued_by FROM queue_ticket WHERE id = ?', [id]))?.issued_by ?? null;

@@ -2,6 +2,9 @@ import type { Database, Queryable } from '../../lib/sqlite/database.js';
 import { isPostgres } from '../../lib/postgres/postgresDatabase.js';
 import { maxPullPage, type PullResponse, type SyncScope } from '../../main/contract/syncProtocol.js';
 
+/** Rows per INSERT: five parameters each, well inside SQLite's and PostgreSQL's limits on parameters. */
+const rowsPerInsert = 500;
+
 /**
  * The hall's record of changes to the data terminals pull. Publishing a whole
  * set records only what differs from the last published state: changed
@@ -32,7 +35,7 @@ export class ChangeLog {
       const changes: [string, string | null][] = [];
       for (const [key, value] of items) if (current.get(key) !== JSON.stringify(value)) changes.push([key, JSON.stringify(value)]);
       for (const key of current.keys()) if (!items.has(key)) changes.push([key, null]);
-      for (const [key, value] of changes) await this.#record(tx, scope, key, value);
+      await this.#record(tx, scope, changes);
       return changes.length;
     });
   }
@@ -56,26 +59,39 @@ export class ChangeLog {
       );
       const encoded = value === null ? null : JSON.stringify(value);
       if ((latest?.value ?? null) === encoded) return false;
-      await this.#record(tx, scope, key, encoded);
+      await this.#record(tx, scope, [[key, encoded]]);
       return true;
     });
   }
 
   /** Records an item's new value inside the caller's transaction, so the change and what it describes commit together. */
   recordIn(tx: Queryable, scope: SyncScope, key: string, value: unknown): Promise<void> {
-    return this.#record(tx, scope, key, value === null ? null : JSON.stringify(value));
+    return this.recordAllIn(tx, scope, [[key, value]]);
   }
 
-  async #record(tx: Queryable, scope: SyncScope, key: string, value: string | null): Promise<void> {
-    await tx.run("UPDATE hall_counter SET value = value + 1 WHERE name = 'change_seq'");
-    const { value: seq } = (await tx.get<{ value: number }>("SELECT value FROM hall_counter WHERE name = 'change_seq'"))!;
-    await tx.run('INSERT INTO hall_change (seq, scope, item_key, value, changed_at) VALUES (?, ?, ?, ?, ?)', [
-      seq,
+  /** Records several items' new values, in this order, inside the caller's transaction: two statements however many. */
+  recordAllIn(tx: Queryable, scope: SyncScope, items: ReadonlyArray<readonly [key: string, value: unknown]>): Promise<void> {
+    return this.#record(
+      tx,
       scope,
-      key,
-      value,
-      this.now().toISOString(),
-    ]);
+      items.map(([key, value]) => [key, value === null ? null : JSON.stringify(value)]),
+    );
+  }
+
+  async #record(tx: Queryable, scope: SyncScope, items: ReadonlyArray<readonly [key: string, value: string | null]>): Promise<void> {
+    if (items.length === 0) return;
+    const { value: last } = (await tx.get<{ value: number }>(
+      "UPDATE hall_counter SET value = value + ? WHERE name = 'change_seq' RETURNING value",
+      [items.length],
+    ))!;
+    const changedAt = this.now().toISOString();
+    for (let start = 0; start < items.length; start += rowsPerInsert) {
+      const chunk = items.slice(start, start + rowsPerInsert);
+      await tx.run(
+        `INSERT INTO hall_change (seq, scope, item_key, value, changed_at) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+        chunk.flatMap(([key, value], index) => [last - items.length + 1 + start + index, scope, key, value, changedAt]),
+      );
+    }
     // Sent when the transaction commits; once per transaction (scope) is enough, however many items it changes.
     if (this.#notifies && !this.#notified.has(tx)) {
       this.#notified.add(tx);

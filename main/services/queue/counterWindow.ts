@@ -46,7 +46,7 @@ export class CounterWindow {
   constructor(private readonly options: CounterWindowOptions) {}
 
   async state(): Promise<CounterState> {
-    return counterState(await loadQueueSnapshot(this.options.db), this.options.window);
+    return counterState(await loadQueueSnapshot(this.options.db, new Date(), 'shown'), this.options.window);
   }
 
   async act(act: CounterAction): Promise<CounterState> {
@@ -58,7 +58,8 @@ export class CounterWindow {
     } catch (error) {
       throw fromHall(error);
     }
-    await this.options.db.transaction(async (tx) => {
+    // The hall has it: a copy lost in a power cut is pulled again, so no wait for the disk.
+    await this.options.db.cacheTransaction(async (tx) => {
       const cache = new QueueCacheRepository(tx);
       await cache.putWindow(result.window);
       if (result.current) await cache.putTicket(result.current);

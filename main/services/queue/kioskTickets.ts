@@ -49,7 +49,7 @@ export class KioskTickets {
   async take(service: string, disability: boolean): Promise<TakenTicket> {
     const { client } = this.options;
     if (!client) throw new ServiceError('unavailable', 'this kiosk is not enrolled with a hall server, so it cannot issue tickets');
-    const snapshot = await loadQueueSnapshot(this.options.db);
+    const snapshot = await loadQueueSnapshot(this.options.db, new Date(), 'none');
     const definition = snapshot.services.find((candidate) => candidate.code === service);
     if (!definition) throw new ServiceError('not_found', `the hall has no queue service "${service}"`);
     const priority = disability ? 'disability' : this.options.citizen.summary()?.senior ? 'senior' : null;
@@ -72,7 +72,7 @@ export class KioskTickets {
   /** A ticket the hall issued (a number taken, an appointment checked in): into the local copy, printed, shown. */
   async handOut(issued: IssuedTicket): Promise<TakenTicket> {
     const client = this.options.client!;
-    const snapshot = await loadQueueSnapshot(this.options.db);
+    const snapshot = await loadQueueSnapshot(this.options.db, new Date(), 'none');
     const definition = snapshot.services.find((candidate) => candidate.code === issued.ticket.service);
     const serviceName = definition?.name ?? { 'zh-CN': issued.ticket.service, en: issued.ticket.service };
     if (!issued.ticket.offline) await new QueueCacheRepository(this.options.db).putTicket(issued.ticket);
@@ -108,7 +108,7 @@ export class KioskTickets {
   /** Keeps a stock of leased numbers per service for today; run while the hall answers. Returns how many blocks it leased. */
   async topUpBlocks(): Promise<number> {
     const { client, db } = this.options;
-    const snapshot = await loadQueueSnapshot(db);
+    const snapshot = await loadQueueSnapshot(db, new Date(), 'none');
     if (!client || !snapshot.rules) return 0;
     const blocks = new NumberBlockRepository(db);
     const day = businessDay(new Date(), snapshot.rules.resetHour, snapshot.rules.timeZone);

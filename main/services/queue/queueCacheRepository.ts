@@ -16,9 +16,16 @@ export class QueueCacheRepository {
   constructor(private readonly db: Queryable) {}
 
   async put(key: string, businessDay: string | null, value: unknown): Promise<void> {
+    await this.putAll([{ key, businessDay, value }]);
+  }
+
+  /** Several items in one statement: a pulled page or a live delivery is one round trip to the store, not one per item. */
+  async putAll(items: ReadonlyArray<{ key: string; businessDay: string | null; value: unknown }>): Promise<void> {
+    if (items.length === 0) return;
     await this.db.run(
-      'INSERT INTO queue_item (item_key, business_day, value) VALUES (?, ?, ?) ON CONFLICT (item_key) DO UPDATE SET business_day = excluded.business_day, value = excluded.value',
-      [key, businessDay, JSON.stringify(value)],
+      `INSERT INTO queue_item (item_key, business_day, value) VALUES ${items.map(() => '(?, ?, ?)').join(', ')}
+       ON CONFLICT (item_key) DO UPDATE SET business_day = excluded.business_day, value = excluded.value`,
+      items.flatMap((item) => [item.key, item.businessDay, JSON.stringify(item.value)]),
     );
   }
 
@@ -84,6 +91,14 @@ export class QueueCacheRepository {
          WHERE business_day = ? AND item_key LIKE ? AND json_extract(value, '$.calledAt') IS NOT NULL AND json_extract(value, '$.window') IS NOT NULL
          ORDER BY json_extract(value, '$.calledAt') DESC, item_key DESC LIMIT ?)`,
       [businessDay, tickets, businessDay, tickets, lastCalls],
+    );
+    return rows.map((row) => queueTicketSchema.parse(JSON.parse(row.value)));
+  }
+
+  async ticketsById(ids: readonly string[]): Promise<QueueTicket[]> {
+    const rows = await this.db.all<{ value: string }>(
+      `SELECT value FROM queue_item WHERE item_key IN (${ids.map(() => '?').join(', ')})`,
+      ids.map((id) => queueKeys.ticket(id)),
     );
     return rows.map((row) => queueTicketSchema.parse(JSON.parse(row.value)));
   }

@@ -2,15 +2,32 @@ import type { Queryable } from '../../../lib/sqlite/database.js';
 import { businessDay } from '../../contract/businessDay.js';
 import { QueueCacheRepository } from './queueCacheRepository.js';
 import { boardCalls, type QueueSnapshot } from './queueViews.js';
+import type { QueueTicket } from '../../contract/queue.js';
 
 /**
  * The terminal's copy of the queue for the hall's current business day (nothing before the first pull).
- * `tickets: 'shown'` keeps only the waiting and the last calls: all that hallBoard and queueOverview read.
+ * Which of the day's tickets: `all`; `shown`, the waiting, the last calls and each window's current ticket,
+ * all that hallBoard, queueOverview and counterState read (a busy day's finished tickets are neither read nor
+ * parsed on each change); `none`, for what needs only the rules, services and windows.
  */
-export async function loadQueueSnapshot(db: Queryable, now: Date = new Date(), tickets: 'all' | 'shown' = 'all'): Promise<QueueSnapshot> {
+export async function loadQueueSnapshot(
+  db: Queryable,
+  now: Date = new Date(),
+  tickets: 'all' | 'shown' | 'none' = 'all',
+): Promise<QueueSnapshot> {
   const cache = new QueueCacheRepository(db);
   const rules = await cache.rules();
+  const windows = await cache.windows();
   const day = rules ? businessDay(now, rules.resetHour, rules.timeZone) : null;
-  const ofDay = !day ? [] : tickets === 'all' ? await cache.tickets(day) : await cache.waitingAndLastCalled(day, boardCalls);
-  return { rules, services: await cache.services(), windows: await cache.windows(), tickets: ofDay, now };
+  let ofDay: QueueTicket[] = [];
+  if (day && tickets === 'all') ofDay = await cache.tickets(day);
+  if (day && tickets === 'shown') {
+    ofDay = await cache.waitingAndLastCalled(day, boardCalls);
+    const read = new Set(ofDay.map((ticket) => ticket.id));
+    const current = windows.flatMap((window) =>
+      window.currentTicketId && !read.has(window.currentTicketId) ? [window.currentTicketId] : [],
+    );
+    if (current.length > 0) ofDay.push(...(await cache.ticketsById(current)).filter((ticket) => ticket.businessDay === day));
+  }
+  return { rules, services: await cache.services(), windows, tickets: ofDay, now };
 }

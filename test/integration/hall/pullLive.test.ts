@@ -89,6 +89,16 @@ describe.each(hallBackends())('pull and live channel with a hall on %s', (backen
     const changes = new ChangeLog(hall.db);
     await changes.publish('catalogue', many);
     expect((await changes.changesSince('catalogue', 0)).more).toBe(true);
+    // Recorded in chunks of rows per statement: every change has its own number, in the order published.
+    const recorded: { seq: number; key: string }[] = [];
+    for (let cursor = 0, more = true; more;) {
+      const page = await changes.changesSince('catalogue', cursor);
+      recorded.push(...page.items.map((item) => ({ seq: item.seq, key: item.key })));
+      [cursor, more] = [page.cursor, page.more];
+    }
+    const published = recorded.filter((change) => many.has(change.key) && change.key !== 'certificates').slice(-2500);
+    expect(published.map((change) => change.key)).toEqual([...many.keys()].filter((key) => key !== 'certificates'));
+    expect(published.every((change, index) => index === 0 || change.seq === published[index - 1]!.seq + 1)).toBe(true);
     await expect.poll(() => names(terminal), { timeout: 20_000 }).toEqual(['证明打印']);
     const stored = await terminal.host.dispatch('catalogue.categories', {});
     expect(stored.ok).toBe(true);
