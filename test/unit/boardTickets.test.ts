@@ -9,7 +9,7 @@ import type { QueueTicket } from '../../main/contract/queue.js';
 import { queueKeys } from '../../main/contract/queueKeys.js';
 import { QueueCacheRepository } from '../../main/services/queue/queueCacheRepository.js';
 import { loadQueueSnapshot } from '../../main/services/queue/queueSnapshot.js';
-import { hallBoard, queueOverview } from '../../main/services/queue/queueViews.js';
+import { counterState, hallBoard, queueOverview } from '../../main/services/queue/queueViews.js';
 import { migrationsDir } from '../../main/store/migrationsDir.js';
 import { useTempDirs } from '../support/tempDir.js';
 
@@ -47,7 +47,7 @@ const ticket = fc
   }));
 
 describe("a board's tickets picked in SQL", () => {
-  it('make the same board and kiosk overview as every ticket of the day, however they stand', async () => {
+  it("make the same board, kiosk overview and counters' views as every ticket of the day, however they stand", async () => {
     const db = await openDatabase(path.join(await tempDir(), 'terminal.db'));
     await migrate(db, await readMigrations(migrationsDir));
     const cache = new QueueCacheRepository(db);
@@ -59,16 +59,26 @@ describe("a board's tickets picked in SQL", () => {
     });
     for (const [position, code] of services.entries())
       await cache.put(queueKeys.service(code), null, { code, name: { 'zh-CN': code, en: code }, usualServiceMinutes: 8, position });
-    await cache.putWindow({ window: 1, services: ['A', 'B'], pausedReason: null, currentTicketId: null });
+    const windows = [1, 2, 3, 4];
     try {
       await fc.assert(
-        fc.asyncProperty(fc.array(ticket, { maxLength: 40, size: 'max' }), async (tickets) => {
-          await db.run("DELETE FROM queue_item WHERE item_key LIKE 'ticket:%'");
-          for (const one of tickets) await cache.putTicket(one);
-          const [all, shown] = [await loadQueueSnapshot(db, now, 'all'), await loadQueueSnapshot(db, now, 'shown')];
-          expect(hallBoard(shown)).toEqual(hallBoard(all));
-          expect(queueOverview(shown)).toEqual(queueOverview(all));
-        }),
+        // Each window's current ticket: any of the day's (called long before the board's last calls, too) or none.
+        fc.asyncProperty(
+          fc.array(ticket, { maxLength: 40, size: 'max' }),
+          fc.array(fc.option(fc.nat(), { nil: null }), { minLength: windows.length, maxLength: windows.length }),
+          async (tickets, currents) => {
+            await db.run("DELETE FROM queue_item WHERE item_key LIKE 'ticket:%'");
+            for (const one of tickets) await cache.putTicket(one);
+            for (const [index, window] of windows.entries()) {
+              const current = currents[index] === null || tickets.length === 0 ? null : tickets[currents[index]! % tickets.length]!.id;
+              await cache.putWindow({ window, services: ['A', 'B'], pausedReason: null, currentTicketId: current });
+            }
+            const [all, shown] = [await loadQueueSnapshot(db, now, 'all'), await loadQueueSnapshot(db, now, 'shown')];
+            expect(hallBoard(shown)).toEqual(hallBoard(all));
+            expect(queueOverview(shown)).toEqual(queueOverview(all));
+            for (const window of windows) expect(counterState(shown, window)).toEqual(counterState(all, window));
+          },
+        ),
         { numRuns: 60 },
       );
     } finally {
