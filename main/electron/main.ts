@@ -17,6 +17,8 @@ import { denyPermissions, guardAllWebContents } from './contentsGuard.js';
 import { ownWindowsCheck, registerIpcHandlers } from './ipcHandlers.js';
 import { createTerminalWindow, evaluationWindowOptions } from './terminalWindow.js';
 import { electronScreen } from './electronScreen.js';
+import { watchScreen } from './screenWatch.js';
+import { recordIncident } from '../services/health/incidentLog.js';
 
 // Electron's main entry: thin. The host is the same createHost() as in
 // `onewindow serve`; only the transport (IPC) and the window differ.
@@ -66,17 +68,28 @@ async function launch(): Promise<void> {
   });
 
   const windowOptions = { role: loaded.config.role, preloadPath: path.join(here, 'preload.cjs'), pageUrl: appPageUrl, devTools };
-  const opened = [createTerminalWindow(BrowserWindow, windowOptions)];
+  const opened = [{ window: createTerminalWindow(BrowserWindow, windowOptions), route: loaded.config.role as string }];
   if (loaded.config.role === 'counter') {
     // The citizen rates the service on their own screen: the display that is not the clerk's.
     const primary = screen.getPrimaryDisplay().id;
     const citizenDisplay = screen.getAllDisplays().find((display) => display.id !== primary)?.bounds ?? null;
-    opened.push(createTerminalWindow(BrowserWindow, windowOptions, 'evaluate', evaluationWindowOptions(windowOptions, citizenDisplay)));
+    const evaluation = createTerminalWindow(
+      BrowserWindow,
+      windowOptions,
+      'evaluate',
+      evaluationWindowOptions(windowOptions, citizenDisplay),
+    );
+    opened.push({ window: evaluation, route: 'evaluate' });
   }
-  shown.window = opened[0];
-  for (const window of opened) {
+  shown.window = opened[0]!.window;
+  const { databasePath } = host;
+  for (const { window, route } of opened) {
     windows.add(window);
     window.on('closed', () => windows.delete(window));
+    watchScreen(window, {
+      homeUrl: `${appPageUrl}#/${route}`,
+      record: (incident) => recordIncident(databasePath, logger, incident, 'electron'),
+    });
   }
 }
 

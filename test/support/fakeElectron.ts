@@ -31,6 +31,12 @@ export class FakeWebContents {
   reload() {
     this.reloads += 1;
   }
+  crashed = 0;
+  /** Ends the renderer, as Electron's does: 'render-process-gone' follows, not at once. */
+  forcefullyCrashRenderer() {
+    this.crashed += 1;
+    queueMicrotask(() => this.emit('render-process-gone', { reason: 'killed', exitCode: 9 }));
+  }
   /** Fires an event as Electron would (an event object first); returns whether the app prevented it. */
   emit(event: string, ...args: unknown[]): boolean {
     let prevented = false;
@@ -61,6 +67,14 @@ export class FakeBrowserWindow {
   on(event: string, listener: Listener) {
     this.listeners.set(event, listener);
     return this;
+  }
+  destroyed = false;
+  isDestroyed() {
+    return this.destroyed;
+  }
+  /** Fires a window event as Electron would (an event object first). */
+  emit(event: string, ...args: unknown[]) {
+    this.listeners.get(event)?.({ preventDefault: () => undefined }, ...args);
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RestartBudget } from '../../main/cli/launcher/restartBudget.js';
+import { RestartBudget } from '../../lib/restartBudget.js';
 
 describe('restart budget of the launcher', () => {
   it('restarts at once after a stable run, backs off while exits come soon after starts, and forgives after a stable run', () => {

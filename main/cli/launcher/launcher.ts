@@ -8,9 +8,9 @@ import { openRunLedger, runLedgerFileOf } from '../../host/runLedger.js';
 import { untilStopSignal } from '../../../lib/stopSignal.js';
 import { devToolsEndpoint, devToolsPortFileOf, startBrowserChild, type BrowserChild } from './browserProcess.js';
 import { startHostChild, type HostChild } from './hostProcess.js';
-import { recordIncident } from './incidentLog.js';
+import { recordIncident } from '../../services/health/incidentLog.js';
 import { sendPageHome, pingPage } from './pagePing.js';
-import { RestartBudget } from './restartBudget.js';
+import { RestartBudget } from '../../../lib/restartBudget.js';
 import { systemdNotifier } from './systemdNotify.js';
 
 export interface LauncherOptions {

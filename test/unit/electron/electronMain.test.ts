@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ipcChannels } from '../../../main/contract/rpc.js';
 import { packageRoot, profilesDir } from '../../../kiosk-config/paths.js';
 import type { FakeBrowserWindow } from '../../support/fakeElectron.js';
+import { openDatabase } from '../../../lib/sqlite/database.js';
 
 const fake = await vi.hoisted(async () => (await import('../../support/fakeElectron.js')).createFakeElectron());
 vi.mock('electron', () => fake);
@@ -91,6 +92,23 @@ describe('Electron main process (against a fake electron module)', () => {
     await handler(fromWindow, 'catalogue.reload', { setupToken: unlocked.result.setupToken });
     const catalogueEvents = window.webContents.sent.filter((sent) => (sent.payload as { event: string }).event === 'catalogue.changed');
     expect(catalogueEvents).toEqual([{ channel: ipcChannels.event, payload: { event: 'catalogue.changed', payload: { categories: 6 } } }]);
+  });
+
+  it('loads a crashed screen afresh at its home, and the hall hears of it', async () => {
+    window.webContents.emit('render-process-gone', { reason: 'crashed', exitCode: 139 });
+    await vi.waitFor(() => expect(window.loadedUrls).toEqual([`${appUrl}#/kiosk`, `${appUrl}#/kiosk`]));
+    const hall = await openDatabase(path.join(dataDir, 'embedded-hall.db'), { readOnly: true });
+    try {
+      const pushed = async () =>
+        (await hall.all<{ payload: string }>("SELECT payload FROM terminal_event WHERE type = 'terminal.incident'")).map((row) =>
+          JSON.parse(row.payload),
+        );
+      await vi.waitFor(async () => expect(await pushed()).toEqual([expect.objectContaining({ kind: 'screen-exited', crashLoop: 0 })]), {
+        timeout: 10_000,
+      });
+    } finally {
+      await hall.close();
+    }
   });
 
   it('closes the database before quitting', async () => {

@@ -1,4 +1,4 @@
-import { reconnectDelayMs } from '../../../lib/backoff.js';
+import { reconnectDelayMs } from './backoff.js';
 
 /**
  * When to restart something that exited: at once after a run that lasted,

@@ -7,8 +7,14 @@ import { appendEvent } from '../../store/outboxRepository.js';
  * Logs an incident and writes it into the terminal's outbox, which the host
  * pushes to the hall (at once if it runs, else when it is back).
  */
-export async function recordIncident(databasePath: string, logger: Logger, incident: TerminalIncident): Promise<void> {
-  logger.warn(incident, `launcher: ${incident.kind}; restarting in ${incident.restartInMs} ms`);
+export async function recordIncident(
+  databasePath: string,
+  logger: Logger,
+  incident: TerminalIncident,
+  /** Who saw it: the supervising launcher, or Electron's main process watching its windows. */
+  seenBy: 'launcher' | 'electron' = 'launcher',
+): Promise<void> {
+  logger.warn(incident, `${seenBy}: ${incident.kind}; restarting in ${incident.restartInMs} ms`);
   try {
     const db = await openDatabase(databasePath);
     try {
@@ -17,6 +23,6 @@ export async function recordIncident(databasePath: string, logger: Logger, incid
       await db.close();
     }
   } catch (error) {
-    logger.warn({ err: error }, 'launcher: could not write the incident to the outbox');
+    logger.warn({ err: error }, `${seenBy}: could not write the incident to the outbox`);
   }
 }
