@@ -5,14 +5,14 @@ import { runTerminal, type RunningTerminal, type TerminalOptions } from '../../m
 import { recordingLogger } from './silentLogger.js';
 
 /**
- * A real terminal host with its HTTP bridge on a free port (loopback unless `bridge.host`), from a
+ * A real terminal host with its HTTP bridge on a free port (loopback unless `bridge.host`; remote care's reach in `bridge.care`), from a
  * demo profile (optionally changed) written into `dir`.
  */
 export async function startTestTerminal(
   dir: string,
   profile = 'demo-kiosk',
   changes: Record<string, unknown> = {},
-  bridge: Pick<TerminalOptions, 'host' | 'hostNames'> = {},
+  bridge: Pick<TerminalOptions, 'host' | 'hostNames' | 'care'> = {},
 ): Promise<RunningTerminal> {
   const config = { ...JSON.parse(await readFile(path.join(profilesDir, `${profile}.json`), 'utf8')), ...changes };
   delete config.$schema;

@@ -25,13 +25,21 @@ export class NightlyRestarter {
   #due: { at: Date; resetHour: number; timeZone: string } | null = null;
   #timer: NodeJS.Timeout | undefined;
   #stopped = false;
+  /** Looks one after another: two at once could both decide to restart. */
+  #looking: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: NightlyRestarterOptions) {
     this.#startedAt = this.#now();
   }
 
   start(): void {
-    void this.#look();
+    this.nudge();
+  }
+
+  /** Looks now rather than at the next planned look: the hall's reset hour or time zone may have just arrived or changed. */
+  nudge(): void {
+    clearTimeout(this.#timer);
+    this.#looking = this.#looking.then(() => (this.#stopped ? undefined : this.#look()));
   }
 
   stop(): void {
@@ -76,8 +84,9 @@ export class NightlyRestarter {
       this.options.logger.warn({ err: error }, 'could not plan the nightly restart; trying again later');
     }
     if (this.#stopped || step?.kind === 'restart') return;
+    clearTimeout(this.#timer);
     const wait = step ? Math.min(Math.max(step.at.getTime() - this.#now().getTime(), 0), longestSleepMs) : longestSleepMs;
-    this.#timer = setTimeout(() => void this.#look(), wait);
+    this.#timer = setTimeout(() => this.nudge(), wait);
     this.#timer.unref();
   }
 

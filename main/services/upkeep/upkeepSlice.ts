@@ -16,7 +16,7 @@ export function terminalIdle(db: HostParts['db'], citizen: CitizenSession): () =
  * session, where whoever runs the host can restart it (`restart`).
  */
 export function createUpkeepSlice(
-  { db, logger }: Pick<HostParts, 'db' | 'logger'>,
+  { db, logger, events }: Pick<HostParts, 'db' | 'logger' | 'events'>,
   citizen: CitizenSession,
   restart: (() => void) | null,
 ): { start(): void; stop(): Promise<void> } {
@@ -24,13 +24,20 @@ export function createUpkeepSlice(
   const nightly = restart
     ? new NightlyRestarter({ logger, hallDay: () => new QueueCacheRepository(db).rules(), busy: () => citizen.summary() !== null, restart })
     : null;
+  let unsubscribe = () => undefined as void;
   return {
     start: () => {
       database.start();
-      if (nightly) nightly.start();
-      else logger.info('no nightly restart: this host was started without a way to restart it (onewindow start and Electron have one)');
+      // A pulled queue may bring the hall's reset hour; the check also finds a session just ended.
+      if (nightly) {
+        nightly.start();
+        unsubscribe = events.subscribe((event) => {
+          if (event === 'queue.changed') nightly.nudge();
+        });
+      } else logger.info('no nightly restart: this host was started without a way to restart it (onewindow start and Electron have one)');
     },
     stop: async () => {
+      unsubscribe();
       nightly?.stop();
       await database.stop();
     },
