@@ -1,6 +1,6 @@
 import type { DeviceRole, DeviceStatus } from '../contract/status.js';
 import type { Logger } from '../../lib/logger.js';
-import type { ManagedDevice } from './managedDevice.js';
+import { releaseDevice, type ManagedDevice } from './managedDevice.js';
 import { deviceTestError, type DeviceTestResult } from '../contract/deviceTest.js';
 import { reconnectDelayMs } from '../../lib/backoff.js';
 
@@ -52,7 +52,7 @@ export class DeviceManager {
       [...this.#slots.values()].map(async (slot) => {
         clearTimeout(slot.timer);
         await slot.busy;
-        await slot.device.disconnect().catch(() => undefined);
+        await releaseDevice(slot.device);
         slot.connected = false;
       }),
     );

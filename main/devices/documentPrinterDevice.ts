@@ -38,13 +38,9 @@ export class DocumentPrinterDevice implements ManagedDevice {
     await this.disconnect();
     const address = deviceAddressOf(this.binding.port, addressKindsOf.documentPrinter);
     if (address.kind === 'simulator') {
-      const directory = this.spoolDir ?? (await mkdtemp(path.join(os.tmpdir(), 'onewindow-spool-')));
-      // Only this terminal's user may read the jobs: certificates name the citizen.
-      await rm(directory, { recursive: true, force: true });
-      await mkdir(directory, { recursive: true, mode: 0o700 });
-      await chmod(directory, 0o700);
-      const folder = await SpoolFolder.create(directory);
-      this.#spool = { folder, directory };
+      // Made once: a reconnect after a missed health check keeps the folder, and a job being printed in it.
+      this.#spool ??= await this.#freshSpool();
+      const { folder } = this.#spool;
       this.#queue = new CupsQueue(await folder.queueName(), folder.commands());
     } else if (address.kind === 'spool') {
       const folder = new SpoolFolder(address.directory);
@@ -79,7 +75,20 @@ export class DocumentPrinterDevice implements ManagedDevice {
 
   async disconnect(): Promise<void> {
     this.#queue = null;
+  }
+
+  async dispose(): Promise<void> {
+    await this.disconnect();
     if (this.#spool) await rm(this.#spool.directory, { recursive: true, force: true });
     this.#spool = null;
+  }
+
+  async #freshSpool(): Promise<{ folder: SpoolFolder; directory: string }> {
+    const directory = this.spoolDir ?? (await mkdtemp(path.join(os.tmpdir(), 'onewindow-spool-')));
+    // Only this terminal's user may read the jobs: certificates name the citizen.
+    await rm(directory, { recursive: true, force: true });
+    await mkdir(directory, { recursive: true, mode: 0o700 });
+    await chmod(directory, 0o700);
+    return { folder: await SpoolFolder.create(directory), directory };
   }
 }

@@ -20,4 +20,12 @@ export interface ManagedDevice {
   /** Never shows an unmasked ID number. */
   test(): Promise<DeviceTestResult>;
   disconnect(): Promise<void>;
+  /** Removes what the device keeps across reconnects (a simulator's spool folder): when the host stops. */
+  dispose?(): Promise<void>;
+}
+
+/** Done with a device for good: its connection closed, then what it kept across reconnects removed. */
+export async function releaseDevice(device: ManagedDevice): Promise<void> {
+  await device.disconnect().catch(() => undefined);
+  await device.dispose?.().catch(() => undefined);
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -51,6 +51,28 @@ describe('A4 document printer through lp/lpstat, against the spool-folder simula
     await expect(new CupsQueue('Q', { lp: ['/nonexistent/lp'], lpstat: ['/nonexistent/lpstat'] }).state()).rejects.toThrow(
       '/nonexistent/lpstat not found: is CUPS installed?',
     );
+  });
+});
+
+describe('the document printer device on its simulator', () => {
+  it('keeps its spool folder, and a job held in it, across a reconnect after a missed health check; removes it when done', async () => {
+    const { DocumentPrinterDevice } = await import('../../main/devices/documentPrinterDevice.js');
+    const { releaseDevice } = await import('../../main/devices/managedDevice.js');
+    const dir = path.join(await mkdtemp(path.join(os.tmpdir(), 'onewindow-spool-test-')), 'spool');
+    dirs.push(path.dirname(dir));
+    const device = new DocumentPrinterDevice({ port: 'simulator' }, 'K-01', dir);
+    await device.connect();
+    await device.spool!.setState({ enabled: true, reasons: ['media-empty-error'] });
+    const held = await device.print(await testPagePdf('K-01', new Date()), 'Certificate', 10_000);
+    expect(held).toMatchObject({ state: 'held' });
+    // What the device manager does when a check throws: disconnect, then connect again.
+    await device.disconnect();
+    await device.connect();
+    expect(await device.check()).toEqual({ state: 'fault', detail: 'paper_out' });
+    await device.spool!.setState({ enabled: true, reasons: [] });
+    expect((await device.spool!.jobs()).map((job) => [job.id, job.state])).toEqual([[held.jobId, 'completed']]);
+    await releaseDevice(device);
+    await expect(stat(dir)).rejects.toThrow(/ENOENT/);
   });
 });
 

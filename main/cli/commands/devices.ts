@@ -1,3 +1,4 @@
+import { releaseDevice } from '../../devices/managedDevice.js';
 import path from 'node:path';
 import { loadTerminalConfig } from '../../../kiosk-config/loadTerminalConfig.js';
 import { profilesDir } from '../../../kiosk-config/paths.js';
@@ -90,6 +91,6 @@ async function testDevice(role: (typeof deviceRoleSchema.options)[number], confi
     console.error(`${role} at ${device.address}: ${(error as Error).message}`);
     return 1;
   } finally {
-    await device.disconnect();
+    await releaseDevice(device);
   }
 }

@@ -1,3 +1,4 @@
+import { releaseDevice } from '../../devices/managedDevice.js';
 import path from 'node:path';
 import type { LoadedConfig } from '../../../kiosk-config/loadTerminalConfig.js';
 import { openDatabase } from '../../../lib/sqlite/database.js';
@@ -19,7 +20,7 @@ async function checkDevices(loaded: LoadedConfig): Promise<DeviceStatus[]> {
     } catch {
       states.push({ role: device.role, state: 'fault', detail: 'not_responding' });
     } finally {
-      await device.disconnect().catch(() => undefined);
+      await releaseDevice(device);
     }
   }
   return states;

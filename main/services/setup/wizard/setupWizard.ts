@@ -1,3 +1,4 @@
+import { releaseDevice } from '../../../devices/managedDevice.js';
 import { mkdir } from 'node:fs/promises';
 import { ZodError } from 'zod';
 import { terminalConfigSchema, type TerminalConfigInput } from '../../../../kiosk-config/terminalConfigSchema.js';
@@ -124,7 +125,7 @@ export class SetupWizard {
       this.#passed.delete(binding.role);
       return deviceTestError(error);
     } finally {
-      await device.disconnect().catch(() => undefined);
+      await releaseDevice(device);
     }
   }
 
