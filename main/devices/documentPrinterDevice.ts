@@ -60,9 +60,11 @@ export class DocumentPrinterDevice implements ManagedDevice {
 
   /** Prints a PDF and waits for CUPS to say it printed, or why it is held. */
   async print(pdf: Buffer, title: string, timeoutMs?: number): Promise<JobOutcome> {
-    if (!this.#queue) throw new Error('the document printer is not connected');
-    const jobId = await this.#queue.submit(pdf, title);
-    return this.#queue.waitForJob(jobId, timeoutMs);
+    // The queue as it is now: a reconnect meanwhile (a missed health check) must not lose the job being sent.
+    const queue = this.#queue;
+    if (!queue) throw new Error('the document printer is not connected');
+    const jobId = await queue.submit(pdf, title);
+    return queue.waitForJob(jobId, timeoutMs);
   }
 
   async test(): Promise<DeviceTestResult> {

@@ -18,6 +18,7 @@ import { ownWindowsCheck, registerIpcHandlers } from './ipcHandlers.js';
 import { createTerminalWindow, evaluationWindowOptions } from './terminalWindow.js';
 import { electronScreen } from './electronScreen.js';
 import { watchScreen } from './screenWatch.js';
+import { restartApp } from './appRestart.js';
 import { recordIncident } from '../services/health/incidentLog.js';
 
 // Electron's main entry: thin. The host is the same createHost() as in
@@ -45,15 +46,9 @@ async function launch(): Promise<void> {
   const dataDir = resolveDataDir(loaded, dataDirArg);
   await mkdir(dataDir, { recursive: true });
   hall = await connectToHall(loaded.config, dataDir, logger);
-  // Remote care: the first window is the citizen's (or clerk's) screen; a restart is a relaunch of the app.
+  // Remote care: the first window is the citizen's (or clerk's) screen; a restart is the app's (restartApp).
   const shown: { window?: BrowserWindow } = {};
-  const care = {
-    screen: electronScreen(() => shown.window?.webContents),
-    restart: () => {
-      app.relaunch();
-      app.exit(0);
-    },
-  };
+  const care = { screen: electronScreen(() => shown.window?.webContents), restart: () => restartApp(app) };
   host = await createHost({ loaded, dataDir, logger, hallIdentity: hall.identity, care });
   Menu.setApplicationMenu(null);
   denyPermissions(session.defaultSession);
@@ -88,6 +83,7 @@ async function launch(): Promise<void> {
     window.on('closed', () => windows.delete(window));
     watchScreen(window, {
       homeUrl: `${appPageUrl}#/${route}`,
+      logger,
       record: (incident) => recordIncident(databasePath, logger, incident, 'electron'),
     });
   }

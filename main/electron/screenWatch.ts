@@ -1,6 +1,7 @@
 import type { BrowserWindow, RenderProcessGoneDetails } from 'electron';
 import type { TerminalIncident } from '../contract/terminalIncident.js';
 import { RestartBudget } from '../../lib/restartBudget.js';
+import type { Logger } from '../../lib/logger.js';
 
 /** What of a window the watch uses (a BrowserWindow has it all). */
 export type WatchedWindow = Pick<BrowserWindow, 'on' | 'isDestroyed' | 'loadURL'> & {
@@ -10,6 +11,7 @@ export type WatchedWindow = Pick<BrowserWindow, 'on' | 'isDestroyed' | 'loadURL'
 export interface ScreenWatchOptions {
   /** The window's home screen, where it goes back to. */
   homeUrl: string;
+  logger: Pick<Logger, 'warn'>;
   /** Tells the hall: the terminal's outbox. */
   record(incident: TerminalIncident): Promise<void>;
   /** How long a page may stay unresponsive (Electron's own judgement) before its renderer is ended. */
@@ -34,7 +36,10 @@ export function watchScreen(window: WatchedWindow, options: ScreenWatchOptions):
   window.webContents.on('render-process-gone', (_event: unknown, details: RenderProcessGoneDetails) => {
     clearTimeout(hungTimer);
     // A clean exit is the window closing, not a fault.
-    if (window.isDestroyed() || details.reason === 'clean-exit') return;
+    if (window.isDestroyed() || details.reason === 'clean-exit') {
+      endedAsHung = false;
+      return;
+    }
     const { delayMs, crashLoop } = budget.exited();
     void options.record({
       kind: endedAsHung ? 'screen-hung' : 'screen-exited',
@@ -46,16 +51,19 @@ export function watchScreen(window: WatchedWindow, options: ScreenWatchOptions):
     setTimeout(() => {
       if (window.isDestroyed()) return;
       budget.started();
-      void window.loadURL(options.homeUrl);
+      // A load that fails (the page died again while loading) ends in another render-process-gone, which retries.
+      window.loadURL(options.homeUrl).catch((error: unknown) => options.logger.warn({ err: error }, 'reloading the screen failed'));
     }, delayMs).unref();
   });
   window.on('unresponsive', () => {
     clearTimeout(hungTimer);
     hungTimer = setTimeout(() => {
+      if (window.isDestroyed()) return;
       endedAsHung = true;
       window.webContents.forcefullyCrashRenderer();
     }, hungMs);
     hungTimer.unref();
   });
   window.on('responsive', () => clearTimeout(hungTimer));
+  window.on('closed', () => clearTimeout(hungTimer));
 }

@@ -74,6 +74,19 @@ describe('the document printer device on its simulator', () => {
     await releaseDevice(device);
     await expect(stat(dir)).rejects.toThrow(/ENOENT/);
   });
+
+  it('finishes a job it was sending when a missed health check disconnects it', async () => {
+    const { DocumentPrinterDevice } = await import('../../main/devices/documentPrinterDevice.js');
+    const { releaseDevice } = await import('../../main/devices/managedDevice.js');
+    const dir = path.join(await mkdtemp(path.join(os.tmpdir(), 'onewindow-spool-test-')), 'spool');
+    dirs.push(path.dirname(dir));
+    const device = new DocumentPrinterDevice({ port: 'simulator' }, 'K-01', dir);
+    await device.connect();
+    const printing = device.print(await testPagePdf('K-01', new Date()), 'Certificate', 10_000);
+    await device.disconnect();
+    expect(await printing).toMatchObject({ state: 'completed' });
+    await releaseDevice(device);
+  });
 });
 
 describe('receipt printer behind an OS queue (printer:NAME), printed raw', () => {

@@ -67,12 +67,13 @@ describe('the nightly restart, in a running kiosk host with its hall on loopback
     await queueChange(issuing, kiosk);
     expect(restarts).toEqual([]);
 
-    // A second before the hour a citizen comes to the kiosk: when the hour comes, the restart waits.
-    vi.setSystemTime(new Date('2026-11-30T19:59:59.000Z'));
-    await queueChange(issuing, kiosk);
+    // Two seconds before the hour a citizen comes to the kiosk (the session first, then a look at the clock):
+    // when the hour comes, the restart waits.
+    vi.setSystemTime(new Date('2026-11-30T19:59:58.000Z'));
     kiosk.host.devices.device<IdCardReaderDevice>('idCardReader')!.simulator!.insert(demoCards.resident);
     await dispatch(kiosk, 'citizen.readCard', { waitSeconds: 5 });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await queueChange(issuing, kiosk);
+    await new Promise((resolve) => setTimeout(resolve, 2500));
     expect(Date.now()).toBeGreaterThan(Date.parse('2026-11-30T20:00:00.000Z'));
     await queueChange(issuing, kiosk);
     await new Promise((resolve) => setTimeout(resolve, 500));

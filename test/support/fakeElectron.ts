@@ -54,7 +54,7 @@ export class FakeBrowserWindow {
   readonly webContents = new FakeWebContents();
   readonly loaded: { file: string; options: unknown }[] = [];
   readonly loadedUrls: string[] = [];
-  readonly listeners = new Map<string, Listener>();
+  readonly listeners = new Map<string, Listener[]>();
   constructor(readonly options: Record<string, unknown>) {
     FakeBrowserWindow.created.push(this);
   }
@@ -65,7 +65,7 @@ export class FakeBrowserWindow {
     this.loadedUrls.push(url);
   }
   on(event: string, listener: Listener) {
-    this.listeners.set(event, listener);
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
     return this;
   }
   destroyed = false;
@@ -74,7 +74,7 @@ export class FakeBrowserWindow {
   }
   /** Fires a window event as Electron would (an event object first). */
   emit(event: string, ...args: unknown[]) {
-    this.listeners.get(event)?.({ preventDefault: () => undefined }, ...args);
+    for (const listener of this.listeners.get(event) ?? []) listener({ preventDefault: () => undefined }, ...args);
   }
 }
 

@@ -50,15 +50,19 @@ export class QueueContext {
   /** Runs a queue change in one transaction, then tells the live channel. */
   async change<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
     const result = await this.db.transaction(async (tx) => {
-      // Every queue change ends by taking the change-log counter's row lock; taking it first
+      // A queue change that publishes ends by taking the change-log counter's row lock; taking it first
       // orders PostgreSQL's queue transactions up front instead of deadlocking two counters
       // that each hold a ticket row and wait for the counter. SQLite's BEGIN IMMEDIATE already serializes.
       if (this.#postgres) await tx.run("UPDATE hall_counter SET value = value WHERE name = 'change_seq'");
       const published: Published = { days: new Set(), items: [] };
       this.#published.set(tx, published);
-      const result = await work(tx);
-      await this.#record(tx, published);
-      return result;
+      try {
+        const result = await work(tx);
+        await this.#record(tx, published);
+        return result;
+      } finally {
+        this.#published.delete(tx);
+      }
     });
     this.onCommitted();
     return result;
@@ -76,7 +80,8 @@ export class QueueContext {
   /**
    * Within `change`, what is published is recorded at the end of its work, all at once (a call-next's two tickets
    * and window in two statements, its day forgotten once); in another caller's transaction (the event intake's),
-   * at once.
+   * at once. A savepoint inside `change` is another transaction object and would record at once, ahead of what
+   * `change` collected: queue work publishes on the transaction it was given, never on a nested one.
    */
   async #publish(tx: Queryable, key: string, value: unknown, day: string | null): Promise<void> {
     const collecting = this.#published.get(tx);

@@ -69,7 +69,7 @@ export class ChangeLog {
     return this.recordAllIn(tx, scope, [[key, value]]);
   }
 
-  /** Records several items' new values, in this order, inside the caller's transaction: two statements however many. */
+  /** Records several items' new values, in this order, inside the caller's transaction: one UPDATE, one INSERT per 500. */
   recordAllIn(tx: Queryable, scope: SyncScope, items: ReadonlyArray<readonly [key: string, value: unknown]>): Promise<void> {
     return this.#record(
       tx,

@@ -131,7 +131,7 @@ export class KioskTickets {
   }): Promise<IssuedTicket> {
     const now = new Date();
     const issued = await this.options.db.transaction(async (tx) => {
-      const snapshot = await loadQueueSnapshot(tx, now);
+      const snapshot = await loadQueueSnapshot(tx, now, 'shown');
       if (!snapshot.rules)
         throw new ServiceError('unavailable', 'the hall server cannot be reached and this kiosk has not yet received its queue rules');
       const day = businessDay(now, snapshot.rules.resetHour, snapshot.rules.timeZone);

@@ -3,19 +3,22 @@ import type { TerminalIncident } from '../../../main/contract/terminalIncident.j
 import { RestartBudget } from '../../../lib/restartBudget.js';
 import { watchScreen, type WatchedWindow } from '../../../main/electron/screenWatch.js';
 import { FakeBrowserWindow } from '../../support/fakeElectron.js';
+import { recordingLogger } from '../../support/silentLogger.js';
 
 const home = 'app://terminal/index.html#/kiosk';
 
 function watched(hungMs = 5000) {
   const window = new FakeBrowserWindow({});
   const incidents: TerminalIncident[] = [];
+  const { logger, lines } = recordingLogger();
   watchScreen(window as unknown as WatchedWindow, {
     homeUrl: home,
+    logger,
     hungMs,
     record: async (incident) => void incidents.push(incident),
     budget: new RestartBudget(60_000, Date.now),
   });
-  return { window, incidents };
+  return { window, incidents, lines };
 }
 
 beforeEach(() => vi.useFakeTimers());
@@ -57,6 +60,25 @@ describe("Electron's watch over its screens", () => {
     expect(incidents).toEqual([{ kind: 'screen-hung', detail: 'the page did not answer for 5000 ms', restartInMs: 0, crashLoop: 0 }]);
     await vi.advanceTimersByTimeAsync(1);
     expect(window.loadedUrls).toEqual([home]);
+  });
+
+  it('logs a reload that fails (the page died again while loading), leaving the retry to the next crash', async () => {
+    const { window, incidents, lines } = watched();
+    window.loadURL = () => Promise.reject(new Error('ERR_ABORTED'));
+    window.webContents.emit('render-process-gone', { reason: 'crashed', exitCode: 139 });
+    await vi.advanceTimersByTimeAsync(1);
+    expect(incidents).toHaveLength(1);
+    expect(lines().map((line) => line.msg)).toContain('reloading the screen failed');
+  });
+
+  it('forgets a hang when the window closes', async () => {
+    const { window, incidents } = watched(5000);
+    window.emit('unresponsive');
+    window.destroyed = true;
+    window.emit('closed');
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(window.webContents.crashed).toBe(0);
+    expect(incidents).toEqual([]);
   });
 
   it('does nothing when the window itself closed', async () => {

@@ -1,0 +1,10 @@
+import { readCitizenCatalog } from '../../hall-config/readCitizenCatalog.js';
+import { certificatePdf } from '../../main/services/certificates/certificatePdf.js';
+import { sampleCertificate } from './certificateSample.js';
+import { medianMs } from './measure.js';
+const catalog = await readCitizenCatalog();
+const type = 'social-insurance-payment';
+const template = catalog.certificates.find((c) => c.type === type)!;
+const issued = await sampleCertificate(catalog, type);
+const ms = await medianMs(60, async () => { await certificatePdf(issued, template, { issuedOn: issued.content.issuedAt.slice(0, 10) }); });
+console.log('median', ms.toFixed(2));
