@@ -2,6 +2,8 @@ import { execFile } from 'node:child_process';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RpcOutput } from '../../main/contract/rpc.js';
 import type { DocumentPrinterDevice } from '../../main/devices/documentPrinterDevice.js';
@@ -30,6 +32,17 @@ const redPixels = async (file: string) => {
   for (let at = header[0].length; at + 2 < stdout.length; at += 3)
     if (stdout[at]! > 170 && stdout[at + 1]! < 110 && stdout[at + 2]! < 110) red += 1;
   return red;
+};
+
+/** What a phone's camera would read from the page's QR code, rendered at 150 dpi as a scanner sees paper. */
+const qrOnPage = async (file: string) => {
+  const { stdout } = await run('pdftoppm', ['-r', '150', '-png', '-singlefile', file], { encoding: 'buffer', maxBuffer: 32 * 1024 * 1024 });
+  const image = PNG.sync.read(stdout);
+  // jsqr is CommonJS: its export is the function, which also carries itself as `default` (what TypeScript sees).
+  return (
+    jsQR.default(new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length), image.width, image.height)?.data ??
+    null
+  );
 };
 
 describe('the printed certificate as the standard expects', () => {
@@ -73,9 +86,12 @@ describe('the printed certificate as the standard expects', () => {
     expect(await redPixels(pension.file)).toBeGreaterThan(2000);
     expect(await verifyDocumentText(pension.text, hall.url)).toEqual({ genuine: true, code: pension.printed.code, problems: [] });
     const record = (await fetch(`${hall.url}/verify/${pension.printed.code}.json`).then((response) => response.json())) as {
-      content: { validUntil: string; table: unknown };
+      content: { validUntil: string; table: unknown; verifyUrl: string };
     };
     expect(record.content).toMatchObject({ validUntil: inDays(90), table: null });
+    // Its QR code scans to the hall's page for this very certificate.
+    expect(record.content.verifyUrl).toContain(pension.printed.code);
+    expect(await qrOnPage(pension.file)).toBe(record.content.verifyUrl);
 
     // Another type, another validity; in elder mode the kiosk asks for large print.
     const insured = await printOne('insured-status', true);

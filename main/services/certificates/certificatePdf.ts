@@ -1,10 +1,10 @@
 import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
 import type { CitizenCatalog } from '../../contract/citizenCatalog.js';
 import type { IssuedCertificate } from '../../contract/citizenServices.js';
 import { certificateFont } from './certificateFonts.js';
 import { drawDemoSeal } from './demoSeal.js';
 import { drawOutlined } from './outlinedText.js';
+import { drawQrCode } from './qrDrawing.js';
 
 type Template = CitizenCatalog['certificates'][number];
 
@@ -28,10 +28,11 @@ export interface CertificateLayout {
 export async function certificatePdf(issued: IssuedCertificate, template: Template, layout: CertificateLayout): Promise<Buffer> {
   const scale = layout.largePrint ? 1.4 : 1;
   const { content } = issued;
-  const qr = await QRCode.toBuffer(content.verifyUrl, { type: 'png', margin: 1, width: 220, errorCorrectionLevel: 'M' });
   const doc = new PDFDocument({
     size: 'A4',
     margin,
+    // The body font from the start: pdfkit's default, Helvetica, would have its metrics parsed anew for each document.
+    font: certificateFont('body') as unknown as string,
     info: { Title: `${template.title['zh-CN']} ${content.code}`, Author: template.authority['zh-CN'], Subject: content.code },
   });
   // @types/pdfkit lists only file and byte sources; pdfkit 0.20 also takes a parsed fontkit font.
@@ -95,7 +96,7 @@ export async function certificatePdf(issued: IssuedCertificate, template: Templa
   drawDemoSeal(doc, certificateFont('bold'), content.authority['zh-CN'], margin + width - 90, (authorityTop + doc.y) / 2);
 
   const bottom = doc.page.height - margin - 120;
-  doc.image(qr, margin, bottom, { width: 110 });
+  drawQrCode(doc, content.verifyUrl, margin, bottom, 110);
   doc.fontSize(11).text(`验证码 Verification code：${content.code}`, margin + 125, bottom + 10, { width: width - 125 });
   doc
     .fontSize(9)
