@@ -113,29 +113,26 @@ export class ChangeLog {
     };
   }
 
-  /** Each scope's newest change number: where the live channel's deliveries start. */
-  async scopeHeads(): Promise<Map<SyncScope, number>> {
-    const rows = await this.db.all<{ scope: SyncScope; head: number }>('SELECT scope, MAX(seq) AS head FROM hall_change GROUP BY scope');
-    return new Map(rows.map((row) => [row.scope, row.head]));
+  /** Every scope's changes after `after`, oldest first, at most `limit`: what the live channel announces and delivers. */
+  async changesAfter(after: number, limit: number): Promise<{ seq: number; scope: SyncScope; key: string; value: unknown }[]> {
+    const rows = await this.db.all<{ seq: number; scope: SyncScope; item_key: string; value: string | null }>(
+      'SELECT seq, scope, item_key, value FROM hall_change WHERE seq > ? ORDER BY seq LIMIT ?',
+      [after, limit],
+    );
+    return rows.map((row) => ({
+      seq: row.seq,
+      scope: row.scope,
+      key: row.item_key,
+      value: row.value === null ? null : JSON.parse(row.value),
+    }));
   }
 
-  /** A scope's changes after `after` up to `upTo`, at most `limit` (the caller learns there were more by getting `limit`). */
-  changesBetween(scope: SyncScope, after: number, upTo: number, limit: number) {
-    return this.db
-      .all<{ seq: number; item_key: string; value: string | null }>(
-        'SELECT seq, item_key, value FROM hall_change WHERE scope = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?',
-        [scope, after, upTo, limit],
-      )
-      .then((rows) =>
-        rows.map((row) => ({ seq: row.seq, key: row.item_key, value: row.value === null ? null : (JSON.parse(row.value) as unknown) })),
-      );
-  }
-
-  /** The newest change number, and which scopes changed after `after`: what the live channel announces. */
-  async changedScopesSince(after: number): Promise<{ cursor: number; scopes: SyncScope[] }> {
-    const { value: cursor } = (await this.db.get<{ value: number }>("SELECT value FROM hall_counter WHERE name = 'change_seq'"))!;
-    if (cursor <= after) return { cursor, scopes: [] };
-    const rows = await this.db.all<{ scope: SyncScope }>('SELECT DISTINCT scope FROM hall_change WHERE seq > ?', [after]);
-    return { cursor, scopes: rows.map((row) => row.scope) };
+  /** The newest change number of each scope changed after `after` (all of them for -1). */
+  async scopeHeadsAfter(after: number): Promise<Map<SyncScope, number>> {
+    const rows = await this.db.all<{ scope: SyncScope; head: number }>(
+      'SELECT scope, MAX(seq) AS head FROM hall_change WHERE seq > ? GROUP BY scope',
+      [after],
+    );
+    return new Map(rows.map((row) => [row.scope, Number(row.head)]));
   }
 }

@@ -11,7 +11,9 @@ import { maxLiveItems, type LiveMessage, type SyncScope } from '../../main/contr
  * The hall's live channel: one WebSocket per terminal. It watches the change
  * log (whichever process wrote it: the hall CLI publishes into the same
  * database, and on PostgreSQL several hall processes serve one hall) and
- * tells every terminal which scopes changed; terminals then pull. Another
+ * tells every terminal which scopes changed, with the changes themselves when
+ * they are few (a terminal whose cursor they continue applies them; any other
+ * pulls). Another
  * process's change is noticed at once: by LISTEN/NOTIFY on PostgreSQL, by
  * watching the write-ahead log on SQLite; the poll remains for a dropped
  * listening connection or a folder that cannot be watched. Pings find dead
@@ -38,8 +40,8 @@ export class LiveHub {
   ) {}
 
   async start(): Promise<void> {
-    this.#cursor = (await this.changes.changedScopesSince(Number.MAX_SAFE_INTEGER)).cursor;
-    this.#heads = await this.changes.scopeHeads();
+    this.#heads = await this.changes.scopeHeadsAfter(-1);
+    this.#cursor = Math.max(0, ...this.#heads.values());
     this.#poll = setInterval(() => void this.#announce(), this.pollMs);
     this.#listening =
       listenTo(
@@ -96,22 +98,33 @@ export class LiveHub {
   async #announceOnce(): Promise<void> {
     this.#poked = false;
     try {
-      const { cursor, scopes } = await this.changes.changedScopesSince(this.#cursor);
-      if (scopes.length === 0) return;
-      for (const scope of scopes) {
-        const items = await this.changes.changesBetween(scope, this.#cursor, cursor, maxLiveItems + 1);
+      // One read for the usual case (a few changes): the changes themselves. A burst of more is announced by
+      // scope alone, and terminals pull it.
+      const changes = await this.changes.changesAfter(this.#cursor, maxLiveItems + 1);
+      if (changes.length === 0) return;
+      const burst = changes.length > maxLiveItems;
+      const heads = burst ? await this.changes.scopeHeadsAfter(this.#cursor) : headsOf(changes);
+      for (const [scope, head] of heads) {
         const previous = this.#heads.get(scope) ?? 0;
-        const head = items.at(-1)?.seq ?? previous;
         this.#heads.set(scope, head);
         const message: LiveMessage = { type: 'changed', scope, cursor: head };
-        if (items.length <= maxLiveItems && !personalScopes.has(scope)) message.delivery = { previous, items };
+        if (!burst && !personalScopes.has(scope))
+          message.delivery = {
+            previous,
+            items: changes.filter((change) => change.scope === scope).map(({ seq, key, value }) => ({ seq, key, value })),
+          };
         // Encoded once for all sockets: a string would be encoded again for each.
         const data = Buffer.from(JSON.stringify(message));
         for (const socket of this.#sockets) socket.send(data, { binary: false });
       }
-      this.#cursor = cursor;
+      this.#cursor = Math.max(this.#cursor, ...heads.values());
     } catch (error) {
       this.logger.warn({ err: error }, 'could not read the change log for the live channel');
     }
   }
+}
+
+/** Each scope's newest change among `changes` (oldest first). */
+function headsOf(changes: readonly { seq: number; scope: SyncScope }[]): Map<SyncScope, number> {
+  return new Map(changes.map((change) => [change.scope, change.seq]));
 }

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { openDatabase } from '../../../lib/sqlite/database.js';
 import { migrate, readMigrations } from '../../../lib/sqlite/migrate.js';
-import { liveMessageSchema, syncPaths, type LiveMessage } from '../../../main/contract/syncProtocol.js';
+import { liveMessageSchema, maxLiveItems, syncPaths, type LiveMessage } from '../../../main/contract/syncProtocol.js';
+import { ChangeLog } from '../../../upstream/sync/changeLog.js';
 import { migrationsDir } from '../../../main/store/migrationsDir.js';
 import { QueueCacheRepository } from '../../../main/services/queue/queueCacheRepository.js';
 import { SyncCursorRepository } from '../../../main/store/syncCursorRepository.js';
@@ -53,6 +54,31 @@ describe.each(hallBackends())('changes delivered on the live channel, hall on %s
     expect((await new QueueCacheRepository(db).tickets(issued.ticket.businessDay)).map((ticket) => ticket.label)).toEqual(['A001']);
     // The same delivery again no longer continues from the cursor: ignored, nothing applied twice.
     expect(await applyDelivered(db, 'D-01', 'queue', queueApplier, message!.delivery!)).toBe(false);
+  });
+
+  it('a burst of more changes than a message carries is announced by its scope alone (terminals pull it); the next change is delivered after it', async () => {
+    const hall = await startLoopbackHall(backend);
+    cleanups.push(() => hall.close());
+    const listener = new HallClient(await hall.enroll('D-01', { role: 'display' }));
+    const messages: LiveMessage[] = [];
+    const socket = new WebSocket(`${hall.url.replace('http', 'ws')}${syncPaths.live}`, { headers: listener.signedHeaders(syncPaths.live) });
+    cleanups.push(async () => void socket.terminate());
+    socket.on('message', (data) => messages.push(liveMessageSchema.parse(JSON.parse(String(data)))));
+    await new Promise((resolve) => socket.once('open', resolve));
+    const changes = new ChangeLog(hall.db);
+    const many = new Map(Array.from({ length: maxLiveItems + 20 }, (_, index) => [`item-${index}`, { index }] as const));
+    await changes.publish('catalogue', many);
+    await expect.poll(() => messages.filter((message) => message.scope === 'catalogue').length, { timeout: 5000 }).toBe(1);
+    const burst = messages.find((message) => message.scope === 'catalogue')!;
+    const head = (await changes.scopeHeadsAfter(-1)).get('catalogue')!;
+    expect(burst).toEqual({ type: 'changed', scope: 'catalogue', cursor: head });
+
+    await changes.publish('catalogue', new Map([...many, ['item-new', { index: -1 }]]));
+    await expect.poll(() => messages.filter((message) => message.scope === 'catalogue').length, { timeout: 5000 }).toBe(2);
+    expect(messages.filter((message) => message.scope === 'catalogue')[1]).toMatchObject({
+      cursor: head + 1,
+      delivery: { previous: head, items: [{ seq: head + 1, key: 'item-new', value: { index: -1 } }] },
+    });
   });
 
   it("a terminal applies the hall's changes, pulled or delivered, without waiting for the disk; its own writes still wait", async () => {
