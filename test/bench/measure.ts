@@ -13,6 +13,11 @@ export async function medianMs(count: number, work: () => Promise<unknown>): Pro
   return times[Math.floor(times.length / 2)]!;
 }
 
+/** The nearest-rank percentile of sorted times: the value at rank ⌈p·n⌉ (of 200 times, p99 is the second largest). */
+export function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.max(1, Math.ceil((p / 100) * sorted.length)) - 1]!;
+}
+
 /** One line of the bench report: a figure, its baseline, and their ratio. */
 export function report(name: string, value: number, baselineName: string, baseline: number, unit = 'ms'): void {
   const ratio = value / baseline;

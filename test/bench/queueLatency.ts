@@ -21,13 +21,11 @@ import { freshHallStore, hallBackends, type HallBackend } from '../support/hallO
 import { startTestTerminal } from '../support/testTerminal.js';
 import { connectLiveTerminals } from './liveTerminals.js';
 import { startQueueHall } from '../support/queueHall.js';
-import { medianMs } from './measure.js';
+import { medianMs, percentile } from './measure.js';
 
 const connectedTerminals = Number(process.env.BENCH_TERMINALS ?? 200);
-const calls = 100;
+const calls = 200;
 const warmUp = 5;
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
 
 async function loopbackRoundTripMs(): Promise<number> {
   const server = http.createServer((_request, response) => response.end('{}'));
