@@ -55,13 +55,19 @@ describe('A4 document printer through lp/lpstat, against the spool-folder simula
 });
 
 describe('the document printer device on its simulator', () => {
-  it('keeps its spool folder, and a job held in it, across a reconnect after a missed health check; removes it when done', async () => {
+  /** The device on a spool folder of its own, connected. */
+  async function connectedSimulator() {
     const { DocumentPrinterDevice } = await import('../../main/devices/documentPrinterDevice.js');
-    const { releaseDevice } = await import('../../main/devices/managedDevice.js');
     const dir = path.join(await mkdtemp(path.join(os.tmpdir(), 'onewindow-spool-test-')), 'spool');
     dirs.push(path.dirname(dir));
     const device = new DocumentPrinterDevice({ port: 'simulator' }, 'K-01', dir);
     await device.connect();
+    return { device, dir };
+  }
+
+  it('keeps its spool folder, and a job held in it, across a reconnect after a missed health check; removes it when done', async () => {
+    const { releaseDevice } = await import('../../main/devices/managedDevice.js');
+    const { device, dir } = await connectedSimulator();
     await device.spool!.setState({ enabled: true, reasons: ['media-empty-error'] });
     const held = await device.print(await testPagePdf('K-01', new Date()), 'Certificate', 10_000);
     expect(held).toMatchObject({ state: 'held' });
@@ -76,12 +82,8 @@ describe('the document printer device on its simulator', () => {
   });
 
   it('finishes a job it was sending when a missed health check disconnects it', async () => {
-    const { DocumentPrinterDevice } = await import('../../main/devices/documentPrinterDevice.js');
     const { releaseDevice } = await import('../../main/devices/managedDevice.js');
-    const dir = path.join(await mkdtemp(path.join(os.tmpdir(), 'onewindow-spool-test-')), 'spool');
-    dirs.push(path.dirname(dir));
-    const device = new DocumentPrinterDevice({ port: 'simulator' }, 'K-01', dir);
-    await device.connect();
+    const { device } = await connectedSimulator();
     const printing = device.print(await testPagePdf('K-01', new Date()), 'Certificate', 10_000);
     await device.disconnect();
     expect(await printing).toMatchObject({ state: 'completed' });
