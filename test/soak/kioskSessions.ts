@@ -6,6 +6,7 @@ import { openDatabase } from '../../lib/sqlite/database.js';
 import type { IdCardReaderDevice } from '../../main/devices/idCardReaderDevice.js';
 import { saveIdentity } from '../../main/sync/identityStore.js';
 import { startLoopbackHall } from '../support/hallOnLoopback.js';
+import { readHallQueue } from '../../hall-config/readHallQueue.js';
 import { launchScreen, type ScreenSession } from '../support/screenSession.js';
 import { startTestTerminal } from '../support/testTerminal.js';
 
@@ -42,7 +43,19 @@ async function descriptors(): Promise<{ openFiles: number; sockets: number }> {
  * process was started with --expose-gc.
  */
 export async function soakKioskSessions(sessions: number, every: number, sample: (sample: SoakSample) => void): Promise<void> {
-  const hall = await startLoopbackHall();
+  // The demo hall hands out 799 numbers of a service a day; 10 000 sessions in one day need a hall as big as
+  // the largest: four-digit numbers (the schema allows up to 9999), tickets going round its services.
+  const demo = await readHallQueue();
+  const queue = {
+    ...demo,
+    services: demo.services.map((service) => ({
+      ...service,
+      numbers: { first: 1, last: 2999 },
+      offlineNumbers: { first: 3000, last: 3999 },
+    })),
+  };
+  const hall = await startLoopbackHall('sqlite', { queue });
+  const services = queue.services.map((service) => service.code);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-soak-'));
   try {
     await mkdir(path.join(dir, 'data'));
@@ -71,7 +84,7 @@ export async function soakKioskSessions(sessions: number, every: number, sample:
         await call(screen, 'citizen.consent');
         await call(screen, 'lookups.run', { lookup: 'insured-status', year: null });
         await call(screen, 'certificates.print', { type: 'insured-status' });
-        await call(screen, 'queue.takeTicket', { service: 'A', disability: false });
+        await call(screen, 'queue.takeTicket', { service: services[done % services.length]!, disability: false });
         await call(screen, 'citizen.end');
         reader.remove();
         if (done % every === 0) await measure(done);
