@@ -1,5 +1,7 @@
 import { performance } from 'node:perf_hooks';
 
+export { percentile } from '../support/percentile.js';
+
 /** Runs `work` `count` times after a warm-up, returning the median time per run in milliseconds. */
 export async function medianMs(count: number, work: () => Promise<unknown>): Promise<number> {
   for (let index = 0; index < Math.min(20, count); index += 1) await work();
@@ -11,11 +13,6 @@ export async function medianMs(count: number, work: () => Promise<unknown>): Pro
   }
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)]!;
-}
-
-/** The nearest-rank percentile of sorted times: the value at rank ⌈p·n⌉ (of 200 times, p99 is the second largest). */
-export function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.max(1, Math.ceil((p / 100) * sorted.length)) - 1]!;
 }
 
 /** One line of the bench report: a figure, its baseline, and their ratio. */

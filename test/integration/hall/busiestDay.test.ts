@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { readHallQueue } from '../../../hall-config/readHallQueue.js';
 import { HallClient } from '../../../main/sync/hallClient.js';
 import { runBusyDay, type BusyHall } from '../../support/busyDay.js';
+import { RpcTimings } from '../../support/rpcTimings.js';
 import { expectedFigures } from '../../support/busyDayFigures.js';
 import { busiestDay, planBusyDay } from '../../support/busyDayPlan.js';
 import { figuresSchema } from '../../../upstream/statistics/figuresSchema.js';
@@ -35,7 +36,10 @@ describe.each(hallBackends())('the busiest day on %s', (backend) => {
       const clock = { ms: Date.now() };
       const hall: LoopbackHall = await startLoopbackHall(backend, { queue: plan.queue, now: () => clock.ms });
       cleanups.push(() => hall.close());
-      const client = async (id: string, binding: Parameters<LoopbackHall['enroll']>[1]) => new HallClient(await hall.enroll(id, binding));
+      // Every terminal's calls timed: the p99 of each kind of call over the day.
+      const timings = new RpcTimings();
+      const client = async (id: string, binding: Parameters<LoopbackHall['enroll']>[1]) =>
+        timings.timed(new HallClient(await hall.enroll(id, binding)));
       const real: BusyHall = {
         hall,
         clock,
@@ -52,13 +56,22 @@ describe.each(hallBackends())('the busiest day on %s', (backend) => {
       const signing = vi.spyOn(Date, 'now').mockImplementation(() => clock.ms);
       try {
         const started = performance.now();
+        const cpuBefore = process.cpuUsage();
         const { model, record } = await runBusyDay(real, plan, dayStart);
+        const cpu = process.cpuUsage(cpuBefore);
         const seconds = (performance.now() - started) / 1000;
         const expected = expectedFigures(plan.queue, model.tickets, record);
         console.log(
           `busiest day on ${backend}: ${model.tickets.length} tickets (${record.offlineTickets} offline), ${record.requests} checked requests, ` +
             `${record.visits.length} stays, ${record.pauses.length} pauses, wait median ${expected.total.waitMedian} min and p90 ${expected.total.waitP90} min, day over at ${new Date(model.now + 8 * 3_600_000).toISOString().slice(11, 16)} ` +
             `in ${seconds.toFixed(1)} s (${Math.round((model.now - dayStart) / 1000 / seconds)}× real time)`,
+        );
+        // The hall shares this process with the simulated terminals: its share is at most this.
+        const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+        console.log(
+          `busiest day on ${backend}: CPU of the hall and its ${real.kiosks.length + real.counters.size + real.displays.length} simulated terminals together ` +
+            `${cpuSeconds.toFixed(1)} s = ${((100 * cpuSeconds) / ((model.now - dayStart) / 1000)).toFixed(3)} % of one core over the day's ${((model.now - dayStart) / 3_600_000).toFixed(1)} hours ` +
+            `(${((100 * cpuSeconds) / seconds).toFixed(0)} % while compressed into ${seconds.toFixed(1)} s); each call's time:\n  ${timings.report().join('\n  ')}`,
         );
 
         expect(model.tickets).toHaveLength(shape.tickets);
