@@ -9,11 +9,14 @@ export interface PrintedReceipt {
   cut: boolean;
 }
 
+/** Receipts a simulator keeps for reading; older ones are let go, as paper leaves a real printer. */
+export const keptReceipts = 100;
+
 /**
  * A network receipt printer on a loopback TCP port: it decodes the ESC/POS it
- * receives into receipts that tests can read, and answers DLE EOT status
- * requests from a state a test (or the demo) sets: paper near end or out,
- * cover open, offline.
+ * receives into receipts that tests can read (the last `keptReceipts`: a demo
+ * kiosk runs for days), and answers DLE EOT status requests from a state a
+ * test (or the demo) sets: paper near end or out, cover open, offline.
  */
 export class ReceiptPrinterSimulator {
   readonly receipts: PrintedReceipt[] = [];
@@ -87,6 +90,7 @@ export class ReceiptPrinterSimulator {
     if (event.kind === 'qr') this.#current.qrCodes.push(event.content);
     if (event.kind === 'cut') {
       this.receipts.push({ ...this.#current, cut: true });
+      if (this.receipts.length > keptReceipts) this.receipts.splice(0, this.receipts.length - keptReceipts);
       this.#current = emptyReceipt();
     }
   }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTcpBytePort } from '../../drivers/net/tcpBytePort.js';
 import { PrinterTimeoutError, ReceiptPrinter } from '../../drivers/receipt-printer/receiptPrinter.js';
-import { ReceiptPrinterSimulator } from '../../drivers/receipt-printer/receiptPrinterSimulator.js';
+import { keptReceipts, ReceiptPrinterSimulator } from '../../drivers/receipt-printer/receiptPrinterSimulator.js';
 import { ticketJob, type TicketPrint } from '../../main/services/queue/ticketLayout.js';
 import type { BytePort } from '../../drivers/serial/bytePort.js';
 
@@ -43,6 +43,14 @@ describe('receipt printer over loopback TCP (port 9100 style)', () => {
     expect(receipt.lines.map((line) => line.text)).toContain('不动产登记  Real-estate registration');
     expect(receipt.lines.find((line) => line.text === 'B012')?.width).toBe(4);
     expect(receipt.qrCodes).toEqual(['http://127.0.0.1:7300/t/B012']);
+  });
+
+  it('keeps only its last receipts, so a demo kiosk running for days does not fill its memory', async () => {
+    const { simulator, printer } = await connected();
+    for (let index = 1; index <= keptReceipts + 5; index += 1) await printer.print(ticketJob({ ...ticket, number: `B${index}` }));
+    expect(simulator.receipts).toHaveLength(keptReceipts);
+    expect(simulator.receipts.map((receipt) => receipt.qrCodes[0]).at(-1)).toBe(ticket.followUrl);
+    expect(simulator.receipts[0]!.lines.map((line) => line.text)).toContain('B6');
   });
 
   it('refuses to print when the paper is out or the cover open, and prints nothing', async () => {
