@@ -7,6 +7,7 @@ import type { IdCardReaderDevice } from '../../main/devices/idCardReaderDevice.j
 import { saveIdentity } from '../../main/sync/identityStore.js';
 import { startLoopbackHall } from '../support/hallOnLoopback.js';
 import { readHallQueue } from '../../hall-config/readHallQueue.js';
+import { HallClient } from '../../main/sync/hallClient.js';
 import { launchScreen, type ScreenSession } from '../support/screenSession.js';
 import { startTestTerminal } from '../support/testTerminal.js';
 
@@ -56,6 +57,13 @@ export async function soakKioskSessions(sessions: number, every: number, sample:
   };
   const hall = await startLoopbackHall('sqlite', { queue });
   const services = queue.services.map((service) => service.code);
+  // Clerks call each ticket as it comes, as a hall serves its day: the waiting line stays as long as a hall's,
+  // where unserved it would hold every ticket of 10 000 sessions and slow each one down by its length.
+  const clerks = new Map<string, () => Promise<unknown>>();
+  for (const { window, services: served } of queue.windows) {
+    const clerk = new HallClient(await hall.enroll(`C-${window}`, { role: 'counter', window }));
+    for (const service of served) if (!clerks.has(service)) clerks.set(service, () => clerk.counter(window, { action: 'call-next' }));
+  }
   const dir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-soak-'));
   try {
     await mkdir(path.join(dir, 'data'));
@@ -84,9 +92,11 @@ export async function soakKioskSessions(sessions: number, every: number, sample:
         await call(screen, 'citizen.consent');
         await call(screen, 'lookups.run', { lookup: 'insured-status', year: null });
         await call(screen, 'certificates.print', { type: 'insured-status' });
-        await call(screen, 'queue.takeTicket', { service: services[done % services.length]!, disability: false });
+        const service = services[done % services.length]!;
+        await call(screen, 'queue.takeTicket', { service, disability: false });
         await call(screen, 'citizen.end');
         reader.remove();
+        await clerks.get(service)!();
         if (done % every === 0) await measure(done);
       }
     } finally {
