@@ -20,6 +20,8 @@ export const keptReceipts = 100;
  */
 export class ReceiptPrinterSimulator {
   readonly receipts: PrintedReceipt[] = [];
+  /** Receipts printed (cut) since it started, the ones let go included. */
+  printed = 0;
   status: PrinterStatus = { offline: false, coverOpen: false, paperNearEnd: false, paperOut: false };
   #paperLeftBytes: number | null = null;
   #current: PrintedReceipt = emptyReceipt();
@@ -90,6 +92,7 @@ export class ReceiptPrinterSimulator {
     if (event.kind === 'qr') this.#current.qrCodes.push(event.content);
     if (event.kind === 'cut') {
       this.receipts.push({ ...this.#current, cut: true });
+      this.printed += 1;
       if (this.receipts.length > keptReceipts) this.receipts.splice(0, this.receipts.length - keptReceipts);
       this.#current = emptyReceipt();
     }

@@ -57,10 +57,10 @@ export async function benchQueueLatency(): Promise<void> {
 
   const simulator = kiosk.host.devices.device<ReceiptPrinterDevice>('receiptPrinter')!.simulator!;
   const printed = await medianMs(30, async () => {
-    const before = simulator.receipts.length;
+    const before = simulator.printed;
     const result = await kiosk.host.dispatch('queue.takeTicket', { service: 'B', disability: false });
     if (!result.ok) throw new Error(`takeTicket failed: ${result.error.message}`);
-    while (simulator.receipts.length === before) await new Promise((resolve) => setImmediate(resolve));
+    while (simulator.printed === before) await new Promise((resolve) => setImmediate(resolve));
   });
   const alone = await ReceiptPrinterSimulator.start();
   const port = await openTcpBytePort('127.0.0.1', alone.port);

@@ -34,8 +34,7 @@ export async function benchReceiptTickets(): Promise<void> {
   start = performance.now();
   for (let index = 0; index < writeCount; index += 1) await printer.print(ticketJob(ticket(index)));
   const writtenPerSecond = writeCount / ((performance.now() - start) / 1000);
-  if (simulator.receipts.length !== writeCount)
-    throw new Error(`the simulator decoded ${simulator.receipts.length} of ${writeCount} tickets`);
+  if (simulator.printed !== writeCount) throw new Error(`the simulator decoded ${simulator.printed} of ${writeCount} tickets`);
 
   console.log(
     `ESC/POS tickets: ${renderedPerSecond.toFixed(0)} rendered/s; ${writtenPerSecond.toFixed(0)} printed/s over loopback TCP with status before and after = ${(writtenPerSecond / renderedPerSecond).toFixed(2)}× of rendering`,

@@ -49,6 +49,7 @@ describe('receipt printer over loopback TCP (port 9100 style)', () => {
     const { simulator, printer } = await connected();
     for (let index = 1; index <= keptReceipts + 5; index += 1) await printer.print(ticketJob({ ...ticket, number: `B${index}` }));
     expect(simulator.receipts).toHaveLength(keptReceipts);
+    expect(simulator.printed).toBe(keptReceipts + 5);
     expect(simulator.receipts.map((receipt) => receipt.qrCodes[0]).at(-1)).toBe(ticket.followUrl);
     expect(simulator.receipts[0]!.lines.map((line) => line.text)).toContain('B6');
   });

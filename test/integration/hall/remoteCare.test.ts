@@ -67,12 +67,12 @@ describe.each(hallBackends())('remote care from the hall, hall on %s', (backend)
     await expect
       .poll(async () => JSON.stringify(await kiosk!.host.dispatch('status.get', {})), { timeout: 15_000 })
       .toContain('{"role":"receiptPrinter","state":"ready"');
-    const receiptsBefore = printer.receipts.length;
+    const receiptsBefore = printer.printed;
     const test = await api.send({ terminal: 'K-01', action: 'test-receipt' });
     expect(test.status).toBe(200);
     expect(test.body).toMatchObject({ terminalId: 'K-01', action: 'test-receipt', requestedBy: 'test-staff' });
     await expect.poll(async () => (await api.get(test.body.id)).state, { timeout: 15_000 }).toBe('done');
-    expect(printer.receipts.length).toBe(receiptsBefore + 1);
+    expect(printer.printed).toBe(receiptsBefore + 1);
     expect((await api.get(test.body.id)).message).toBe('printed a test page');
 
     const logs = await api.send({ terminal: 'K-01', action: 'logs', lines: 500 });
