@@ -13,11 +13,14 @@ export interface IdCardSimulatorOptions {
 }
 
 const ok = 0x90;
+/** Commands a simulator keeps for reading; a card read is five. */
+export const keptCommands = 100;
 
 /**
  * A SAM ID-card reader that speaks the same bytes as the real one, on the
  * far end of a pseudo-terminal. A test or the demo puts a card on it, takes it
- * away, or pulls it out in the middle of a read.
+ * away, or pulls it out in the middle of a read. It keeps the last
+ * `keptCommands` commands it received for tests to read: a demo kiosk runs for days.
  */
 export class IdCardSimulator {
   readonly received: SamCommand[] = [];
@@ -81,6 +84,7 @@ export class IdCardSimulator {
         continue;
       }
       this.received.push(command);
+      if (this.received.length > keptCommands) this.received.splice(0, this.received.length - keptCommands);
       void this.#respond(command);
     }
   }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CardWatcher } from '../../drivers/id-card/cardWatcher.js';
 import { demoCards } from '../../drivers/id-card/demoCards.js';
-import { IdCardSimulator } from '../../drivers/id-card/idCardSimulator.js';
+import { IdCardSimulator, keptCommands } from '../../drivers/id-card/idCardSimulator.js';
 import { ReaderTimeoutError, SamReader } from '../../drivers/id-card/samReader.js';
 import { encodeResponse } from '../../drivers/id-card/samFrame.js';
 import { SamStatusError } from '../../drivers/id-card/statusWords.js';
@@ -45,6 +45,12 @@ function nextReadFailure(watcher: CardWatcher): Promise<Error> {
 }
 
 describe('ID-card reader over a real pseudo-terminal', () => {
+  it('the simulator keeps only its last commands, so a demo kiosk polling its reader for days does not fill its memory', async () => {
+    const { reader, simulator } = await rig();
+    for (let check = 0; check < keptCommands + 5; check += 1) await reader.checkSam();
+    expect(simulator.received).toHaveLength(keptCommands);
+  });
+
   it('finds, selects and reads a card: text fields and the photo bytes', async () => {
     const { reader, simulator } = await rig();
     await reader.checkSam();
