@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CupsQueue } from '../../drivers/cups/cupsQueue.js';
 import { SpoolFolder } from '../../drivers/cups/spoolSimulator/spoolFolder.js';
+import { keptJobs } from '../../drivers/cups/spoolSimulator/spoolTools.js';
 import { testPagePdf } from '../../drivers/document-printer/testPage.js';
 
 const dirs: string[] = [];
@@ -28,6 +29,21 @@ describe('A4 document printer through lp/lpstat, against the spool-folder simula
     const received = await spool.documentOf(jobId);
     expect(received.subarray(0, 5).toString()).toBe('%PDF-');
     expect(received.equals(pdf)).toBe(true);
+  });
+
+  it('keeps the last printed jobs, as CUPS keeps a bounded history, and never gives an id twice', async () => {
+    const { spool, queue } = await simulatedQueue();
+    await spool.setState({ enabled: true, reasons: ['media-empty-error'] });
+    const held = await queue.submit(Buffer.from('%PDF-held'), 'Held');
+    await spool.setState({ enabled: true, reasons: [] });
+    const ids = [held];
+    for (let job = 0; job < keptJobs + 3; job += 1) ids.push(await queue.submit(Buffer.from('%PDF-'), `Job ${job}`));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.at(-1)).toBe(`Hall_A4-${keptJobs + 4}`);
+    const kept = (await spool.jobs()).map((job) => job.id);
+    expect(kept).toHaveLength(keptJobs);
+    expect(kept).toContain(ids.at(-1));
+    expect(kept).not.toContain(held);
   });
 
   it('reports a job held for want of paper, and printed once paper is loaded', async () => {

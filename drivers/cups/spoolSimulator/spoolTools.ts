@@ -19,7 +19,13 @@ reasons=\${printer#*'"reasons":['}
 reasons=\${reasons%%']'*}
 `;
 
-/** `lp -d QUEUE -t TITLE [-o …] -`: the document from stdin becomes job QUEUE-N, printed at once unless the queue holds it. */
+/** Printed jobs a spool folder keeps (CUPS keeps a bounded history too): lp and lpstat read them all, so a demo running for days must not keep every one. */
+export const keptJobs = 100;
+
+/**
+ * `lp -d QUEUE -t TITLE [-o …] -`: the document from stdin becomes job QUEUE-N (N counted in last-job, so ids
+ * never repeat), printed at once unless the queue holds it.
+ */
 export const lpScript = `${common}
 dest='' title='(stdin)'
 while [ $# -gt 0 ]; do
@@ -31,14 +37,22 @@ while [ $# -gt 0 ]; do
   esac
 done
 if [ "$dest" != "$queue" ]; then echo 'lp: The printer or class does not exist.' >&2; exit 1; fi
-count=0
-for job in "$dir"/jobs/*.json; do [ -e "$job" ] && count=$((count + 1)); done
-id="$queue-$((count + 1))"
+number=0
+if [ -e "$dir/last-job" ]; then IFS= read -r number < "$dir/last-job" || true; fi
+number=$((number + 1))
+echo "$number" > "$dir/last-job"
+id="$queue-$number"
 cat > "$dir/jobs/$id.data"
 if [ "$enabled" = enabled ] && [ -z "$reasons" ]; then state=completed; else state=pending; fi
 case $title in *'"'* | *'\\'*) title=$(printf '%s' "$title" | sed 's/\\\\/\\\\\\\\/g; s/"/\\\\"/g') ;; esac
 printf '{"id":"%s","title":"%s","state":"%s","at":"%s"}' "$id" "$title" "$state" "$(date -u +%Y-%m-%dT%H:%M:%S.000Z)" > "$dir/jobs/$id.json"
 echo "request id is $id (1 file(s))"
+# As CUPS keeps a bounded job history: the job ${keptJobs} before this one goes, once printed.
+old="$dir/jobs/$queue-$((number - ${keptJobs}))"
+if [ -e "$old.json" ]; then
+  IFS= read -r line < "$old.json" || true
+  case $line in *'"state":"completed"'*) rm -f "$old.json" "$old.data" ;; esac
+fi
 `;
 
 /** `lpstat -l -p QUEUE` (the queue's state and alerts) and `lpstat -W completed|not-completed -o QUEUE` (its jobs, in order). */
