@@ -21,7 +21,6 @@ import { maxLiveItems, type LiveMessage, type SyncScope } from '../../main/contr
  */
 export class LiveHub {
   readonly #sockets = new Set<WebSocket & { alive?: boolean }>();
-  #cursor = -1;
   #poll: NodeJS.Timeout | undefined;
   #heartbeat: NodeJS.Timeout | undefined;
   #poked = false;
@@ -41,7 +40,6 @@ export class LiveHub {
 
   async start(): Promise<void> {
     this.#heads = await this.changes.scopeHeadsAfter(-1);
-    this.#cursor = Math.max(0, ...this.#heads.values());
     this.#poll = setInterval(() => void this.#announce(), this.pollMs);
     this.#listening =
       listenTo(
@@ -90,6 +88,11 @@ export class LiveHub {
     await this.#listening?.close();
   }
 
+  /** The newest change announced: the newest of the scopes' heads (changes are numbered across all scopes). */
+  #cursor(): number {
+    return Math.max(0, ...this.#heads.values());
+  }
+
   #announce(): Promise<void> {
     this.#announcing = this.#announcing.then(() => this.#announceOnce());
     return this.#announcing;
@@ -100,10 +103,11 @@ export class LiveHub {
     try {
       // One read for the usual case (a few changes): the changes themselves. A burst of more is announced by
       // scope alone, and terminals pull it.
-      const changes = await this.changes.changesAfter(this.#cursor, maxLiveItems + 1);
+      const cursor = this.#cursor();
+      const changes = await this.changes.changesAfter(cursor, maxLiveItems + 1);
       if (changes.length === 0) return;
       const burst = changes.length > maxLiveItems;
-      const heads = burst ? await this.changes.scopeHeadsAfter(this.#cursor) : headsOf(changes);
+      const heads = burst ? await this.changes.scopeHeadsAfter(cursor) : headsOf(changes);
       for (const [scope, head] of heads) {
         const previous = this.#heads.get(scope) ?? 0;
         this.#heads.set(scope, head);
@@ -117,7 +121,6 @@ export class LiveHub {
         const data = Buffer.from(JSON.stringify(message));
         for (const socket of this.#sockets) socket.send(data, { binary: false });
       }
-      this.#cursor = Math.max(this.#cursor, ...heads.values());
     } catch (error) {
       this.logger.warn({ err: error }, 'could not read the change log for the live channel');
     }

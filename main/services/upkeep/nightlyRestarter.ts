@@ -27,6 +27,8 @@ export class NightlyRestarter {
   #stopped = false;
   /** Looks one after another: two at once could both decide to restart. */
   #looking: Promise<void> = Promise.resolve();
+  /** A look is queued and not yet begun: a burst of cues (queue changes) joins it rather than queueing one each. */
+  #lookQueued = false;
 
   constructor(private readonly options: NightlyRestarterOptions) {
     this.#startedAt = this.#now();
@@ -39,7 +41,12 @@ export class NightlyRestarter {
   /** Looks now rather than at the next planned look: the hall's reset hour or time zone may have just arrived or changed. */
   nudge(): void {
     clearTimeout(this.#timer);
-    this.#looking = this.#looking.then(() => (this.#stopped ? undefined : this.#look()));
+    if (this.#lookQueued) return;
+    this.#lookQueued = true;
+    this.#looking = this.#looking.then(() => {
+      this.#lookQueued = false;
+      return this.#stopped ? undefined : this.#look();
+    });
   }
 
   stop(): void {
