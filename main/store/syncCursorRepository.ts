@@ -15,4 +15,17 @@ export class SyncCursorRepository {
       cursor,
     ]);
   }
+
+  /**
+   * Moves a pulled scope's cursor from `from` to `to` only if it stands at `from`: the check and the move in one
+   * statement. False when it stands elsewhere or the scope was never pulled.
+   */
+  async advance(scope: SyncScope, from: number, to: number): Promise<boolean> {
+    const { changes } = await this.db.run('UPDATE sync_cursor SET cursor = ? WHERE scope = ? AND cursor = ? AND cursor <> 0', [
+      to,
+      scope,
+      from,
+    ]);
+    return changes === 1;
+  }
 }

@@ -1,9 +1,13 @@
 import WebSocket from 'ws';
+import { z } from 'zod';
 import { liveMessageSchema, syncPaths, type LiveMessage, type SyncScope } from '../contract/syncProtocol.js';
 import { careCommandMessageSchema, type CareCommandMessage } from '../contract/remoteCare.js';
 import { reconnectDelayMs } from '../../lib/backoff.js';
 import type { Logger } from '../../lib/logger.js';
 import type { HallClient } from './hallClient.js';
+
+/** What the hall sends on the live channel, told apart by its type before the rest is checked. */
+const hallMessageSchema = z.discriminatedUnion('type', [liveMessageSchema, careCommandMessageSchema]);
 
 export interface LiveChannelOptions {
   client: HallClient;
@@ -80,10 +84,10 @@ export class LiveChannel {
       } catch {
         return;
       }
-      const parsed = liveMessageSchema.safeParse(message);
-      if (parsed.success) this.options.onChanged(parsed.data.scope, parsed.data.delivery);
-      const command = careCommandMessageSchema.safeParse(message);
-      if (command.success) this.options.onCareCommand?.(command.data);
+      const parsed = hallMessageSchema.safeParse(message);
+      if (!parsed.success) return;
+      if (parsed.data.type === 'changed') this.options.onChanged(parsed.data.scope, parsed.data.delivery);
+      else this.options.onCareCommand?.(parsed.data);
     });
     socket.on('error', (error) => {
       if (this.#failures === 0) this.options.logger.warn({ err: error }, 'the live channel to the hall server failed');

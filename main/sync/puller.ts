@@ -26,12 +26,9 @@ export async function applyDelivered(
   delivery: { previous: number; items: PullResponse['items'] },
 ): Promise<boolean> {
   return db.cacheTransaction(async (tx) => {
-    const cursors = new SyncCursorRepository(tx);
-    const cursor = await cursors.get(scope);
-    if (cursor !== delivery.previous || cursor === 0) return false;
-    if (delivery.items.length === 0) return true;
-    await apply(tx, delivery.items, false, terminalId);
-    await cursors.set(scope, delivery.items.at(-1)!.seq);
+    const next = delivery.items.at(-1)?.seq ?? delivery.previous;
+    if (!(await new SyncCursorRepository(tx).advance(scope, delivery.previous, next))) return false;
+    if (delivery.items.length > 0) await apply(tx, delivery.items, false, terminalId);
     return true;
   });
 }

@@ -29,8 +29,8 @@ const ticket = fc
     // Ids in no order of their writing, so SQL cannot pick ties by chance the way the board sorts them.
     idTime: fc.integer({ min: 1_700_000_000_000, max: 1_800_000_000_000 }),
   })
-  .map(({ service, status, window, calledMs, number }): QueueTicket => ({
-    id: ulid(),
+  .map(({ service, status, window, calledMs, number, idTime }): QueueTicket => ({
+    id: ulid(idTime),
     businessDay: day,
     label: `${service}${String(number).padStart(3, '0')}`,
     service,
@@ -64,7 +64,8 @@ describe("a board's tickets picked in SQL", () => {
       await fc.assert(
         // Each window's current ticket: any of the day's (called long before the board's last calls, too) or none.
         fc.asyncProperty(
-          fc.array(ticket, { maxLength: 40, size: 'max' }),
+          // A day's labels are unique, as the hall numbers them: two tickets never tie in the queue's order.
+          fc.uniqueArray(ticket, { maxLength: 40, size: 'max', selector: (one) => one.label }),
           fc.array(fc.option(fc.nat(), { nil: null }), { minLength: windows.length, maxLength: windows.length }),
           async (tickets, currents) => {
             await db.run("DELETE FROM queue_item WHERE item_key LIKE 'ticket:%'");

@@ -114,8 +114,8 @@ export async function createHallServer(options: HallServerOptions) {
     options.queue,
     changes,
     () => new Date(now()),
-    () => {
-      live?.poke();
+    (recorded) => {
+      live?.committed(recorded);
       reminders?.nudge();
     },
   );

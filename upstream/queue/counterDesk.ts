@@ -3,7 +3,7 @@ import { waitingFor } from '../../main/contract/queueOrder.js';
 import type { CounterAction, CounterResult, QueueTicket, QueueWindow } from '../../main/contract/queue.js';
 import type { QueueContext } from './queueContext.js';
 import { QueueRefusal } from './queueRefusal.js';
-import { callWaitingTicket, publicTicket, ticketById, ticketsOfDay } from './ticketRows.js';
+import { callWaitingTicket, publicTicket, ticketsOfDay, windowWithCurrent } from './ticketRows.js';
 import { endVisit, recordPause, startVisit } from './visitLog.js';
 
 /**
@@ -18,12 +18,8 @@ export class CounterDesk {
   act(window: number, act: CounterAction): Promise<CounterResult> {
     return this.queue.change(async (tx) => {
       const services = this.queue.windowServices(window);
-      const row = (await tx.get<{ paused_reason: QueueWindow['pausedReason']; current_ticket_id: string | null }>(
-        'SELECT paused_reason, current_ticket_id FROM queue_window WHERE window_number = ?',
-        [window],
-      ))!;
-      const state: QueueWindow = { window, services, pausedReason: row.paused_reason, currentTicketId: row.current_ticket_id };
-      const current = state.currentTicketId ? await ticketById(tx, state.currentTicketId) : null;
+      const { pausedReason, current } = await windowWithCurrent(tx, window);
+      const state: QueueWindow = { window, services, pausedReason, currentTicketId: current?.id ?? null };
       const now = this.queue.now().toISOString();
       let left: QueueTicket | null = null;
       let next: QueueTicket | null = current ? publicTicket(current) : null;

@@ -3,7 +3,7 @@ import type { Database, Queryable } from '../../lib/sqlite/database.js';
 import { businessDay } from '../../main/contract/businessDay.js';
 import type { QueueTicket, QueueWindow } from '../../main/contract/queue.js';
 import type { HallQueue } from '../../main/contract/hallQueue.js';
-import type { ChangeLog } from '../sync/changeLog.js';
+import type { ChangeLog, RecordedChange } from '../sync/changeLog.js';
 import { forgetFigureDay } from '../statistics/figureStore.js';
 import { QueueRefusal } from './queueRefusal.js';
 import { isPostgres } from '../../lib/postgres/postgresDatabase.js';
@@ -25,8 +25,11 @@ export class QueueContext {
     readonly config: HallQueue,
     private readonly changes: ChangeLog,
     readonly now: () => Date,
-    /** Called after a queue change commits, so the live channel announces it at once rather than at its next poll. */
-    private readonly onCommitted: () => void,
+    /**
+     * Called after a queue change commits, with the changes it recorded for terminals (none, for a change that
+     * changed nothing they see): the live channel announces them at once, without reading them back.
+     */
+    private readonly onCommitted: (changes: readonly RecordedChange[]) => void,
   ) {
     this.#postgres = isPostgres(db);
   }
@@ -49,6 +52,7 @@ export class QueueContext {
 
   /** Runs a queue change in one transaction, then tells the live channel. */
   async change<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    let recorded: RecordedChange[] = [];
     const result = await this.db.transaction(async (tx) => {
       // A queue change that publishes ends by taking the change-log counter's row lock; taking it first
       // orders PostgreSQL's queue transactions up front instead of deadlocking two counters
@@ -58,13 +62,13 @@ export class QueueContext {
       this.#published.set(tx, published);
       try {
         const result = await work(tx);
-        await this.#record(tx, published);
+        recorded = await this.#record(tx, published);
         return result;
       } finally {
         this.#published.delete(tx);
       }
     });
-    this.onCommitted();
+    this.onCommitted(recorded);
     return result;
   }
 
@@ -91,9 +95,9 @@ export class QueueContext {
     if (!collecting) await this.#record(tx, published);
   }
 
-  async #record(tx: Queryable, { days, items }: Published): Promise<void> {
+  async #record(tx: Queryable, { days, items }: Published): Promise<RecordedChange[]> {
     for (const day of days) await forgetFigureDay(tx, day);
-    await this.changes.recordAllIn(tx, 'queue', items);
+    return this.changes.recordAllIn(tx, 'queue', items);
   }
 
   /** The services, the day rules and the windows, published for terminals; run at the hall's start. */

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../lib/sqlite/database.js';
-import { queueTicketSchema, type QueueTicket } from '../../main/contract/queue.js';
+import { queueTicketSchema, type QueueTicket, type QueueWindow } from '../../main/contract/queue.js';
 
 interface TicketRow {
   id: string;
@@ -58,6 +58,19 @@ export function publicTicket(ticket: StoredTicket): QueueTicket {
 export async function ticketById(db: Queryable, id: string): Promise<StoredTicket | null> {
   const row = await db.get<TicketRow>(`SELECT ${columns} FROM queue_ticket WHERE id = ?`, [id]);
   return row ? fromRow(row) : null;
+}
+
+/** A window's pause and its current ticket, in one read (each act at a counter starts with both). */
+export async function windowWithCurrent(
+  db: Queryable,
+  window: number,
+): Promise<{ pausedReason: QueueWindow['pausedReason']; current: StoredTicket | null }> {
+  const row = (await db.get<{ [K in keyof TicketRow]: TicketRow[K] | null } & { window_paused_reason: QueueWindow['pausedReason'] }>(
+    `SELECT w.paused_reason AS window_paused_reason, ${columns.replace(/(\w+)/g, 't.$1')}
+     FROM queue_window w LEFT JOIN queue_ticket t ON t.id = w.current_ticket_id WHERE w.window_number = ?`,
+    [window],
+  ))!;
+  return { pausedReason: row.window_paused_reason, current: row.id === null ? null : fromRow(row as TicketRow) };
 }
 
 /**

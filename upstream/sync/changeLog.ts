@@ -2,6 +2,14 @@ import type { Database, Queryable } from '../../lib/sqlite/database.js';
 import { isPostgres } from '../../lib/postgres/postgresDatabase.js';
 import { maxPullPage, type PullResponse, type SyncScope } from '../../main/contract/syncProtocol.js';
 
+/** A change as recorded: its number across all scopes, its scope, its item and the item's new value (null: removed). */
+export interface RecordedChange {
+  seq: number;
+  scope: SyncScope;
+  key: string;
+  value: unknown;
+}
+
 /** Rows per INSERT: five parameters each, well inside SQLite's and PostgreSQL's limits on parameters. */
 const rowsPerInsert = 500;
 
@@ -65,31 +73,41 @@ export class ChangeLog {
   }
 
   /** Records an item's new value inside the caller's transaction, so the change and what it describes commit together. */
-  recordIn(tx: Queryable, scope: SyncScope, key: string, value: unknown): Promise<void> {
-    return this.recordAllIn(tx, scope, [[key, value]]);
+  async recordIn(tx: Queryable, scope: SyncScope, key: string, value: unknown): Promise<void> {
+    await this.recordAllIn(tx, scope, [[key, value]]);
   }
 
-  /** Records several items' new values, in this order, inside the caller's transaction: one UPDATE, one INSERT per 500. */
-  recordAllIn(tx: Queryable, scope: SyncScope, items: ReadonlyArray<readonly [key: string, value: unknown]>): Promise<void> {
-    return this.#record(
+  /**
+   * Records several items' new values, in this order, inside the caller's transaction: one UPDATE, one INSERT
+   * per 500. Returns them as recorded, for the live channel once the caller's transaction commits.
+   */
+  async recordAllIn(
+    tx: Queryable,
+    scope: SyncScope,
+    items: ReadonlyArray<readonly [key: string, value: unknown]>,
+  ): Promise<RecordedChange[]> {
+    const first = await this.#record(
       tx,
       scope,
       items.map(([key, value]) => [key, value === null ? null : JSON.stringify(value)]),
     );
+    return items.map(([key, value], index) => ({ seq: first + index, scope, key, value }));
   }
 
-  async #record(tx: Queryable, scope: SyncScope, items: ReadonlyArray<readonly [key: string, value: string | null]>): Promise<void> {
-    if (items.length === 0) return;
+  /** Returns the number of the first change recorded. */
+  async #record(tx: Queryable, scope: SyncScope, items: ReadonlyArray<readonly [key: string, value: string | null]>): Promise<number> {
+    if (items.length === 0) return 0;
     const { value: last } = (await tx.get<{ value: number }>(
       "UPDATE hall_counter SET value = value + ? WHERE name = 'change_seq' RETURNING value",
       [items.length],
     ))!;
+    const first = last - items.length + 1;
     const changedAt = this.now().toISOString();
     for (let start = 0; start < items.length; start += rowsPerInsert) {
       const chunk = items.slice(start, start + rowsPerInsert);
       await tx.run(
         `INSERT INTO hall_change (seq, scope, item_key, value, changed_at) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
-        chunk.flatMap(([key, value], index) => [last - items.length + 1 + start + index, scope, key, value, changedAt]),
+        chunk.flatMap(([key, value], index) => [first + start + index, scope, key, value, changedAt]),
       );
     }
     // Sent when the transaction commits; once per transaction (scope) is enough, however many items it changes.
@@ -97,6 +115,7 @@ export class ChangeLog {
       this.#notified.add(tx);
       await tx.run(`NOTIFY ${ChangeLog.channel}`);
     }
+    return first;
   }
 
   async changesSince(scope: SyncScope, after: number, limit = maxPullPage): Promise<PullResponse> {
@@ -114,7 +133,7 @@ export class ChangeLog {
   }
 
   /** Every scope's changes after `after`, oldest first, at most `limit`: what the live channel announces and delivers. */
-  async changesAfter(after: number, limit: number): Promise<{ seq: number; scope: SyncScope; key: string; value: unknown }[]> {
+  async changesAfter(after: number, limit: number): Promise<RecordedChange[]> {
     const rows = await this.db.all<{ seq: number; scope: SyncScope; item_key: string; value: string | null }>(
       'SELECT seq, scope, item_key, value FROM hall_change WHERE seq > ? ORDER BY seq LIMIT ?',
       [after, limit],

@@ -1,7 +1,7 @@
 import { personalScopes } from './scopeVisibility.js';
 import type { WebSocket } from 'ws';
 import type { Logger } from 'pino';
-import { ChangeLog } from './changeLog.js';
+import { ChangeLog, type RecordedChange } from './changeLog.js';
 import { listenTo, type Listening } from '../../lib/postgres/postgresDatabase.js';
 import type { Database } from '../../lib/sqlite/database.js';
 import { watchCommits } from '../../lib/sqlite/watchCommits.js';
@@ -82,6 +82,25 @@ export class LiveHub {
     void this.#announce();
   }
 
+  /**
+   * This process has just committed `changes`: sent as they are, with no read
+   * of the change log, when they continue what was announced (on SQLite, and
+   * on PostgreSQL unless another hall process wrote in between); otherwise
+   * read back as after a poke. The write-ahead log's or NOTIFY's poke for the
+   * same commit then finds nothing new. Sent on the next turn of the event
+   * loop, after the answer to the request that committed them: one write for
+   * the clerk waiting on it before one for each terminal.
+   */
+  committed(changes: readonly RecordedChange[]): void {
+    if (changes.length === 0) return;
+    setImmediate(() => {
+      const cursor = this.#cursor();
+      if (changes.at(-1)!.seq <= cursor) return;
+      if (changes.length <= maxLiveItems && changes[0]!.seq === cursor + 1) this.#deliver(changes);
+      else this.poke();
+    });
+  }
+
   async stop(): Promise<void> {
     clearInterval(this.#poll);
     clearInterval(this.#heartbeat);
@@ -105,25 +124,41 @@ export class LiveHub {
       // scope alone, and terminals pull it.
       const cursor = this.#cursor();
       const changes = await this.changes.changesAfter(cursor, maxLiveItems + 1);
-      if (changes.length === 0) return;
-      const burst = changes.length > maxLiveItems;
-      const heads = burst ? await this.changes.scopeHeadsAfter(cursor) : headsOf(changes);
-      for (const [scope, head] of heads) {
-        const previous = this.#heads.get(scope) ?? 0;
+      if (changes.length <= maxLiveItems) {
+        // What this process's own commit delivered while the read was on its way is not sent again.
+        const announced = this.#cursor();
+        this.#deliver(changes.filter((change) => change.seq > announced));
+        return;
+      }
+      for (const [scope, head] of await this.changes.scopeHeadsAfter(cursor)) {
+        if (head <= (this.#heads.get(scope) ?? 0)) continue;
         this.#heads.set(scope, head);
-        const message: LiveMessage = { type: 'changed', scope, cursor: head };
-        if (!burst && !personalScopes.has(scope))
-          message.delivery = {
-            previous,
-            items: changes.filter((change) => change.scope === scope).map(({ seq, key, value }) => ({ seq, key, value })),
-          };
-        // Encoded once for all sockets: a string would be encoded again for each.
-        const data = Buffer.from(JSON.stringify(message));
-        for (const socket of this.#sockets) socket.send(data, { binary: false });
+        this.#send({ type: 'changed', scope, cursor: head });
       }
     } catch (error) {
       this.logger.warn({ err: error }, 'could not read the change log for the live channel');
     }
+  }
+
+  /** Announces each scope of `changes` (oldest first, continuing what was announced) with the changes along. */
+  #deliver(changes: readonly RecordedChange[]): void {
+    for (const [scope, head] of headsOf(changes)) {
+      const previous = this.#heads.get(scope) ?? 0;
+      this.#heads.set(scope, head);
+      const message: LiveMessage = { type: 'changed', scope, cursor: head };
+      if (!personalScopes.has(scope))
+        message.delivery = {
+          previous,
+          items: changes.filter((change) => change.scope === scope).map(({ seq, key, value }) => ({ seq, key, value })),
+        };
+      this.#send(message);
+    }
+  }
+
+  #send(message: LiveMessage): void {
+    // Encoded once for all sockets: a string would be encoded again for each.
+    const data = Buffer.from(JSON.stringify(message));
+    for (const socket of this.#sockets) socket.send(data, { binary: false });
   }
 }
 

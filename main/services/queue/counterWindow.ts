@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { evaluationRequestSchema } from '../../contract/queue.js';
 import type { Logger } from '../../../lib/logger.js';
 import { QueueCacheRepository } from './queueCacheRepository.js';
+import { queueKeys } from '../../contract/queueKeys.js';
 import type { HallClient } from '../../sync/hallClient.js';
 import { fromHall } from '../hallAnswer.js';
 import { loadQueueSnapshot } from './queueSnapshot.js';
@@ -59,14 +60,16 @@ export class CounterWindow {
       throw fromHall(error);
     }
     // The hall has it: a copy lost in a power cut is pulled again, so no wait for the disk.
-    await this.options.db.cacheTransaction(async (tx) => {
-      const cache = new QueueCacheRepository(tx);
-      await cache.putWindow(result.window);
-      if (result.current) await cache.putTicket(result.current);
-      if (result.left) await cache.putTicket(result.left);
-    });
+    const tickets = [result.current, result.left].flatMap((ticket) => (ticket ? [ticket] : []));
+    await this.options.db.cacheTransaction((tx) =>
+      new QueueCacheRepository(tx).putAll([
+        { key: queueKeys.window(window), businessDay: null, value: result.window },
+        ...tickets.map((ticket) => ({ key: queueKeys.ticket(ticket.id), businessDay: ticket.businessDay, value: ticket })),
+      ]),
+    );
     this.options.onChanged();
-    await this.#showOnLed(result);
+    // The clerk's answer does not wait for the LED's acknowledgement; its commands still go out in order.
+    void this.#showOnLed(result);
     if (result.left?.status === 'finished') {
       this.#pending = { ticketId: result.left.id, label: result.left.label, window };
       this.options.onEvaluationRequested(this.#pending);

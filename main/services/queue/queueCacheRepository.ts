@@ -55,16 +55,21 @@ export class QueueCacheRepository {
     return row ? queueRulesSchema.parse(JSON.parse(row.value)) : null;
   }
 
-  async services(): Promise<QueueService[]> {
-    return (await this.#values('item_key LIKE ?', [`${queueKeyPrefix.service}%`]))
-      .map((value) => queueServiceSchema.parse(value))
-      .sort((a, b) => a.position - b.position);
-  }
-
-  async windows(): Promise<QueueWindow[]> {
-    return (await this.#values('item_key LIKE ?', [`${queueKeyPrefix.window}%`]))
-      .map((value) => queueWindowSchema.parse(value))
-      .sort((a, b) => a.window - b.window);
+  /** The rules, services and windows (every item of no business day), in one read: each snapshot starts with them. */
+  async setup(): Promise<{ rules: QueueRules | null; services: QueueService[]; windows: QueueWindow[] }> {
+    const rows = await this.db.all<{ item_key: string; value: string }>(
+      'SELECT item_key, value FROM queue_item WHERE business_day IS NULL',
+    );
+    const setup = { rules: null as QueueRules | null, services: [] as QueueService[], windows: [] as QueueWindow[] };
+    for (const row of rows) {
+      const value: unknown = JSON.parse(row.value);
+      if (row.item_key === queueKeys.rules) setup.rules = queueRulesSchema.parse(value);
+      else if (row.item_key.startsWith(queueKeyPrefix.service)) setup.services.push(queueServiceSchema.parse(value));
+      else if (row.item_key.startsWith(queueKeyPrefix.window)) setup.windows.push(queueWindowSchema.parse(value));
+    }
+    setup.services.sort((a, b) => a.position - b.position);
+    setup.windows.sort((a, b) => a.window - b.window);
+    return setup;
   }
 
   async tickets(businessDay: string): Promise<QueueTicket[]> {
@@ -76,12 +81,13 @@ export class QueueCacheRepository {
   }
 
   /**
-   * The tickets of a day that a board or the kiosk's overview shows: those waiting, and the `lastCalls`
-   * called most recently at a window (latest first, as hallBoard orders them). Picked in SQL through the
-   * indexes of migration 0011, so a busy day's finished tickets are neither read nor parsed on every change.
-   * The hall writes every instant as toISOString does, so their text sorts as their time.
+   * The tickets of a day that a board, the kiosk's overview or a counter shows, in one read: those waiting,
+   * the `lastCalls` called most recently at a window (latest first, as hallBoard orders them), and each
+   * window's current ticket. Picked in SQL through the indexes of migration 0011, so a busy day's finished
+   * tickets are neither read nor parsed on every change. The hall writes every instant as toISOString does,
+   * so their text sorts as their time.
    */
-  async waitingAndLastCalled(businessDay: string, lastCalls: number): Promise<QueueTicket[]> {
+  async shownTickets(businessDay: string, lastCalls: number): Promise<QueueTicket[]> {
     const tickets = `${queueKeyPrefix.ticket}%`;
     const rows = await this.db.all<{ value: string }>(
       `SELECT value FROM queue_item WHERE business_day = ? AND item_key LIKE ? AND json_extract(value, '$.status') = 'waiting'
@@ -89,22 +95,13 @@ export class QueueCacheRepository {
        SELECT value FROM (
          SELECT value FROM queue_item
          WHERE business_day = ? AND item_key LIKE ? AND json_extract(value, '$.calledAt') IS NOT NULL AND json_extract(value, '$.window') IS NOT NULL
-         ORDER BY json_extract(value, '$.calledAt') DESC, item_key DESC LIMIT ?)`,
-      [businessDay, tickets, businessDay, tickets, lastCalls],
+         ORDER BY json_extract(value, '$.calledAt') DESC, item_key DESC LIMIT ?)
+       UNION
+       SELECT value FROM queue_item WHERE business_day = ? AND item_key IN (
+         SELECT ? || json_extract(value, '$.currentTicketId') FROM queue_item
+         WHERE business_day IS NULL AND item_key LIKE ? AND json_extract(value, '$.currentTicketId') IS NOT NULL)`,
+      [businessDay, tickets, businessDay, tickets, lastCalls, businessDay, queueKeyPrefix.ticket, `${queueKeyPrefix.window}%`],
     );
     return rows.map((row) => queueTicketSchema.parse(JSON.parse(row.value)));
-  }
-
-  async ticketsById(ids: readonly string[]): Promise<QueueTicket[]> {
-    const rows = await this.db.all<{ value: string }>(
-      `SELECT value FROM queue_item WHERE item_key IN (${ids.map(() => '?').join(', ')})`,
-      ids.map((id) => queueKeys.ticket(id)),
-    );
-    return rows.map((row) => queueTicketSchema.parse(JSON.parse(row.value)));
-  }
-
-  async #values(where: string, params: unknown[]): Promise<unknown[]> {
-    const rows = await this.db.all<{ value: string }>(`SELECT value FROM queue_item WHERE ${where}`, params);
-    return rows.map((row) => JSON.parse(row.value) as unknown);
   }
 }

@@ -16,18 +16,10 @@ export async function loadQueueSnapshot(
   tickets: 'all' | 'shown' | 'none' = 'all',
 ): Promise<QueueSnapshot> {
   const cache = new QueueCacheRepository(db);
-  const rules = await cache.rules();
-  const windows = await cache.windows();
+  const { rules, services, windows } = await cache.setup();
   const day = rules ? businessDay(now, rules.resetHour, rules.timeZone) : null;
   let ofDay: QueueTicket[] = [];
   if (day && tickets === 'all') ofDay = await cache.tickets(day);
-  if (day && tickets === 'shown') {
-    ofDay = await cache.waitingAndLastCalled(day, boardCalls);
-    const read = new Set(ofDay.map((ticket) => ticket.id));
-    const current = windows.flatMap((window) =>
-      window.currentTicketId && !read.has(window.currentTicketId) ? [window.currentTicketId] : [],
-    );
-    if (current.length > 0) ofDay.push(...(await cache.ticketsById(current)).filter((ticket) => ticket.businessDay === day));
-  }
-  return { rules, services: await cache.services(), windows, tickets: ofDay, now };
+  if (day && tickets === 'shown') ofDay = await cache.shownTickets(day, boardCalls);
+  return { rules, services, windows, tickets: ofDay, now };
 }

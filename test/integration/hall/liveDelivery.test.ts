@@ -6,6 +6,7 @@ import { openDatabase } from '../../../lib/sqlite/database.js';
 import { migrate, readMigrations } from '../../../lib/sqlite/migrate.js';
 import { liveMessageSchema, maxLiveItems, syncPaths, type LiveMessage } from '../../../main/contract/syncProtocol.js';
 import { ChangeLog } from '../../../upstream/sync/changeLog.js';
+import { openHallDatabase } from '../../../upstream/storage/openHallDatabase.js';
 import { migrationsDir } from '../../../main/store/migrationsDir.js';
 import { QueueCacheRepository } from '../../../main/services/queue/queueCacheRepository.js';
 import { SyncCursorRepository } from '../../../main/store/syncCursorRepository.js';
@@ -103,5 +104,66 @@ describe.each(hallBackends())('changes delivered on the live channel, hall on %s
     // SQLite's synchronous=NORMAL (1) in WAL: a crash keeps the copy whole, a power cut at worst makes the terminal pull again.
     expect(levels).toEqual([1, 1]);
     expect(await level(db)).toBe(2);
+  });
+
+  it("the hall's own commits, sent without a read, and another process's, read back, interleave: each change once, in order, each delivery continuing the last", async () => {
+    const hall = await startLoopbackHall(backend);
+    cleanups.push(() => hall.close());
+    const kiosk = new HallClient(await hall.enroll('K-01', { role: 'kiosk' }));
+    const listener = new HallClient(await hall.enroll('D-01', { role: 'display' }));
+    const messages: LiveMessage[] = [];
+    const socket = new WebSocket(`${hall.url.replace('http', 'ws')}${syncPaths.live}`, { headers: listener.signedHeaders(syncPaths.live) });
+    cleanups.push(async () => void socket.terminate());
+    socket.on('message', (data) => messages.push(liveMessageSchema.parse(JSON.parse(String(data)))));
+    await new Promise((resolve) => socket.once('open', resolve));
+    const heads = { queue: (await listener.changes('queue', 0)).cursor, catalogue: (await listener.changes('catalogue', 0)).cursor };
+    // As `onewindow hall catalogue publish` would, from its own process: changes numbered between the hall's own.
+    const other = await openHallDatabase(hall.location);
+    cleanups.push(() => other.close());
+    const elsewhere = new ChangeLog(other);
+    const rounds = 30;
+    await Promise.all([
+      (async () => {
+        for (let round = 0; round < rounds; round += 1)
+          await kiosk.issueTicket({ id: ulid(), service: 'A', priority: null, appointmentAt: null });
+      })(),
+      (async () => {
+        for (let round = 0; round < rounds; round += 1) await elsewhere.set('catalogue', `item-${round}`, { round });
+      })(),
+    ]);
+    const final = {
+      queue: (await listener.changes('queue', heads.queue)).cursor,
+      catalogue: (await listener.changes('catalogue', heads.catalogue)).cursor,
+    };
+    await expect
+      .poll(
+        () =>
+          (['queue', 'catalogue'] as const).every((scope) =>
+            messages.some((message) => message.scope === scope && message.cursor === final[scope]),
+          ),
+        {
+          timeout: 5000,
+        },
+      )
+      .toBe(true);
+    for (const scope of ['queue', 'catalogue'] as const) {
+      const mine = messages.filter((message) => message.scope === scope);
+      // Each message of a scope continues exactly from the one before: its changes along, or (a burst, should the
+      // channel fall behind) the terminal pulls up to its cursor. Together: every change once, in order.
+      let previous = heads[scope];
+      const seqs: number[] = [];
+      for (const message of mine) {
+        if (message.delivery) {
+          expect(message.delivery.previous).toBe(previous);
+          seqs.push(...message.delivery.items.map((item) => item.seq));
+        } else {
+          const page = await listener.changes(scope, previous);
+          seqs.push(...page.items.filter((item) => item.seq <= message.cursor).map((item) => item.seq));
+        }
+        previous = message.cursor;
+      }
+      expect(seqs).toEqual((await listener.changes(scope, heads[scope])).items.map((item) => item.seq));
+      expect(seqs.length).toBeGreaterThanOrEqual(rounds);
+    }
   });
 });
