@@ -13,7 +13,7 @@ import { SyncCursorRepository } from '../../../main/store/syncCursorRepository.j
 import { HallClient } from '../../../main/sync/hallClient.js';
 import { applyDelivered, pullScope, type ScopeApplier } from '../../../main/sync/puller.js';
 import { queueApplier } from '../../../main/services/queue/queueApplier.js';
-import { hallBackends, startLoopbackHall } from '../../support/hallOnLoopback.js';
+import { hallBackends, startLoopbackHall, type LoopbackHall } from '../../support/hallOnLoopback.js';
 import { useTempDirs } from '../../support/tempDir.js';
 
 const tempDir = useTempDirs();
@@ -22,6 +22,16 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
+/** What the hall sends `listener` on its live channel from now on, in order. */
+async function liveMessages(hall: LoopbackHall, listener: HallClient): Promise<LiveMessage[]> {
+  const messages: LiveMessage[] = [];
+  const socket = new WebSocket(`${hall.url.replace('http', 'ws')}${syncPaths.live}`, { headers: listener.signedHeaders(syncPaths.live) });
+  cleanups.push(async () => void socket.terminate());
+  socket.on('message', (data) => messages.push(liveMessageSchema.parse(JSON.parse(String(data)))));
+  await new Promise((resolve) => socket.once('open', resolve));
+  return messages;
+}
+
 describe.each(hallBackends())('changes delivered on the live channel, hall on %s', (backend) => {
   it('a queue change is announced with its items and the scope head before them; a terminal at that head applies them without pulling', async () => {
     const hall = await startLoopbackHall(backend);
@@ -29,11 +39,7 @@ describe.each(hallBackends())('changes delivered on the live channel, hall on %s
     const kiosk = new HallClient(await hall.enroll('K-01', { role: 'kiosk' }));
     const listener = new HallClient(await hall.enroll('D-01', { role: 'display' }));
     const head = (await listener.changes('queue', 0)).cursor;
-    const messages: LiveMessage[] = [];
-    const socket = new WebSocket(`${hall.url.replace('http', 'ws')}${syncPaths.live}`, { headers: listener.signedHeaders(syncPaths.live) });
-    cleanups.push(async () => void socket.terminate());
-    socket.on('message', (data) => messages.push(liveMessageSchema.parse(JSON.parse(String(data)))));
-    await new Promise((resolve) => socket.once('open', resolve));
+    const messages = await liveMessages(hall, listener);
 
     const issued = await kiosk.issueTicket({ id: ulid(), service: 'A', priority: null, appointmentAt: null });
     await expect.poll(() => messages.length, { timeout: 5000 }).toBeGreaterThan(0);
@@ -61,11 +67,7 @@ describe.each(hallBackends())('changes delivered on the live channel, hall on %s
     const hall = await startLoopbackHall(backend);
     cleanups.push(() => hall.close());
     const listener = new HallClient(await hall.enroll('D-01', { role: 'display' }));
-    const messages: LiveMessage[] = [];
-    const socket = new WebSocket(`${hall.url.replace('http', 'ws')}${syncPaths.live}`, { headers: listener.signedHeaders(syncPaths.live) });
-    cleanups.push(async () => void socket.terminate());
-    socket.on('message', (data) => messages.push(liveMessageSchema.parse(JSON.parse(String(data)))));
-    await new Promise((resolve) => socket.once('open', resolve));
+    const messages = await liveMessages(hall, listener);
     const changes = new ChangeLog(hall.db);
     const many = new Map(Array.from({ length: maxLiveItems + 20 }, (_, index) => [`item-${index}`, { index }] as const));
     await changes.publish('catalogue', many);
@@ -111,11 +113,7 @@ describe.each(hallBackends())('changes delivered on the live channel, hall on %s
     cleanups.push(() => hall.close());
     const kiosk = new HallClient(await hall.enroll('K-01', { role: 'kiosk' }));
     const listener = new HallClient(await hall.enroll('D-01', { role: 'display' }));
-    const messages: LiveMessage[] = [];
-    const socket = new WebSocket(`${hall.url.replace('http', 'ws')}${syncPaths.live}`, { headers: listener.signedHeaders(syncPaths.live) });
-    cleanups.push(async () => void socket.terminate());
-    socket.on('message', (data) => messages.push(liveMessageSchema.parse(JSON.parse(String(data)))));
-    await new Promise((resolve) => socket.once('open', resolve));
+    const messages = await liveMessages(hall, listener);
     const heads = { queue: (await listener.changes('queue', 0)).cursor, catalogue: (await listener.changes('catalogue', 0)).cursor };
     // As `onewindow hall catalogue publish` would, from its own process: changes numbered between the hall's own.
     const other = await openHallDatabase(hall.location);
