@@ -86,12 +86,10 @@ export class ChangeLog {
     scope: SyncScope,
     items: ReadonlyArray<readonly [key: string, value: unknown]>,
   ): Promise<RecordedChange[]> {
-    const first = await this.#record(
-      tx,
-      scope,
-      items.map(([key, value]) => [key, value === null ? null : JSON.stringify(value)]),
-    );
-    return items.map(([key, value], index) => ({ seq: first + index, scope, key, value }));
+    const encoded = items.map(([key, value]) => [key, value === null ? null : JSON.stringify(value)] as const);
+    const first = await this.#record(tx, scope, encoded);
+    // As stored, not the caller's objects: what terminals are sent is what they would pull.
+    return encoded.map(([key, value], index) => ({ seq: first + index, scope, key, value: value === null ? null : JSON.parse(value) }));
   }
 
   /** Returns the number of the first change recorded. */

@@ -24,6 +24,7 @@ export class LiveHub {
   #poll: NodeJS.Timeout | undefined;
   #heartbeat: NodeJS.Timeout | undefined;
   #poked = false;
+  #stopped = false;
   #listening: Pick<Listening, 'close'> | null = null;
   /** Each scope's newest change already announced: the `previous` of its next delivery. */
   #heads = new Map<SyncScope, number>();
@@ -83,25 +84,32 @@ export class LiveHub {
   }
 
   /**
-   * This process has just committed `changes`: sent as they are, with no read
-   * of the change log, when they continue what was announced (on SQLite, and
-   * on PostgreSQL unless another hall process wrote in between); otherwise
-   * read back as after a poke. The write-ahead log's or NOTIFY's poke for the
-   * same commit then finds nothing new. Sent on the next turn of the event
-   * loop, after the answer to the request that committed them: one write for
-   * the clerk waiting on it before one for each terminal.
+   * This process has just committed `changes`: sent as they are, with no
+   * read of the change log, when they continue what was announced, that is
+   * unless another process wrote in between (the hall CLI on SQLite, another
+   * hall process on PostgreSQL), when they are read back as after a poke.
+   * Sent on the next turn of the event loop, after the answer to the request
+   * that committed them: one write for the clerk waiting on it before one for
+   * each terminal. The write-ahead log's or NOTIFY's poke for the same commit
+   * still reads the log, off the call's path, and finds nothing new.
    */
   committed(changes: readonly RecordedChange[]): void {
     if (changes.length === 0) return;
     setImmediate(() => {
+      if (this.#stopped) return;
       const cursor = this.#cursor();
       if (changes.at(-1)!.seq <= cursor) return;
-      if (changes.length <= maxLiveItems && changes[0]!.seq === cursor + 1) this.#deliver(changes);
-      else this.poke();
+      if (changes.length > maxLiveItems || changes[0]!.seq !== cursor + 1) return this.poke();
+      try {
+        this.#deliver(changes);
+      } catch (error) {
+        this.logger.warn({ err: error }, 'could not announce a change on the live channel');
+      }
     });
   }
 
   async stop(): Promise<void> {
+    this.#stopped = true;
     clearInterval(this.#poll);
     clearInterval(this.#heartbeat);
     await this.#listening?.close();

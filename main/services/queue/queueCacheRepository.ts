@@ -82,12 +82,13 @@ export class QueueCacheRepository {
 
   /**
    * The tickets of a day that a board, the kiosk's overview or a counter shows, in one read: those waiting,
-   * the `lastCalls` called most recently at a window (latest first, as hallBoard orders them), and each
-   * window's current ticket. Picked in SQL through the indexes of migration 0011, so a busy day's finished
-   * tickets are neither read nor parsed on every change. The hall writes every instant as toISOString does,
-   * so their text sorts as their time.
+   * the `lastCalls` called most recently at a window (latest first, as hallBoard orders them), and the
+   * tickets `currentIds` (the windows' current ones, as the caller read the windows: a change applied
+   * between its reads cannot leave a window's current ticket out). Picked in SQL through the indexes of
+   * migration 0011, so a busy day's finished tickets are neither read nor parsed on every change. The hall
+   * writes every instant as toISOString does, so their text sorts as their time.
    */
-  async shownTickets(businessDay: string, lastCalls: number): Promise<QueueTicket[]> {
+  async shownTickets(businessDay: string, lastCalls: number, currentIds: readonly string[]): Promise<QueueTicket[]> {
     const tickets = `${queueKeyPrefix.ticket}%`;
     const rows = await this.db.all<{ value: string }>(
       `SELECT value FROM queue_item WHERE business_day = ? AND item_key LIKE ? AND json_extract(value, '$.status') = 'waiting'
@@ -97,10 +98,8 @@ export class QueueCacheRepository {
          WHERE business_day = ? AND item_key LIKE ? AND json_extract(value, '$.calledAt') IS NOT NULL AND json_extract(value, '$.window') IS NOT NULL
          ORDER BY json_extract(value, '$.calledAt') DESC, item_key DESC LIMIT ?)
        UNION
-       SELECT value FROM queue_item WHERE business_day = ? AND item_key IN (
-         SELECT ? || json_extract(value, '$.currentTicketId') FROM queue_item
-         WHERE business_day IS NULL AND item_key LIKE ? AND json_extract(value, '$.currentTicketId') IS NOT NULL)`,
-      [businessDay, tickets, businessDay, tickets, lastCalls, businessDay, queueKeyPrefix.ticket, `${queueKeyPrefix.window}%`],
+       SELECT value FROM queue_item WHERE business_day = ? AND item_key IN (${currentIds.map(() => '?').join(', ')})`,
+      [businessDay, tickets, businessDay, tickets, lastCalls, businessDay, ...currentIds.map((id) => queueKeys.ticket(id))],
     );
     return rows.map((row) => queueTicketSchema.parse(JSON.parse(row.value)));
   }

@@ -20,6 +20,9 @@ export async function loadQueueSnapshot(
   const day = rules ? businessDay(now, rules.resetHour, rules.timeZone) : null;
   let ofDay: QueueTicket[] = [];
   if (day && tickets === 'all') ofDay = await cache.tickets(day);
-  if (day && tickets === 'shown') ofDay = await cache.shownTickets(day, boardCalls);
+  if (day && tickets === 'shown') {
+    const currentIds = windows.flatMap((window) => (window.currentTicketId ? [window.currentTicketId] : []));
+    ofDay = await cache.shownTickets(day, boardCalls, currentIds);
+  }
   return { rules, services, windows, tickets: ofDay, now };
 }
