@@ -11,6 +11,10 @@ pg.types.setTypeParser(20, (value) => Number(value));
  */
 export async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 8 });
+  // An idle connection the server ends (PostgreSQL restarting, an administrator's terminate, a cut network) is
+  // dropped by the pool, and the next query opens another. Unlistened, pg raises it as an uncaught exception
+  // and the hall process would end with it; a query in flight still fails to its caller.
+  pool.on('error', () => undefined);
   try {
     await pool.query('SELECT 1');
   } catch (error) {
