@@ -89,7 +89,7 @@ export class ChangeLog {
     const encoded = items.map(([key, value]) => [key, value === null ? null : JSON.stringify(value)] as const);
     const first = await this.#record(tx, scope, encoded);
     // As stored, not the caller's objects: what terminals are sent is what they would pull.
-    return encoded.map(([key, value], index) => ({ seq: first + index, scope, key, value: value === null ? null : JSON.parse(value) }));
+    return encoded.map(([key, value], index) => ({ seq: first + index, scope, key, value: decoded(value) }));
   }
 
   /** Returns the number of the first change recorded. */
@@ -124,7 +124,7 @@ export class ChangeLog {
     const page = rows.slice(0, limit);
     return {
       scope,
-      items: page.map((row) => ({ seq: row.seq, key: row.item_key, value: row.value === null ? null : JSON.parse(row.value) })),
+      items: page.map((row) => ({ seq: row.seq, key: row.item_key, value: decoded(row.value) })),
       cursor: page.at(-1)?.seq ?? after,
       more: rows.length > limit,
     };
@@ -140,7 +140,7 @@ export class ChangeLog {
       seq: row.seq,
       scope: row.scope,
       key: row.item_key,
-      value: row.value === null ? null : JSON.parse(row.value),
+      value: decoded(row.value),
     }));
   }
 
@@ -152,4 +152,9 @@ export class ChangeLog {
     );
     return new Map(rows.map((row) => [row.scope, Number(row.head)]));
   }
+}
+
+/** A stored value as terminals receive it: null for a removal. */
+function decoded(value: string | null): unknown {
+  return value === null ? null : JSON.parse(value);
 }

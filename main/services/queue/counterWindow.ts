@@ -6,7 +6,6 @@ import type { z } from 'zod';
 import type { evaluationRequestSchema } from '../../contract/queue.js';
 import type { Logger } from '../../../lib/logger.js';
 import { QueueCacheRepository } from './queueCacheRepository.js';
-import { queueKeys } from '../../contract/queueKeys.js';
 import type { HallClient } from '../../sync/hallClient.js';
 import { fromHall } from '../hallAnswer.js';
 import { loadQueueSnapshot } from './queueSnapshot.js';
@@ -61,12 +60,7 @@ export class CounterWindow {
     }
     // The hall has it: a copy lost in a power cut is pulled again, so no wait for the disk.
     const tickets = [result.current, result.left].flatMap((ticket) => (ticket ? [ticket] : []));
-    await this.options.db.cacheTransaction((tx) =>
-      new QueueCacheRepository(tx).putAll([
-        { key: queueKeys.window(window), businessDay: null, value: result.window },
-        ...tickets.map((ticket) => ({ key: queueKeys.ticket(ticket.id), businessDay: ticket.businessDay, value: ticket })),
-      ]),
-    );
+    await this.options.db.cacheTransaction((tx) => new QueueCacheRepository(tx).putAnswered({ windows: [result.window], tickets }));
     this.options.onChanged();
     // The clerk's answer does not wait for the LED's acknowledgement; its commands still go out in order.
     void this.#showOnLed(result);

@@ -29,12 +29,20 @@ export class QueueCacheRepository {
     );
   }
 
+  /** Windows and tickets as the hall answered them, keyed as the hall publishes them, in one statement. */
+  putAnswered({ windows = [], tickets = [] }: { windows?: readonly QueueWindow[]; tickets?: readonly QueueTicket[] }): Promise<void> {
+    return this.putAll([
+      ...windows.map((window) => ({ key: queueKeys.window(window.window), businessDay: null, value: window })),
+      ...tickets.map((ticket) => ({ key: queueKeys.ticket(ticket.id), businessDay: ticket.businessDay, value: ticket })),
+    ]);
+  }
+
   putTicket(ticket: QueueTicket): Promise<void> {
-    return this.put(queueKeys.ticket(ticket.id), ticket.businessDay, ticket);
+    return this.putAnswered({ tickets: [ticket] });
   }
 
   putWindow(window: QueueWindow): Promise<void> {
-    return this.put(queueKeys.window(window.window), null, window);
+    return this.putAnswered({ windows: [window] });
   }
 
   async remove(key: string): Promise<void> {
