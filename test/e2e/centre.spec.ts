@@ -30,6 +30,8 @@ test('the command centre shows three halls side by side with the district total,
   const names = ['城东便民服务中心', '城西便民服务中心', '高新区政务大厅'];
   const today = businessDay(new Date(), queue.resetHour, queue.timeZone);
   const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const [year, month, day] = today.split('-').map(Number) as [number, number, number];
+  const todayStart = new TZDate(year, month - 1, day, queue.resetHour, 0, 0, queue.timeZone).getTime();
   for (const [index, name] of names.entries()) {
     const hall = await startLoopbackHall('sqlite', { queue, centreReportMs: 200 });
     halls.push(hall);
@@ -45,8 +47,9 @@ test('the command centre shows three halls side by side with the district total,
       await desk.act(at(start + wait + 4), 1 + (n % 2), { action: 'finish' });
       if (n % 3 === 0) await desk.rate(ticket.id, n % 2 ? 2 : 5);
     }
-    // Now: people waiting at each hall.
-    for (let n = 0; n <= index; n += 1) await desk.issue(shanghaiLocal(Date.now() - (n + 1) * 7 * 60_000), 'A');
+    // Now: people waiting at each hall, taken minutes ago but not before today's reset hour (just after it,
+    // minutes ago is yesterday's business day, and yesterday's figures would count them).
+    for (let n = 0; n <= index; n += 1) await desk.issue(shanghaiLocal(Math.max(Date.now() - (n + 1) * 7 * 60_000, todayStart)), 'A');
     await centre.link(hall, `hall-${index + 1}`, name);
   }
   const cookie = await centre.staffCookie();
