@@ -150,17 +150,25 @@ export function listenTo(db: Database, channel: string, onNotify: () => void, on
   let closed = false;
   let client: pg.PoolClient | null = null;
   let retry: NodeJS.Timeout | undefined;
+  // Once each: a connection given back on close can still report the server ending it (its database dropped),
+  // and pg throws on a second release.
+  const released = new WeakSet<pg.PoolClient>();
+  const release = (connection: pg.PoolClient, error?: Error) => {
+    if (released.has(connection)) return;
+    released.add(connection);
+    connection.release(error);
+  };
   const listen = async () => {
     try {
       const connected = await db.connect();
       connected.on('notification', (message) => message.channel === channel && onNotify());
       connected.on('error', (error) => {
-        connected.release(error);
+        release(connected, error);
         if (client === connected) client = null;
         lost(error);
       });
       await connected.query(`LISTEN ${channel}`);
-      if (closed) connected.release();
+      if (closed) release(connected);
       else client = connected;
     } catch (error) {
       lost(error as Error);
@@ -180,8 +188,8 @@ export function listenTo(db: Database, channel: string, onNotify: () => void, on
       client = null;
       if (held)
         await held.query(`UNLISTEN ${channel}`).then(
-          () => held.release(),
-          (error: Error) => held.release(error),
+          () => release(held),
+          (error: Error) => release(held, error),
         );
     },
   };
