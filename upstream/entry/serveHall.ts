@@ -15,6 +15,8 @@ export async function serveHall(db: Database, logger: Logger, { port, host, ...o
   const scheme = options.tls ? 'https' : 'http';
   if (options.tls) console.log(`TLS certificate SHA-256 fingerprint: ${fingerprintOf(options.tls.cert)}`);
   const base = `${scheme}://${host}:${address.port}`;
+  // Listened for before the address is printed: whoever reads it may stop the hall at once, and an unheard SIGTERM loses the log's last lines.
+  const stopped = untilStopSignal();
   // One write, so whoever reads the first line (a supervisor, a test) has the other addresses too.
   console.log(
     [
@@ -23,7 +25,7 @@ export async function serveHall(db: Database, logger: Logger, { port, host, ...o
       `operations: ${base}/operations (terminals, alerts; same staff login)`,
     ].join('\n'),
   );
-  const signal = await untilStopSignal();
+  const signal = await stopped;
   await server.close();
   console.log(`stopped (${signal})`);
   return 0;

@@ -55,6 +55,7 @@ export async function demoCommand(args: string[], logger: Logger): Promise<numbe
     await stopAll();
     throw error;
   }
+  const stopped = untilStopSignal();
   console.log('OneWindow demo hall is running. Open each screen in a browser (each launch code lets one browser in; it stays in):');
   for (const terminal of terminals) {
     console.log(`  ${terminal.host.config.role.padEnd(8)} ${terminal.launchUrl()}`);
@@ -65,7 +66,7 @@ export async function demoCommand(args: string[], logger: Logger): Promise<numbe
     `  dashboard ${hall.dashboardUrl} (DEMO staff login: ${demoStaff.username} / ${demoStaff.password}; a real hall: "onewindow hall staff add")`,
   );
   console.log(`  operations ${hall.url}${healthPaths.page} (terminals, device alerts; same login)`);
-  await untilStopSignal();
+  await stopped;
   await stopAll();
   return 0;
 }

@@ -56,6 +56,8 @@ export async function serveCommand(args: string[], logger: Logger): Promise<numb
     ...(values['host-name'] ? { hostNames: values['host-name'] } : {}),
     ...(supervised ? { care: careUnderLauncher(() => terminal, logger) } : {}),
   });
+  // Listened for before the address is printed: whoever reads it may stop this at once, and an unheard SIGTERM loses the log's last lines.
+  const stopped = untilStopSignal();
   const { config } = terminal.host;
   let letGoOfLauncher = () => undefined as void;
   if (supervised) {
@@ -70,7 +72,7 @@ export async function serveCommand(args: string[], logger: Logger): Promise<numb
     for (const { address } of ownAddresses(false).filter((entry) => entry.family === 'IPv4'))
       console.log(`  a screen on the network (display only): http://${address}:${terminal.bridge.port}/#/display`);
   }
-  const signal = await untilStopSignal();
+  const signal = await stopped;
   await terminal.stop();
   letGoOfLauncher();
   console.log(`stopped (${signal})`);
@@ -93,9 +95,10 @@ async function serveWizard(
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
     ...(values['host-name'] ? { hostNames: values['host-name'] } : {}),
   });
+  const stopped = untilStopSignal();
   console.log(`OneWindow: no configuration at ${configFile}; setup wizard at ${terminal.launchUrl()}`);
   console.log('(the launch code works once)');
-  const signal = await untilStopSignal();
+  const signal = await stopped;
   await terminal.stop();
   console.log(`stopped (${signal})`);
   return 0;

@@ -93,6 +93,8 @@ export async function startCommand(args: string[], logger: Logger): Promise<numb
     care: { screen, restart: () => void restart().catch((error: unknown) => logger.error({ err: error }, 'restarting the host failed')) },
   };
   let terminal = await runTerminal(terminalOptions);
+  // Listened for before the address is printed: whoever reads it may stop this at once, and an unheard SIGTERM loses the log's last lines.
+  const stopped = untilStopSignal();
   const chromium = findChromium();
   // The browser started here redeems the launch code and becomes the terminal's screen; nobody else sees the code.
   const launchUrl = terminal.launchUrl();
@@ -119,7 +121,7 @@ export async function startCommand(args: string[], logger: Logger): Promise<numb
     console.log(`OneWindow ${terminal.host.config.role} ${terminal.host.config.terminalId} serving at ${launchUrl}`);
     console.log('Neither Electron nor Chromium is installed: open the URL above in a browser. Its launch code works once.');
   }
-  await untilStopSignal();
+  await stopped;
   await terminal.stop();
   return 0;
 }
