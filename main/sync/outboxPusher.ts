@@ -1,5 +1,5 @@
 import type { Database } from '../../lib/sqlite/database.js';
-import { maxPushBatch } from '../contract/syncProtocol.js';
+import { maxPushBatch, type PushResponse } from '../contract/syncProtocol.js';
 import { reconnectDelayMs } from '../../lib/backoff.js';
 import type { Logger } from '../../lib/logger.js';
 import { OutboxRepository } from '../store/outboxRepository.js';
@@ -49,20 +49,43 @@ export class OutboxPusher {
     await this.#busy;
   }
 
-  /** One batch: returns how many events it settled (0 when the outbox was empty). */
-  async pushBatch(): Promise<number> {
-    const batch = await this.#outbox.pending(this.options.batchSize ?? maxPushBatch);
-    if (batch.length === 0) return 0;
-    const answer = await this.options.client.push(batch);
+  /**
+   * Pushes until the outbox is empty; returns how many events it settled.
+   * While the hall takes one batch, the next is read, and the answer for one
+   * is committed while the hall takes the next: a terminal crashing in
+   * between sends the unsettled batch again, which the hall acknowledges
+   * without storing it twice.
+   */
+  async drain(): Promise<number> {
+    const size = this.options.batchSize ?? maxPushBatch;
+    let settled = 0;
+    let settling: Promise<void> = Promise.resolve();
+    let batch = await this.#outbox.pending(size);
+    while (batch.length > 0) {
+      const [answer, ahead] = await Promise.all([
+        this.options.client.push(batch),
+        this.#outbox.pending(size, batch.at(-1)!.seq + 1),
+        settling,
+      ]);
+      if (answer.resendFrom !== null && answer.acknowledged.length === 0 && answer.rejected.length === 0) {
+        throw new Error(
+          `the hall server misses events before sequence ${batch[0]!.seq} (asks from ${answer.resendFrom}); they are no longer in this outbox`,
+        );
+      }
+      settling = this.#settle(answer);
+      settled += answer.acknowledged.length + answer.rejected.length;
+      // A gap, or an answer for fewer than were sent, leaves the hall's cursor where the batch read ahead does not start.
+      const whole = answer.resendFrom === null && answer.acknowledged.length + answer.rejected.length === batch.length;
+      batch = whole ? ahead : await settling.then(() => this.#outbox.pending(size));
+    }
+    await settling;
+    return settled;
+  }
+
+  async #settle(answer: PushResponse): Promise<void> {
     await this.options.db.transaction((tx) => new OutboxRepository(tx).settle(answer.acknowledged, answer.rejected));
     for (const { id, reason } of answer.rejected) this.options.logger.warn({ id, reason }, 'the hall server refused an outbox event');
-    if (answer.resendFrom !== null && answer.acknowledged.length === 0 && answer.rejected.length === 0) {
-      throw new Error(
-        `the hall server misses events before sequence ${batch[0]!.seq} (asks from ${answer.resendFrom}); they are no longer in this outbox`,
-      );
-    }
     this.options.onPushed?.({ backlog: await this.#outbox.backlog(), at: new Date() });
-    return answer.acknowledged.length + answer.rejected.length;
   }
 
   #schedule(delayMs: number): void {
@@ -75,7 +98,8 @@ export class OutboxPusher {
 
   async #run(): Promise<void> {
     try {
-      const settled = await this.pushBatch();
+      // Events appended while it drained are looked for at once.
+      const settled = await this.drain();
       this.#failures = 0;
       this.#schedule(settled > 0 ? 0 : (this.options.idleMs ?? 5000));
     } catch (error) {

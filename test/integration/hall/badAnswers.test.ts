@@ -48,7 +48,7 @@ describe('bad answers from the hall never cost the outbox', () => {
   for (const [what, reply] of cases) {
     it(`keeps every event after ${what}`, async () => {
       const { db, pusher } = await terminalWithBacklog(await fakeHall(reply));
-      await expect(pusher.pushBatch()).rejects.toThrow();
+      await expect(pusher.drain()).rejects.toThrow();
       expect(await new OutboxRepository(db).backlog()).toBe(5);
     });
   }

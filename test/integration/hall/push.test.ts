@@ -43,9 +43,29 @@ describe.each(hallBackends())('hall server on %s', (backend) => {
       const { hall, db, client } = await setUp();
       await append(db, 1200);
       const pusher = new OutboxPusher({ db, client, logger: recordingLogger().logger, batchSize: 500 });
-      while ((await pusher.pushBatch()) > 0);
+      await pusher.drain();
       expect((await receivedSeqs(hall)).map((row) => row.seq)).toEqual(Array.from({ length: 1200 }, (_, index) => index + 1));
       expect(await new OutboxRepository(db).backlog()).toBe(0);
+    });
+
+    it('reads the next batch while the hall takes one, and still settles a refusal in the middle and stops at a gap', async () => {
+      const { hall, db, client } = await setUp();
+      await append(db, 7);
+      await db.transaction((tx) => new OutboxRepository(tx).append('Not A Type', {}));
+      await append(db, 6);
+      const { logger, lines } = recordingLogger();
+      const pusher = new OutboxPusher({ db, client, logger, batchSize: 3 });
+      expect(await pusher.drain()).toBe(14);
+      expect((await receivedSeqs(hall)).map((row) => row.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 14]);
+      expect(await db.all('SELECT seq, reason FROM outbox_rejected')).toEqual([{ seq: 8, reason: expect.stringMatching(/^type: /) }]);
+      expect(lines().some((line) => line.msg === 'the hall server refused an outbox event')).toBe(true);
+
+      // An event gone from the outbox before it was sent: what comes before it is settled, and the drain says what is missing.
+      await append(db, 6);
+      await db.run('DELETE FROM outbox_event WHERE seq = 18');
+      await expect(pusher.drain()).rejects.toThrow('the hall server misses events before sequence 19 (asks from 18)');
+      expect((await receivedSeqs(hall)).map((row) => row.seq).slice(-3)).toEqual([15, 16, 17]);
+      expect((await db.all<{ seq: number }>('SELECT seq FROM outbox_event ORDER BY seq')).map((row) => row.seq)).toEqual([19, 20]);
     });
 
     it('keeps working while the hall is down, and drains the backlog in order when it returns', async () => {
