@@ -3,13 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pino } from 'pino';
-import { openDatabase } from '../../lib/sqlite/database.js';
+import { openDatabase, type Database } from '../../lib/sqlite/database.js';
 import { migrate, readMigrations } from '../../lib/sqlite/migrate.js';
 import { migrationsDir } from '../../main/store/migrationsDir.js';
-import { HallClient } from '../../main/sync/hallClient.js';
+import { HallClient, type TerminalIdentity } from '../../main/sync/hallClient.js';
 import { OutboxPusher } from '../../main/sync/outboxPusher.js';
 import { OutboxRepository } from '../../main/store/outboxRepository.js';
 import { startLoopbackHall } from '../support/hallOnLoopback.js';
+import { directEnroller, startHallProcess } from '../support/hallProcess.js';
 import { insertRows } from '../../lib/sqlite/batchStatements.js';
 import type { OutboxEvent } from '../../main/contract/syncProtocol.js';
 
@@ -20,39 +21,49 @@ const batch = 500;
  * Draining an outbox backlog to a real hall server on loopback (signed
  * requests, validation, dedup, ordered apply, deletes on the terminal)
  * against raw batched sqlite inserts of the same rows on the same machine.
+ * The hall runs as it does in a hall, in its own process (the built
+ * `onewindow hall`); the figure with it in the terminal's process is kept.
  */
 export async function benchPushThroughput(): Promise<void> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-bench-'));
-  const hall = await startLoopbackHall();
-  const db = await openDatabase(path.join(dir, 'terminal.db'));
-  await migrate(db, await readMigrations(migrationsDir));
-  await db.transaction(async (tx) => {
-    const outbox = new OutboxRepository(tx);
-    for (let index = 0; index < events; index += 1) await outbox.append('bench.counted', { index, note: '排队取号 ticket' });
-  });
-  const rows = await new OutboxRepository(db).pending(events);
-
-  const pusher = new OutboxPusher({
-    db,
-    client: new HallClient(await hall.enroll('K-BENCH', { role: 'kiosk' })),
-    logger: pino({ level: 'silent' }),
-    batchSize: batch,
-  });
-  // The disk is shared with whatever else runs: the baseline is the faster of a run before and one after the drain.
+  const ownProcess = await startHallProcess(path.join(dir, 'hall.db'), dir);
+  const enroller = await directEnroller(path.join(dir, 'hall.db'), dir);
+  const inProcess = await startLoopbackHall();
+  const outbox = async (name: string) => {
+    const db = await openDatabase(path.join(dir, name));
+    await migrate(db, await readMigrations(migrationsDir));
+    await db.transaction(async (tx) => {
+      const outbox = new OutboxRepository(tx);
+      for (let index = 0; index < events; index += 1) await outbox.append('bench.counted', { index, note: '排队取号 ticket' });
+    });
+    return db;
+  };
+  const drainMs = async (db: Database, identity: TerminalIdentity) => {
+    const pusher = new OutboxPusher({ db, client: new HallClient(identity), logger: pino({ level: 'silent' }), batchSize: batch });
+    const start = performance.now();
+    await pusher.drain();
+    const elapsed = performance.now() - start;
+    await db.close();
+    return elapsed;
+  };
+  const first = await outbox('terminal.db');
+  const rows = await new OutboxRepository(first).pending(events);
+  const second = await outbox('terminal-2.db');
+  // The disk is shared with whatever else runs: the baseline is the faster of a run before and one after the drains.
   const rawBefore = await rawInsertMs(path.join(dir, 'raw-before.db'), rows);
-  const start = performance.now();
-  while ((await pusher.pushBatch()) > 0);
-  const pushMs = performance.now() - start;
+  const pushMs = await drainMs(first, await enroller.enroll('K-BENCH', { role: 'kiosk' }, ownProcess.url));
+  const inProcessMs = await drainMs(second, await inProcess.enroll('K-BENCH', { role: 'kiosk' }));
   const rawMs = Math.min(rawBefore, await rawInsertMs(path.join(dir, 'raw-after.db'), rows));
   // The stricter limit: the same rows as multi-row INSERTs, as the hall itself now writes them.
   const multiRowMs = await rawInsertMs(path.join(dir, 'raw-multi.db'), rows, true);
 
   const perSecond = (count: number, ms: number) => (count / (ms / 1000)).toFixed(0);
   console.log(
-    `push: drained ${events} events at ${perSecond(events, pushMs)}/s vs raw batched sqlite inserts ${perSecond(events, rawMs)}/s = ${(rawMs / pushMs).toFixed(2)}× of raw throughput; vs multi-row inserts ${perSecond(events, multiRowMs)}/s = ${(multiRowMs / pushMs).toFixed(2)}×`,
+    `push: drained ${events} events to a hall process at ${perSecond(events, pushMs)}/s vs raw batched sqlite inserts ${perSecond(events, rawMs)}/s = ${(rawMs / pushMs).toFixed(2)}× of raw throughput; vs multi-row inserts ${perSecond(events, multiRowMs)}/s = ${(multiRowMs / pushMs).toFixed(2)}×; hall in the terminal's process ${perSecond(events, inProcessMs)}/s = ${(multiRowMs / inProcessMs).toFixed(2)}× multi-row`,
   );
-  await db.close();
-  await hall.close();
+  await enroller.close();
+  await ownProcess.stop();
+  await inProcess.close();
   await rm(dir, { recursive: true, force: true });
 }
 
