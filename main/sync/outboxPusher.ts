@@ -28,6 +28,7 @@ export class OutboxPusher {
   #running = false;
   #busy: Promise<void> | null = null;
   #failures = 0;
+  #stopped = false;
 
   constructor(private readonly options: OutboxPusherOptions) {
     this.#outbox = new OutboxRepository(options.db);
@@ -35,6 +36,7 @@ export class OutboxPusher {
 
   start(): void {
     this.#running = true;
+    this.#stopped = false;
     this.#schedule(0);
   }
 
@@ -45,6 +47,7 @@ export class OutboxPusher {
 
   async stop(): Promise<void> {
     this.#running = false;
+    this.#stopped = true;
     clearTimeout(this.#timer);
     await this.#busy;
   }
@@ -61,7 +64,8 @@ export class OutboxPusher {
     let settled = 0;
     let settling: Promise<void> = Promise.resolve();
     let batch = await this.#outbox.pending(size);
-    while (batch.length > 0) {
+    // A stop waits for the batch in flight, not for the whole backlog.
+    while (batch.length > 0 && !this.#stopped) {
       const [answer, ahead] = await Promise.all([
         this.options.client.push(batch),
         this.#outbox.pending(size, batch.at(-1)!.seq + 1),

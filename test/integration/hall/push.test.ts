@@ -68,6 +68,21 @@ describe.each(hallBackends())('hall server on %s', (backend) => {
       expect((await db.all<{ seq: number }>('SELECT seq FROM outbox_event ORDER BY seq')).map((row) => row.seq)).toEqual([19, 20]);
     });
 
+    it('stops after the batch in flight, not after the whole backlog, and loses nothing', async () => {
+      const { hall, db, client } = await setUp();
+      await db.transaction(async (tx) => {
+        for (let index = 0; index < 2000; index += 1) await new OutboxRepository(tx).append('test.counted', { index });
+      });
+      const pusher = new OutboxPusher({ db, client, logger: recordingLogger().logger, batchSize: 20 });
+      pusher.start();
+      await expect.poll(async () => (await receivedSeqs(hall)).length, { interval: 10 }).toBeGreaterThan(0);
+      await pusher.stop();
+      const received = (await receivedSeqs(hall)).length;
+      const left = await new OutboxRepository(db).backlog();
+      expect(left).toBeGreaterThan(0);
+      expect(received + left).toBe(2000);
+    });
+
     it('keeps working while the hall is down, and drains the backlog in order when it returns', async () => {
       const { hall, db, client } = await setUp();
       const pusher = new OutboxPusher({ db, client, logger: recordingLogger().logger, idleMs: 50 });
