@@ -1,5 +1,6 @@
 // The sqlite3 promise API shared by the terminal store and the hall server.
 import sqlite3 from 'sqlite3';
+import { PreparedStatements } from './preparedStatements.js';
 
 export type SqlParams = ReadonlyArray<unknown> | Readonly<Record<string, unknown>>;
 
@@ -60,22 +61,25 @@ const durableSynchronous = 'FULL';
 class Connection implements Database {
   #queue: Promise<unknown> = Promise.resolve();
   #closed = false;
+  readonly #statements: PreparedStatements;
 
   constructor(
     readonly raw: sqlite3.Database,
     readonly path: string,
-  ) {}
+  ) {
+    this.#statements = new PreparedStatements(raw);
+  }
 
   run(sql: string, params: SqlParams = []): Promise<RunResult> {
-    return this.#serialized(() => rawRun(this.raw, sql, params));
+    return this.#serialized(() => this.#statements.run(sql, params));
   }
 
   get<T>(sql: string, params: SqlParams = []): Promise<T | undefined> {
-    return this.#serialized(() => rawGet<T>(this.raw, sql, params));
+    return this.#serialized(() => firstOf(this.#statements.all<T>(sql, params)));
   }
 
   all<T>(sql: string, params: SqlParams = []): Promise<T[]> {
-    return this.#serialized(() => rawAll<T>(this.raw, sql, params));
+    return this.#serialized(() => this.#statements.all<T>(sql, params));
   }
 
   exec(sql: string): Promise<void> {
@@ -83,14 +87,14 @@ class Connection implements Database {
   }
 
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
-    return this.#serialized(() => runTransaction(this.raw, work, 0));
+    return this.#serialized(() => runTransaction(this.raw, this.#statements, work, 0));
   }
 
   cacheTransaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
     // One queued operation: no other caller's transaction runs between lowering and restoring the level.
     // Lowered in the same call as BEGIN, restored in the same as COMMIT: a live delivery costs no extra round trip.
     return this.#serialized(() =>
-      runTransaction(this.raw, work, 0, { before: 'PRAGMA synchronous = NORMAL', after: `PRAGMA synchronous = ${durableSynchronous}` }),
+      runTransaction(this.raw, this.#statements, work, 0, { before: 'PRAGMA synchronous = NORMAL', after: `PRAGMA synchronous = ${durableSynchronous}` }),
     );
   }
 
@@ -98,6 +102,7 @@ class Connection implements Database {
     if (this.#closed) return;
     this.#closed = true;
     await this.#queue.catch(() => undefined);
+    await this.#statements.finalizeAll();
     await new Promise<void>((resolve, reject) => this.raw.close((error) => (error ? reject(error) : resolve())));
   }
 
@@ -113,22 +118,23 @@ class Connection implements Database {
 class TransactionScope implements Queryable {
   constructor(
     private readonly raw: sqlite3.Database,
+    private readonly statements: PreparedStatements,
     private readonly depth: number,
   ) {}
   run(sql: string, params: SqlParams = []) {
-    return rawRun(this.raw, sql, params);
+    return this.statements.run(sql, params);
   }
   get<T>(sql: string, params: SqlParams = []) {
-    return rawGet<T>(this.raw, sql, params);
+    return firstOf(this.statements.all<T>(sql, params));
   }
   all<T>(sql: string, params: SqlParams = []) {
-    return rawAll<T>(this.raw, sql, params);
+    return this.statements.all<T>(sql, params);
   }
   exec(sql: string) {
     return rawExec(this.raw, sql);
   }
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
-    return runTransaction(this.raw, work, this.depth + 1);
+    return runTransaction(this.raw, this.statements, work, this.depth + 1);
   }
 }
 
@@ -138,6 +144,7 @@ class TransactionScope implements Queryable {
  */
 async function runTransaction<T>(
   raw: sqlite3.Database,
+  statements: PreparedStatements,
   work: (tx: Queryable) => Promise<T>,
   depth: number,
   around?: { before: string; after: string },
@@ -153,7 +160,7 @@ async function runTransaction<T>(
     throw error;
   });
   try {
-    const result = await work(new TransactionScope(raw, depth));
+    const result = await work(new TransactionScope(raw, statements, depth));
     await rawExec(raw, depth === 0 ? `COMMIT${after}` : `RELEASE ${savepoint}`);
     return result;
   } catch (error) {
@@ -163,25 +170,9 @@ async function runTransaction<T>(
   }
 }
 
-function rawRun(raw: sqlite3.Database, sql: string, params: SqlParams): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    raw.run(sql, params, function (this: sqlite3.RunResult, error: Error | null) {
-      if (error) reject(error);
-      else resolve({ changes: this.changes, lastId: this.lastID });
-    });
-  });
-}
-
-function rawGet<T>(raw: sqlite3.Database, sql: string, params: SqlParams): Promise<T | undefined> {
-  return new Promise((resolve, reject) => {
-    raw.get(sql, params, (error: Error | null, row: T | undefined) => (error ? reject(error) : resolve(row)));
-  });
-}
-
-function rawAll<T>(raw: sqlite3.Database, sql: string, params: SqlParams): Promise<T[]> {
-  return new Promise((resolve, reject) => {
-    raw.all(sql, params, (error: Error | null, rows: T[]) => (error ? reject(error) : resolve(rows)));
-  });
+/** A read's first row: reads step to their end (see PreparedStatements), so none holds the connection's snapshot. */
+async function firstOf<T>(rows: Promise<T[]>): Promise<T | undefined> {
+  return (await rows)[0];
 }
 
 function rawExec(raw: sqlite3.Database, sql: string): Promise<void> {

@@ -1,0 +1,87 @@
+import type sqlite3 from 'sqlite3';
+import type { RunResult, SqlParams } from './database.js';
+
+/** Statements a connection keeps prepared: enough for every statement of the hall's and a terminal's hot paths. */
+const capacity = 256;
+
+// `run` of a statement that returns rows stops at its first row and leaves the statement (and its
+// transaction) open until a reset; such statements are run unprepared, finalized at once.
+const runsToCompletion = /^\s*(INSERT|UPDATE|DELETE|REPLACE)\b(?![\s\S]*\bRETURNING\b)/i;
+
+/**
+ * The statements of one sqlite3 connection, each prepared on its first use
+ * and kept (least recently used dropped past `capacity`). sqlite3's
+ * Database#run prepares, runs and finalizes: two trips to its thread pool
+ * per statement; a kept statement takes one.
+ *
+ * Reads go through `all`, which steps to the end: a statement left at a row
+ * would hold the connection's read snapshot open.
+ */
+export class PreparedStatements {
+  readonly #statements = new Map<string, Promise<sqlite3.Statement>>();
+
+  constructor(private readonly raw: sqlite3.Database) {}
+
+  async run(sql: string, params: SqlParams): Promise<RunResult> {
+    if (!runsToCompletion.test(sql)) return runOnce(this.raw, sql, params);
+    const statement = await this.#prepared(sql);
+    return new Promise((resolve, reject) => {
+      statement.run(params, function (this: sqlite3.RunResult, error: Error | null) {
+        if (error) reject(error);
+        else resolve({ changes: this.changes, lastId: this.lastID });
+      });
+    });
+  }
+
+  async all<T>(sql: string, params: SqlParams): Promise<T[]> {
+    const statement = await this.#prepared(sql);
+    return new Promise((resolve, reject) => {
+      statement.all(params, (error: Error | null, rows: T[]) => (error ? reject(error) : resolve(rows)));
+    });
+  }
+
+  /** Finalizes every kept statement: a connection closes only once none is left. */
+  async finalizeAll(): Promise<void> {
+    const statements = [...this.#statements.values()];
+    this.#statements.clear();
+    await Promise.all(statements.map((statement) => statement.then(finalize, () => undefined)));
+  }
+
+  #prepared(sql: string): Promise<sqlite3.Statement> {
+    const kept = this.#statements.get(sql);
+    if (kept) {
+      // Most recently used last: the first in the map is the one to drop.
+      this.#statements.delete(sql);
+      this.#statements.set(sql, kept);
+      return kept;
+    }
+    const prepared = new Promise<sqlite3.Statement>((resolve, reject) => {
+      const statement = this.raw.prepare(sql, (error: Error | null) => (error ? reject(error) : resolve(statement)));
+    });
+    this.#statements.set(sql, prepared);
+    // A statement that does not prepare (a syntax error) is not kept: the next use reports the error again.
+    prepared.catch(() => {
+      if (this.#statements.get(sql) === prepared) this.#statements.delete(sql);
+    });
+    if (this.#statements.size > capacity) {
+      const [oldest, statement] = this.#statements.entries().next().value!;
+      this.#statements.delete(oldest);
+      // Finalized after whatever it is still running: sqlite3 queues a statement's calls.
+      void statement.then(finalize, () => undefined);
+    }
+    return prepared;
+  }
+}
+
+function finalize(statement: sqlite3.Statement): Promise<void> {
+  return new Promise((resolve) => statement.finalize(() => resolve()));
+}
+
+function runOnce(raw: sqlite3.Database, sql: string, params: SqlParams): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    raw.run(sql, params, function (this: sqlite3.RunResult, error: Error | null) {
+      if (error) reject(error);
+      else resolve({ changes: this.changes, lastId: this.lastID });
+    });
+  });
+}
