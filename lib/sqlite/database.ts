@@ -94,7 +94,10 @@ class Connection implements Database {
     // One queued operation: no other caller's transaction runs between lowering and restoring the level.
     // Lowered in the same call as BEGIN, restored in the same as COMMIT: a live delivery costs no extra round trip.
     return this.#serialized(() =>
-      runTransaction(this.raw, this.#statements, work, 0, { before: 'PRAGMA synchronous = NORMAL', after: `PRAGMA synchronous = ${durableSynchronous}` }),
+      runTransaction(this.raw, this.#statements, work, 0, {
+        before: 'PRAGMA synchronous = NORMAL',
+        after: `PRAGMA synchronous = ${durableSynchronous}`,
+      }),
     );
   }
 

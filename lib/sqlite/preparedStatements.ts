@@ -3,6 +3,10 @@ import type { RunResult, SqlParams } from './database.js';
 
 /** Statements a connection keeps prepared: enough for every statement of the hall's and a terminal's hot paths. */
 const capacity = 256;
+// A kept statement holds its last bound values until its next use: a batch's hundreds of rows are not kept
+// (a few hundred rows take one trip a statement anyway, where the time saved is per statement).
+const keptParameters = 64;
+const keptSqlLength = 4000;
 
 // `run` of a statement that returns rows stops at its first row and leaves the statement (and its
 // transaction) open until a reset; such statements are run unprepared, finalized at once.
@@ -23,21 +27,25 @@ export class PreparedStatements {
   constructor(private readonly raw: sqlite3.Database) {}
 
   async run(sql: string, params: SqlParams): Promise<RunResult> {
-    if (!runsToCompletion.test(sql)) return runOnce(this.raw, sql, params);
+    if (!runsToCompletion.test(sql) || !keepable(sql, params)) return runOnce(this.raw, sql, params);
     const statement = await this.#prepared(sql);
-    return new Promise((resolve, reject) => {
+    const result = await new Promise<RunResult | Error>((resolve) => {
       statement.run(params, function (this: sqlite3.RunResult, error: Error | null) {
-        if (error) reject(error);
-        else resolve({ changes: this.changes, lastId: this.lastID });
+        resolve(error ?? { changes: this.changes, lastId: this.lastID });
       });
     });
+    if (result instanceof Error) throw await this.#dropped(sql, statement, result);
+    return result;
   }
 
   async all<T>(sql: string, params: SqlParams): Promise<T[]> {
+    if (!keepable(sql, params)) return allOnce(this.raw, sql, params);
     const statement = await this.#prepared(sql);
-    return new Promise((resolve, reject) => {
-      statement.all(params, (error: Error | null, rows: T[]) => (error ? reject(error) : resolve(rows)));
+    const rows = await new Promise<T[] | Error>((resolve) => {
+      statement.all(params, (error: Error | null, result: T[]) => resolve(error ?? result));
     });
+    if (rows instanceof Error) throw await this.#dropped(sql, statement, rows);
+    return rows;
   }
 
   /** Finalizes every kept statement: a connection closes only once none is left. */
@@ -45,6 +53,18 @@ export class PreparedStatements {
     const statements = [...this.#statements.values()];
     this.#statements.clear();
     await Promise.all(statements.map((statement) => statement.then(finalize, () => undefined)));
+  }
+
+  /**
+   * A statement that failed is finalized before its caller hears of it: one stopped by SQLITE_BUSY is
+   * still running (sqlite3 never resets after an error) and would hold the connection's write lock or
+   * snapshot, and make every COMMIT fail, until its next use. Finalizing ends it as an unkept one ends.
+   */
+  async #dropped(sql: string, statement: sqlite3.Statement, error: Error): Promise<Error> {
+    const kept = this.#statements.get(sql);
+    if (kept && (await kept) === statement) this.#statements.delete(sql);
+    await finalize(statement);
+    return error;
   }
 
   #prepared(sql: string): Promise<sqlite3.Statement> {
@@ -75,6 +95,17 @@ export class PreparedStatements {
 
 function finalize(statement: sqlite3.Statement): Promise<void> {
   return new Promise((resolve) => statement.finalize(() => resolve()));
+}
+
+function keepable(sql: string, params: SqlParams): boolean {
+  const count = Array.isArray(params) ? params.length : Object.keys(params).length;
+  return count <= keptParameters && sql.length <= keptSqlLength;
+}
+
+function allOnce<T>(raw: sqlite3.Database, sql: string, params: SqlParams): Promise<T[]> {
+  return new Promise((resolve, reject) => {
+    raw.all(sql, params, (error: Error | null, rows: T[]) => (error ? reject(error) : resolve(rows)));
+  });
 }
 
 function runOnce(raw: sqlite3.Database, sql: string, params: SqlParams): Promise<RunResult> {

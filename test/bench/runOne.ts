@@ -2,5 +2,6 @@
 import { benches, isBenchName } from './benches.js';
 
 const [name] = process.argv.slice(2);
-if (name === undefined || !isBenchName(name)) throw new Error(`unknown bench "${name}"; the benches are: ${Object.keys(benches).join(', ')}`);
+if (name === undefined || !isBenchName(name))
+  throw new Error(`unknown bench "${name}"; the benches are: ${Object.keys(benches).join(', ')}`);
 await benches[name]();

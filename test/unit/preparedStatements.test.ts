@@ -29,6 +29,37 @@ describe('statements kept prepared on a connection', () => {
     await db.close();
   });
 
+  it('ends a statement stopped by a busy database: the writes after it commit and stay', async () => {
+    const file = path.join(await tempDir(), 'store.db');
+    const db = await openDatabase(file, { busyTimeoutMs: 50 });
+    await db.exec('CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)');
+    const other = await openDatabase(file);
+    await db.run('INSERT INTO item (name) VALUES (?)', ['before']);
+    // Another process holds the write lock past the busy timeout: the kept INSERT fails with SQLITE_BUSY.
+    let release: () => void = () => undefined;
+    const held = other.transaction(async (tx) => {
+      await tx.run("INSERT INTO item (name) VALUES ('other')");
+      await new Promise<void>((resolve) => (release = resolve));
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await expect(db.run('INSERT INTO item (name) VALUES (?)', ['busy'])).rejects.toThrow(/SQLITE_BUSY/);
+    release();
+    await held;
+    // Another write, a transaction, then the statement that failed: each commits, and another connection sees them.
+    await db.run('UPDATE item SET name = ? WHERE name = ?', ['before, updated', 'before']);
+    expect(await other.get('SELECT name FROM item WHERE id = 1')).toEqual({ name: 'before, updated' });
+    await db.transaction((tx) => tx.run('INSERT INTO item (name) VALUES (?)', ['in a transaction']));
+    await db.run('INSERT INTO item (name) VALUES (?)', ['after']);
+    expect(await other.all('SELECT name FROM item ORDER BY id')).toEqual([
+      { name: 'before, updated' },
+      { name: 'other' },
+      { name: 'in a transaction' },
+      { name: 'after' },
+    ]);
+    await other.close();
+    await db.close();
+  });
+
   it('reports a statement that does not prepare each time it is used, and goes on serving', async () => {
     const { db, other } = await twoConnections();
     for (let attempt = 0; attempt < 2; attempt += 1) {
