@@ -87,9 +87,14 @@ function report(error: unknown): number {
   return 1;
 }
 
+let failed = false;
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
+  failed = true;
   process.exitCode = report(error);
 }
 await logs.file?.close();
+// A command that failed half-way may leave a server open or a stop signal listened for: end rather than
+// hang, or take a SIGTERM without stopping.
+if (failed) process.exit();

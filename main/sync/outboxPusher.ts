@@ -67,7 +67,8 @@ export class OutboxPusher {
     // A stop waits for the batch in flight, not for the whole backlog.
     while (batch.length > 0 && !this.#stopped) {
       const [answer, ahead] = await Promise.all([
-        this.options.client.push(batch),
+        // A push that throws at once must still reach Promise.all, which also awaits the settle before it.
+        Promise.resolve().then(() => this.options.client.push(batch)),
         this.#outbox.pending(size, batch.at(-1)!.seq + 1),
         settling,
       ]);

@@ -93,15 +93,15 @@ export async function startCommand(args: string[], logger: Logger): Promise<numb
     care: { screen, restart: () => void restart().catch((error: unknown) => logger.error({ err: error }, 'restarting the host failed')) },
   };
   let terminal = await runTerminal(terminalOptions);
+  const chromium = findChromium();
+  const profile = chromium ? await mkdtemp(path.join(os.tmpdir(), 'onewindow-chromium-')) : null;
   // Listened for before the address is printed: whoever reads it may stop this at once, and an unheard SIGTERM loses the log's last lines.
   const stopped = untilStopSignal();
-  const chromium = findChromium();
   // The browser started here redeems the launch code and becomes the terminal's screen; nobody else sees the code.
   const launchUrl = terminal.launchUrl();
-  if (chromium) {
+  if (chromium && profile) {
     console.log(`OneWindow ${terminal.host.config.role} ${terminal.host.config.terminalId} serving at ${terminal.url}`);
     console.log(`Electron is not installed; opening it in ${chromium} instead`);
-    const profile = await mkdtemp(path.join(os.tmpdir(), 'onewindow-chromium-'));
     const browserArgs = [
       `--app=${launchUrl}`,
       `--user-data-dir=${profile}`,
