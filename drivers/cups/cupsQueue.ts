@@ -77,7 +77,8 @@ export class CupsQueue {
       child.on('error', (error: NodeJS.ErrnoException) =>
         reject(new Error(error.code === 'ENOENT' ? `${command} not found: is CUPS installed?` : error.message, { cause: error })),
       );
-      child.on('exit', (code) => (code === 0 ? resolve(stdout) : reject(new Error(stderr.trim() || `${command} exited ${code}`))));
+      // 'close', not 'exit': a child's exit can be reported before the last of its output is read (lp's job id).
+      child.on('close', (code) => (code === 0 ? resolve(stdout) : reject(new Error(stderr.trim() || `${command} exited ${code}`))));
       // A command that refuses at once (no such queue) may exit before reading the document: its exit says why, not the broken pipe.
       child.stdin.on('error', () => undefined);
       child.stdin.end(input);

@@ -31,6 +31,13 @@ describe('A4 document printer through lp/lpstat, against the spool-folder simula
     expect(received.equals(pdf)).toBe(true);
   });
 
+  it("reads lp's whole answer, to the end of its output, not only what came before it exited", async () => {
+    // Node may report a child's exit before the last of its output is read; here the last line comes after the exit.
+    const late = ['/bin/sh', '-c', 'cat > /dev/null; (sleep 0.2; echo "request id is Q-7 (1 file(s))") & exit 0', 'lp'];
+    const queue = new CupsQueue('Q', { lp: late, lpstat: ['/bin/true'], env: {} });
+    expect(await queue.submit(Buffer.from('%PDF-'), 'Late answer')).toBe('Q-7');
+  });
+
   it('keeps the last printed jobs, as CUPS keeps a bounded history, and never gives an id twice', async () => {
     const { spool, queue } = await simulatedQueue();
     await spool.setState({ enabled: true, reasons: ['media-empty-error'] });
