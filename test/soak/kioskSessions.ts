@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readlink, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, readlink, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { demoCards } from '../../drivers/id-card/demoCards.js';
@@ -16,6 +16,8 @@ export interface SoakSample {
   sessions: number;
   heapMb: number;
   rssMb: number;
+  /** Where the RSS is, to tell a leak's kind (not held to a limit): anonymous memory, mapped files, shared memory (SQLite's -shm), and what Buffers hold outside the heap. */
+  rssParts: { anonMb: number; fileMb: number; shmemMb: number; externalMb: number };
   openFiles: number;
   sockets: number;
   hubSubscribers: number;
@@ -78,6 +80,7 @@ export async function soakKioskSessions(sessions: number, every: number, sample:
           sessions: done,
           heapMb: memory.heapUsed / 2 ** 20,
           rssMb: memory.rss / 2 ** 20,
+          rssParts: { ...(await rssParts()), externalMb: memory.external / 2 ** 20 },
           ...(await descriptors()),
           hubSubscribers: kiosk.host.events.subscribers,
           databaseBytes: await databaseBytes(kiosk.host.databasePath),
@@ -113,8 +116,8 @@ export async function soakKioskSessions(sessions: number, every: number, sample:
  * holds buffers for a moment; one reading caught such a moment 12 MB above the floor, where a leak raises
  * the floor itself.
  */
-async function settledMemory(): Promise<{ heapUsed: number; rss: number }> {
-  const readings: { heapUsed: number; rss: number }[] = [];
+async function settledMemory(): Promise<{ heapUsed: number; rss: number; external: number }> {
+  const readings: { heapUsed: number; rss: number; external: number }[] = [];
   for (let reading = 0; reading < 5; reading += 1) {
     if (reading > 0) await new Promise((resolve) => setTimeout(resolve, 200));
     (globalThis as { gc?: () => void }).gc?.();
@@ -123,7 +126,15 @@ async function settledMemory(): Promise<{ heapUsed: number; rss: number }> {
   return {
     heapUsed: Math.min(...readings.map((memory) => memory.heapUsed)),
     rss: Math.min(...readings.map((memory) => memory.rss)),
+    external: Math.min(...readings.map((memory) => memory.external)),
   };
+}
+
+/** The process's resident memory by kind, from Linux's /proc/self/smaps_rollup (zeros where there is none). */
+async function rssParts(): Promise<{ anonMb: number; fileMb: number; shmemMb: number }> {
+  const text = await readFile('/proc/self/smaps_rollup', 'utf8').catch(() => '');
+  const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0) / 1024;
+  return { anonMb: kib('Pss_Anon'), fileMb: kib('Pss_File'), shmemMb: kib('Pss_Shmem') };
 }
 
 /**

@@ -19,7 +19,9 @@ const started = Date.now();
 await soakKioskSessions(sessions, every, (sample) => {
   samples.push(sample);
   console.log(
-    `sessions ${String(sample.sessions).padStart(6)}: heap ${sample.heapMb.toFixed(1)} MB, RSS ${sample.rssMb.toFixed(1)} MB, ` +
+    `sessions ${String(sample.sessions).padStart(6)}: heap ${sample.heapMb.toFixed(1)} MB, RSS ${sample.rssMb.toFixed(1)} MB ` +
+      `(anonymous ${sample.rssParts.anonMb.toFixed(1)}, files ${sample.rssParts.fileMb.toFixed(1)}, shared ${sample.rssParts.shmemMb.toFixed(1)}; ` +
+      `outside the heap ${sample.rssParts.externalMb.toFixed(1)}), ` +
       `open files ${sample.openFiles}, sockets ${sample.sockets}, event-hub subscribers ${sample.hubSubscribers}, ` +
       `database ${(sample.databaseBytes / 1024).toFixed(0)} KiB`,
   );
