@@ -75,7 +75,7 @@ class Connection implements Database {
   }
 
   get<T>(sql: string, params: SqlParams = []): Promise<T | undefined> {
-    return this.#serialized(() => firstOf(this.#statements.all<T>(sql, params)));
+    return this.#serialized(() => this.#statements.get<T>(sql, params));
   }
 
   all<T>(sql: string, params: SqlParams = []): Promise<T[]> {
@@ -128,7 +128,7 @@ class TransactionScope implements Queryable {
     return this.statements.run(sql, params);
   }
   get<T>(sql: string, params: SqlParams = []) {
-    return firstOf(this.statements.all<T>(sql, params));
+    return this.statements.get<T>(sql, params);
   }
   all<T>(sql: string, params: SqlParams = []) {
     return this.statements.all<T>(sql, params);
@@ -171,11 +171,6 @@ async function runTransaction<T>(
     await rawExec(raw, undo).catch(restore);
     throw error;
   }
-}
-
-/** A read's first row: reads step to their end (see PreparedStatements), so none holds the connection's snapshot. */
-async function firstOf<T>(rows: Promise<T[]>): Promise<T | undefined> {
-  return (await rows)[0];
 }
 
 function rawExec(raw: sqlite3.Database, sql: string): Promise<void> {

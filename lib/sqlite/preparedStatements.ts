@@ -27,25 +27,30 @@ export class PreparedStatements {
   constructor(private readonly raw: sqlite3.Database) {}
 
   async run(sql: string, params: SqlParams): Promise<RunResult> {
-    if (!runsToCompletion.test(sql) || !keepable(sql, params)) return runOnce(this.raw, sql, params);
+    if (!keepable(sql, params) || !runsToCompletion.test(sql)) {
+      return settled(await new Promise((resolve) => this.raw.run(sql, params, ranTo(resolve))));
+    }
     const statement = await this.#prepared(sql);
-    const result = await new Promise<RunResult | Error>((resolve) => {
-      statement.run(params, function (this: sqlite3.RunResult, error: Error | null) {
-        resolve(error ?? { changes: this.changes, lastId: this.lastID });
-      });
-    });
+    const result = await new Promise<RunResult | Error>((resolve) => statement.run(params, ranTo(resolve)));
     if (result instanceof Error) throw await this.#dropped(sql, statement, result);
     return result;
   }
 
   async all<T>(sql: string, params: SqlParams): Promise<T[]> {
-    if (!keepable(sql, params)) return allOnce(this.raw, sql, params);
+    if (!keepable(sql, params)) {
+      return settled(await new Promise((resolve) => this.raw.all(sql, params, (error: Error | null, rows: T[]) => resolve(error ?? rows))));
+    }
     const statement = await this.#prepared(sql);
-    const rows = await new Promise<T[] | Error>((resolve) => {
-      statement.all(params, (error: Error | null, result: T[]) => resolve(error ?? result));
-    });
+    const rows = await new Promise<T[] | Error>((resolve) =>
+      statement.all(params, (error: Error | null, result: T[]) => resolve(error ?? result)),
+    );
     if (rows instanceof Error) throw await this.#dropped(sql, statement, rows);
     return rows;
+  }
+
+  /** A read's first row: reads step to their end (see above), so none holds the connection's snapshot. */
+  async get<T>(sql: string, params: SqlParams): Promise<T | undefined> {
+    return (await this.all<T>(sql, params))[0];
   }
 
   /** Finalizes every kept statement: a connection closes only once none is left. */
@@ -102,17 +107,14 @@ function keepable(sql: string, params: SqlParams): boolean {
   return count <= keptParameters && sql.length <= keptSqlLength;
 }
 
-function allOnce<T>(raw: sqlite3.Database, sql: string, params: SqlParams): Promise<T[]> {
-  return new Promise((resolve, reject) => {
-    raw.all(sql, params, (error: Error | null, rows: T[]) => (error ? reject(error) : resolve(rows)));
-  });
+/** sqlite3's run callback, answering with the result or the error. */
+function ranTo(resolve: (result: RunResult | Error) => void) {
+  return function (this: sqlite3.RunResult, error: Error | null) {
+    resolve(error ?? { changes: this.changes, lastId: this.lastID });
+  };
 }
 
-function runOnce(raw: sqlite3.Database, sql: string, params: SqlParams): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    raw.run(sql, params, function (this: sqlite3.RunResult, error: Error | null) {
-      if (error) reject(error);
-      else resolve({ changes: this.changes, lastId: this.lastID });
-    });
-  });
+function settled<T>(result: T | Error): T {
+  if (result instanceof Error) throw result;
+  return result;
 }
