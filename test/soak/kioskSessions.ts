@@ -1,13 +1,14 @@
-import { mkdir, mkdtemp, readFile, readdir, readlink, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, readlink, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { demoCards } from '../../drivers/id-card/demoCards.js';
 import { openDatabase } from '../../lib/sqlite/database.js';
 import type { IdCardReaderDevice } from '../../main/devices/idCardReaderDevice.js';
 import { saveIdentity } from '../../main/sync/identityStore.js';
-import { startLoopbackHall } from '../support/hallOnLoopback.js';
+import { directEnroller, startHallProcess } from '../support/hallProcess.js';
 import { readHallQueue } from '../../hall-config/readHallQueue.js';
 import { HallClient } from '../../main/sync/hallClient.js';
+import type { TerminalBinding } from '../../main/contract/hallProtocol.js';
 import { launchScreen, type ScreenSession } from '../support/screenSession.js';
 import { startTestTerminal } from '../support/testTerminal.js';
 
@@ -22,6 +23,8 @@ export interface SoakSample {
   sockets: number;
   hubSubscribers: number;
   databaseBytes: number;
+  /** The hall process's resident memory: reported, not held to the kiosk's limit (its database and day grow by design). */
+  hallRssMb: number;
 }
 
 async function call(screen: ScreenSession, method: string, input: unknown = {}): Promise<unknown> {
@@ -41,9 +44,11 @@ async function descriptors(): Promise<{ openFiles: number; sockets: number }> {
 /**
  * Drives a kiosk's bridge as its screen does, session after session, with a
  * hall on loopback and the simulated devices: read the card, consent, one
- * lookup, one certificate, one ticket, end. `sample` is called at the start
- * and after every `every` sessions, after a full garbage collection when the
- * process was started with --expose-gc.
+ * lookup, one certificate, one ticket, end. The hall runs in its own process
+ * (the built `onewindow hall`), as in a hall, so what is measured is the
+ * kiosk's process alone. `sample` is called at the start and after every
+ * `every` sessions, after a full garbage collection when the process was
+ * started with --expose-gc.
  */
 export async function soakKioskSessions(sessions: number, every: number, sample: (sample: SoakSample) => void): Promise<void> {
   // The demo hall hands out 799 numbers of a service a day; 10 000 sessions in one day need a hall as big as
@@ -57,19 +62,24 @@ export async function soakKioskSessions(sessions: number, every: number, sample:
       offlineNumbers: { first: 3000, last: 3999 },
     })),
   };
-  const hall = await startLoopbackHall('sqlite', { queue });
-  const services = queue.services.map((service) => service.code);
-  // Clerks call each ticket as it comes, as a hall serves its day: the waiting line stays as long as a hall's,
-  // where unserved it would hold every ticket of 10 000 sessions and slow each one down by its length.
-  const clerks = new Map<string, () => Promise<unknown>>();
-  for (const { window, services: served } of queue.windows) {
-    const clerk = new HallClient(await hall.enroll(`C-${window}`, { role: 'counter', window }));
-    for (const service of served) if (!clerks.has(service)) clerks.set(service, () => clerk.counter(window, { action: 'call-next' }));
-  }
   const dir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-soak-'));
+  const hallDb = path.join(dir, 'hall.db');
+  await writeFile(path.join(dir, 'queue.json'), JSON.stringify(queue));
+  const hall = await startHallProcess(hallDb, dir, { ONEWINDOW_LOG_LEVEL: 'error' }, ['--queue', path.join(dir, 'queue.json')]);
   try {
+    const enroller = await directEnroller(hallDb, dir);
+    const enroll = (terminalId: string, binding: TerminalBinding) => enroller.enroll(terminalId, binding, hall.url);
+    const services = queue.services.map((service) => service.code);
+    // Clerks call each ticket as it comes, as a hall serves its day: the waiting line stays as long as a hall's,
+    // where unserved it would hold every ticket of 10 000 sessions and slow each one down by its length.
+    const clerks = new Map<string, () => Promise<unknown>>();
+    for (const { window, services: served } of queue.windows) {
+      const clerk = new HallClient(await enroll(`C-${window}`, { role: 'counter', window }));
+      for (const service of served) if (!clerks.has(service)) clerks.set(service, () => clerk.counter(window, { action: 'call-next' }));
+    }
     await mkdir(path.join(dir, 'data'));
-    await saveIdentity(path.join(dir, 'data'), { ...(await hall.enroll('K-01', { role: 'kiosk' })), hallUrl: hall.url });
+    await saveIdentity(path.join(dir, 'data'), { ...(await enroll('K-01', { role: 'kiosk' })), hallUrl: hall.url });
+    await enroller.close();
     const kiosk = await startTestTerminal(dir, 'demo-kiosk', { upstream: hall.url, hallPingIntervalMs: 200 });
     try {
       const screen = await launchScreen(kiosk.launchUrl());
@@ -84,6 +94,7 @@ export async function soakKioskSessions(sessions: number, every: number, sample:
           ...(await descriptors()),
           hubSubscribers: kiosk.host.events.subscribers,
           databaseBytes: await databaseBytes(kiosk.host.databasePath),
+          hallRssMb: await processRssMb(hall.pid),
         });
       };
       await waitForQueueServices(screen);
@@ -105,9 +116,15 @@ export async function soakKioskSessions(sessions: number, every: number, sample:
       await kiosk.stop();
     }
   } finally {
-    await hall.close();
+    await hall.stop();
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** Another process's resident memory, from Linux's /proc/PID/status (0 where there is none). */
+async function processRssMb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) / 1024;
 }
 
 /**

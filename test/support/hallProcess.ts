@@ -9,15 +9,21 @@ import { startCli } from './cliProcess.js';
 export interface HallProcess {
   /** http://127.0.0.1:PORT, as the process printed it. */
   url: string;
+  /** The process's id, to read its memory from /proc. */
+  pid: number;
   /** Ends the process (SIGTERM: a clean stop; SIGKILL: a crash) and resolves with its exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** `onewindow hall` (the built command) in its own process, on a SQLite file or a postgres:// URL, keys in `keyDir`. */
-export async function startHallProcess(db: string, keyDir: string, env: NodeJS.ProcessEnv = {}): Promise<HallProcess> {
-  const hall = await startCli(['hall', '--db', db, '--key-dir', keyDir, '--port', '0'], 1, env);
+/**
+ * `onewindow hall` (the built command) in its own process, on a SQLite file or a postgres:// URL, keys in `keyDir`;
+ * `args` adds options (`--queue FILE`).
+ */
+export async function startHallProcess(db: string, keyDir: string, env: NodeJS.ProcessEnv = {}, args: string[] = []): Promise<HallProcess> {
+  const hall = await startCli(['hall', '--db', db, '--key-dir', keyDir, '--port', '0', ...args], 1, env);
   return {
     url: hall.urls[0]!.replace(/\/$/, ''),
+    pid: hall.child.pid!,
     stop: async (signal = 'SIGTERM') => {
       if (hall.child.exitCode === null && hall.child.signalCode === null) hall.child.kill(signal);
       return hall.exited;
