@@ -5,7 +5,8 @@ import { demoCards } from '../../drivers/id-card/demoCards.js';
 import { openDatabase } from '../../lib/sqlite/database.js';
 import type { IdCardReaderDevice } from '../../main/devices/idCardReaderDevice.js';
 import { saveIdentity } from '../../main/sync/identityStore.js';
-import { directEnroller, startHallProcess } from '../support/hallProcess.js';
+import { directEnroller, startHallProcess, type HallProcess } from '../support/hallProcess.js';
+import { connectInspectedMemory, inspectorUrl } from './inspectedMemory.js';
 import { readHallQueue } from '../../hall-config/readHallQueue.js';
 import { HallClient } from '../../main/sync/hallClient.js';
 import type { TerminalBinding } from '../../main/contract/hallProtocol.js';
@@ -23,8 +24,8 @@ export interface SoakSample {
   sockets: number;
   hubSubscribers: number;
   databaseBytes: number;
-  /** The hall process's resident memory: reported, not held to the kiosk's limit (its database and day grow by design). */
-  hallRssMb: number;
+  /** The hall process's, after a full collection (through its inspector): held to the same limits. */
+  hall: { heapMb: number; rssMb: number };
 }
 
 async function call(screen: ScreenSession, method: string, input: unknown = {}): Promise<unknown> {
@@ -65,7 +66,11 @@ export async function soakKioskSessions(sessions: number, every: number, sample:
   const dir = await mkdtemp(path.join(os.tmpdir(), 'onewindow-soak-'));
   const hallDb = path.join(dir, 'hall.db');
   await writeFile(path.join(dir, 'queue.json'), JSON.stringify(queue));
-  const hall = await startHallProcess(hallDb, dir, { ONEWINDOW_LOG_LEVEL: 'error' }, ['--queue', path.join(dir, 'queue.json')]);
+  const hall = await startHallProcess(hallDb, dir, { ONEWINDOW_LOG_LEVEL: 'error', NODE_OPTIONS: '--inspect=127.0.0.1:0' }, [
+    '--queue',
+    path.join(dir, 'queue.json'),
+  ]);
+  const hallMemory = await connectInspectedMemory(await hallInspectorUrl(hall));
   try {
     const enroller = await directEnroller(hallDb, dir);
     const enroll = (terminalId: string, binding: TerminalBinding) => enroller.enroll(terminalId, binding, hall.url);
@@ -88,13 +93,12 @@ export async function soakKioskSessions(sessions: number, every: number, sample:
         const memory = await settledMemory();
         sample({
           sessions: done,
-          heapMb: memory.heapUsed / 2 ** 20,
-          rssMb: memory.rss / 2 ** 20,
+          ...megabytes(memory),
           rssParts: { ...(await rssParts()), externalMb: memory.external / 2 ** 20 },
           ...(await descriptors()),
           hubSubscribers: kiosk.host.events.subscribers,
           databaseBytes: await databaseBytes(kiosk.host.databasePath),
-          hallRssMb: await processRssMb(hall.pid),
+          hall: megabytes(await hallMemory.settled()),
         });
       };
       await waitForQueueServices(screen);
@@ -116,15 +120,24 @@ export async function soakKioskSessions(sessions: number, every: number, sample:
       await kiosk.stop();
     }
   } finally {
+    // A process whose inspector still has a client waits for it to go before it exits.
+    hallMemory.close();
     await hall.stop();
     await rm(dir, { recursive: true, force: true });
   }
 }
 
-/** Another process's resident memory, from Linux's /proc/PID/status (0 where there is none). */
-async function processRssMb(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
-  return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) / 1024;
+const megabytes = (memory: { heapUsed: number; rss: number }) => ({ heapMb: memory.heapUsed / 2 ** 20, rssMb: memory.rss / 2 ** 20 });
+
+/** The hall prints its inspector's address on stderr as it starts, next to the address it serves on stdout. */
+async function hallInspectorUrl(hall: HallProcess): Promise<string> {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const url = inspectorUrl(hall.output().stderr);
+    if (url) return url;
+    if (Date.now() > deadline) throw new Error(`the hall printed no inspector address:\n${hall.output().stderr}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /**

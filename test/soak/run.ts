@@ -23,7 +23,7 @@ await soakKioskSessions(sessions, every, (sample) => {
       `(anonymous ${sample.rssParts.anonMb.toFixed(1)}, files ${sample.rssParts.fileMb.toFixed(1)}, shared ${sample.rssParts.shmemMb.toFixed(1)}; ` +
       `outside the heap ${sample.rssParts.externalMb.toFixed(1)}), ` +
       `open files ${sample.openFiles}, sockets ${sample.sockets}, event-hub subscribers ${sample.hubSubscribers}, ` +
-      `database ${(sample.databaseBytes / 1024).toFixed(0)} KiB; hall process RSS ${sample.hallRssMb.toFixed(1)} MB`,
+      `database ${(sample.databaseBytes / 1024).toFixed(0)} KiB; hall process heap ${sample.hall.heapMb.toFixed(1)} MB, RSS ${sample.hall.rssMb.toFixed(1)} MB`,
   );
 });
 console.log(`${sessions} sessions in ${((Date.now() - started) / 1000).toFixed(1)} s; limits ${JSON.stringify(soakLimits)}`);

@@ -11,6 +11,8 @@ export interface HallProcess {
   url: string;
   /** The process's id, to read its memory from /proc. */
   pid: number;
+  /** What it printed so far. */
+  output: () => { stdout: string; stderr: string };
   /** Ends the process (SIGTERM: a clean stop; SIGKILL: a crash) and resolves with its exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
@@ -24,6 +26,7 @@ export async function startHallProcess(db: string, keyDir: string, env: NodeJS.P
   return {
     url: hall.urls[0]!.replace(/\/$/, ''),
     pid: hall.child.pid!,
+    output: hall.output,
     stop: async (signal = 'SIGTERM') => {
       if (hall.child.exitCode === null && hall.child.signalCode === null) hall.child.kill(signal);
       return hall.exited;

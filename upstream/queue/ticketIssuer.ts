@@ -5,7 +5,9 @@ import type { IssuedTicket, IssueTicketRequest, NumberBlock, OfflineTicketEvent,
 import type { QueueContext } from './queueContext.js';
 import { QueueRefusal } from './queueRefusal.js';
 import { forgetFigureDay } from '../statistics/figureStore.js';
-import { insertTicket, issuerOf, publicTicket, ticketById, ticketsOfDay, type StoredTicket } from './ticketRows.js';
+import { insertTicket, issuerOf, publicTicket, servedMinutes, ticketById, ticketsOfDay, type StoredTicket } from './ticketRows.js';
+import { isPostgres } from '../../lib/postgres/postgresDatabase.js';
+import { sqlTime } from '../statistics/sqlTime.js';
 
 /**
  * Numbers and tickets. Each service has two daily ranges: numbers the hall
@@ -176,13 +178,8 @@ export class TicketIssuer {
         row.paused_reason === null &&
         this.queue.config.windows.some((w) => w.window === row.window_number && w.services.includes(ticket.service)),
     );
-    const served = (await ticketsOfDay(tx, ticket.businessDay, 'finished')).filter(
-      (done) => done.service === ticket.service && done.firstCalledAt && done.finishedAt,
-    );
-    const minutes =
-      served.length >= 3
-        ? served.reduce((sum, done) => sum + (Date.parse(done.finishedAt!) - Date.parse(done.firstCalledAt!)), 0) / served.length / 60_000
-        : this.queue.service(ticket.service).usualServiceMinutes;
+    const served = await servedMinutes(tx, sqlTime(isPostgres(this.queue.db), 0), ticket.businessDay, ticket.service);
+    const minutes = served.served >= 3 ? served.meanMinutes! : this.queue.service(ticket.service).usualServiceMinutes;
     return { ticket, peopleAhead: ahead, estimatedWaitMinutes: estimatedWaitMinutes(ahead, minutes, open.length) };
   }
 

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../lib/sqlite/database.js';
+import type { SqlTime } from '../statistics/sqlTime.js';
 import { queueTicketSchema, type QueueTicket, type QueueWindow } from '../../main/contract/queue.js';
 
 interface TicketRow {
@@ -89,6 +90,21 @@ export async function callWaitingTicket(db: Queryable, id: string, window: numbe
 /** The terminal that issued a ticket (or pushed it, when issued offline). */
 export async function issuerOf(db: Queryable, id: string): Promise<string | null> {
   return (await db.get<{ issued_by: string }>('SELECT issued_by FROM queue_ticket WHERE id = ?', [id]))?.issued_by ?? null;
+}
+
+/**
+ * A service's tickets served on a day and their mean minutes from first call to finish (null when none), in one
+ * aggregate: every ticket taken asks, and reading the day's served rows each time cost time and memory that grew
+ * with the day.
+ */
+export async function servedMinutes(db: Queryable, time: SqlTime, businessDay: string, service: string) {
+  const row = await db.get<{ served: number | string; ms: number | string | null }>(
+    `SELECT COUNT(*) AS served, SUM(${time.milliseconds('first_called_at', 'finished_at')}) AS ms FROM queue_ticket
+     WHERE business_day = ? AND status = 'finished' AND service = ? AND first_called_at IS NOT NULL AND finished_at IS NOT NULL`,
+    [businessDay, service],
+  );
+  const served = Number(row?.served ?? 0);
+  return { served, meanMinutes: served > 0 ? Number(row!.ms) / served / 60_000 : null };
 }
 
 export async function ticketsOfDay(db: Queryable, businessDay: string, status?: QueueTicket['status']): Promise<StoredTicket[]> {

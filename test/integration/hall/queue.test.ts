@@ -1,5 +1,5 @@
 import { ulid } from 'ulid';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readHallQueue } from '../../../hall-config/readHallQueue.js';
 import type { HallQueue } from '../../../main/contract/hallQueue.js';
 import { queueStatisticsSchema, type CounterAction } from '../../../main/contract/queue.js';
@@ -100,6 +100,36 @@ describe.each(hallBackends())('the hall queue on %s', (backend) => {
     const order: string[] = [];
     for (let index = 0; index < 4; index += 1) order.push((await counter.counter(3, { action: 'call-next' })).current!.id);
     expect(order).toEqual([dueAppointment.ticket.id, senior.ticket.id, laterAppointment.ticket.id, plain.ticket.id]);
+  });
+
+  it("estimates the wait from the service's usual minutes, then from the day's served times once three are served", async () => {
+    // A virtual clock for the hall and the terminals' signatures alike, so served times are what the test says.
+    const clock = { ms: Date.parse('2026-03-02T01:00:00Z') };
+    const hall = await startLoopbackHall(backend, { queue: await hallWithWindows(1), now: () => clock.ms });
+    cleanups.push(() => hall.close());
+    const signing = vi.spyOn(Date, 'now').mockImplementation(() => clock.ms);
+    cleanups.push(async () => signing.mockRestore());
+    const kiosk = new HallClient(await hall.enroll('K-01', { role: 'kiosk' }));
+    const counter = countersOf(hall);
+    const take = async () => {
+      clock.ms += 1000;
+      return issue(kiosk, 'A');
+    };
+    const first = [await take(), await take(), await take()];
+    // Service A's usual 6 minutes: two ahead, one window open.
+    expect(first[2]!.estimatedWaitMinutes).toBe(12);
+    await take();
+    await take();
+    await take();
+    // Served for 2 min, 4 min, and 6 min 30.5 s: a mean of 4.169 minutes.
+    for (const servedMs of [0, 120_000, 240_000, 390_500]) {
+      clock.ms += servedMs;
+      await counter.counter(1, { action: 'call-next' });
+    }
+    const next = await take();
+    expect(next.peopleAhead).toBe(2);
+    // ⌈2 × 4.169⌉
+    expect(next.estimatedWaitMinutes).toBe(9);
   });
 
   it('serves only the services of a window, and refuses what a clerk may not do yet', async () => {
