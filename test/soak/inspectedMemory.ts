@@ -10,7 +10,12 @@ export function inspectorUrl(stderr: string): string | null {
  * (Chrome DevTools Protocol): the hall's heap and RSS measured as the soak
  * measures its own, where /proc alone would count garbage not yet collected.
  */
-export async function connectInspectedMemory(url: string): Promise<{ settled: () => Promise<NodeJS.MemoryUsage>; close: () => void }> {
+export interface InspectedMemory {
+  settled(): Promise<NodeJS.MemoryUsage>;
+  close(): void;
+}
+
+export async function connectInspectedMemory(url: string): Promise<InspectedMemory> {
   const socket = new WebSocket(url);
   await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
   let next = 0;

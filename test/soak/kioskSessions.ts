@@ -6,7 +6,7 @@ import { openDatabase } from '../../lib/sqlite/database.js';
 import type { IdCardReaderDevice } from '../../main/devices/idCardReaderDevice.js';
 import { saveIdentity } from '../../main/sync/identityStore.js';
 import { directEnroller, startHallProcess, type HallProcess } from '../support/hallProcess.js';
-import { connectInspectedMemory, inspectorUrl } from './inspectedMemory.js';
+import { connectInspectedMemory, inspectorUrl, type InspectedMemory } from './inspectedMemory.js';
 import { readHallQueue } from '../../hall-config/readHallQueue.js';
 import { HallClient } from '../../main/sync/hallClient.js';
 import type { TerminalBinding } from '../../main/contract/hallProtocol.js';
@@ -70,8 +70,10 @@ export async function soakKioskSessions(sessions: number, every: number, sample:
     '--queue',
     path.join(dir, 'queue.json'),
   ]);
-  const hallMemory = await connectInspectedMemory(await hallInspectorUrl(hall));
+  let hallMemory: InspectedMemory | undefined;
   try {
+    const inspected = await connectInspectedMemory(await hallInspectorUrl(hall));
+    hallMemory = inspected;
     const enroller = await directEnroller(hallDb, dir);
     const enroll = (terminalId: string, binding: TerminalBinding) => enroller.enroll(terminalId, binding, hall.url);
     const services = queue.services.map((service) => service.code);
@@ -98,7 +100,7 @@ export async function soakKioskSessions(sessions: number, every: number, sample:
           ...(await descriptors()),
           hubSubscribers: kiosk.host.events.subscribers,
           databaseBytes: await databaseBytes(kiosk.host.databasePath),
-          hall: megabytes(await hallMemory.settled()),
+          hall: megabytes(await inspected.settled()),
         });
       };
       await waitForQueueServices(screen);
@@ -121,7 +123,7 @@ export async function soakKioskSessions(sessions: number, every: number, sample:
     }
   } finally {
     // A process whose inspector still has a client waits for it to go before it exits.
-    hallMemory.close();
+    hallMemory?.close();
     await hall.stop();
     await rm(dir, { recursive: true, force: true });
   }
