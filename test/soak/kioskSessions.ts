@@ -12,6 +12,15 @@ import { HallClient } from '../../main/sync/hallClient.js';
 import type { TerminalBinding } from '../../main/contract/hallProtocol.js';
 import { launchScreen, type ScreenSession } from '../support/screenSession.js';
 import { startTestTerminal } from '../support/testTerminal.js';
+import { requestsPerAddressPerMinute } from '../../upstream/http/addressRateLimit.js';
+
+/**
+ * The kiosk, its clerks and its pings all reach the hall from 127.0.0.1, and the hall limits each address (a
+ * 429 would send the kiosk offline and change what is measured). A session makes about five hall requests
+ * (1 600 for 300 sessions, pings included); sessions are paced to two thirds of the limit.
+ */
+const hallRequestsPerSession = 5;
+const sessionPaceMs = Math.ceil((60_000 * hallRequestsPerSession) / ((requestsPerAddressPerMinute * 2) / 3));
 
 /** What the soak watches, in MB, counts and bytes. */
 export interface SoakSample {
@@ -105,7 +114,10 @@ export async function soakKioskSessions(sessions: number, every: number, sample:
       };
       await waitForQueueServices(screen);
       await measure(0);
+      const started = performance.now();
       for (let done = 1; done <= sessions; done += 1) {
+        const early = started + (done - 1) * sessionPaceMs - performance.now();
+        if (early > 0) await new Promise((resolve) => setTimeout(resolve, early));
         reader.insert(demoCards.resident);
         await call(screen, 'citizen.readCard', { waitSeconds: 5 });
         await call(screen, 'citizen.consent');

@@ -59,6 +59,7 @@ import { CareHub } from '../remoteCare/careHub.js';
 import { registerCareRoutes } from '../remoteCare/careRoutes.js';
 import { CentreUplink } from '../centreLink/centreUplink.js';
 import { startHistoryRoll } from '../statistics/historyRoll.js';
+import { requestsPerAddressPerMinute } from './addressRateLimit.js';
 
 export interface HallServerOptions {
   db: Database;
@@ -173,8 +174,7 @@ export async function createHallServer(options: HallServerOptions) {
   guardAccess(app, accessParts);
   const openApi = describeRoutes(app);
   await app.register(fastifyCookie);
-  // Per address: enough for a hall's terminals behind one NAT, not for a flood.
-  await app.register(fastifyRateLimit, { max: 6000, timeWindow: '1 minute' });
+  await app.register(fastifyRateLimit, { max: requestsPerAddressPerMinute, timeWindow: '1 minute' });
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   const hub = new LiveHub(options.db, changes, options.logger, options.livePollMs);
   live = hub;
