@@ -7,11 +7,12 @@ export function inspectorUrl(stderr: string): string | null {
 
 /**
  * Another Node process's memory after a full collection, through its inspector
- * (Chrome DevTools Protocol): the hall's heap and RSS measured as the soak
- * measures its own, where /proc alone would count garbage not yet collected.
+ * (Chrome DevTools Protocol): the hall's heap and RSS read as the soak reads
+ * its own, where /proc alone would count garbage not yet collected.
  */
 export interface InspectedMemory {
-  settled(): Promise<NodeJS.MemoryUsage>;
+  /** One reading, after a full collection. */
+  read(): Promise<NodeJS.MemoryUsage>;
   close(): void;
 }
 
@@ -34,26 +35,13 @@ export async function connectInspectedMemory(url: string): Promise<InspectedMemo
       pending.set(next, { resolve, reject });
       socket.send(JSON.stringify({ id: next, method, params }));
     });
-  const reading = async (): Promise<NodeJS.MemoryUsage> => {
-    await send('HeapProfiler.collectGarbage');
-    const answer = (await send('Runtime.evaluate', { expression: 'JSON.stringify(process.memoryUsage())', returnByValue: true })) as {
-      result: { value: string };
-    };
-    return JSON.parse(answer.result.value) as NodeJS.MemoryUsage;
-  };
   return {
-    // The lowest of three readings a fifth of a second apart, as for the soak's own process.
-    settled: async () => {
-      const readings: NodeJS.MemoryUsage[] = [];
-      for (let index = 0; index < 3; index += 1) {
-        if (index > 0) await new Promise((resolve) => setTimeout(resolve, 200));
-        readings.push(await reading());
-      }
-      return readings.reduce((low, memory) => ({
-        ...low,
-        rss: Math.min(low.rss, memory.rss),
-        heapUsed: Math.min(low.heapUsed, memory.heapUsed),
-      }));
+    read: async () => {
+      await send('HeapProfiler.collectGarbage');
+      const answer = (await send('Runtime.evaluate', { expression: 'JSON.stringify(process.memoryUsage())', returnByValue: true })) as {
+        result: { value: string };
+      };
+      return JSON.parse(answer.result.value) as NodeJS.MemoryUsage;
     },
     close: () => socket.close(),
   };

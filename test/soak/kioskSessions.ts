@@ -101,7 +101,7 @@ export async function soakKioskSessions(sessions: number, every: number, sample:
       const screen = await launchScreen(kiosk.launchUrl());
       const reader = kiosk.host.devices.device<IdCardReaderDevice>('idCardReader')!.simulator!;
       const measure = async (done: number) => {
-        const memory = await settledMemory();
+        const memory = await settledMemory(ownMemory);
         sample({
           sessions: done,
           ...megabytes(memory),
@@ -109,7 +109,7 @@ export async function soakKioskSessions(sessions: number, every: number, sample:
           ...(await descriptors()),
           hubSubscribers: kiosk.host.events.subscribers,
           databaseBytes: await databaseBytes(kiosk.host.databasePath),
-          hall: megabytes(await inspected.settled()),
+          hall: megabytes(await settledMemory(inspected.read)),
         });
       };
       await waitForQueueServices(screen);
@@ -155,23 +155,29 @@ async function hallInspectorUrl(hall: HallProcess): Promise<string> {
 }
 
 /**
- * Memory as it settles after a session: the lowest of a few readings a fifth of a second apart, each after a
- * full collection (with --expose-gc). Work a session leaves running (the print spooled, the outbox pushed)
- * holds buffers for a moment; one reading caught such a moment 12 MB above the floor, where a leak raises
- * the floor itself.
+ * Memory as it settles after a session: the lowest of five readings a fifth of a second apart, each after a
+ * full collection. Work a session leaves running (the print spooled, the outbox pushed) holds buffers for a
+ * moment; one reading caught such a moment 12 MB above the floor, where a leak raises the floor itself.
  */
-async function settledMemory(): Promise<{ heapUsed: number; rss: number; external: number }> {
-  const readings: { heapUsed: number; rss: number; external: number }[] = [];
-  for (let reading = 0; reading < 5; reading += 1) {
-    if (reading > 0) await new Promise((resolve) => setTimeout(resolve, 200));
-    (globalThis as { gc?: () => void }).gc?.();
-    readings.push(process.memoryUsage());
+async function settledMemory(read: () => Promise<NodeJS.MemoryUsage>): Promise<NodeJS.MemoryUsage> {
+  let lowest = await read();
+  for (let reading = 1; reading < 5; reading += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const memory = await read();
+    lowest = {
+      ...lowest,
+      heapUsed: Math.min(lowest.heapUsed, memory.heapUsed),
+      rss: Math.min(lowest.rss, memory.rss),
+      external: Math.min(lowest.external, memory.external),
+    };
   }
-  return {
-    heapUsed: Math.min(...readings.map((memory) => memory.heapUsed)),
-    rss: Math.min(...readings.map((memory) => memory.rss)),
-    external: Math.min(...readings.map((memory) => memory.external)),
-  };
+  return lowest;
+}
+
+/** This process's memory, after a full collection when it was started with --expose-gc. */
+async function ownMemory(): Promise<NodeJS.MemoryUsage> {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage();
 }
 
 /** The process's resident memory by kind, from Linux's /proc/self/smaps_rollup (zeros where there is none). */

@@ -5,9 +5,9 @@ import type { IssuedTicket, IssueTicketRequest, NumberBlock, OfflineTicketEvent,
 import type { QueueContext } from './queueContext.js';
 import { QueueRefusal } from './queueRefusal.js';
 import { forgetFigureDay } from '../statistics/figureStore.js';
-import { insertTicket, issuerOf, publicTicket, servedMinutes, ticketById, ticketsOfDay, type StoredTicket } from './ticketRows.js';
+import { insertTicket, issuerOf, publicTicket, servedTime, ticketById, ticketsOfDay, type StoredTicket } from './ticketRows.js';
 import { isPostgres } from '../../lib/postgres/postgresDatabase.js';
-import { sqlTime } from '../statistics/sqlTime.js';
+import { sqlTime, type SqlTime } from '../statistics/sqlTime.js';
 
 /**
  * Numbers and tickets. Each service has two daily ranges: numbers the hall
@@ -16,12 +16,16 @@ import { sqlTime } from '../statistics/sqlTime.js';
  * issuing transaction, so no number is issued twice, on SQLite or PostgreSQL.
  */
 export class TicketIssuer {
+  readonly #time: SqlTime;
+
   constructor(
     private readonly queue: QueueContext,
     private readonly logger?: Logger,
     /** Told of each rating in its transaction (a 差评 opens a case). */
     private readonly onRated: (tx: Queryable, ticket: StoredTicket, rating: Rating) => Promise<void> = async () => undefined,
-  ) {}
+  ) {
+    this.#time = sqlTime(isPostgres(queue.db), 0);
+  }
 
   issue(terminalId: string, request: IssueTicketRequest): Promise<IssuedTicket> {
     return this.queue.change(async (tx) => {
@@ -178,8 +182,8 @@ export class TicketIssuer {
         row.paused_reason === null &&
         this.queue.config.windows.some((w) => w.window === row.window_number && w.services.includes(ticket.service)),
     );
-    const served = await servedMinutes(tx, sqlTime(isPostgres(this.queue.db), 0), ticket.businessDay, ticket.service);
-    const minutes = served.served >= 3 ? served.meanMinutes! : this.queue.service(ticket.service).usualServiceMinutes;
+    const served = await servedTime(tx, this.#time, ticket.businessDay, ticket.service);
+    const minutes = served.count >= 3 ? served.totalMs / served.count / 60_000 : this.queue.service(ticket.service).usualServiceMinutes;
     return { ticket, peopleAhead: ahead, estimatedWaitMinutes: estimatedWaitMinutes(ahead, minutes, open.length) };
   }
 

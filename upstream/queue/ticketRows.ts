@@ -93,18 +93,17 @@ export async function issuerOf(db: Queryable, id: string): Promise<string | null
 }
 
 /**
- * A service's tickets served on a day and their mean minutes from first call to finish (null when none), in one
- * aggregate: every ticket taken asks, and reading the day's served rows each time cost time and memory that grew
- * with the day.
+ * How many of a service's tickets were served on a day, and their milliseconds from first call to finish in
+ * all, in one aggregate: every ticket taken asks, and reading the day's served rows each time cost time and
+ * memory that grew with the day.
  */
-export async function servedMinutes(db: Queryable, time: SqlTime, businessDay: string, service: string) {
+export async function servedTime(db: Queryable, time: SqlTime, businessDay: string, service: string) {
   const row = await db.get<{ served: number | string; ms: number | string | null }>(
     `SELECT COUNT(*) AS served, SUM(${time.milliseconds('first_called_at', 'finished_at')}) AS ms FROM queue_ticket
      WHERE business_day = ? AND status = 'finished' AND service = ? AND first_called_at IS NOT NULL AND finished_at IS NOT NULL`,
     [businessDay, service],
   );
-  const served = Number(row?.served ?? 0);
-  return { served, meanMinutes: served > 0 ? Number(row!.ms) / served / 60_000 : null };
+  return { count: Number(row?.served ?? 0), totalMs: Number(row?.ms ?? 0) };
 }
 
 export async function ticketsOfDay(db: Queryable, businessDay: string, status?: QueueTicket['status']): Promise<StoredTicket[]> {
